@@ -1,0 +1,41 @@
+package dev.pathwise.engine.learner;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the engine keeps for one learner on one competency: the observations in order and the current state.
+ *
+ * @param state        current mastery state
+ * @param observations the normalized scores, oldest first
+ */
+public record CompetencyRecord(MasteryState state, List<Observation> observations) {
+
+    public CompetencyRecord {
+        observations = List.copyOf(observations);
+    }
+
+    public static CompetencyRecord empty(String competencyId) {
+        return new CompetencyRecord(MasteryState.none(competencyId), List.of());
+    }
+
+    public CompetencyRecord with(Observation observation) {
+        List<Observation> next = new ArrayList<>(observations.size() + 1);
+        next.addAll(observations);
+        next.add(observation);
+        return new CompetencyRecord(state, next);
+    }
+
+    public CompetencyRecord withState(MasteryState next) {
+        return new CompetencyRecord(next, observations);
+    }
+
+    /** The scores, oldest first, as the mastery methods take them. */
+    public double[] scores() {
+        double[] scores = new double[observations.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = observations.get(i).score();
+        }
+        return scores;
+    }
+}
