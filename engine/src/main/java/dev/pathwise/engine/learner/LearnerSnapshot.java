@@ -11,7 +11,7 @@ import java.util.Objects;
  * and the teacher overrides in force. Immutable; an evaluation returns the next snapshot.
  */
 public record LearnerSnapshot(LearnerProfile profile, Map<String, CompetencyRecord> competencies,
-                              List<Override> overrides) {
+                              List<TeacherOverride> overrides) {
 
     public LearnerSnapshot {
         Objects.requireNonNull(profile, "profile");
@@ -44,7 +44,7 @@ public record LearnerSnapshot(LearnerProfile profile, Map<String, CompetencyReco
         return new LearnerSnapshot(next, competencies, overrides);
     }
 
-    public LearnerSnapshot withOverrides(List<Override> next) {
+    public LearnerSnapshot withOverrides(List<TeacherOverride> next) {
         return new LearnerSnapshot(profile, competencies, next);
     }
 }

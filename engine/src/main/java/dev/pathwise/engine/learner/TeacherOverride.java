@@ -16,10 +16,10 @@ import java.util.Objects;
  * @param reason       why (required)
  * @param at           when
  */
-public record Override(String id, String learnerId, OverrideKind kind, String competencyId, String activityId,
+public record TeacherOverride(String id, String learnerId, OverrideKind kind, String competencyId, String activityId,
                        MasteryLevel level, String author, String reason, Instant at) {
 
-    public Override {
+    public TeacherOverride {
         Objects.requireNonNull(kind, "kind: an override needs a kind");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason: an override needs a reason; say why the rules are set aside");

@@ -1,0 +1,113 @@
+package dev.pathwise.engine.facts;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The global {@code decisions} that "decide" rules report to; the engine reads it after each phase.
+ * One instance per evaluation, used by one thread.
+ */
+public final class Decisions {
+
+    private final Map<String, LevelProposal> levels = new LinkedHashMap<>();
+    private final Map<String, Explanation> droppedBack = new LinkedHashMap<>();
+    private final Map<String, List<Explanation>> shortfalls = new LinkedHashMap<>();
+    private final List<Flag> flags = new ArrayList<>();
+    private final Map<Option, Explanation> excluded = new IdentityHashMap<>();
+    private final Map<Option, Explanation> remediation = new IdentityHashMap<>();
+    private int optionLimit = -1;
+    private Explanation optionLimitWhy;
+    private Explanation goalOptionWhy;
+
+    /** Sets a competency's level; the first decision for a competency in an evaluation phase stands. */
+    public void level(LevelProposal decided) {
+        levels.putIfAbsent(decided.getCompetencyId(), decided);
+    }
+
+    /** Records that a mastered competency dropped back, and why. */
+    public void droppedBack(DroppedBack dropped) {
+        droppedBack.putIfAbsent(dropped.getCompetencyId(), dropped.getWhy());
+    }
+
+    /** Records what still stands in the way of mastery for a competency. */
+    public void shortfall(Shortfall shortfall) {
+        shortfalls.computeIfAbsent(shortfall.getCompetencyId(), id -> new ArrayList<>(2)).add(shortfall.getWhy());
+    }
+
+    public void flag(RuleContext rule, FlagKind kind, String competencyId, String goalId, double amount,
+                     Support support, String pattern, Object... args) {
+        flags.add(new Flag(kind, competencyId, goalId, amount, support,
+                Explanation.byRule(rule.getRule().getName(), pattern, args)));
+    }
+
+    public void exclude(Excluded option) {
+        excluded.putIfAbsent(option.getOption(), option.getWhy());
+    }
+
+    public void remediate(Remediation option) {
+        remediation.putIfAbsent(option.getOption(), option.getWhy());
+    }
+
+    /** How many options the learner sees; 0 for every ready option. The smallest limit decided stands. */
+    public void limitOptions(RuleContext rule, int max, String pattern, Object... args) {
+        if (optionLimit < 0 || (max > 0 && (optionLimit == 0 || max < optionLimit))) {
+            optionLimit = max;
+            optionLimitWhy = Explanation.byRule(rule.getRule().getName(), pattern, args);
+        }
+    }
+
+    /** The visible options must include one on the learner's goal. */
+    public void keepGoalOption(RuleContext rule, String pattern, Object... args) {
+        if (goalOptionWhy == null) {
+            goalOptionWhy = Explanation.byRule(rule.getRule().getName(), pattern, args);
+        }
+    }
+
+    public Map<String, LevelProposal> levels() {
+        return levels;
+    }
+
+    public Map<String, Explanation> droppedBackCompetencies() {
+        return droppedBack;
+    }
+
+    public Map<String, List<Explanation>> shortfalls() {
+        return shortfalls;
+    }
+
+    public List<Flag> flags() {
+        return flags;
+    }
+
+    public Map<Option, Explanation> excluded() {
+        return excluded;
+    }
+
+    public Map<Option, Explanation> remediation() {
+        return remediation;
+    }
+
+    /** The option limit decided, or -1 when no rule set one. */
+    public int optionLimit() {
+        return optionLimit;
+    }
+
+    public Explanation optionLimitWhy() {
+        return optionLimitWhy;
+    }
+
+    public Explanation goalOptionWhy() {
+        return goalOptionWhy;
+    }
+
+    /** Forgets the levels decided, before the next phase decides others. */
+    public void clearLevels() {
+        levels.clear();
+        shortfalls.clear();
+        droppedBack.clear();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.pathwise.engine.facts;
+
+/** How far a learner is into their plan and how much they have mastered since it started. */
+public final class Pace {
+
+    private final double weeksElapsed;
+    private final int masteredCount;
+
+    public Pace(double weeksElapsed, int masteredCount) {
+        this.weeksElapsed = weeksElapsed;
+        this.masteredCount = masteredCount;
+    }
+
+    public double getWeeksElapsed() {
+        return weeksElapsed;
+    }
+
+    public int getMasteredCount() {
+        return masteredCount;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.pathwise.engine.planner;
+
+import dev.pathwise.engine.activity.Activity;
+import dev.pathwise.engine.activity.Curriculum;
+import dev.pathwise.engine.facts.Option;
+import dev.pathwise.engine.framework.Framework;
+import dev.pathwise.engine.learner.CompetencyRecord;
+import dev.pathwise.engine.learner.Goal;
+import dev.pathwise.engine.learner.LearnerProfile;
+import dev.pathwise.engine.learner.LearnerSnapshot;
+import dev.pathwise.engine.learner.TeacherOverride;
+import dev.pathwise.engine.learner.Overrides;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds what a learner is ready to learn and ranks the activities for it.
+ *
+ * <p>The ready set is the outer fringe of what is mastered: leaf competencies not mastered yet whose effective
+ * prerequisites are all mastered. Candidate activities are ranked by teacher assignment, then goal alignment,
+ * interests, preferred modality, preferred grouping, then work already in progress; the choice rules decide how
+ * many the learner sees.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    /** True when every effective prerequisite of the competency is mastered. */
+    public static boolean prerequisitesMastered(Framework framework, LearnerSnapshot learner, String competencyId) {
+        for (String prerequisite : framework.prerequisites(competencyId)) {
+            if (!learner.level(prerequisite).isMastered()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The prerequisites of a competency that are not mastered yet. */
+    public static List<String> missingPrerequisites(Framework framework, LearnerSnapshot learner,
+                                                    String competencyId) {
+        List<String> missing = new ArrayList<>();
+        for (String prerequisite : framework.prerequisites(competencyId)) {
+            if (!learner.level(prerequisite).isMastered()) {
+                missing.add(prerequisite);
+            }
+        }
+        return missing;
+    }
+
+    /** The leaf competencies the learner is ready to learn, in framework order. */
+    public static List<String> readyToLearn(Framework framework, LearnerSnapshot learner) {
+        List<String> ready = new ArrayList<>();
+        for (String leaf : framework.leaves()) {
+            if (!learner.level(leaf).isMastered() && prerequisitesMastered(framework, learner, leaf)) {
+                ready.add(leaf);
+            }
+        }
+        return ready;
+    }
+
+    /** Every competency of the framework with its status on the learner's pathway, in framework order. */
+    public static List<PathwayEntry> pathway(Framework framework, LearnerSnapshot learner) {
+        List<PathwayEntry> entries = new ArrayList<>(framework.size());
+        for (var competency : framework.competencies()) {
+            String id = competency.id();
+            var state = learner.state(id);
+            List<String> missing = missingPrerequisites(framework, learner, id);
+            PathwayStatus status;
+            if (state.level().isMastered()) {
+                status = PathwayStatus.MASTERED;
+            } else if (hasEvidence(framework, learner, id)) {
+                status = PathwayStatus.IN_PROGRESS;
+            } else if (missing.isEmpty()) {
+                status = PathwayStatus.READY;
+            } else {
+                status = PathwayStatus.LOCKED;
+            }
+            entries.add(new PathwayEntry(id, status, state.level(),
+                    status == PathwayStatus.LOCKED ? List.copyOf(missing) : List.of()));
+        }
+        return entries;
+    }
+
+    private static boolean hasEvidence(Framework framework, LearnerSnapshot learner, String id) {
+        if (learner.state(id).evidenceCount() > 0) {
+            return true;
+        }
+        for (String descendant : framework.descendants(id)) {
+            if (learner.state(descendant).evidenceCount() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Candidate next steps for the ready competencies, plus activities a teacher assigned, minus activities a
+     * teacher removed, ranked best first (rank 1).
+     */
+    public static List<Option> rankOptions(Curriculum curriculum, LearnerSnapshot learner, List<String> ready,
+                                           Overrides overrides) {
+        LearnerProfile profile = learner.profile();
+        Map<String, Goal> goalByCompetency = new HashMap<>();
+        for (Goal goal : profile.goals()) {
+            for (String competencyId : goal.competencyIds()) {
+                goalByCompetency.putIfAbsent(competencyId, goal);
+            }
+        }
+        Set<String> interests = new HashSet<>();
+        profile.interests().forEach(i -> interests.add(i.toLowerCase()));
+
+        Map<String, String> competencyOf = new LinkedHashMap<>();
+        for (String competencyId : ready) {
+            for (Activity activity : curriculum.activitiesFor(competencyId)) {
+                if (!overrides.isRemoved(activity.id())) {
+                    competencyOf.putIfAbsent(activity.id(), competencyId);
+                }
+            }
+        }
+        for (String activityId : overrides.assignedSteps().keySet()) {
+            curriculum.activity(activityId).ifPresent(a -> competencyOf.putIfAbsent(a.id(), a.competencyIds().get(0)));
+        }
+
+        Map<String, Integer> order = new HashMap<>();
+        var competencies = curriculum.framework().competencies();
+        for (int i = 0; i < competencies.size(); i++) {
+            order.put(competencies.get(i).id(), i);
+        }
+
+        List<Candidate> candidates = new ArrayList<>(competencyOf.size());
+        for (Map.Entry<String, String> entry : competencyOf.entrySet()) {
+            Activity activity = curriculum.activity(entry.getKey()).orElseThrow();
+            String competencyId = entry.getValue();
+            TeacherOverride assigned = overrides.assignedSteps().get(activity.id());
+            Goal goal = goalByCompetency.get(competencyId);
+            List<String> matchedInterests = new ArrayList<>();
+            for (String tag : activity.tags()) {
+                if (interests.contains(tag.toLowerCase())) {
+                    matchedInterests.add(tag);
+                }
+            }
+            int modalityIndex = profile.preferredModalities().indexOf(activity.modality());
+            boolean groupingMatch = profile.preferredGrouping() != null
+                    && profile.preferredGrouping() == activity.grouping();
+            CompetencyRecord record = learner.competencies().get(competencyId);
+            boolean inProgress = record != null && record.state().evidenceCount() > 0;
+
+            List<String> reasons = new ArrayList<>(4);
+            if (assigned != null) {
+                reasons.add("assigned by " + assigned.author() + ": " + assigned.reason());
+            }
+            if (goal != null) {
+                reasons.add("on the learner's goal '" + (goal.description().isEmpty() ? goal.id() : goal.description())
+                        + "'");
+            }
+            if (!matchedInterests.isEmpty()) {
+                reasons.add("matches the learner's interest in " + String.join(", ", matchedInterests));
+            }
+            if (modalityIndex >= 0) {
+                reasons.add("in the learner's preferred modality (" + activity.modality().name().toLowerCase() + ")");
+            }
+            if (groupingMatch) {
+                reasons.add("in the learner's preferred grouping (" + activity.grouping().name().toLowerCase()
+                        .replace('_', ' ') + ")");
+            }
+            if (inProgress) {
+                reasons.add("continues " + competencyId + ", already in progress");
+            } else if (assigned == null) {
+                reasons.add("ready to learn " + competencyId + ": every prerequisite mastered");
+            }
+            candidates.add(new Candidate(activity, competencyId, assigned != null, goal, matchedInterests.size(),
+                    modalityIndex < 0 ? Integer.MAX_VALUE : modalityIndex, groupingMatch, inProgress,
+                    order.getOrDefault(competencyId, Integer.MAX_VALUE), reasons));
+        }
+        candidates.sort(Candidate.BEST_FIRST);
+
+        List<Option> options = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            options.add(new Option(c.activity.id(), c.competencyId, c.activity.kind(), c.activity.modality(),
+                    c.activity.grouping(), i + 1, c.goal == null ? null : c.goal.id(), c.modalityIndex != Integer.MAX_VALUE,
+                    c.interestMatches > 0, c.assigned, c.inProgress, c.reasons));
+        }
+        return options;
+    }
+
+    private record Candidate(Activity activity, String competencyId, boolean assigned, Goal goal, int interestMatches,
+                             int modalityIndex, boolean groupingMatch, boolean inProgress, int competencyOrder,
+                             List<String> reasons) {
+
+        static final Comparator<Candidate> BEST_FIRST = Comparator
+                .comparing((Candidate c) -> !c.assigned)
+                .thenComparing(c -> c.goal == null)
+                .thenComparing(c -> -c.interestMatches)
+                .thenComparingInt(c -> c.modalityIndex)
+                .thenComparing(c -> !c.groupingMatch)
+                .thenComparing(c -> !c.inProgress)
+                .thenComparingInt(c -> c.competencyOrder)
+                .thenComparing(c -> c.activity.id());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.pathwise.engine.policy;
+
+import java.util.List;
+
+/** Rules fired more often than the configured limit in one evaluation: most likely a loop between rules. */
+public final class RuleLoopException extends RuntimeException {
+
+    private final int limit;
+    private final List<String> rules;
+
+    public RuleLoopException(int limit, List<String> rules) {
+        super("Rules fired more than " + limit + " times in one evaluation, most likely a loop between "
+                + String.join(", ", rules.stream().map(r -> "\"" + r + "\"").toList())
+                + ". Check that these rules do not keep re-activating each other (modify/insert of the facts they "
+                + "match); the learner's state is left unchanged.", null, false, false);
+        this.limit = limit;
+        this.rules = List.copyOf(rules);
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    /** The rules that fired most in the cut-off evaluation, most frequent first. */
+    public List<String> rules() {
+        return rules;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.pathwise.engine.policy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * A stateful Drools session borrowed from a {@link RuleSessionPool} for one evaluation, by one thread.
+ * It records the rules that fire; {@link #close()} retracts every fact and hands the session back.
+ */
+public final class RuleSession implements AutoCloseable {
+
+    private final KieSession session;
+    private final RuleSessionPool pool;
+    private final List<FactHandle> handles = new ArrayList<>(64);
+    private final List<RuleFiring> firings = new ArrayList<>(64);
+
+    RuleSession(KieSession session, RuleSessionPool pool) {
+        this.session = session;
+        this.pool = pool;
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                var rule = event.getMatch().getRule();
+                Object group = rule.getMetaData().get("agendaGroup");
+                firings.add(new RuleFiring(rule.getName(), group == null ? agendaGroupOf(rule) : group.toString()));
+            }
+        });
+    }
+
+    private static String agendaGroupOf(org.kie.api.definition.rule.Rule rule) {
+        if (rule instanceof org.drools.core.definitions.rule.impl.RuleImpl impl) {
+            return impl.getAgendaGroup();
+        }
+        return "MAIN";
+    }
+
+    public void setGlobal(String name, Object value) {
+        session.setGlobal(name, value);
+    }
+
+    public void insert(Object fact) {
+        handles.add(session.insert(fact));
+    }
+
+    /**
+     * Fires the given agenda groups in order (the first group runs first), at most {@code limit} rules in all.
+     *
+     * @throws RuleLoopException when the limit is reached
+     */
+    public void fire(int limit, String... agendaGroups) {
+        for (int i = agendaGroups.length - 1; i >= 0; i--) {
+            session.getAgenda().getAgendaGroup(agendaGroups[i]).setFocus();
+        }
+        int before = firings.size();
+        int fired = session.fireAllRules(limit);
+        if (fired >= limit) {
+            throw new RuleLoopException(limit, mostFrequent(firings.subList(before, firings.size())));
+        }
+    }
+
+    /** The rules fired so far in this evaluation, in order. */
+    public List<RuleFiring> firings() {
+        return List.copyOf(firings);
+    }
+
+    private static List<String> mostFrequent(List<RuleFiring> fired) {
+        Map<String, Integer> counts = new HashMap<>();
+        fired.forEach(f -> counts.merge(f.rule(), 1, Integer::sum));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(3)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Retracts every fact and returns the session to its pool (or disposes it when it cannot be reused). */
+    @Override
+    public void close() {
+        boolean clean;
+        try {
+            for (FactHandle handle : handles) {
+                session.delete(handle);
+            }
+            session.getAgenda().clear();
+            clean = session.getFactCount() == 0;
+        } catch (RuntimeException e) {
+            clean = false;
+        }
+        handles.clear();
+        firings.clear();
+        pool.giveBack(this, clean);
+    }
+
+    void dispose() {
+        session.dispose();
+    }
+}
