@@ -18,6 +18,7 @@ import dev.pathwise.engine.learner.Goal;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.learner.MasteryLevel;
+import dev.pathwise.engine.learner.OverrideKind;
 import dev.pathwise.engine.learner.TeacherOverride;
 import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.PolicyRuntime;
@@ -164,9 +165,14 @@ final class LearnerScenario {
         return evaluation.update();
     }
 
-    /** When: a teacher override. */
-    PathUpdate override(TeacherOverride.Kind kind, String competencyId, String activityId, MasteryLevel level) {
-        throw new UnsupportedOperationException();
+    /** When: a teacher override, by "ms-lee" with the given reason. */
+    PathUpdate override(OverrideKind kind, String competencyId, String activityId, MasteryLevel level,
+                        String reason) {
+        TeacherOverride override = new TeacherOverride("o" + (++overrideCounter), learner.learnerId(), kind,
+                competencyId, activityId, level, "ms-lee", reason, clock);
+        Evaluation evaluation = EVALUATOR.applyOverride(policy, CURRICULUM, learner, override, clock);
+        learner = evaluation.learner();
+        return evaluation.update();
     }
 
     /** When: the learner asks for next steps now. */

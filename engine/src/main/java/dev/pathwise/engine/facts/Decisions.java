@@ -104,10 +104,9 @@ public final class Decisions {
         return goalOptionWhy;
     }
 
-    /** Forgets the levels decided, before the next phase decides others. */
+    /** Forgets the levels and shortfalls decided, before the rollup phase decides a parent's. */
     public void clearLevels() {
         levels.clear();
         shortfalls.clear();
-        droppedBack.clear();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pathwise.engine.framework;
 
+import dev.pathwise.engine.spelling.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -114,7 +115,7 @@ public final class Framework {
         Competency competency = byId.get(competencyId);
         if (competency == null) {
             throw new IllegalArgumentException("Unknown competency '" + competencyId + "' in framework '" + id + "'."
-                    + ClosestId.didYouMean(competencyId, competencies.stream().map(Competency::id).toList()));
+                    + Suggestions.idHint(competencyId, competencies.stream().map(Competency::id).toList()));
         }
         return competency;
     }

@@ -1,5 +1,6 @@
 package dev.pathwise.engine.framework;
 
+import dev.pathwise.engine.spelling.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -94,7 +95,7 @@ final class FrameworkAnalysis {
             parent[v] = index == null ? NONE : index;
             if (parentId != null && index == null) {
                 problems.add(label + ": competency '" + ids.get(v) + "' has unknown parent '" + parentId + "'."
-                        + ClosestId.didYouMean(parentId, ids)
+                        + Suggestions.idHint(parentId, ids)
                         + " Fix its parentId or add a competency with id '" + parentId + "'.");
             }
         }
@@ -165,7 +166,7 @@ final class FrameworkAnalysis {
                             + " never become ready; remove '" + id + "' from its prerequisiteIds.");
                 } else if (w == null) {
                     problems.add(label + ": competency '" + id + "' requires unknown competency '" + required + "'."
-                            + ClosestId.didYouMean(required, ids)
+                            + Suggestions.idHint(required, ids)
                             + " Fix the prerequisite id or add a competency with id '" + required + "'.");
                 } else if (contains(ancestors[v], w)) {
                     problems.add(label + ": competency '" + id + "' requires its own ancestor '" + required

@@ -45,7 +45,7 @@ public enum GradeBand {
                 + Arrays.stream(values()).map(GradeBand::label).collect(Collectors.joining(", ")));
     }
 
-    @java.lang.Override
+    @Override
     public String toString() {
         return label;
     }

@@ -1,5 +1,6 @@
 package dev.pathwise.engine.mastery;
 
+import dev.pathwise.engine.spelling.Suggestions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class MasteryMethods {
         MethodDefinition definition = name == null ? null : DEFINITIONS.get(name);
         if (definition == null) {
             throw new IllegalArgumentException("Unknown mastery method '" + name + "'."
-                    + ClosestName.hint(name, DEFINITIONS.keySet()) + " Known methods: "
+                    + Suggestions.nameHint(name, DEFINITIONS.keySet()) + " Known methods: "
                     + String.join(", ", DEFINITIONS.keySet()) + ".");
         }
         return definition;

@@ -1,5 +1,6 @@
 package dev.pathwise.engine.mastery;
 
+import dev.pathwise.engine.spelling.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ final class MethodDefinition {
                     + given + "'. Remove it.");
         }
         return new IllegalArgumentException("Mastery method '" + name + "' has no parameter '" + given + "'."
-                + ClosestName.hint(given, parameterNames) + " Its parameters are: "
+                + Suggestions.nameHint(given, parameterNames) + " Its parameters are: "
                 + String.join(", ", parameterNames) + ".");
     }
 }

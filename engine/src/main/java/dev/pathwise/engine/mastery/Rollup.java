@@ -1,5 +1,6 @@
 package dev.pathwise.engine.mastery;
 
+import dev.pathwise.engine.spelling.Suggestions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,7 @@ public record Rollup(RollupRule rule, double amount) {
         }
         if (rule == null) {
             throw new IllegalArgumentException("rollup '" + text + "' is not recognized."
-                    + ClosestName.hint(words[0], KEYWORDS) + " Use one of: " + ACCEPTED_FORMS + ".");
+                    + Suggestions.nameHint(words[0], KEYWORDS) + " Use one of: " + ACCEPTED_FORMS + ".");
         }
         boolean needsAmount = rule == RollupRule.AT_LEAST_COUNT || rule == RollupRule.AT_LEAST_PERCENT;
         if (words.length != (needsAmount ? 2 : 1) || needsAmount && !NUMBER.matcher(words[1]).matches()) {

@@ -108,7 +108,7 @@ public final class ParameterLayer {
                     readBands(tuple.getValueNode());
                 } else {
                     problem(tuple.getKeyNode(), "unknown section '" + section + "'; use 'defaults' or 'bands'."
-                            + Suggestions.hint(String.valueOf(section), SECTIONS));
+                            + Suggestions.nameHint(String.valueOf(section), SECTIONS));
                 }
             }
             return result();
@@ -129,7 +129,7 @@ public final class ParameterLayer {
                 try {
                     band = GradeBand.parse(name);
                 } catch (IllegalArgumentException e) {
-                    problem(tuple.getKeyNode(), e.getMessage() + Suggestions.hint(String.valueOf(name),
+                    problem(tuple.getKeyNode(), e.getMessage() + Suggestions.nameHint(String.valueOf(name),
                             Arrays.stream(GradeBand.values()).map(GradeBand::label).toList()));
                     continue;
                 }
@@ -149,7 +149,7 @@ public final class ParameterLayer {
                 String key = scalar(tuple.getKeyNode());
                 var parameter = Parameter.byKey(key);
                 if (parameter.isEmpty()) {
-                    problem(tuple.getKeyNode(), "unknown parameter '" + key + "'." + Suggestions.hint(
+                    problem(tuple.getKeyNode(), "unknown parameter '" + key + "'." + Suggestions.nameHint(
                             String.valueOf(key), Parameter.keys()));
                     continue;
                 }

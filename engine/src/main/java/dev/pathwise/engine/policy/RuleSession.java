@@ -34,7 +34,7 @@ public final class RuleSession implements AutoCloseable {
     }
 
     private static String agendaGroupOf(org.kie.api.definition.rule.Rule rule) {
-        if (rule instanceof org.drools.core.definitions.rule.impl.RuleImpl impl) {
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) {
             return impl.getAgendaGroup();
         }
         return "MAIN";

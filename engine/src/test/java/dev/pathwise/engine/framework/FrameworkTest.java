@@ -56,7 +56,7 @@ class FrameworkTest {
     void getOfAMistypedIdSuggestsTheClosestOne() {
         assertThatThrownBy(() -> framework.get("aera"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown competency 'aera' in framework 'math-k5'. Did you mean 'area'?");
+                .hasMessage("Unknown competency 'aera' in framework 'math-k5'. Maybe you meant 'area'?");
     }
 
     @Test

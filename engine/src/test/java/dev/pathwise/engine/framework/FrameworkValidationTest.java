@@ -41,7 +41,7 @@ class FrameworkValidationTest {
         List<String> problems = problemsOf("f", List.of(of("math", null), of("number", "mahts")), true);
 
         assertThat(problems).containsExactly("Framework 'f': competency 'number' has unknown parent 'mahts'."
-                + " Did you mean 'math'? Fix its parentId or add a competency with id 'mahts'.");
+                + " Maybe you meant 'math'? Fix its parentId or add a competency with id 'mahts'.");
     }
 
     @Test
@@ -49,7 +49,7 @@ class FrameworkValidationTest {
         List<String> problems = problemsOf("f", List.of(of("shapes", null), of("area", null, "shape")), true);
 
         assertThat(problems).containsExactly("Framework 'f': competency 'area' requires unknown competency"
-                + " 'shape'. Did you mean 'shapes'? Fix the prerequisite id or add a competency with id 'shape'.");
+                + " 'shape'. Maybe you meant 'shapes'? Fix the prerequisite id or add a competency with id 'shape'.");
     }
 
     @Test
