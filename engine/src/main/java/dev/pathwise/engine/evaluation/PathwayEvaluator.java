@@ -29,7 +29,7 @@ import dev.pathwise.engine.planner.Planner;
 import dev.pathwise.engine.policy.BandParameters;
 import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.EffectivePolicy;
-import dev.pathwise.engine.policy.RuleSession;
+import dev.pathwise.engine.policy.RuleRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +41,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Evaluates one piece of evidence (or a teacher override, or a next-step query) for one learner under one policy
@@ -62,16 +63,27 @@ public final class PathwayEvaluator {
     public static final int DEFAULT_FIRING_LIMIT = 10_000;
 
     private final int firingLimit;
+    private final Function<EffectivePolicy, RuleRun> rules;
 
+    /** An evaluator running the policy's compiled rules, cut off after {@link #DEFAULT_FIRING_LIMIT} firings. */
     public PathwayEvaluator() {
         this(DEFAULT_FIRING_LIMIT);
     }
 
     public PathwayEvaluator(int firingLimit) {
+        this(firingLimit, policy -> policy.sessions().borrow());
+    }
+
+    /**
+     * An evaluator whose rules run through {@code rules}: a pooled Drools session by default, or another
+     * implementation of the same phases (a hand-coded baseline).
+     */
+    public PathwayEvaluator(int firingLimit, Function<EffectivePolicy, RuleRun> rules) {
         if (firingLimit < 1) {
             throw new IllegalArgumentException("firingLimit: " + firingLimit + " must be at least 1");
         }
         this.firingLimit = firingLimit;
+        this.rules = rules;
     }
 
     /**
@@ -186,7 +198,7 @@ public final class PathwayEvaluator {
         Decisions decisions = new Decisions();
         List<MasteryChange> changes = new ArrayList<>(targets.size() + 2);
 
-        try (RuleSession session = effective.sessions().borrow()) {
+        try (RuleRun session = rules.apply(effective)) {
             session.setGlobal("decisions", decisions);
             session.insert(parameters);
 
@@ -299,7 +311,7 @@ public final class PathwayEvaluator {
     }
 
     /** Re-derives every ancestor of the touched competencies from its children, deepest first. */
-    private void rollUp(RuleSession session, Decisions decisions, Framework framework, BandParameters parameters,
+    private void rollUp(RuleRun session, Decisions decisions, Framework framework, BandParameters parameters,
                         Map<String, CompetencyRecord> records, List<String> targets, Overrides overrides,
                         List<MasteryChange> changes) {
         Set<String> ancestors = new LinkedHashSet<>();
@@ -388,7 +400,7 @@ public final class PathwayEvaluator {
         }
     }
 
-    private static void insertPathFacts(RuleSession session, Framework framework, LearnerSnapshot learner,
+    private static void insertPathFacts(RuleRun session, Framework framework, LearnerSnapshot learner,
                                         BandParameters parameters, List<Option> options, Instant now) {
         LearnerProfile profile = learner.profile();
         int inProgress = 0;

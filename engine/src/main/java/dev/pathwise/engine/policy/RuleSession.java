@@ -13,7 +13,7 @@ import org.kie.api.runtime.rule.FactHandle;
  * A stateful Drools session borrowed from a {@link RuleSessionPool} for one evaluation, by one thread.
  * It records the rules that fire; {@link #close()} retracts every fact and hands the session back.
  */
-public final class RuleSession implements AutoCloseable {
+public final class RuleSession implements RuleRun {
 
     private final KieSession session;
     private final RuleSessionPool pool;
@@ -40,10 +40,12 @@ public final class RuleSession implements AutoCloseable {
         return "MAIN";
     }
 
+    @Override
     public void setGlobal(String name, Object value) {
         session.setGlobal(name, value);
     }
 
+    @Override
     public void insert(Object fact) {
         handles.add(session.insert(fact));
     }
@@ -53,6 +55,7 @@ public final class RuleSession implements AutoCloseable {
      *
      * @throws RuleLoopException when the limit is reached
      */
+    @Override
     public void fire(int limit, String... agendaGroups) {
         for (int i = agendaGroups.length - 1; i >= 0; i--) {
             session.getAgenda().getAgendaGroup(agendaGroups[i]).setFocus();
@@ -65,6 +68,7 @@ public final class RuleSession implements AutoCloseable {
     }
 
     /** The rules fired so far in this evaluation, in order. */
+    @Override
     public List<RuleFiring> firings() {
         return List.copyOf(firings);
     }
