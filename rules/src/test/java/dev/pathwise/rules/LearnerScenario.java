@@ -66,6 +66,8 @@ final class LearnerScenario {
     private Instant clock = START;
     private int evidenceCounter;
     private int overrideCounter;
+    private final List<Evidence> sent = new ArrayList<>();
+    private final List<TeacherOverride> overrides = new ArrayList<>();
 
     private LearnerScenario(CompiledPolicy policy, LearnerProfile profile) {
         this.policy = policy;
@@ -120,6 +122,52 @@ final class LearnerScenario {
         return learner.profile();
     }
 
+    /** Given: the learner's goals (replacing any), the rest of the profile unchanged. */
+    LearnerScenario withGoals(Goal... goals) {
+        LearnerProfile p = learner.profile();
+        return withProfile(new LearnerProfile(p.learnerId(), p.grade(), p.schoolId(), p.interests(), p.strengths(),
+                p.growthAreas(), p.preferredModalities(), p.preferredGrouping(), List.of(goals), p.planStart()));
+    }
+
+    /** Given: how the learner learns best, most preferred first (replacing any), the rest unchanged. */
+    LearnerScenario withModalities(Modality... modalities) {
+        LearnerProfile p = learner.profile();
+        return withProfile(new LearnerProfile(p.learnerId(), p.grade(), p.schoolId(), p.interests(), p.strengths(),
+                p.growthAreas(), List.of(modalities), p.preferredGrouping(), p.goals(), p.planStart()));
+    }
+
+    /**
+     * Moves time to exactly this many weeks after the plan start (midnight UTC of {@link #PLAN_START}), so that
+     * pacing sees a round number of weeks. Time never moves back.
+     */
+    LearnerScenario weeksIntoPlan(double weeks) {
+        Instant next = planStartInstant().plusSeconds(Math.round(weeks * 7 * 24 * 3600));
+        if (next.isBefore(clock)) {
+            throw new IllegalStateException("week " + weeks + " (" + next + ") is before the scenario's clock "
+                    + clock + "; send the evidence after moving time, not before");
+        }
+        clock = next;
+        return this;
+    }
+
+    static Instant planStartInstant() {
+        return PLAN_START.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    /** Every piece of evidence sent so far, in order, for replays. */
+    List<Evidence> evidenceSent() {
+        return List.copyOf(sent);
+    }
+
+    /** Every override made so far, in order, for replays. */
+    List<TeacherOverride> overridesMade() {
+        return List.copyOf(overrides);
+    }
+
+    CompiledPolicy policy() {
+        return policy;
+    }
+
     /** Moves time on; evidence sent afterwards is observed then. */
     LearnerScenario after(Duration duration) {
         clock = clock.plus(duration);
@@ -159,6 +207,7 @@ final class LearnerScenario {
     }
 
     private PathUpdate send(Evidence evidence) {
+        sent.add(evidence);
         Evaluation evaluation = EVALUATOR.evaluate(policy, CURRICULUM, learner, evidence, clock);
         learner = evaluation.learner();
         clock = clock.plus(Duration.ofHours(1));
@@ -170,6 +219,7 @@ final class LearnerScenario {
                         String reason) {
         TeacherOverride override = new TeacherOverride("o" + (++overrideCounter), learner.learnerId(), kind,
                 competencyId, activityId, level, "ms-lee", reason, clock);
+        overrides.add(override);
         Evaluation evaluation = EVALUATOR.applyOverride(policy, CURRICULUM, learner, override, clock);
         learner = evaluation.learner();
         return evaluation.update();

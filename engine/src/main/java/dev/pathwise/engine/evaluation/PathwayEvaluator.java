@@ -211,7 +211,8 @@ public final class PathwayEvaluator {
                     }
                     MethodResult result = parameters.getMethod().apply(record.scores());
                     results.put(target, result);
-                    session.insert(assessment(target, record, result));
+                    session.insert(assessment(target, record, result,
+                            rulesLevelBefore(effective, learner, target, record, evidenceId != null)));
                 }
                 session.fire(firingLimit, "mastery-classify", "mastery-decide");
                 for (String target : targets) {
@@ -271,7 +272,8 @@ public final class PathwayEvaluator {
         return Math.rint(result.value() * 1e9) / 1e9;
     }
 
-    private static Assessment assessment(String target, CompetencyRecord record, MethodResult result) {
+    private static Assessment assessment(String target, CompetencyRecord record, MethodResult result,
+                                         MasteryLevel previousLevel) {
         List<Observation> observations = record.observations();
         int summatives = 0;
         for (Observation observation : observations) {
@@ -280,9 +282,44 @@ public final class PathwayEvaluator {
             }
         }
         Observation latest = observations.get(observations.size() - 1);
-        return new Assessment(target, record.state().level(), classified(result), methodLabel(result.methodUsed()),
+        return new Assessment(target, previousLevel, classified(result), methodLabel(result.methodUsed()),
                 result.note(), result.allowsMastery(), observations.size(), summatives, latest.score(),
                 latest.kind());
+    }
+
+    /**
+     * The level the rules themselves gave a competency before this evaluation, which the demotion rules compare
+     * with. It is the stored level unless a teacher ever set this competency's level: the stored level may then be
+     * the teacher's, and a level the rules never gave must not hold at the demotion threshold once the teacher's
+     * level is cleared. The rules' level is then re-derived from the earlier observations, one at a time.
+     */
+    private MasteryLevel rulesLevelBefore(EffectivePolicy effective, LearnerSnapshot learner, String target,
+                                          CompetencyRecord record, boolean lastIsNew) {
+        boolean teacherSetIt = learner.overrides().stream()
+                .anyMatch(o -> o.kind() == OverrideKind.SET_LEVEL && target.equals(o.competencyId()));
+        if (!teacherSetIt) {
+            return record.state().level();
+        }
+        List<Observation> observations = record.observations();
+        int earlier = lastIsNew ? observations.size() - 1 : observations.size();
+        BandParameters parameters = effective.parameters();
+        MasteryLevel level = MasteryLevel.NO_EVIDENCE;
+        for (int n = 1; n <= earlier; n++) {
+            CompetencyRecord prefix = new CompetencyRecord(record.state(), observations.subList(0, n));
+            MethodResult result = parameters.getMethod().apply(prefix.scores());
+            Decisions decisions = new Decisions();
+            try (RuleSession session = effective.sessions().borrow()) {
+                session.setGlobal("decisions", decisions);
+                session.insert(parameters);
+                session.insert(assessment(target, prefix, result, level));
+                session.fire(firingLimit, "mastery-classify", "mastery-decide");
+            }
+            LevelProposal decided = decisions.levels().get(target);
+            if (decided != null) {
+                level = decided.getLevel();
+            }
+        }
+        return level;
     }
 
     private static String methodLabel(String method) {

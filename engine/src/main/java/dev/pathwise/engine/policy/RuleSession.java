@@ -19,6 +19,7 @@ public final class RuleSession implements RuleRun {
     private final RuleSessionPool pool;
     private final List<FactHandle> handles = new ArrayList<>(64);
     private final List<RuleFiring> firings = new ArrayList<>(64);
+    private boolean cutOff;
 
     RuleSession(KieSession session, RuleSessionPool pool) {
         this.session = session;
@@ -61,10 +62,12 @@ public final class RuleSession implements RuleRun {
             session.getAgenda().getAgendaGroup(agendaGroups[i]).setFocus();
         }
         int before = firings.size();
+        cutOff = true;
         int fired = session.fireAllRules(limit);
         if (fired >= limit) {
             throw new RuleLoopException(limit, mostFrequent(firings.subList(before, firings.size())));
         }
+        cutOff = false;
     }
 
     /** The rules fired so far in this evaluation, in order. */
@@ -83,7 +86,14 @@ public final class RuleSession implements RuleRun {
                 .toList();
     }
 
-    /** Retracts every fact and returns the session to its pool (or disposes it when it cannot be reused). */
+    /**
+     * Retracts every fact and returns the session to its pool, or disposes it when it cannot be reused: when a
+     * firing was cut off (rule loop or failing consequence), activations and focus may be left behind.
+     *
+     * <p>The agenda is deliberately not cleared here: clearing it right after the deletes dropped their pending
+     * propagation, so joins in the reused session still held the deleted facts and matched them again in the next
+     * evaluation (a learner's pace flag fired once per earlier evaluation of that session).
+     */
     @Override
     public void close() {
         boolean clean;
@@ -91,8 +101,7 @@ public final class RuleSession implements RuleRun {
             for (FactHandle handle : handles) {
                 session.delete(handle);
             }
-            session.getAgenda().clear();
-            clean = session.getFactCount() == 0;
+            clean = !cutOff && session.getFactCount() == 0;
         } catch (RuntimeException e) {
             clean = false;
         }
