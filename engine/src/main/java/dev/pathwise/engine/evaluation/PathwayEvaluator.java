@@ -308,7 +308,7 @@ public final class PathwayEvaluator {
             CompetencyRecord prefix = new CompetencyRecord(record.state(), observations.subList(0, n));
             MethodResult result = parameters.getMethod().apply(prefix.scores());
             Decisions decisions = new Decisions();
-            try (RuleSession session = effective.sessions().borrow()) {
+            try (RuleRun session = rules.apply(effective)) {
                 session.setGlobal("decisions", decisions);
                 session.insert(parameters);
                 session.insert(assessment(target, prefix, result, level));
