@@ -86,7 +86,7 @@ public final class Option {
         return teacherAssigned;
     }
 
-    /** True when the learner already has evidence on the option's competency. */
+    /** True when the learner already has evidence on the option's competency and has not mastered it yet. */
     public boolean isCompetencyInProgress() {
         return competencyInProgress;
     }

@@ -150,7 +150,8 @@ public final class Planner {
             boolean groupingMatch = profile.preferredGrouping() != null
                     && profile.preferredGrouping() == activity.grouping();
             CompetencyRecord record = learner.competencies().get(competencyId);
-            boolean inProgress = record != null && record.state().evidenceCount() > 0;
+            boolean inProgress = record != null && record.state().evidenceCount() > 0
+                    && !record.state().level().isMastered();
 
             List<String> reasons = new ArrayList<>(4);
             if (assigned != null) {

@@ -43,10 +43,10 @@ public final class BandParameters {
             merged.putAll(layer.forBand(band));
         }
         int before = problems.size();
-        String lastFile = layers.isEmpty() ? "parameters.yaml" : layers.get(0).layer();
+        String districtFile = layers.isEmpty() ? "parameters.yaml" : layers.get(0).file();
         for (Parameter parameter : Parameter.values()) {
             if (!merged.containsKey(parameter)) {
-                problems.add(new CompileProblem(lastFile, 0, 0, "parameter '" + parameter.key()
+                problems.add(new CompileProblem(districtFile, 0, 0, "parameter '" + parameter.key()
                         + "' is not set for grade band " + band.label() + " in any layer; add it under 'defaults' ("
                         + parameter.meaning() + ")"));
             }
@@ -103,8 +103,12 @@ public final class BandParameters {
         double low = ((Number) merged.get(lower).value()).doubleValue();
         double high = ((Number) merged.get(higher).value()).doubleValue();
         if (low > high) {
-            problems.add(at(merged.get(lower), "'" + lower.key() + "' " + ParameterLayer.format(low)
-                    + " is above '" + higher.key() + "' " + ParameterLayer.format(high) + " for grade band "
+            ParameterValue lowValue = merged.get(lower);
+            ParameterValue highValue = merged.get(higher);
+            String highSource = highValue.file().equals(lowValue.file()) ? ""
+                    : " (set in " + highValue.file() + ":" + highValue.line() + ")";
+            problems.add(at(lowValue, "'" + lower.key() + "' " + ParameterLayer.format(low)
+                    + " is above '" + higher.key() + "' " + ParameterLayer.format(high) + highSource + " for grade band "
                     + band.label() + "; " + lower.key() + " must not exceed " + higher.key()));
         }
     }

@@ -27,13 +27,15 @@ public final class ParameterLayer {
     private static final List<String> SECTIONS = List.of("defaults", "bands");
 
     private final String layer;
+    private final String file;
     private final Map<Parameter, ParameterValue> defaults;
     private final Map<GradeBand, Map<Parameter, ParameterValue>> bands;
     private final List<CompileProblem> problems;
 
-    private ParameterLayer(String layer, Map<Parameter, ParameterValue> defaults,
+    private ParameterLayer(String layer, String file, Map<Parameter, ParameterValue> defaults,
                            Map<GradeBand, Map<Parameter, ParameterValue>> bands, List<CompileProblem> problems) {
         this.layer = layer;
+        this.file = file;
         this.defaults = defaults;
         this.bands = bands;
         this.problems = List.copyOf(problems);
@@ -41,7 +43,7 @@ public final class ParameterLayer {
 
     /** A layer that sets nothing. */
     public static ParameterLayer empty(String layer) {
-        return new ParameterLayer(layer, Map.of(), Map.of(), List.of());
+        return new ParameterLayer(layer, null, Map.of(), Map.of(), List.of());
     }
 
     /** Reads a parameter file; the problems found are in {@link #problems()}. */
@@ -51,6 +53,11 @@ public final class ParameterLayer {
 
     public String layer() {
         return layer;
+    }
+
+    /** The parameter file's path, or the layer's name when the layer has no parameter file. */
+    public String file() {
+        return file != null ? file : layer;
     }
 
     public List<CompileProblem> problems() {
@@ -100,7 +107,7 @@ public final class ParameterLayer {
                 problem(root, "expected a mapping with 'defaults' and/or 'bands' at the top");
                 return result();
             }
-            for (NodeTuple tuple : mapping.getValue()) {
+            for (NodeTuple tuple : unique(mapping, "section")) {
                 String section = scalar(tuple.getKeyNode());
                 if ("defaults".equals(section)) {
                     readParameters(tuple.getValueNode(), defaults);
@@ -115,7 +122,7 @@ public final class ParameterLayer {
         }
 
         private ParameterLayer result() {
-            return new ParameterLayer(layer, defaults, bands, problems);
+            return new ParameterLayer(layer, file.path(), defaults, bands, problems);
         }
 
         private void readBands(Node node) {
@@ -123,7 +130,7 @@ public final class ParameterLayer {
                 problem(node, "'bands' must map a grade band (K-2, 3-5, 6-8, 9-12) to its parameters");
                 return;
             }
-            for (NodeTuple tuple : mapping.getValue()) {
+            for (NodeTuple tuple : unique(mapping, "grade band")) {
                 String name = scalar(tuple.getKeyNode());
                 GradeBand band;
                 try {
@@ -145,7 +152,7 @@ public final class ParameterLayer {
                 problem(node, "expected parameter names with their values");
                 return;
             }
-            for (NodeTuple tuple : mapping.getValue()) {
+            for (NodeTuple tuple : unique(mapping, "parameter")) {
                 String key = scalar(tuple.getKeyNode());
                 var parameter = Parameter.byKey(key);
                 if (parameter.isEmpty()) {
@@ -168,7 +175,7 @@ public final class ParameterLayer {
                     return null;
                 }
                 Map<String, Double> numbers = new LinkedHashMap<>();
-                for (NodeTuple tuple : mapping.getValue()) {
+                for (NodeTuple tuple : unique(mapping, "method parameter")) {
                     String name = scalar(tuple.getKeyNode());
                     Double number = number(parameter.key() + "." + name, tuple.getValueNode());
                     if (number != null) {
@@ -232,6 +239,26 @@ public final class ParameterLayer {
             }
             problem(node, "'" + name + "' is '" + text + "'; it takes a number such as 0.8");
             return null;
+        }
+
+        /**
+         * The entries of a mapping, each key once: composing the YAML does not apply the loader's duplicate-key check,
+         * so a key written twice would otherwise silently take its last value.
+         */
+        private List<NodeTuple> unique(MappingNode mapping, String what) {
+            Map<String, Node> seen = new LinkedHashMap<>();
+            List<NodeTuple> unique = new ArrayList<>(mapping.getValue().size());
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = scalar(tuple.getKeyNode());
+                Node first = seen.putIfAbsent(key, tuple.getKeyNode());
+                if (first != null) {
+                    problem(tuple.getKeyNode(), what + " '" + key + "' appears twice in this mapping (first on line "
+                            + (first.getStartMark().getLine() + 1) + "); keep one");
+                } else {
+                    unique.add(tuple);
+                }
+            }
+            return unique;
         }
 
         private void problem(Node node, String message) {

@@ -21,7 +21,7 @@ public final class RuleLoopException extends RuntimeException {
         return limit;
     }
 
-    /** The rules that fired most in the cut-off evaluation, most frequent first. */
+    /** The rules most likely looping in the cut-off evaluation: those that updated facts first, then the most fired. */
     public List<String> rules() {
         return rules;
     }

@@ -1,17 +1,21 @@
 package dev.pathwise.engine.policy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * A stateful Drools session borrowed from a {@link RuleSessionPool} for one evaluation, by one thread.
- * It records the rules that fire; {@link #close()} retracts every fact and hands the session back.
+ * It records the rules that fire; {@link #close()} empties the session and hands it back.
  */
 public final class RuleSession implements RuleRun {
 
@@ -20,18 +24,31 @@ public final class RuleSession implements RuleRun {
     private final List<FactHandle> handles = new ArrayList<>(64);
     private final List<RuleFiring> firings = new ArrayList<>(64);
     private boolean cutOff;
+    private final DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            var rule = event.getMatch().getRule();
+            Object group = rule.getMetaData().get("agendaGroup");
+            firings.add(new RuleFiring(rule.getName(), group == null ? agendaGroupOf(rule) : group.toString()));
+        }
+    };
+
+    /** Facts updated (modify/update) by each rule since the last {@link #fire}: what keeps a loop going. */
+    private final Map<String, Integer> updatesByRule = new HashMap<>();
+    private final DefaultRuleRuntimeEventListener updates = new DefaultRuleRuntimeEventListener() {
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            if (event.getRule() != null) {
+                updatesByRule.merge(event.getRule().getName(), 1, Integer::sum);
+            }
+        }
+    };
 
     RuleSession(KieSession session, RuleSessionPool pool) {
         this.session = session;
         this.pool = pool;
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                var rule = event.getMatch().getRule();
-                Object group = rule.getMetaData().get("agendaGroup");
-                firings.add(new RuleFiring(rule.getName(), group == null ? agendaGroupOf(rule) : group.toString()));
-            }
-        });
+        session.addEventListener(recorder);
+        session.addEventListener(updates);
     }
 
     private static String agendaGroupOf(org.kie.api.definition.rule.Rule rule) {
@@ -63,9 +80,10 @@ public final class RuleSession implements RuleRun {
         }
         int before = firings.size();
         cutOff = true;
+        updatesByRule.clear();
         int fired = session.fireAllRules(limit);
         if (fired >= limit) {
-            throw new RuleLoopException(limit, mostFrequent(firings.subList(before, firings.size())));
+            throw new RuleLoopException(limit, likelyLoop(firings.subList(before, firings.size()), updatesByRule));
         }
         cutOff = false;
     }
@@ -76,37 +94,56 @@ public final class RuleSession implements RuleRun {
         return List.copyOf(firings);
     }
 
-    private static List<String> mostFrequent(List<RuleFiring> fired) {
+    /**
+     * The rules most likely to be looping: those that updated facts first (a rule that modifies what it matches
+     * re-activates itself and every rule reading that fact, so all of them fire about as often), then the rules that
+     * fired most; ties by name, so that the report is the same on every run.
+     */
+    private static List<String> likelyLoop(List<RuleFiring> fired, Map<String, Integer> updatesByRule) {
         Map<String, Integer> counts = new HashMap<>();
         fired.forEach(f -> counts.merge(f.rule(), 1, Integer::sum));
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        return counts.keySet().stream()
+                .sorted(Comparator.comparing((String rule) -> -updatesByRule.getOrDefault(rule, 0))
+                        .thenComparing(rule -> -counts.get(rule))
+                        .thenComparing(Comparator.naturalOrder()))
                 .limit(3)
-                .map(Map.Entry::getKey)
                 .toList();
     }
 
     /**
-     * Retracts every fact and returns the session to its pool, or disposes it when it cannot be reused: when a
-     * firing was cut off (rule loop or failing consequence), activations and focus may be left behind.
+     * Empties the session and returns it to its pool, or disposes it when it cannot be reused. A reset empties
+     * working memory, agenda and focus even after a cut-off firing; without a reset, a session whose firing was cut
+     * off (rule loop or failing consequence) may keep activations and focus, so it is disposed.
      *
-     * <p>The agenda is deliberately not cleared here: clearing it right after the deletes dropped their pending
-     * propagation, so joins in the reused session still held the deleted facts and matched them again in the next
-     * evaluation (a learner's pace flag fired once per earlier evaluation of that session).
+     * <p>Where the session cannot be reset, the facts are deleted and the agenda is deliberately not cleared:
+     * clearing it right after the deletes dropped their pending propagation, so joins in the reused session still
+     * held the deleted facts and matched them again in the next evaluation.
      */
     @Override
     public void close() {
         boolean clean;
         try {
-            for (FactHandle handle : handles) {
-                session.delete(handle);
+            if (session instanceof StatefulKnowledgeSessionImpl resettable) {
+                // Deleting the inserted facts is not enough: Drools evaluates rules lazily, so facts derived with
+                // insertLogical stay in working memory until the next fireAllRules, and the session would never be
+                // clean. reset() empties working memory, agenda and node memories, as Drools' own session pool does;
+                // it also drops listeners and globals, so the recorder is added back (globals are set per use).
+                resettable.reset();
+                session.addEventListener(recorder);
+                session.addEventListener(updates);
+                clean = session.getFactCount() == 0;
+            } else {
+                for (FactHandle handle : handles) {
+                    session.delete(handle);
+                }
+                clean = !cutOff && session.getFactCount() == 0;
             }
-            clean = !cutOff && session.getFactCount() == 0;
         } catch (RuntimeException e) {
             clean = false;
         }
         handles.clear();
         firings.clear();
+        updatesByRule.clear();
         pool.giveBack(this, clean);
     }
 

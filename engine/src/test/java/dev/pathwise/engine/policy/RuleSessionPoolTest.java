@@ -1,0 +1,85 @@
+package dev.pathwise.engine.policy;
+
+import static dev.pathwise.engine.testing.SampleCurriculum.CURRICULUM;
+import static dev.pathwise.engine.testing.SampleCurriculum.START;
+import static dev.pathwise.engine.testing.SampleCurriculum.freshLearner;
+import static dev.pathwise.engine.testing.SampleCurriculum.onCompetency;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.pathwise.engine.evaluation.PathwayEvaluator;
+import dev.pathwise.engine.learner.GradeBand;
+import dev.pathwise.engine.testing.MinimalPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleSessionPoolTest {
+
+    private final PathwayEvaluator evaluator = new PathwayEvaluator();
+
+    /**
+     * Regression: closing a session deleted the inserted facts, but the LevelProposals derived with insertLogical
+     * stayed until the next fireAllRules, so the session never counted as clean and was disposed after every
+     * evaluation with evidence: the pool never reused a session.
+     */
+    @Test
+    void sessionIsReusedAfterAnEvaluationThatDerivedLogicalFacts() {
+        // given: a pool keeping one idle session, and that session
+        CompiledPolicy policy = new PolicyRuntime(4, 1).compile(MinimalPolicy.source("1"));
+        RuleSessionPool pool = policy.resolve(GradeBand.G3_5, "lincoln").sessions();
+        RuleSession session = pool.borrow();
+        session.close();
+
+        // when: an evaluation with evidence borrows it and derives level proposals
+        var update = evaluator.evaluate(policy, CURRICULUM, freshLearner("ada"),
+                onCompetency("e1", "ada", "count", 0.9, 0), START).update();
+
+        // then
+        assertThat(update.trace()).extracting(RuleFiring::rule).contains("Mastered at the threshold");
+        RuleSession next = pool.borrow();
+        assertThat(next).isSameAs(session);
+        next.close();
+    }
+
+    @Test
+    void loopIsNamedEvenWhenManyRulesReactToTheLoopingFact() {
+        // given: five innocent rules match the assessment that the looping rule keeps updating
+        StringBuilder drl = new StringBuilder("""
+                package dev.pathwise.test;
+
+                import dev.pathwise.engine.facts.Assessment;
+
+                rule "Updates the assessment it matches"
+                    agenda-group "mastery-classify"
+                when
+                    $a : Assessment()
+                then
+                    update( $a );
+                end
+                """);
+        for (int i = 1; i <= 5; i++) {
+            drl.append("""
+
+                    rule "Reads the assessment %d"
+                        agenda-group "mastery-classify"
+                    when
+                        Assessment( score >= 0 )
+                    then
+                    end
+                    """.formatted(i));
+        }
+        List<RuleFile> files = new ArrayList<>(List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH,
+                new RuleFile("loop.drl", drl.toString())));
+        CompiledPolicy policy = new PolicyRuntime().compile(MinimalPolicy.source("1", 0.8, files));
+
+        // when
+        RuleLoopException loop = catchThrowableOfType(RuleLoopException.class, () -> new PathwayEvaluator(1_000)
+                .evaluate(policy, CURRICULUM, freshLearner("ada"), onCompetency("e1", "ada", "count", 0.9, 0), START));
+
+        // then
+        assertThat(loop).isNotNull();
+        assertThat(loop.rules()).first().isEqualTo("Updates the assessment it matches");
+        assertThat(loop.getMessage()).contains("\"Updates the assessment it matches\"");
+    }
+}
