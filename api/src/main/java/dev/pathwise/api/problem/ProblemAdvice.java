@@ -103,6 +103,10 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known) {
+            // Spring MVC's own refusals (406, 415, missing parts, ...) already carry their status and problem.
+            return respond(known.getBody());
+        }
         LOG.error("Unexpected error", e);
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Unexpected error: " + e.getClass().getSimpleName() + "; the server log has the details");
