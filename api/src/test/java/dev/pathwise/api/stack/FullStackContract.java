@@ -220,6 +220,34 @@ abstract class FullStackContract {
     }
 
     @Test
+    void groupsLearnersReadyOnTheSameCompetencyWithAMiniLesson() {
+        for (String learner : List.of("bo", "cy", "di")) {
+            district.learner(http, learner, 7, "north");
+        }
+
+        var groups = http.get("/v1/groups?school=north&competency=ratio.concept", district.teacherKey);
+        var policies = http.get("/v1/policies/district-default", district.curriculumKey);
+
+        assertThat(groups.status()).isEqualTo(200);
+        var group = groups.body().path("groups").get(0);
+        assertThat(group.path("need").asText()).isEqualTo("READY");
+        assertThat(group.path("learnerIds").size()).isEqualTo(4);
+        assertThat(group.path("suggestedActivity").path("id").asText()).isEqualTo("a-concept-mini");
+        assertThat(policies.status()).isEqualTo(200);
+        assertThat(policies.body().path("district").path("6-8").path("groupSizeMax").asInt()).isEqualTo(6);
+        assertThat(http.get("/v1/groups", district.platformKey).status()).isEqualTo(403);
+    }
+
+    @Test
+    void openApiAndMetricsAreServed() {
+        http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("o-1", "ana", "ratio.concept", 6));
+
+        assertThat(http.get("/v3/api-docs", null).body().path("paths").has("/v1/evidence")).isTrue();
+        assertThat(http.get("/actuator/metrics/pathwise.evidence.evaluated", null).status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health", null).text("status")).isEqualTo("UP");
+    }
+
+    @Test
     void stateSurvivesARestart() {
         Map<String, Object> properties = new HashMap<>(databaseProperties());
         properties.put("server.port", 0);
