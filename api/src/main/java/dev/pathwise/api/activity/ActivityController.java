@@ -1,0 +1,55 @@
+package dev.pathwise.api.activity;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.pathwise.api.problem.ProblemAdvice;
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
+
+/** {@code /v1/activities}: one activity or a list of them, and the activities of a competency. */
+@RestController
+@RequestMapping("/v1/activities")
+public class ActivityController {
+
+    private final ActivityService activities;
+    private final ObjectMapper json;
+
+    public ActivityController(ActivityService activities, ObjectMapper json) {
+        this.activities = activities;
+        this.json = json;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresRole(Role.CURRICULUM)
+    public List<ActivityJson> create(Caller caller, @RequestBody JsonNode body) {
+        List<ActivityJson> requests;
+        try {
+            requests = body.isArray()
+                    ? List.of(json.treeToValue(body, ActivityJson[].class))
+                    : List.of(json.treeToValue(body, ActivityJson.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemAdvice.unreadableJson(e);
+        }
+        return activities.save(caller.tenantId(), requests).stream().map(ActivityJson::of).toList();
+    }
+
+    @GetMapping
+    @RequiresRole({Role.CURRICULUM, Role.PLATFORM, Role.TEACHER})
+    public List<ActivityJson> list(Caller caller, @RequestParam(name = "competency", required = false) String competency) {
+        return activities.list(caller.tenantId(), competency).stream().map(ActivityJson::of).toList();
+    }
+}

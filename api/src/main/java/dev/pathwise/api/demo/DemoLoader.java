@@ -1,0 +1,104 @@
+package dev.pathwise.api.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.pathwise.api.activity.ActivityService;
+import dev.pathwise.api.evidence.EvidenceRequest;
+import dev.pathwise.api.evidence.EvidenceService;
+import dev.pathwise.api.framework.FrameworkService;
+import dev.pathwise.api.learner.LearnerService;
+import dev.pathwise.api.learner.ProfileJson;
+import dev.pathwise.api.tenant.TenantService;
+import dev.pathwise.engine.activity.Grouping;
+import dev.pathwise.engine.activity.Modality;
+
+/**
+ * Loads the demo district on the first start: only when no tenant exists yet, so it never touches real data.
+ * Evidence goes through the same service as the API's, so every learner's state comes from the real evaluator.
+ */
+@Component
+@Order(0)
+@ConditionalOnProperty(name = "pathwise.demo.enabled", havingValue = "true", matchIfMissing = true)
+public class DemoLoader implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
+
+    private static final String[] NAMES = {"ada", "ben", "caro", "dev", "eli", "fay", "gus", "hana", "ivo", "jun",
+            "kai", "lena", "milo", "nia", "omar", "pia", "quinn", "rosa", "sami", "tess", "uma", "vic", "wren",
+            "xavi", "yara", "zeke", "arlo", "bea", "cruz", "dina"};
+    private static final int[] GRADES = {1, 2, 2, 1, 0, 2, 3, 4, 5, 3, 4, 5, 5, 6, 6, 6, 7, 7, 7, 7, 8, 8, 8, 6, 9,
+            10, 11, 12, 9, 10};
+
+    private final TenantService tenants;
+    private final FrameworkService frameworks;
+    private final ActivityService activities;
+    private final LearnerService learners;
+    private final EvidenceService evidence;
+    private final Clock clock;
+
+    public DemoLoader(TenantService tenants, FrameworkService frameworks, ActivityService activities,
+                      LearnerService learners, EvidenceService evidence, Clock clock) {
+        this.tenants = tenants;
+        this.frameworks = frameworks;
+        this.activities = activities;
+        this.learners = learners;
+        this.evidence = evidence;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (tenants.anyTenant()) {
+            return;
+        }
+        long start = System.nanoTime();
+        String tenant = DemoDistrict.TENANT;
+        tenants.create(tenant, "Demo District", DemoDistrict.KEYS);
+        DemoDistrict.SCHOOLS.forEach((id, name) -> tenants.addSchool(tenant, id, name));
+        frameworks.save(tenant, DemoDistrict.framework());
+        activities.save(tenant, DemoDistrict.activities());
+        List<String> leaves = DemoDistrict.leaves();
+        Random random = new Random(20_26);
+        Instant now = clock.instant();
+        int sent = 0;
+        for (int i = 0; i < NAMES.length; i++) {
+            String learnerId = NAMES[i];
+            int grade = GRADES[i];
+            String school = grade <= 5 ? "river-elementary" : grade <= 8 ? "north-middle" : "summit-high";
+            Modality modality = Modality.values()[i % Modality.values().length];
+            learners.putProfile(tenant, learnerId, new ProfileJson(grade, school,
+                    List.of(i % 3 == 0 ? "sports" : i % 3 == 1 ? "cooking" : "music"), List.of(), List.of(),
+                    List.of(modality), Grouping.values()[i % 3], List.of(),
+                    LocalDate.ofInstant(now, ZoneOffset.UTC).minusWeeks(4 + i % 6)));
+            double ability = 0.35 + random.nextDouble() * 0.63;
+            int competencies = 1 + random.nextInt(4);
+            for (int c = 0; c < competencies && c < leaves.size(); c++) {
+                for (int k = 0; k < 4; k++) {
+                    double score = Math.max(0, Math.min(10, Math.round((ability + random.nextGaussian() * 0.08)
+                            * 100) / 10.0));
+                    Instant observed = now.minus(Duration.ofDays(28L - c * 6L - k)).minus(Duration.ofHours(i));
+                    evidence.ingest(tenant, new EvidenceRequest("demo-" + learnerId + "-" + c + "-" + k, learnerId,
+                            leaves.get(c), null, new EvidenceRequest.ScoreJson(score, 0.0, 10.0),
+                            k == 3 ? "SUMMATIVE" : "FORMATIVE", "demo-lms", observed));
+                    sent++;
+                }
+            }
+        }
+        LOG.info("Demo district '{}' loaded: {} learners, {} pieces of evidence evaluated in {} ms", tenant,
+                NAMES.length, sent, Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+}

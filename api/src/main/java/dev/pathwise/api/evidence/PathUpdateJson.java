@@ -1,0 +1,89 @@
+package dev.pathwise.api.evidence;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.pathwise.engine.evaluation.CompetencyEvent;
+import dev.pathwise.engine.evaluation.MasteryChange;
+import dev.pathwise.engine.evaluation.NextStepOption;
+import dev.pathwise.engine.evaluation.PathUpdate;
+import dev.pathwise.engine.evaluation.RequiredStep;
+import dev.pathwise.engine.facts.Explanation;
+import dev.pathwise.engine.facts.Flag;
+import dev.pathwise.engine.policy.RuleFiring;
+
+/** What one evaluation decided, as JSON: every decision with the rule and the sentence that explain it. */
+public record PathUpdateJson(String learnerId, String evidenceId, String policyVersion, Instant evaluatedAt,
+                             List<MasteryChangeJson> masteryChanges, List<EventJson> unlocked,
+                             List<EventJson> droppedBack, List<FlagJson> flags, List<NextStepJson> nextSteps,
+                             List<RequiredStepJson> requiredSteps, ExplanationJson optionLimit,
+                             List<RuleFiringJson> trace) {
+
+    /** The rule that decided (empty for a teacher override) and the sentence with its values. */
+    public record ExplanationJson(String rule, String text) {
+        static ExplanationJson of(Explanation e) {
+            return e == null ? null : new ExplanationJson(e.rule(), e.text());
+        }
+    }
+
+    public record MasteryChangeJson(String competencyId, String from, String to, double fromScore, double toScore,
+                                    String method, int evidenceCount, String explanation, ExplanationJson why,
+                                    List<ExplanationJson> shortfalls) {
+        static MasteryChangeJson of(MasteryChange c) {
+            return new MasteryChangeJson(c.competencyId(), c.from().name(), c.to().name(), c.fromScore(),
+                    c.toScore(), c.method(), c.evidenceCount(), c.explanation(), ExplanationJson.of(c.why()),
+                    c.shortfalls().stream().map(ExplanationJson::of).toList());
+        }
+    }
+
+    public record EventJson(String competencyId, ExplanationJson why) {
+        static EventJson of(CompetencyEvent e) {
+            return new EventJson(e.competencyId(), ExplanationJson.of(e.why()));
+        }
+    }
+
+    public record FlagJson(String kind, String competencyId, String goalId, double amount, String support,
+                           ExplanationJson why) {
+        static FlagJson of(Flag f) {
+            return new FlagJson(f.kind().name(), f.competencyId(), f.goalId(), f.amount(),
+                    f.support() == null ? null : f.support().name(), ExplanationJson.of(f.why()));
+        }
+    }
+
+    public record NextStepJson(int rank, String activityId, String competencyId, String kind, String modality,
+                               String grouping, boolean required, boolean remediation, List<String> reasons) {
+        static NextStepJson of(NextStepOption o) {
+            return new NextStepJson(o.rank(), o.activityId(), o.competencyId(), name(o.kind()), name(o.modality()),
+                    name(o.grouping()), o.required(), o.remediation(), o.reasons());
+        }
+    }
+
+    public record RequiredStepJson(String activityId, String competencyId, String reason, ExplanationJson why) {
+        static RequiredStepJson of(RequiredStep s) {
+            return new RequiredStepJson(s.activityId(), s.competencyId(), s.reason().name(),
+                    ExplanationJson.of(s.why()));
+        }
+    }
+
+    public record RuleFiringJson(String rule, String phase) {
+        static RuleFiringJson of(RuleFiring f) {
+            return new RuleFiringJson(f.rule(), f.phase());
+        }
+    }
+
+    public static PathUpdateJson of(PathUpdate u) {
+        return new PathUpdateJson(u.learnerId(), u.evidenceId(), u.policyVersion(), u.evaluatedAt(),
+                u.masteryChanges().stream().map(MasteryChangeJson::of).toList(),
+                u.unlocked().stream().map(EventJson::of).toList(),
+                u.droppedBack().stream().map(EventJson::of).toList(),
+                u.flags().stream().map(FlagJson::of).toList(),
+                u.nextSteps().stream().map(NextStepJson::of).toList(),
+                u.requiredSteps().stream().map(RequiredStepJson::of).toList(),
+                ExplanationJson.of(u.optionLimit()),
+                u.trace().stream().map(RuleFiringJson::of).toList());
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.pathwise.api.learner;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.pathwise.api.evidence.PathUpdateJson;
+import dev.pathwise.api.learner.LearnerViews.LearnerJson;
+import dev.pathwise.api.learner.LearnerViews.MasteryChartJson;
+import dev.pathwise.api.learner.LearnerViews.PathwayJson;
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
+
+/** {@code /v1/learners/{id}}: profile, next steps, pathway, mastery chart and teacher overrides. */
+@RestController
+@RequestMapping("/v1/learners/{id}")
+@RequiresRole({Role.PLATFORM, Role.TEACHER})
+public class LearnerController {
+
+    private final LearnerService learners;
+    private final OverrideService overrides;
+
+    public LearnerController(LearnerService learners, OverrideService overrides) {
+        this.learners = learners;
+        this.overrides = overrides;
+    }
+
+    @PutMapping
+    @RequiresRole(Role.PLATFORM)
+    public LearnerJson put(Caller caller, @PathVariable String id, @RequestBody ProfileJson profile) {
+        return learners.putProfile(caller.tenantId(), id, profile);
+    }
+
+    @GetMapping
+    public LearnerJson get(Caller caller, @PathVariable String id) {
+        return learners.get(caller.tenantId(), id);
+    }
+
+    @GetMapping("/next-steps")
+    public PathUpdateJson nextSteps(Caller caller, @PathVariable String id) {
+        return learners.nextSteps(caller.tenantId(), id);
+    }
+
+    @GetMapping("/pathway")
+    public PathwayJson pathway(Caller caller, @PathVariable String id) {
+        return learners.pathway(caller.tenantId(), id);
+    }
+
+    @GetMapping("/mastery")
+    public MasteryChartJson mastery(Caller caller, @PathVariable String id) {
+        return learners.mastery(caller.tenantId(), id);
+    }
+
+    @PostMapping("/overrides")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresRole(Role.TEACHER)
+    public OverrideService.Applied override(Caller caller, @PathVariable String id, @RequestBody OverrideJson request) {
+        return overrides.apply(caller.tenantId(), id, request, caller.keyLabel());
+    }
+
+    @GetMapping("/overrides")
+    @RequiresRole(Role.TEACHER)
+    public List<OverrideJson> overrides(Caller caller, @PathVariable String id) {
+        return overrides.history(caller.tenantId(), id);
+    }
+}

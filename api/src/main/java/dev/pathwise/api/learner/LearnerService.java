@@ -1,0 +1,124 @@
+package dev.pathwise.api.learner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.pathwise.api.activity.CurriculumCache;
+import dev.pathwise.api.evidence.PathUpdateJson;
+import dev.pathwise.api.learner.LearnerViews.LearnerJson;
+import dev.pathwise.api.learner.LearnerViews.MasteryChartJson;
+import dev.pathwise.api.learner.LearnerViews.MasteryJson;
+import dev.pathwise.api.learner.LearnerViews.PathwayEntryJson;
+import dev.pathwise.api.learner.LearnerViews.PathwayJson;
+import dev.pathwise.api.policy.TenantPolicies;
+import dev.pathwise.api.problem.Problems;
+import dev.pathwise.engine.activity.Curriculum;
+import dev.pathwise.engine.evaluation.PathwayEvaluator;
+import dev.pathwise.engine.framework.Competency;
+import dev.pathwise.engine.framework.Framework;
+import dev.pathwise.engine.learner.CompetencyRecord;
+import dev.pathwise.engine.learner.LearnerProfile;
+import dev.pathwise.engine.learner.LearnerSnapshot;
+import dev.pathwise.engine.learner.MasteryState;
+import dev.pathwise.engine.planner.Planner;
+
+/** Learner profiles and what is read from a learner's state. */
+@Service
+public class LearnerService {
+
+    private final LearnerRepository learners;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final CurriculumCache curricula;
+    private final TenantPolicies policies;
+    private final PathwayEvaluator evaluator;
+    private final Clock clock;
+
+    public LearnerService(LearnerRepository learners, JdbcClient jdbc, TransactionTemplate transactions,
+                          CurriculumCache curricula, TenantPolicies policies, PathwayEvaluator evaluator,
+                          Clock clock) {
+        this.learners = learners;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.curricula = curricula;
+        this.policies = policies;
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    /** Creates the learner, or replaces the profile of an existing one (keeping their evidence and overrides). */
+    public LearnerJson putProfile(String tenantId, String learnerId, ProfileJson request) {
+        LearnerProfile profile;
+        try {
+            profile = request.toDomain(learnerId);
+        } catch (IllegalArgumentException e) {
+            throw Problems.fromEngine(e, "profile", request.grade());
+        }
+        Instant now = clock.instant();
+        try {
+            transactions.executeWithoutResult(status -> upsert(tenantId, profile, now));
+        } catch (DuplicateKeyException raced) {
+            transactions.executeWithoutResult(status -> upsert(tenantId, profile, now));
+        }
+        return get(tenantId, learnerId);
+    }
+
+    private void upsert(String tenantId, LearnerProfile profile, Instant now) {
+        var existing = learners.lock(tenantId, profile.learnerId());
+        if (existing.isPresent()) {
+            learners.update(existing.get(), existing.get().snapshot().withProfile(profile), now);
+        } else {
+            learners.insert(tenantId, LearnerSnapshot.fresh(profile), now);
+        }
+    }
+
+    public LearnerJson get(String tenantId, String learnerId) {
+        StoredLearner learner = learners.require(tenantId, learnerId);
+        LearnerSnapshot snapshot = learner.snapshot();
+        long evidence = jdbc.sql("select count(*) from evidence where tenant_id = :t and learner_id = :l")
+                .param("t", tenantId).param("l", learnerId).query(Long.class).single();
+        int observations = snapshot.competencies().values().stream()
+                .mapToInt(r -> r.observations().size()).sum();
+        return new LearnerJson(learnerId, snapshot.profile().gradeBand().label(),
+                ProfileJson.of(snapshot.profile()), learner.version(), evidence, observations,
+                snapshot.overrides().size());
+    }
+
+    /** The next steps as the learner stands now, evaluated at the server's time; nothing is stored. */
+    public PathUpdateJson nextSteps(String tenantId, String learnerId) {
+        StoredLearner learner = learners.require(tenantId, learnerId);
+        Curriculum curriculum = curricula.curriculum(tenantId);
+        return PathUpdateJson.of(evaluator.nextSteps(policies.active(tenantId), curriculum, learner.snapshot(),
+                clock.instant()));
+    }
+
+    public PathwayJson pathway(String tenantId, String learnerId) {
+        StoredLearner learner = learners.require(tenantId, learnerId);
+        Framework framework = curricula.curriculum(tenantId).framework();
+        List<PathwayEntryJson> entries = Planner.pathway(framework, learner.snapshot()).stream()
+                .map(e -> new PathwayEntryJson(e.competencyId(), framework.get(e.competencyId()).name(),
+                        e.status().name(), e.level().name(), e.missingPrerequisites()))
+                .toList();
+        return new PathwayJson(learnerId, framework.id(), entries);
+    }
+
+    public MasteryChartJson mastery(String tenantId, String learnerId) {
+        StoredLearner learner = learners.require(tenantId, learnerId);
+        Framework framework = curricula.curriculum(tenantId).framework();
+        LearnerSnapshot snapshot = learner.snapshot();
+        List<MasteryJson> rows = framework.competencies().stream().map(Competency::id).map(id -> {
+            CompetencyRecord record = snapshot.record(id);
+            MasteryState state = record.state();
+            return new MasteryJson(id, framework.get(id).name(), framework.parent(id).orElse(null),
+                    framework.children(id), state.level().name(), state.level().value(), state.score(),
+                    state.method(), state.evidenceCount(), state.lastEvidenceAt());
+        }).toList();
+        return new MasteryChartJson(learnerId, framework.id(), rows);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.pathwise.api.learner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.pathwise.api.activity.CurriculumCache;
+import dev.pathwise.api.evidence.PathUpdateJson;
+import dev.pathwise.api.policy.TenantPolicies;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.problem.Problems;
+import dev.pathwise.engine.activity.Curriculum;
+import dev.pathwise.engine.evaluation.Evaluation;
+import dev.pathwise.engine.evaluation.PathwayEvaluator;
+import dev.pathwise.engine.learner.MasteryLevel;
+import dev.pathwise.engine.learner.OverrideKind;
+import dev.pathwise.engine.learner.TeacherOverride;
+
+/** Teacher overrides: applied through the engine under the learner's lock, and kept as an audit trail. */
+@Service
+public class OverrideService {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final LearnerRepository learners;
+    private final CurriculumCache curricula;
+    private final TenantPolicies policies;
+    private final PathwayEvaluator evaluator;
+    private final Clock clock;
+
+    public OverrideService(JdbcClient jdbc, TransactionTemplate transactions, LearnerRepository learners,
+                           CurriculumCache curricula, TenantPolicies policies, PathwayEvaluator evaluator,
+                           Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.learners = learners;
+        this.curricula = curricula;
+        this.policies = policies;
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    /** The override as recorded and what it changed. */
+    public record Applied(OverrideJson override, PathUpdateJson update) {
+    }
+
+    public Applied apply(String tenantId, String learnerId, OverrideJson request, String defaultAuthor) {
+        Instant now = clock.instant();
+        TeacherOverride override = toDomain(learnerId, request, defaultAuthor, now);
+        Curriculum curriculum = curricula.curriculum(tenantId);
+        return transactions.execute(status -> {
+            StoredLearner learner = learners.requireLocked(tenantId, learnerId);
+            Evaluation evaluation;
+            try {
+                evaluation = evaluator.applyOverride(policies.active(tenantId), curriculum, learner.snapshot(),
+                        override, now);
+            } catch (IllegalArgumentException e) {
+                throw Problems.fromEngine(e, "competencyId", request.competencyId() != null
+                        ? request.competencyId() : request.activityId());
+            }
+            jdbc.sql("insert into overrides (tenant_id, learner_id, override_id, kind, competency_id, activity_id,"
+                            + " level, author, reason, created_at) values (:t, :l, :o, :k, :c, :a, :lv, :au, :r, :at)")
+                    .param("t", tenantId).param("l", learnerId).param("o", override.id())
+                    .param("k", override.kind().name()).param("c", override.competencyId())
+                    .param("a", override.activityId())
+                    .param("lv", override.level() == null ? null : override.level().name())
+                    .param("au", override.author()).param("r", override.reason())
+                    .param("at", now.atOffset(ZoneOffset.UTC)).update();
+            learners.update(learner, evaluation.learner(), now);
+            return new Applied(toJson(override), PathUpdateJson.of(evaluation.update()));
+        });
+    }
+
+    /** Every override on the learner, oldest first. */
+    public List<OverrideJson> history(String tenantId, String learnerId) {
+        learners.require(tenantId, learnerId);
+        return jdbc.sql("select override_id, kind, competency_id, activity_id, level, author, reason, created_at"
+                        + " from overrides where tenant_id = :t and learner_id = :l order by seq")
+                .param("t", tenantId).param("l", learnerId)
+                .query((rs, n) -> new OverrideJson(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getObject(8, java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private static TeacherOverride toDomain(String learnerId, OverrideJson request, String defaultAuthor,
+                                            Instant now) {
+        if (request.kind() == null) {
+            throw ApiProblem.invalid("kind", null, "kind: is required; use one of "
+                    + Arrays.toString(OverrideKind.values()));
+        }
+        OverrideKind kind = parse(OverrideKind.class, "kind", request.kind());
+        MasteryLevel level = request.level() == null ? null : parse(MasteryLevel.class, "level", request.level());
+        String author = request.author() == null || request.author().isBlank() ? defaultAuthor : request.author();
+        try {
+            return new TeacherOverride(UUID.randomUUID().toString(), learnerId, kind, request.competencyId(),
+                    request.activityId(), level, author, request.reason(), now);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            ApiProblem problem = Problems.fromEngine(new IllegalArgumentException(message), "override", null);
+            Object value = switch (problem.field() == null ? "" : problem.field()) {
+                case "reason" -> request.reason();
+                case "competencyId" -> request.competencyId();
+                case "activityId" -> request.activityId();
+                case "level" -> request.level();
+                default -> null;
+            };
+            throw ApiProblem.invalid(problem.field(), value, message);
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String text) {
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(field, text, field + ": '" + text + "' is not valid; use one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static OverrideJson toJson(TeacherOverride o) {
+        return new OverrideJson(o.id(), o.kind().name(), o.competencyId(), o.activityId(),
+                o.level() == null ? null : o.level().name(), o.author(), o.reason(), o.at());
+    }
+}

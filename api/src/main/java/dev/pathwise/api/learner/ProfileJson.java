@@ -1,0 +1,36 @@
+package dev.pathwise.api.learner;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.pathwise.engine.activity.Grouping;
+import dev.pathwise.engine.activity.Modality;
+import dev.pathwise.engine.learner.Goal;
+import dev.pathwise.engine.learner.LearnerProfile;
+
+/** A learner's profile as JSON (the learner id comes from the path). */
+public record ProfileJson(Integer grade, String schoolId, List<String> interests, List<String> strengths,
+                          List<String> growthAreas, List<Modality> preferredModalities, Grouping preferredGrouping,
+                          List<GoalJson> goals, LocalDate planStart) {
+
+    /** A goal, possibly beyond grade level. */
+    public record GoalJson(String id, String description, List<String> competencyIds, LocalDate targetDate) {
+    }
+
+    public LearnerProfile toDomain(String learnerId) {
+        if (grade == null) {
+            throw new IllegalArgumentException("grade: is required; use 0 (kindergarten) to 12");
+        }
+        List<Goal> goalList = goals == null ? List.of() : goals.stream()
+                .map(g -> new Goal(g.id(), g.description(), g.competencyIds(), g.targetDate())).toList();
+        return new LearnerProfile(learnerId, grade, schoolId, interests, strengths, growthAreas, preferredModalities,
+                preferredGrouping, goalList, planStart);
+    }
+
+    public static ProfileJson of(LearnerProfile p) {
+        return new ProfileJson(p.grade(), p.schoolId(), p.interests(), p.strengths(), p.growthAreas(),
+                p.preferredModalities(), p.preferredGrouping(),
+                p.goals().stream().map(g -> new GoalJson(g.id(), g.description(), g.competencyIds(), g.targetDate()))
+                        .toList(), p.planStart());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.pathwise.api.problem;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/** Turns every refusal into {@code application/problem+json} with the field and the value at fault. */
+@RestControllerAdvice
+public class ProblemAdvice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        return respond(Problems.of(problem));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> engineRefusal(IllegalArgumentException e) {
+        return respond(Problems.of(Problems.fromEngine(e, null, null)));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return respond(Problems.of(unreadableJson(e.getCause())));
+    }
+
+    /** A body Jackson could not read: malformed JSON, or a value of the wrong type for its field. */
+    public static ApiProblem unreadableJson(Throwable cause) {
+        if (cause instanceof InvalidFormatException ife) {
+            String field = path(ife);
+            return ApiProblem.invalid(field, String.valueOf(ife.getValue()), field + ": '" + ife.getValue()
+                    + "' is not a valid " + ife.getTargetType().getSimpleName() + allowed(ife.getTargetType()));
+        }
+        if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
+            String field = path(mie);
+            return ApiProblem.invalid(field, null, field + ": wrong JSON type; expected "
+                    + (mie.getTargetType() == null ? "another type" : mie.getTargetType().getSimpleName()));
+        }
+        if (cause instanceof JsonMappingException jme && jme.getCause() instanceof IllegalArgumentException iae) {
+            return Problems.fromEngine(iae, path(jme), null);
+        }
+        String reason = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : "the body is missing";
+        return ApiProblem.invalid("body", null, "Malformed JSON: " + reason + "; send a JSON document");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return respond(Problems.of(ApiProblem.invalid(e.getHeaderName(), null, "header " + e.getHeaderName()
+                + " is required")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return respond(Problems.of(ApiProblem.invalid(e.getParameterName(), null, "query parameter "
+                + e.getParameterName() + " is required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(Problems.of(ApiProblem.invalid(e.getName(), String.valueOf(e.getValue()), e.getName() + ": '"
+                + e.getValue() + "' is not a valid value")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return respond(Problems.of(new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Content-Type", String.valueOf(e.getContentType()), "send Content-Type: application/json", null)));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return respond(Problems.of(new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "method",
+                e.getMethod(), "method " + e.getMethod() + " is not supported here; use "
+                + e.getSupportedHttpMethods(), null)));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+        return respond(Problems.of(ApiProblem.notFound("path", "/" + e.getResourcePath(), "no such endpoint: /"
+                + e.getResourcePath())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known) {
+            // Spring MVC's own refusals (406, 415, missing parts, ...) already carry their status and problem.
+            return respond(known.getBody());
+        }
+        LOG.error("Unexpected error", e);
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected error: " + e.getClass().getSimpleName() + "; the server log has the details");
+        detail.setType(URI.create("https://pathwise.dev/problems/internal"));
+        return respond(detail);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail detail) {
+        return ResponseEntity.status(detail.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String allowed(Class<?> type) {
+        if (type.isEnum()) {
+            return "; use one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "";
+    }
+}

@@ -1,0 +1,54 @@
+package dev.pathwise.api.problem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Builds problem details the same way for single requests and for the items of a batch. */
+public final class Problems {
+
+    /** "score.raw: 12.0 is outside ..." — the engine's messages start with the field they are about. */
+    private static final Pattern FIELD_PREFIX = Pattern.compile("^([A-Za-z][\\w.\\[\\]/]*): ");
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(ApiProblem problem) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        detail.setType(URI.create("https://pathwise.dev/problems/" + problem.type()));
+        detail.setTitle(title(problem.status()));
+        if (problem.field() != null) {
+            detail.setProperty("field", problem.field());
+        }
+        detail.setProperty("value", problem.value());
+        if (!problem.errors().isEmpty()) {
+            detail.setProperty("errors", problem.errors());
+        }
+        return detail;
+    }
+
+    /** An engine {@link IllegalArgumentException} as a 400, reading the field from the message when it names one. */
+    public static ApiProblem fromEngine(IllegalArgumentException e, String fallbackField, Object value) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        Matcher matcher = FIELD_PREFIX.matcher(message);
+        String field = matcher.find() ? matcher.group(1) : fallbackField;
+        List<String> errors = e instanceof dev.pathwise.engine.framework.FrameworkException fe ? fe.problems() : null;
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-input", field, value, message, errors);
+    }
+
+    private static String title(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "Invalid input";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            case UNAUTHORIZED -> "Missing or unknown API key";
+            case FORBIDDEN -> "Role not allowed";
+            case PAYLOAD_TOO_LARGE -> "Batch too large";
+            default -> status.getReasonPhrase();
+        };
+    }
+}

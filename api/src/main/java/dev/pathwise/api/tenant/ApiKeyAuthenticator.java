@@ -1,0 +1,24 @@
+package dev.pathwise.api.tenant;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Finds the caller behind an API key, by the key's hash. */
+@Service
+public class ApiKeyAuthenticator {
+
+    private final JdbcClient jdbc;
+
+    public ApiKeyAuthenticator(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Caller> authenticate(String apiKey) {
+        return jdbc.sql("select tenant_id, role, label from api_keys where key_hash = :hash")
+                .param("hash", ApiKeys.hash(apiKey))
+                .query((rs, n) -> new Caller(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)))
+                .optional();
+    }
+}

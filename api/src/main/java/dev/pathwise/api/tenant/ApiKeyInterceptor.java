@@ -1,0 +1,56 @@
+package dev.pathwise.api.tenant;
+
+import java.util.Arrays;
+
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import dev.pathwise.api.problem.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates {@code X-Api-Key} on every {@code /v1} endpoint and checks the endpoint's {@link RequiresRole}:
+ * 401 without a key or with an unknown one, 403 for a role the endpoint does not allow. An endpoint without the
+ * annotation is for admins only.
+ */
+public class ApiKeyInterceptor implements HandlerInterceptor {
+
+    public static final String HEADER = "X-Api-Key";
+
+    private final ApiKeyAuthenticator authenticator;
+
+    public ApiKeyInterceptor(ApiKeyAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        String key = request.getHeader(HEADER);
+        if (key == null || key.isBlank()) {
+            throw ApiProblem.unauthorized("header " + HEADER + " is missing; send the API key of your tenant");
+        }
+        Caller caller = authenticator.authenticate(key.strip()).orElseThrow(() -> ApiProblem.unauthorized(
+                "the API key in " + HEADER + " is unknown; check it or ask your admin for a key"));
+        Role[] allowed = allowedRoles(method);
+        if (caller.role() != Role.ADMIN && !Arrays.asList(allowed).contains(caller.role())) {
+            throw ApiProblem.forbidden(caller.role().label(), "role '" + caller.role().label() + "' may not call "
+                    + request.getMethod() + " " + request.getRequestURI() + "; allowed: "
+                    + Arrays.stream(allowed).map(Role::label).toList() + " and admin");
+        }
+        request.setAttribute(Caller.ATTRIBUTE, caller);
+        return true;
+    }
+
+    private static Role[] allowedRoles(HandlerMethod method) {
+        RequiresRole onMethod = method.getMethodAnnotation(RequiresRole.class);
+        if (onMethod != null) {
+            return onMethod.value();
+        }
+        RequiresRole onType = method.getBeanType().getAnnotation(RequiresRole.class);
+        return onType != null ? onType.value() : new Role[] {Role.ADMIN};
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pathwise.api.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the full-stack tests: real requests to the running server, JSON answers. */
+final class Http {
+
+    static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    Http(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    record Response(int status, String contentType, JsonNode body) {
+        String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    Response get(String path, String key) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), key);
+    }
+
+    Response post(String path, String key, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(bodyOf(body)), key);
+    }
+
+    Response put(String path, String key, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(bodyOf(body)), key);
+    }
+
+    private static HttpRequest.BodyPublisher bodyOf(Object body) {
+        try {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return HttpRequest.BodyPublishers.ofString(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response send(HttpRequest.Builder request, String key) {
+        request.header("Content-Type", "application/json").timeout(Duration.ofSeconds(60));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
