@@ -83,7 +83,7 @@ class SchoolOverlayTest {
         String district = DefaultPolicyPack.read("choice.drl");
         String original = """
                 rule "Learners choose among up to the grade band's number of options"
-                    agenda-group "choice-decide"
+                    ruleflow-group "choice-decide"
                 when
                     BandParameters( !teacherDirected, $max : maxOptions > 0, $band : gradeBand )
                 then
@@ -91,7 +91,7 @@ class SchoolOverlayTest {
                 end""";
         String replacement = """
                 rule "Lincoln learners choose between two options"
-                    agenda-group "choice-decide"
+                    ruleflow-group "choice-decide"
                 when
                     BandParameters( !teacherDirected, maxOptions > 0, $band : gradeBand )
                 then
@@ -137,7 +137,7 @@ class SchoolOverlayTest {
                 global Decisions decisions;
 
                 rule "Lincoln holds a conference after five pieces of evidence without mastery"
-                    agenda-group "pacing"
+                    ruleflow-group "pacing"
                 when
                     $p : Progress( evidenceCount >= 5 )
                 then

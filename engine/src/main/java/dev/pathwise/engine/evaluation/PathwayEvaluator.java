@@ -47,7 +47,7 @@ import java.util.function.Function;
  * Evaluates one piece of evidence (or a teacher override, or a next-step query) for one learner under one policy
  * version, and returns the {@link PathUpdate} with the learner's next snapshot.
  *
- * <p>Phases, each a set of agenda groups in the policy's rule files: the engine computes the mastery score with the
+ * <p>Phases, each a set of ruleflow groups (agenda groups) in the policy's rule files: the engine computes the mastery score with the
  * grade band's method, then {@code mastery-classify} and {@code mastery-decide} set the level; {@code rollup} sets
  * each parent's level from its children, deepest first; the planner finds the ready fringe and ranks activities;
  * {@code pacing}, {@code choice-classify} and {@code choice-decide} raise flags and trim the options.

@@ -3,7 +3,7 @@ package dev.pathwise.engine.policy;
 import java.util.List;
 
 /**
- * One evaluation's use of a policy's rules: facts go in, phases (agenda groups) fire in order, decisions come out
+ * One evaluation's use of a policy's rules: facts go in, phases (ruleflow groups) fire in order, decisions come out
  * through the {@code decisions} global. A Drools {@link RuleSession} is the implementation; a plain-Java
  * implementation of the same rules serves as a baseline for benchmarks and differential tests.
  * Used by one thread; {@link #close()} forgets every fact.

@@ -69,7 +69,7 @@ public final class RuleSession implements RuleRun {
     }
 
     /**
-     * Fires the given agenda groups in order (the first group runs first), at most {@code limit} rules in all.
+     * Fires the given ruleflow (agenda) groups in order (the first group runs first), at most {@code limit} rules in all.
      *
      * @throws RuleLoopException when the limit is reached
      */

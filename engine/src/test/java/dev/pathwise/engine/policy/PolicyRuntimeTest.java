@@ -43,7 +43,7 @@ class PolicyRuntimeTest {
             import dev.pathwise.engine.facts.Assessment;
 
             rule "Re-checks its own assessment forever"
-                agenda-group "mastery-classify"
+                ruleflow-group "mastery-classify"
             when
                 $a : Assessment( competencyId == "shapes" )
             then
@@ -62,7 +62,7 @@ class PolicyRuntimeTest {
                 import dev.pathwise.engine.facts.Assessment;
 
                 rule "Broken comparison"
-                    agenda-group "mastery-classify"
+                    ruleflow-group "mastery-classify"
                 when
                     $a : Assessment( score >= )
                 then
@@ -97,7 +97,7 @@ class PolicyRuntimeTest {
                 package dev.pathwise.test;
 
                 rule "Uses a misspelt fact type"
-                    agenda-group "mastery-classify"
+                    ruleflow-group "mastery-classify"
                 when
                     $a : Assesment( score >= 0.5 )
                 then

@@ -51,7 +51,7 @@ class RuleSessionPoolTest {
                 import dev.pathwise.engine.facts.Assessment;
 
                 rule "Updates the assessment it matches"
-                    agenda-group "mastery-classify"
+                    ruleflow-group "mastery-classify"
                 when
                     $a : Assessment()
                 then
@@ -62,7 +62,7 @@ class RuleSessionPoolTest {
             drl.append("""
 
                     rule "Reads the assessment %d"
-                        agenda-group "mastery-classify"
+                        ruleflow-group "mastery-classify"
                     when
                         Assessment( score >= 0 )
                     then

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * A small policy written for engine tests, independent of the default pack in the rules module: the mastery
  * method "latest", one mastery rule per level, an "all children" rollup, a struggling flag and the option limit.
- * Agenda groups and the {@code decisions} global are the ones the evaluator drives.
+ * Ruleflow groups and the {@code decisions} global are the ones the evaluator drives.
  */
 public final class MinimalPolicy {
 
@@ -29,7 +29,7 @@ public final class MinimalPolicy {
             global Decisions decisions;
 
             rule "Beginning once there is evidence"
-                agenda-group "mastery-classify"
+                ruleflow-group "mastery-classify"
             when
                 $a : Assessment()
             then
@@ -38,7 +38,7 @@ public final class MinimalPolicy {
             end
 
             rule "Mastered at the threshold"
-                agenda-group "mastery-classify"
+                ruleflow-group "mastery-classify"
             when
                 BandParameters( $threshold : masteredThreshold )
                 $a : Assessment( score >= $threshold )
@@ -48,7 +48,7 @@ public final class MinimalPolicy {
             end
 
             rule "The highest level proposed becomes the level"
-                agenda-group "mastery-decide"
+                ruleflow-group "mastery-decide"
             when
                 Assessment( $id : competencyId )
                 $top : LevelProposal( competencyId == $id, $value : value )
@@ -58,7 +58,7 @@ public final class MinimalPolicy {
             end
 
             rule "A parent is mastered when its children meet the rollup rule"
-                agenda-group "rollup"
+                ruleflow-group "rollup"
             when
                 BandParameters( $rollup : rollup )
                 $r : ChildrenRollup( $rollup.isSatisfied( masteredChildren, childCount ) )
@@ -68,7 +68,7 @@ public final class MinimalPolicy {
             end
 
             rule "A parent is beginning while its children do not meet the rollup rule"
-                agenda-group "rollup"
+                ruleflow-group "rollup"
             when
                 BandParameters( $rollup : rollup )
                 $r : ChildrenRollup( childrenWithEvidence > 0, !$rollup.isSatisfied( masteredChildren, childCount ) )
@@ -92,7 +92,7 @@ public final class MinimalPolicy {
             global Decisions decisions;
 
             rule "Struggling after consecutive results below approaching"
-                agenda-group "pacing"
+                ruleflow-group "pacing"
             when
                 BandParameters( $after : struggleAfter )
                 $p : Progress( consecutiveBelowApproaching >= $after )
@@ -104,7 +104,7 @@ public final class MinimalPolicy {
             end
 
             rule "Learners see up to the grade band's number of options"
-                agenda-group "choice-decide"
+                ruleflow-group "choice-decide"
             when
                 BandParameters( $max : maxOptions )
             then
