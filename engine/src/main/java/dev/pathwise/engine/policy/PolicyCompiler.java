@@ -19,8 +19,10 @@ import org.kie.api.builder.ReleaseId;
 
 /**
  * Compiles a {@link PolicySource}: reads every layer's parameters, resolves every grade band for the district and
- * for each school, and compiles each distinct set of rule files once. Every problem is collected with its file,
- * line and column before anything is thrown.
+ * for each school, and compiles each distinct set of rule files once. Decision tables are compiled to DRL first.
+ * Before Drools sees a file, its guard rails ({@link GuardRails}) and its patterns ({@link FactModel}) are checked,
+ * and every combination is checked for two rules of one name ({@link DuplicateRuleNames}). Every problem is
+ * collected with its file, line and column (a table's row) before anything is thrown.
  */
 final class PolicyCompiler {
 
@@ -73,10 +75,24 @@ final class PolicyCompiler {
             problems.addAll(parameterProblems);
         }
 
-        Map<String, RuleSessionPool> pools = new HashMap<>();
+        Map<RuleFile, RuleText> texts = new HashMap<>();
         LinkedHashSet<CompileProblem> ruleProblems = new LinkedHashSet<>();
+        for (List<EffectiveRuleFile> files : fileSets.values()) {
+            for (EffectiveRuleFile file : files) {
+                texts.computeIfAbsent(file.file(), f -> {
+                    RuleText text = RuleText.of(f);
+                    ruleProblems.addAll(text.problems());
+                    ruleProblems.addAll(GuardRails.check(text));
+                    ruleProblems.addAll(FactModel.checkFields(text));
+                    return text;
+                });
+            }
+        }
+
+        Map<String, RuleSessionPool> pools = new HashMap<>();
         for (Map.Entry<String, List<EffectiveRuleFile>> set : fileSets.entrySet()) {
-            KieBase kieBase = build(source, set.getValue(), ruleProblems);
+            List<RuleText> setTexts = set.getValue().stream().map(f -> texts.get(f.file())).toList();
+            KieBase kieBase = build(source, setTexts, ruleProblems);
             if (kieBase != null) {
                 pools.put(set.getKey(), new RuleSessionPool(kieBase, maxIdleSessions));
             }
@@ -133,28 +149,53 @@ final class PolicyCompiler {
         return key.toString();
     }
 
-    private static KieBase build(PolicySource source, List<EffectiveRuleFile> files,
+    private static KieBase build(PolicySource source, List<RuleText> files,
                                  LinkedHashSet<CompileProblem> problems) {
         if (files.isEmpty()) {
             problems.add(new CompileProblem("(policy)", 0, 0, "policy '" + source.policyId()
                     + "' has no rule files; add at least one .drl file to the district layer"));
             return null;
         }
+        List<CompileProblem> duplicates = DuplicateRuleNames.check(files);
+        problems.addAll(duplicates);
         KieServices services = KieServices.get();
         KieFileSystem fileSystem = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("dev.pathwise.policy",
                 sanitize(source.policyId()), sanitize(source.version()) + "-" + BUILDS.incrementAndGet());
         fileSystem.generateAndWritePomXML(releaseId);
-        for (EffectiveRuleFile file : files) {
-            fileSystem.write(RESOURCES + file.file().path(), file.file().content());
+        Map<String, RuleText> byDrlPath = new HashMap<>();
+        for (RuleText file : files) {
+            if (!file.drl().isEmpty()) {
+                fileSystem.write(RESOURCES + file.drlPath(), file.drl());
+                byDrlPath.put(file.drlPath(), file);
+            }
         }
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(DrlProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || problems.stream().anyMatch(p -> files.stream()
+                .anyMatch(f -> f.path().equals(p.file())))) {
+            List<CompileProblem> found = new ArrayList<>();
             for (Message error : errors) {
-                problems.add(new CompileProblem(pathOf(error), Math.max(error.getLine(), 0),
-                        Math.max(error.getColumn(), 0), clean(error.getText())));
+                String text = clean(error.getText());
+                if (!duplicates.isEmpty() && DuplicateRuleNames.isDroolsDuplicate(text)) {
+                    continue;
+                }
+                RuleText file = byDrlPath.get(pathOf(error));
+                int line = Math.max(error.getLine(), 0);
+                int column = Math.max(error.getColumn(), 0);
+                CompileProblem problem = file == null
+                        ? new CompileProblem(pathOf(error), line, column, FactModel.explainUnknownType(text))
+                        : file.at(line, column, FactModel.explainUnknownType(text));
+                boolean alreadyReported = problems.stream().anyMatch(p -> p.file().equals(problem.file())
+                        && p.line() == problem.line() && p.line() > 0);
+                if (!alreadyReported) {
+                    found.add(problem);
+                }
             }
+            found.removeIf(p -> p.message().equals("Parser returned a null Package")
+                    && (found.stream().anyMatch(other -> other != p && other.file().equals(p.file()))
+                    || problems.stream().anyMatch(other -> other.file().equals(p.file()))));
+            problems.addAll(found);
             services.getRepository().removeKieModule(releaseId);
             return null;
         }
