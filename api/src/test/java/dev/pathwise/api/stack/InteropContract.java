@@ -192,6 +192,155 @@ abstract class InteropContract {
         assertThat(http.get("/v1/frameworks/" + DOCUMENT, district.teacherKey).status()).isEqualTo(404);
     }
 
+    static final String ADL = "http://adlnet.gov/expapi/verbs/";
+    static final String QUIZ = "https://lms.example.org/activities/ratio-quiz";
+    static final String TABLES = "https://lms.example.org/activities/tables-practice";
+
+    static Map<String, Object> statement(String id, Map<String, Object> actor, String verb, String object,
+                                         Map<String, Object> result) {
+        Map<String, Object> statement = new java.util.LinkedHashMap<>();
+        statement.put("id", id);
+        statement.put("actor", actor);
+        statement.put("verb", Map.of("id", verb.startsWith("http") ? verb : ADL + verb,
+                "display", Map.of("en-US", verb)));
+        statement.put("object", Map.of("objectType", "Activity", "id", object));
+        if (result != null) {
+            statement.put("result", result);
+        }
+        statement.put("timestamp", "2026-01-15T10:00:00Z");
+        return statement;
+    }
+
+    static Map<String, Object> account(String name) {
+        return Map.of("objectType", "Agent", "account", Map.of("homePage", "https://lms.example.org", "name", name));
+    }
+
+    static Map<String, Object> mbox(String address) {
+        return Map.of("objectType", "Agent", "mbox", "mailto:" + address);
+    }
+
+    static String uuid(int n) {
+        return String.format("00000000-0000-4000-8000-%012d", n);
+    }
+
+    /** TestDistrict's ratios framework, learner ana, a quiz IRI aligned to ratio.concept, an activity with an IRI. */
+    TestDistrict xapiDistrict(Http http) {
+        TestDistrict district = TestDistrict.create(context, http);
+        district.learner(http, "ana", 7, "north");
+        Map<String, Object> practice = new java.util.HashMap<>(TestDistrict.activity("a-tables-xapi", "ratio.tables",
+                "PRACTICE", "INTERACTIVE", "INDIVIDUAL"));
+        practice.put("iri", TABLES);
+        assertThat(http.post("/v1/activities", district.curriculumKey, List.of(practice)).status()).isEqualTo(201);
+        assertThat(http.put("/v1/xapi/alignments", district.curriculumKey,
+                List.of(Map.of("iri", QUIZ, "competencyId", "ratio.concept"))).status()).isEqualTo(200);
+        return district;
+    }
+
+    @Test
+    void statementsOfEachEvidenceVerbBecomeEvidenceOnceEach() {
+        Http http = http();
+        TestDistrict district = xapiDistrict(http);
+        assertThat(http.put("/v1/xapi/actors", district.platformKey, List.of(Map.of("actor",
+                mbox("Ana@Example.org"), "learnerId", "ana"))).status()).isEqualTo(200);
+        Map<String, Object> scored = statement(uuid(5), account("ana"), "scored", QUIZ,
+                Map.of("score", Map.of("raw", 8, "min", 0, "max", 10)));
+        scored.put("object", Map.of("id", QUIZ, "definition",
+                Map.of("type", "http://adlnet.gov/expapi/activities/assessment")));
+        Map<String, Object> pre = statement(uuid(7), account("ana"), "completed", QUIZ,
+                Map.of("score", Map.of("scaled", 0.4)));
+        pre.put("context", Map.of("extensions", Map.of("https://pathwise.dev/xapi/extensions/evidence-kind",
+                "pre-assessment")));
+        List<Object> statements = List.of(
+                statement(uuid(1), account("ana"), "passed", QUIZ, Map.of("score", Map.of("scaled", 0.9),
+                        "success", true)),
+                statement(uuid(2), mbox("ana@example.org"), "failed", QUIZ,
+                        Map.of("score", Map.of("raw", 3, "min", 0, "max", 10), "success", false)),
+                statement(uuid(3), account("ana"), "completed", TABLES, Map.of("score", Map.of("scaled", 0.7))),
+                statement(uuid(4), account("ana"), "answered", QUIZ, Map.of("success", true)),
+                scored,
+                statement(uuid(6), account("ana"), "mastered", QUIZ, null),
+                pre);
+
+        var response = http.post("/v1/xapi/statements", district.platformKey, statements, xapiHeaders());
+        var again = http.post("/v1/xapi/statements", district.platformKey, statements.get(0), xapiHeaders());
+        var noVersion = http.post("/v1/xapi/statements", district.platformKey, statements.get(0));
+
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(200);
+        JsonNode results = response.body().path("results");
+        assertThat(texts(results, "status")).containsOnly("stored");
+        assertThat(texts(results, "kind")).containsExactly("SUMMATIVE", "SUMMATIVE", "FORMATIVE", "FORMATIVE",
+                "SUMMATIVE", "SUMMATIVE", "PRE_ASSESSMENT");
+        assertThat(texts(results, "score")).containsExactly("0.9", "0.3", "0.7", "1.0", "0.8", "1.0", "0.4");
+        assertThat(results.get(2).path("activityId").asText()).isEqualTo("a-tables-xapi");
+        assertThat(results.get(0).path("competencyId").asText()).isEqualTo("ratio.concept");
+        assertThat(results.get(0).path("update").path("evidenceId").asText()).isEqualTo(uuid(1));
+        assertThat(again.body().path("results").get(0).path("status").asText()).isEqualTo("already-stored");
+        assertThat(noVersion.status()).isEqualTo(400);
+        assertThat(noVersion.text("field")).isEqualTo("X-Experience-API-Version");
+        assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("evidenceCount").asLong())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void statementsThatCannotBeMappedAreParkedListedAndStoredOnceMapped() {
+        Http http = http();
+        TestDistrict district = xapiDistrict(http);
+        List<Object> statements = List.of(
+                statement(uuid(11), mbox("stranger@example.org"), "passed", QUIZ, Map.of("score",
+                        Map.of("scaled", 0.8))),
+                statement(uuid(12), account("ana"), "passed", "https://lms.example.org/activities/unknown",
+                        Map.of("score", Map.of("scaled", 0.8))),
+                statement(uuid(13), account("ana"), "http://adlnet.gov/expapi/verbs/launched", QUIZ, null),
+                statement(uuid(14), account("ana"), "completed", QUIZ, null));
+
+        var response = http.post("/v1/xapi/statements", district.platformKey, statements, xapiHeaders());
+        var parked = http.get("/v1/xapi/unmapped", district.platformKey);
+        http.put("/v1/xapi/actors", district.platformKey, List.of(Map.of("key", "mbox:mailto:stranger@example.org",
+                "learnerId", "ana")));
+        var retried = http.post("/v1/xapi/unmapped/retry", district.platformKey, "");
+
+        assertThat(response.body().path("parked").asInt()).isEqualTo(4);
+        assertThat(texts(response.body().path("results"), "reason")).containsExactly("unknown-actor",
+                "unknown-object", "unsupported-verb", "no-score");
+        assertThat(response.body().path("results").get(0).path("detail").asText())
+                .contains("mbox:mailto:stranger@example.org").contains("PUT /v1/xapi/actors");
+        assertThat(parked.body().path("count").asInt()).isEqualTo(4);
+        assertThat(parked.body().path("statements").get(0).path("statement").path("id").asText())
+                .isEqualTo(uuid(11));
+        assertThat(retried.body().path("stored").asInt()).isEqualTo(1);
+        assertThat(http.get("/v1/xapi/unmapped", district.platformKey).body().path("count").asInt()).isEqualTo(3);
+        assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("evidenceCount").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void voidedStatementRemovesItsEvidenceAndTheLearnerIsRebuiltFromTheRest() {
+        Http http = http();
+        TestDistrict district = xapiDistrict(http);
+        http.post("/v1/xapi/statements", district.platformKey, List.of(
+                statement(uuid(21), account("ana"), "scored", QUIZ, Map.of("score", Map.of("scaled", 0.95))),
+                statement(uuid(22), account("ana"), "scored", QUIZ, Map.of("score", Map.of("scaled", 0.1)))),
+                xapiHeaders());
+        Map<String, Object> voiding = new java.util.LinkedHashMap<>(statement(uuid(23), account("ana"), "voided",
+                uuid(22), null));
+        voiding.put("object", Map.of("objectType", "StatementRef", "id", uuid(22)));
+
+        var voided = http.post("/v1/xapi/statements", district.platformKey, voiding, xapiHeaders());
+        var twice = http.post("/v1/xapi/statements", district.platformKey, voiding, xapiHeaders());
+
+        JsonNode result = voided.body().path("results").get(0);
+        assertThat(result.path("status").asText()).isEqualTo("voided");
+        assertThat(result.path("voided").path("replayed").asInt()).isEqualTo(1);
+        assertThat(twice.body().path("results").get(0).path("voided").path("alreadyVoided").asBoolean()).isTrue();
+        JsonNode concept = http.get("/v1/learners/ana/mastery", district.teacherKey).body().path("competencies")
+                .get(1);
+        assertThat(concept.path("competencyId").asText()).isEqualTo("ratio.concept");
+        assertThat(concept.path("evidenceCount").asInt()).isEqualTo(1);
+        assertThat(concept.path("score").asDouble()).isEqualTo(0.95);
+        assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("evidenceCount").asLong())
+                .isEqualTo(1);
+    }
+
     /** Removes the item and every association that names it. */
     static void removeItem(ObjectNode pkg, String identifier) {
         removeItems(pkg, identifier);
