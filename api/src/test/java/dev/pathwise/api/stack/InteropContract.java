@@ -341,6 +341,57 @@ abstract class InteropContract {
                 .isEqualTo(1);
     }
 
+    @Test
+    void reportsGiveTheMasteryChartAsJsonAndCsvAndAStudentFacingPathway() {
+        Http http = http();
+        TestDistrict district = stateDistrict(http);
+        district.learner(http, "bo", 3, "north");
+        district.learner(http, "cy", 4, "south");
+        String iri = item(statePackage(), "3.OA.A.1").path("uri").asText();
+        var sent = http.post("/v1/xapi/statements", district.platformKey,
+                statement(uuid(31), account("ana"), "passed", iri, Map.of("score", Map.of("scaled", 0.9))),
+                xapiHeaders());
+        assertThat(sent.body().path("results").get(0).path("competencyId").asText()).isEqualTo("3.OA.A.1");
+
+        var json = http.get("/v1/reports/mastery?school=north", district.teacherKey);
+        var csv = http.getText("/v1/reports/mastery.csv?school=north", district.teacherKey);
+        var classChart = http.get("/v1/reports/mastery?learners=ana,cy", district.teacherKey);
+        var pathway = http.get("/v1/reports/learners/ana/pathway", district.platformKey);
+
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.body().path("standards").size()).isEqualTo(104);
+        assertThat(texts(json.body().path("learners"), "learnerId")).containsExactly("ana", "bo");
+        assertThat(json.body().path("learners").get(0).path("levels").path("3.OA.A.1").asText())
+                .isEqualTo("APPROACHING");
+        JsonNode standard = null;
+        for (JsonNode s : json.body().path("standards")) {
+            if (s.path("competencyId").asText().equals("3.OA.A.1")) {
+                standard = s;
+            }
+        }
+        assertThat(standard.path("code").asText()).isEqualTo("3.OA.A.1");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.text().split("\r\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("learner_id,school_id,grade,MATH.3,3.OA,3.OA.A,3.OA.A.1,");
+        assertThat(lines[1]).startsWith("ana,north,3,BEGINNING,BEGINNING,BEGINNING,APPROACHING,");
+        assertThat(lines[1].split(",")).hasSize(3 + 104);
+        assertThat(texts(classChart.body().path("learners"), "learnerId")).containsExactly("ana", "cy");
+        JsonNode student = pathway.body();
+        assertThat(pathway.status()).isEqualTo(200);
+        assertThat(student.path("progress").path("inProgress").asInt()).isEqualTo(1);
+        assertThat(texts(student.path("strands"), "competencyId")).containsExactly("MATH.3", "MATH.4", "MATH.5");
+        JsonNode first = student.path("strands").get(0).path("items").get(0);
+        assertThat(first.path("competencyId").asText()).isEqualTo("3.OA.A.1");
+        assertThat(first.path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(first.path("message").asText()).contains("approaching");
+        JsonNode locked = student.path("strands").get(0).path("items").get(1);
+        assertThat(locked.path("status").asText()).isEqualTo("LOCKED");
+        assertThat(locked.path("message").asText()).startsWith("Opens once you master:");
+        assertThat(locked.path("needsFirst").size()).isPositive();
+    }
+
     /** Removes the item and every association that names it. */
     static void removeItem(ObjectNode pkg, String identifier) {
         removeItems(pkg, identifier);
