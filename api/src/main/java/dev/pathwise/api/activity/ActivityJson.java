@@ -7,9 +7,18 @@ import dev.pathwise.engine.activity.ActivityKind;
 import dev.pathwise.engine.activity.Grouping;
 import dev.pathwise.engine.activity.Modality;
 
-/** An activity as JSON. */
+/**
+ * An activity as JSON. {@code iri} is how learning platforms name it in xAPI statements (optional); statements about
+ * that IRI become evidence on this activity.
+ */
 public record ActivityJson(String id, String title, List<String> competencyIds, ActivityKind kind, Modality modality,
-                           Grouping grouping, Boolean online, Integer estimatedMinutes, List<String> tags) {
+                           Grouping grouping, Boolean online, Integer estimatedMinutes, List<String> tags,
+                           String iri) {
+
+    public ActivityJson(String id, String title, List<String> competencyIds, ActivityKind kind, Modality modality,
+                        Grouping grouping, Boolean online, Integer estimatedMinutes, List<String> tags) {
+        this(id, title, competencyIds, kind, modality, grouping, online, estimatedMinutes, tags, null);
+    }
 
     public Activity toDomain() {
         return new Activity(id, title, competencyIds, kind, modality, grouping, online != null && online,

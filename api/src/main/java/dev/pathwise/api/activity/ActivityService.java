@@ -58,14 +58,20 @@ public class ActivityService {
             throw ApiProblem.invalid("competencyIds", null, e.getMessage());
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        for (Activity activity : activities) {
+        for (int i = 0; i < activities.size(); i++) {
+            Activity activity = activities.get(i);
+            String iri = requests.get(i).iri() == null || requests.get(i).iri().isBlank() ? null
+                    : requests.get(i).iri().strip();
             String body = write(ActivityJson.of(activity));
-            int updated = jdbc.sql("update activities set body = :b, updated_at = :at where tenant_id = :t"
+            int updated = jdbc.sql("update activities set body = :b, iri = :iri, updated_at = :at where tenant_id = :t"
                             + " and activity_id = :a")
-                    .param("b", body).param("at", now).param("t", tenantId).param("a", activity.id()).update();
+                    .param("b", body).param("iri", iri).param("at", now).param("t", tenantId)
+                    .param("a", activity.id()).update();
             if (updated == 0) {
-                jdbc.sql("insert into activities (tenant_id, activity_id, body, updated_at) values (:t, :a, :b, :at)")
-                        .param("t", tenantId).param("a", activity.id()).param("b", body).param("at", now).update();
+                jdbc.sql("insert into activities (tenant_id, activity_id, body, iri, updated_at)"
+                                + " values (:t, :a, :b, :iri, :at)")
+                        .param("t", tenantId).param("a", activity.id()).param("b", body).param("iri", iri)
+                        .param("at", now).update();
             }
         }
         curricula.invalidateAfterCommit(tenantId);

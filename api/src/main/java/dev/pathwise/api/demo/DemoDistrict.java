@@ -128,13 +128,22 @@ final class DemoDistrict {
                 List.of(tag));
     }
 
+    /**
+     * The CASE identifier of a standard: a name-based UUID of "CCSS.MATH." + its code, the identifiers used by
+     * {@code docs/examples/ratios-case.json}, so importing that package updates this framework in place.
+     */
+    static String caseIdentifier(String code) {
+        return java.util.UUID.nameUUIDFromBytes(("CCSS.MATH." + code).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
     private static void parent(List<CompetencyJson> list, String id, String name, int grade, String code,
                                String... prerequisites) {
-        list.add(new CompetencyJson(id, name, null, List.of(prerequisites), grade, "CCSS.MATH." + code));
+        list.add(new CompetencyJson(id, name, null, List.of(prerequisites), grade, caseIdentifier(code)));
     }
 
     private static void leaf(List<CompetencyJson> list, String id, String name, String parent, int grade,
                              String code, String... prerequisites) {
-        list.add(new CompetencyJson(id, name, parent, List.of(prerequisites), grade, "CCSS.MATH." + code));
+        list.add(new CompetencyJson(id, name, parent, List.of(prerequisites), grade, caseIdentifier(code)));
     }
 }

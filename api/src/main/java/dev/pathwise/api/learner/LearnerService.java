@@ -81,7 +81,8 @@ public class LearnerService {
     public LearnerJson get(String tenantId, String learnerId) {
         StoredLearner learner = learners.require(tenantId, learnerId);
         LearnerSnapshot snapshot = learner.snapshot();
-        long evidence = jdbc.sql("select count(*) from evidence where tenant_id = :t and learner_id = :l")
+        long evidence = jdbc.sql("select count(*) from evidence where tenant_id = :t and learner_id = :l"
+                        + " and voided_by is null")
                 .param("t", tenantId).param("l", learnerId).query(Long.class).single();
         int observations = snapshot.competencies().values().stream()
                 .mapToInt(r -> r.observations().size()).sum();

@@ -12,25 +12,17 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.pathwise.api.PathwiseApplication;
 
 /**
  * The contract of the whole stack, run against a real database (H2 file or PostgreSQL, per subclass): real HTTP,
- * real transactions, no mocks.
+ * real transactions, no mocks. It includes the {@link InteropContract} (CASE, xAPI, reports), so both run in the
+ * same application context on each database.
  */
-abstract class FullStackContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+abstract class FullStackContract extends InteropContract {
 
     Http http;
     TestDistrict district;

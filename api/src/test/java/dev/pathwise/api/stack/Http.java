@@ -37,6 +37,35 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(bodyOf(body)), key);
     }
 
+    /** A POST with extra headers, such as {@code X-Experience-API-Version}. */
+    Response post(String path, String key, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(bodyOf(body));
+        headers.forEach(request::header);
+        return send(request, key);
+    }
+
+    /** A GET whose answer is not JSON (CSV): status, content type and the text. */
+    TextResponse getText(String path, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+                .timeout(Duration.ofSeconds(60));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new TextResponse(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record TextResponse(int status, String contentType, String text) {
+    }
+
     Response put(String path, String key, Object body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(bodyOf(body)), key);
     }

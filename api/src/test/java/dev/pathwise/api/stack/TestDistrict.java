@@ -19,7 +19,8 @@ final class TestDistrict {
     final String curriculumKey = "curriculum-" + UUID.randomUUID();
     final String adminKey = "admin-" + UUID.randomUUID();
 
-    static TestDistrict create(ApplicationContext context, Http http) {
+    /** A fresh tenant with its keys and nothing else: no framework, no activities, no learners. */
+    static TestDistrict bare(ApplicationContext context) {
         TestDistrict district = new TestDistrict();
         Map<Role, String> keys = new EnumMap<>(Role.class);
         keys.put(Role.PLATFORM, district.platformKey);
@@ -27,6 +28,11 @@ final class TestDistrict {
         keys.put(Role.CURRICULUM, district.curriculumKey);
         keys.put(Role.ADMIN, district.adminKey);
         context.getBean(TenantService.class).create(district.tenantId, "Test district", keys);
+        return district;
+    }
+
+    static TestDistrict create(ApplicationContext context, Http http) {
+        TestDistrict district = bare(context);
         var framework = http.post("/v1/frameworks", district.curriculumKey, Map.of(
                 "id", "ratios", "name", "Ratios",
                 "competencies", List.of(

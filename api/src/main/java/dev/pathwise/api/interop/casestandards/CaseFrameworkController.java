@@ -1,0 +1,33 @@
+package dev.pathwise.api.interop.casestandards;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
+
+/** {@code POST /v1/frameworks/case}: a CASE 1.0 CFPackage creates or updates the tenant's framework. */
+@RestController
+public class CaseFrameworkController {
+
+    private final CaseImportService imports;
+
+    public CaseFrameworkController(CaseImportService imports) {
+        this.imports = imports;
+    }
+
+    /** 201 when the package created the framework, 200 when it updated it or changed nothing. */
+    @PostMapping("/v1/frameworks/case")
+    @RequiresRole(Role.CURRICULUM)
+    public ResponseEntity<CaseImportResult> importPackage(Caller caller, @RequestBody JsonNode body) {
+        CaseImportResult result = imports.importPackage(caller.tenantId(), body);
+        return ResponseEntity.status("created".equals(result.status()) ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pathwise.api.interop.xapi;
+
+import dev.pathwise.api.evidence.EvidenceVoiding;
+import dev.pathwise.api.evidence.PathUpdateJson;
+
+/**
+ * What became of one statement.
+ *
+ * @param status  {@code stored} (new evidence), {@code already-stored} (same statement again), {@code voided}
+ *                (its target's evidence no longer counts) or {@code parked} (kept for review, see {@code reason})
+ * @param reason  why a statement was parked: unknown-actor, unknown-object, unsupported-verb, no-score,
+ *                void-target-unknown, invalid or refused
+ * @param score   the normalized score (0..1) the evidence carries
+ * @param update  the path update of stored evidence
+ * @param voided  what voiding did
+ */
+public record StatementResult(int index, String statementId, String status, String reason, String detail,
+                              String learnerId, String competencyId, String activityId, String kind, Double score,
+                              PathUpdateJson update, EvidenceVoiding.Voided voided) {
+
+    static StatementResult parked(int index, String statementId, String reason, String detail) {
+        return new StatementResult(index, statementId, "parked", reason, detail + "; parked for review at GET"
+                + " /v1/xapi/unmapped", null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.pathwise.api.interop.xapi;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
+
+/**
+ * {@code /v1/xapi}: statements in (one or an array, header {@code X-Experience-API-Version: 1.0.x}), the parked
+ * statements, and the actor and IRI mappings.
+ */
+@RestController
+@RequestMapping("/v1/xapi")
+@RequiresRole(Role.PLATFORM)
+public class XapiController {
+
+    static final String VERSION_HEADER = "X-Experience-API-Version";
+    static final String VERSION = "1.0.3";
+
+    private final XapiStatementService statements;
+    private final XapiMappings mappings;
+
+    public XapiController(XapiStatementService statements, XapiMappings mappings) {
+        this.statements = statements;
+        this.mappings = mappings;
+    }
+
+    @PostMapping("/statements")
+    public ResponseEntity<XapiStatementService.StatementsResponse> statements(
+            Caller caller, @RequestHeader(name = VERSION_HEADER, required = false) String version,
+            @RequestBody JsonNode body) {
+        if (version == null || version.isBlank()) {
+            throw ApiProblem.invalid(VERSION_HEADER, null, "header " + VERSION_HEADER + " is required by xAPI; send "
+                    + VERSION_HEADER + ": " + VERSION);
+        }
+        if (!version.strip().startsWith("1.0")) {
+            throw ApiProblem.invalid(VERSION_HEADER, version, "header " + VERSION_HEADER + ": '" + version
+                    + "' is not supported; Pathwise takes xAPI 1.0.x statements (" + VERSION + ")");
+        }
+        return ResponseEntity.ok().header(VERSION_HEADER, VERSION).body(statements.receive(caller.tenantId(), body));
+    }
+
+    @GetMapping("/unmapped")
+    @RequiresRole({Role.PLATFORM, Role.CURRICULUM, Role.TEACHER})
+    public UnmappedList unmapped(Caller caller, @RequestParam(name = "reason", required = false) String reason) {
+        List<XapiStatementService.Unmapped> parked = statements.unmapped(caller.tenantId(), reason);
+        return new UnmappedList(parked.size(), parked);
+    }
+
+    /** The parked statements, oldest first. */
+    public record UnmappedList(int count, List<XapiStatementService.Unmapped> statements) {
+    }
+
+    @PostMapping("/unmapped/retry")
+    public XapiStatementService.StatementsResponse retry(Caller caller) {
+        return statements.retryParked(caller.tenantId());
+    }
+
+    @PutMapping("/actors")
+    public List<XapiMappings.ActorMapping> putActors(Caller caller, @RequestBody JsonNode body) {
+        return mappings.putActors(caller.tenantId(), body);
+    }
+
+    @GetMapping("/actors")
+    public List<XapiMappings.ActorMapping> actors(Caller caller) {
+        return mappings.actors(caller.tenantId());
+    }
+
+    @PutMapping("/alignments")
+    @RequiresRole({Role.PLATFORM, Role.CURRICULUM})
+    public List<XapiMappings.Alignment> putAlignments(Caller caller, @RequestBody JsonNode body) {
+        return mappings.putAlignments(caller.tenantId(), body);
+    }
+
+    @GetMapping("/alignments")
+    @RequiresRole({Role.PLATFORM, Role.CURRICULUM})
+    public List<XapiMappings.Alignment> alignments(Caller caller) {
+        return mappings.alignments(caller.tenantId());
+    }
+}

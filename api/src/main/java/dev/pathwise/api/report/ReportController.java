@@ -1,0 +1,67 @@
+package dev.pathwise.api.report;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
+
+/**
+ * {@code /v1/reports}: the mastery chart of a class ({@code learners=a,b,c}), a school ({@code school=...}) or the
+ * district, optionally of one grade, as JSON or CSV; a learner's pathway for a student-facing page.
+ */
+@RestController
+@RequestMapping("/v1/reports")
+@RequiresRole({Role.TEACHER, Role.PLATFORM, Role.CURRICULUM})
+public class ReportController {
+
+    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final ReportService reports;
+
+    public ReportController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/mastery")
+    public MasteryReport mastery(Caller caller, @RequestParam(name = "school", required = false) String school,
+                                 @RequestParam(name = "grade", required = false) Integer grade,
+                                 @RequestParam(name = "learners", required = false) String learners) {
+        return reports.mastery(caller.tenantId(), school, grade, split(learners));
+    }
+
+    @GetMapping("/mastery.csv")
+    public ResponseEntity<String> masteryCsv(Caller caller,
+                                             @RequestParam(name = "school", required = false) String school,
+                                             @RequestParam(name = "grade", required = false) Integer grade,
+                                             @RequestParam(name = "learners", required = false) String learners) {
+        MasteryReport report = reports.mastery(caller.tenantId(), school, grade, split(learners));
+        String name = "mastery-" + (school == null || school.isBlank() ? "district" : school)
+                + (grade == null ? "" : "-grade-" + grade) + ".csv";
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replace("\"", "") + "\"")
+                .body(reports.masteryCsv(report));
+    }
+
+    @GetMapping("/learners/{id}/pathway")
+    public StudentPathway pathway(Caller caller, @PathVariable String id) {
+        return reports.pathway(caller.tenantId(), id);
+    }
+
+    private static List<String> split(String learners) {
+        if (learners == null || learners.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(learners.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}
