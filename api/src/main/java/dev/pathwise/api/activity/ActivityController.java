@@ -41,8 +41,8 @@ public class ActivityController {
         try {
             var strict = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             requests = body.isArray()
-                    ? List.of(strict.treeToValue(body, ActivityJson[].class))
-                    : List.of(strict.treeToValue(body, ActivityJson.class));
+                    ? java.util.Arrays.asList(strict.treeToValue(body, ActivityJson[].class))
+                    : java.util.Collections.singletonList(strict.treeToValue(body, ActivityJson.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemAdvice.unreadableJson(e);
         }

@@ -1,19 +1,29 @@
 package dev.pathwise.api.limits;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 /**
  * The limits of JSON read by the service: nesting depth, number and string length, no NUL character in text (which
@@ -39,8 +49,24 @@ public class JsonLimits {
     Jackson2ObjectMapperBuilderCustomizer jsonReadLimits() {
         return builder -> builder
                 .deserializerByType(String.class, new TextWithoutNul())
+                .deserializerByType(Instant.class, new IsoInstant())
                 .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(CONSTRAINTS));
+                .postConfigurer(mapper -> {
+                    mapper.getFactory().setStreamReadConstraints(CONSTRAINTS);
+                    // "observedAt": "" is a malformed time, not an absent one.
+                    mapper.coercionConfigFor(LogicalType.DateTime)
+                            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+                });
+    }
+
+    /** Tomcat's own refusals as problem+json too (see {@link ProblemErrorReportValve}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean
@@ -51,6 +77,28 @@ public class JsonLimits {
         registration.addUrlPatterns("/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * A time as an ISO-8601 text only: a number would be read as epoch seconds, and a huge one ({@code 1e400})
+     * overflows into some unrelated time instead of being refused.
+     */
+    static final class IsoInstant extends StdScalarDeserializer<Instant> {
+
+        private static final long serialVersionUID = 1L;
+
+        IsoInstant() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                return InstantDeserializer.INSTANT.deserialize(parser, context);
+            }
+            return (Instant) context.handleUnexpectedToken(Instant.class, parser.currentToken(), parser,
+                    "a time is an ISO-8601 text such as \"2026-01-31T10:15:30Z\"");
+        }
     }
 
     /** Strings as usual, but a NUL character (U+0000) is refused: no database column should hold one. */
