@@ -11,6 +11,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -87,10 +88,13 @@ public class ProblemAdvice {
 
     /**
      * The database cannot be reached (down, restarting, no free connection within the pool's timeout): 503 at once,
-     * so that clients retry. Nothing was written: every write runs in one transaction.
+     * so that clients retry. Nothing was half-written: every write runs in one transaction. A commit whose outcome
+     * is unknown (the connection died during it, {@link TransactionSystemException}) is a 503 too: the retry with
+     * the same evidence id gets the stored result if the commit went through.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessException.class, RecoverableDataAccessException.class})
+            TransientDataAccessException.class, RecoverableDataAccessException.class,
+            TransactionSystemException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         LOG.warn("Database unavailable: {}", e.getClass().getSimpleName());
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
