@@ -18,7 +18,7 @@ if [ "$MODE" = postgres ]; then
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | tail -1)
   mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
   runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -A trust -U postgres >/dev/null
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1" -l "$WORK/pg.log" -w start >/dev/null
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1" -l "$WORK/pg/server.log" -w start >/dev/null
   ARGS+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/postgres?connectTimeout=2" --spring.datasource.username=postgres --spring.datasource.password=)
 fi
 echo "crash test: mode $MODE, $TOTAL evidence, $KILLS kills, work dir $WORK"
