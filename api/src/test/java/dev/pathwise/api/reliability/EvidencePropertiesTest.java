@@ -28,7 +28,7 @@ import net.jqwik.api.constraints.StringLength;
  * naming {@code score.raw}; evidence survives a JSON round trip whatever its text; any unknown field is refused and
  * named. The mapper is configured as the service's request reader is.
  */
-class EvidenceProperties {
+class EvidencePropertiesTest {
 
     private static final ObjectMapper JSON = RawHttp.JSON.copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
