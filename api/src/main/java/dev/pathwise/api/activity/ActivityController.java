@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,9 +39,10 @@ public class ActivityController {
     public List<ActivityJson> create(Caller caller, @RequestBody JsonNode body) {
         List<ActivityJson> requests;
         try {
+            var strict = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             requests = body.isArray()
-                    ? List.of(json.treeToValue(body, ActivityJson[].class))
-                    : List.of(json.treeToValue(body, ActivityJson.class));
+                    ? java.util.Arrays.asList(strict.treeToValue(body, ActivityJson[].class))
+                    : java.util.Collections.singletonList(strict.treeToValue(body, ActivityJson.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemAdvice.unreadableJson(e);
         }

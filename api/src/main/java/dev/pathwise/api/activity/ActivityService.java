@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
 import dev.pathwise.engine.activity.Activity;
@@ -38,8 +39,19 @@ public class ActivityService {
 
     @Transactional
     public List<Activity> save(String tenantId, List<ActivityJson> requests) {
+        InputLimits.list("activities", requests, InputLimits.ACTIVITIES_PER_REQUEST);
         List<Activity> activities = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
+            ActivityJson request = requests.get(i);
+            if (request == null) {
+                throw ApiProblem.invalid("activities[" + i + "]", null, "activities[" + i + "]: is null; send an"
+                        + " activity object");
+            }
+            String at = "activities[" + i + "].";
+            InputLimits.id(at + "id", request.id());
+            InputLimits.text(at + "title", request.title(), InputLimits.NAME);
+            InputLimits.ids(at + "competencyIds", request.competencyIds());
+            InputLimits.texts(at + "tags", request.tags(), InputLimits.ID);
             try {
                 activities.add(requests.get(i).toDomain());
             } catch (IllegalArgumentException | NullPointerException e) {

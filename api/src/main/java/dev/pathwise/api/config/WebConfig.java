@@ -3,15 +3,19 @@ package dev.pathwise.api.config;
 import java.util.List;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
 
 import dev.pathwise.api.tenant.ApiKeyAuthenticator;
 import dev.pathwise.api.tenant.ApiKeyInterceptor;
 import dev.pathwise.api.tenant.CallerArgumentResolver;
 
-/** API keys on every {@code /v1} endpoint. */
+/** API keys on every {@code /v1} endpoint; strict JSON request bodies. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
@@ -24,6 +28,22 @@ public class WebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**");
+    }
+
+    /**
+     * Request bodies refuse unknown fields (a misspelt {@code observedat} would otherwise be lost without a word) and
+     * anything after the document ({@code {...}{...}}).
+     * Only the HTTP reader is strict: stored JSON is read leniently so that older rows stay readable.
+     */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters) {
+            if (converter instanceof MappingJackson2HttpMessageConverter jackson) {
+                jackson.setObjectMapper(jackson.getObjectMapper().copy()
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+            }
+        }
     }
 
     @Override

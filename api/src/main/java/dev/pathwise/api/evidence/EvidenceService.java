@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,11 +21,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.learner.LearnerRepository;
+import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.policy.TenantPolicies;
 import dev.pathwise.api.problem.ApiProblem;
@@ -59,6 +62,7 @@ public class EvidenceService {
     private final PathwayEvaluator evaluator;
     private final Clock clock;
     private final int batchLimit;
+    private final Duration futureTolerance;
     private final Counter evaluated;
     private final Counter ruleFirings;
     private final Timer evaluationTime;
@@ -66,7 +70,9 @@ public class EvidenceService {
     public EvidenceService(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json,
                            LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies,
                            PathwayEvaluator evaluator, Clock clock, MeterRegistry registry,
-                           @Value("${pathwise.evidence.batch-limit:1000}") int batchLimit) {
+                           @Value("${pathwise.evidence.batch-limit:1000}") int batchLimit,
+                           @Value("${pathwise.evidence.future-tolerance:PT5M}") Duration futureTolerance) {
+        this.futureTolerance = futureTolerance;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
@@ -122,7 +128,9 @@ public class EvidenceService {
             String evidenceId = item.path("id").isTextual() ? item.path("id").asText() : null;
             ApiProblem problem;
             try {
-                EvidenceResult result = ingest(tenantId, json.treeToValue(item, EvidenceRequest.class));
+                EvidenceResult result = ingest(tenantId, json.readerFor(EvidenceRequest.class)
+                        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .treeToValue(item, EvidenceRequest.class));
                 results.add(new BatchItemResult(i, evidenceId, 200, result.replayed(), result.update(), null));
                 continue;
             } catch (ApiProblem refused) {
@@ -179,6 +187,21 @@ public class EvidenceService {
     private Evidence toEvidence(EvidenceRequest request, Framework framework, Curriculum curriculum, Instant now) {
         requireText(request.id(), "id");
         requireText(request.learnerId(), "learnerId");
+        InputLimits.id("id", request.id(), InputLimits.EVIDENCE_ID);
+        InputLimits.id("learnerId", request.learnerId());
+        InputLimits.id("competencyId", request.competencyId());
+        InputLimits.id("activityId", request.activityId());
+        InputLimits.text("source", request.source(), InputLimits.NAME);
+        InputLimits.text("kind", request.kind(), InputLimits.NAME);
+        if (request.observedAt() != null && request.observedAt().isBefore(Instant.EPOCH)) {
+            throw ApiProblem.invalid("observedAt", request.observedAt().toString(), "observedAt: "
+                    + request.observedAt() + " is before 1970; send the time the learner produced the evidence");
+        }
+        if (request.observedAt() != null && request.observedAt().isAfter(now.plus(futureTolerance))) {
+            throw ApiProblem.invalid("observedAt", request.observedAt().toString(), "observedAt: "
+                    + request.observedAt() + " is in the future (server time " + now + ", tolerance "
+                    + futureTolerance + "); send the time the learner produced the evidence, or leave it out");
+        }
         EvidenceRequest.ScoreJson score = request.score();
         if (score == null) {
             throw ApiProblem.invalid("score", null, "score: is required, for example {\"raw\": 7, \"min\": 0,"

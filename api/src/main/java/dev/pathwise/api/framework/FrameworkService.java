@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pathwise.api.activity.CurriculumCache;
+import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
 import dev.pathwise.engine.activity.Curriculum;
@@ -43,6 +44,22 @@ public class FrameworkService {
         }
         if (request.competencies() == null) {
             throw ApiProblem.invalid("competencies", null, "competencies: send a list of competencies");
+        }
+        InputLimits.id("id", request.id());
+        InputLimits.text("name", request.name(), InputLimits.NAME);
+        InputLimits.list("competencies", request.competencies(), InputLimits.FRAMEWORK_SIZE);
+        for (int i = 0; i < request.competencies().size(); i++) {
+            CompetencyJson c = request.competencies().get(i);
+            if (c == null) {
+                throw ApiProblem.invalid("competencies[" + i + "]", null, "competencies[" + i + "]: is null;"
+                        + " send a competency object");
+            }
+            String at = "competencies[" + i + "].";
+            InputLimits.id(at + "id", c.id());
+            InputLimits.text(at + "name", c.name(), InputLimits.NAME);
+            InputLimits.id(at + "parentId", c.parentId());
+            InputLimits.ids(at + "prerequisiteIds", c.prerequisiteIds());
+            InputLimits.id(at + "externalId", c.externalId(), InputLimits.NAME);
         }
         Framework framework;
         try {

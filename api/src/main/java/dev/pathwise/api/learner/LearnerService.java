@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.evidence.PathUpdateJson;
 import dev.pathwise.api.learner.LearnerViews.LearnerJson;
+import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.learner.LearnerViews.MasteryChartJson;
 import dev.pathwise.api.learner.LearnerViews.MasteryJson;
 import dev.pathwise.api.learner.LearnerViews.PathwayEntryJson;
@@ -54,6 +55,7 @@ public class LearnerService {
 
     /** Creates the learner, or replaces the profile of an existing one (keeping their evidence and overrides). */
     public LearnerJson putProfile(String tenantId, String learnerId, ProfileJson request) {
+        checkLimits(learnerId, request);
         LearnerProfile profile;
         try {
             profile = request.toDomain(learnerId);
@@ -67,6 +69,28 @@ public class LearnerService {
             transactions.executeWithoutResult(status -> upsert(tenantId, profile, now));
         }
         return get(tenantId, learnerId);
+    }
+
+    private static void checkLimits(String learnerId, ProfileJson request) {
+        InputLimits.id("learnerId", learnerId);
+        InputLimits.id("schoolId", request.schoolId());
+        InputLimits.texts("interests", request.interests(), InputLimits.NAME);
+        InputLimits.texts("strengths", request.strengths(), InputLimits.NAME);
+        InputLimits.texts("growthAreas", request.growthAreas(), InputLimits.NAME);
+        InputLimits.list("preferredModalities", request.preferredModalities(), InputLimits.LIST);
+        InputLimits.list("goals", request.goals(), InputLimits.LIST);
+        if (request.goals() != null) {
+            for (int i = 0; i < request.goals().size(); i++) {
+                ProfileJson.GoalJson goal = request.goals().get(i);
+                if (goal == null) {
+                    throw dev.pathwise.api.problem.ApiProblem.invalid("goals[" + i + "]", null, "goals[" + i
+                            + "]: is null; send a goal object");
+                }
+                InputLimits.id("goals[" + i + "].id", goal.id());
+                InputLimits.text("goals[" + i + "].description", goal.description(), InputLimits.TEXT);
+                InputLimits.ids("goals[" + i + "].competencyIds", goal.competencyIds());
+            }
+        }
     }
 
     private void upsert(String tenantId, LearnerProfile profile, Instant now) {

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.evidence.PathUpdateJson;
 import dev.pathwise.api.policy.TenantPolicies;
+import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
 import dev.pathwise.engine.activity.Curriculum;
@@ -97,6 +98,12 @@ public class OverrideService {
             throw ApiProblem.invalid("kind", null, "kind: is required; use one of "
                     + Arrays.toString(OverrideKind.values()));
         }
+        InputLimits.text("kind", request.kind(), InputLimits.NAME);
+        InputLimits.text("level", request.level(), InputLimits.NAME);
+        InputLimits.id("competencyId", request.competencyId());
+        InputLimits.id("activityId", request.activityId());
+        InputLimits.text("author", request.author(), InputLimits.NAME);
+        InputLimits.text("reason", request.reason(), InputLimits.TEXT);
         OverrideKind kind = parse(OverrideKind.class, "kind", request.kind());
         MasteryLevel level = request.level() == null ? null : parse(MasteryLevel.class, "level", request.level());
         String author = request.author() == null || request.author().isBlank() ? defaultAuthor : request.author();

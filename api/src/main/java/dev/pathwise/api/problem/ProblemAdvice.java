@@ -5,7 +5,13 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,9 +26,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every refusal into {@code application/problem+json} with the field and the value at fault. */
 @RestControllerAdvice
@@ -47,6 +55,20 @@ public class ProblemAdvice {
 
     /** A body Jackson could not read: malformed JSON, or a value of the wrong type for its field. */
     public static ApiProblem unreadableJson(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException upe) {
+            String field = path(upe);
+            return ApiProblem.invalid(field, upe.getPropertyName(), field + ": unknown field '"
+                    + upe.getPropertyName() + "'" + known(upe) + "; unknown fields are refused so that a misspelt"
+                    + " one is not silently lost");
+        }
+        if (cause instanceof StreamConstraintsException sce) {
+            return ApiProblem.invalid("body", null, "JSON over a limit: " + sce.getOriginalMessage()
+                    + "; send a smaller document");
+        }
+        if (cause instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+            String field = path(ife);
+            return ApiProblem.invalid(field, null, field + ": " + ife.getOriginalMessage());
+        }
         if (cause instanceof InvalidFormatException ife) {
             String field = path(ife);
             return ApiProblem.invalid(field, String.valueOf(ife.getValue()), field + ": '" + ife.getValue()
@@ -62,6 +84,36 @@ public class ProblemAdvice {
         }
         String reason = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : "the body is missing";
         return ApiProblem.invalid("body", null, "Malformed JSON: " + reason + "; send a JSON document");
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, no free connection within the pool's timeout): 503 at once,
+     * so that clients retry. Nothing was half-written: every write runs in one transaction. A commit whose outcome
+     * is unknown (the connection died during it, {@link TransactionSystemException}) is a 503 too: the retry with
+     * the same evidence id gets the stored result if the commit went through.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessException.class, RecoverableDataAccessException.class,
+            TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        LOG.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is not reachable right now; nothing was stored. Retry in a few seconds (same evidence"
+                        + " id: it is an idempotency key)");
+        detail.setType(URI.create("https://pathwise.dev/problems/database-unavailable"));
+        detail.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    }
+
+    /** A value the database refuses that no check caught: a 400, and the log names the constraint, not the value. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> refusedByDatabase(DataIntegrityViolationException e) {
+        Throwable root = e.getMostSpecificCause();
+        LOG.warn("Database refused a value: {} (SQL state {})", e.getClass().getSimpleName(),
+                root instanceof java.sql.SQLException sql ? sql.getSQLState() : "?");
+        return respond(Problems.of(ApiProblem.invalid("body", null, "a value in the request is refused by the"
+                + " database (too long or malformed); check the lengths of ids and names")));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -122,6 +174,13 @@ public class ProblemAdvice {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String known(UnrecognizedPropertyException e) {
+        if (e.getKnownPropertyIds() == null || e.getKnownPropertyIds().isEmpty()) {
+            return "";
+        }
+        return "; known fields: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
     }
 
     private static String allowed(Class<?> type) {

@@ -47,7 +47,7 @@ public final class Problems {
             case CONFLICT -> "Conflict";
             case UNAUTHORIZED -> "Missing or unknown API key";
             case FORBIDDEN -> "Role not allowed";
-            case PAYLOAD_TOO_LARGE -> "Batch too large";
+            case PAYLOAD_TOO_LARGE -> "Too large";
             default -> status.getReasonPhrase();
         };
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Finds the caller behind an API key, by the key's hash. */
+/** Finds the caller behind an API key, by the key's hash; a revoked key finds nobody. */
 @Service
 public class ApiKeyAuthenticator {
 
@@ -16,7 +16,8 @@ public class ApiKeyAuthenticator {
     }
 
     public Optional<Caller> authenticate(String apiKey) {
-        return jdbc.sql("select tenant_id, role, label from api_keys where key_hash = :hash")
+        return jdbc.sql("select tenant_id, role, label from api_keys where key_hash = :hash"
+                        + " and revoked_at is null")
                 .param("hash", ApiKeys.hash(apiKey))
                 .query((rs, n) -> new Caller(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3)))
                 .optional();

@@ -1,0 +1,26 @@
+package dev.pathwise.api.evidence;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
+
+/** {@code GET /v1/learners/{id}/verify}, admins only: the learner's stored state against a fresh replay. */
+@RestController
+@RequiresRole(Role.ADMIN)
+public class VerificationController {
+
+    private final LearnerVerification verification;
+
+    public VerificationController(LearnerVerification verification) {
+        this.verification = verification;
+    }
+
+    @GetMapping("/v1/learners/{id}/verify")
+    public LearnerVerification.Verification verify(Caller caller, @PathVariable String id) {
+        return verification.verify(caller.tenantId(), id);
+    }
+}

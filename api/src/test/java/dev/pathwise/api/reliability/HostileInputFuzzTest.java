@@ -1,0 +1,108 @@
+package dev.pathwise.api.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import dev.pathwise.api.tenant.Role;
+
+/**
+ * Given a tenant with a learner and evidence, when 10,000 malformed or hostile requests arrive (broken JSON, huge
+ * numbers, NaN, unicode, deep nesting, oversize bodies, wrong types, unknown fields, bad timestamps, long strings,
+ * hostile profiles, overrides, frameworks, activities, keys, batches, protocol errors), then no answer is a 5xx,
+ * every error is problem+json with its status, and not one stored row has changed.
+ */
+class HostileInputFuzzTest extends ReliabilityStack {
+
+    static final int REQUESTS = 10_000;
+    static final long SEED = 20_261_123L;
+
+    @Test
+    void tenThousandHostileRequestsGetNo5xxOnlyProblemsAndChangeNothing() throws Exception {
+        RawHttp http = http();
+        Tenant tenant = Tenant.create(context, http);
+        String learner = tenant.learner(http, "fuzz-ana", "chess");
+        for (int i = 0; i < 3; i++) {
+            Tenant.expect(http.post("/v1/evidence", tenant.key(Role.PLATFORM),
+                    Tenant.evidence("seed-" + i, learner, "ratio.concept", 7)), 200);
+        }
+        Map<String, String> before = DatabaseFingerprint.of(jdbc, null);
+        List<HostileRequests.Hostile> requests = new HostileRequests(SEED, tenant.key(Role.PLATFORM),
+                tenant.key(Role.TEACHER), tenant.key(Role.CURRICULUM), tenant.key(Role.ADMIN), learner)
+                .generate(REQUESTS);
+
+        Map<String, AtomicInteger> byStatus = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> byCategory = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (HostileRequests.Hostile request : requests) {
+                running.add(pool.submit(() -> {
+                    RawHttp.Response response = http.send(request.method(), request.path(), request.key(),
+                            request.body(), request.contentType(), request.chunked());
+                    byStatus.computeIfAbsent(String.valueOf(response.status()), s -> new AtomicInteger())
+                            .incrementAndGet();
+                    byCategory.computeIfAbsent(request.category().replaceAll("\\(\\d+\\)|\\d+ ", ""),
+                            c -> new AtomicInteger()).incrementAndGet();
+                    String problem = check(request, response);
+                    if (problem != null && failures.size() < 20) {
+                        failures.add(problem);
+                    }
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        System.out.println("Fuzz: " + REQUESTS + " hostile requests, seed " + SEED + ", statuses "
+                + new TreeMap<>(byStatus) + "\n  by category " + new TreeMap<>(byCategory));
+
+        assertThat(failures).as("responses that broke the contract").isEmpty();
+        assertThat(byStatus.keySet()).allMatch(status -> status.charAt(0) != '5');
+        assertThat(DatabaseFingerprint.of(jdbc, null)).as("every stored row").isEqualTo(before);
+    }
+
+    /** What is wrong with this answer to this request, or null. */
+    private static String check(HostileRequests.Hostile request, RawHttp.Response response) {
+        String what = request.category() + " " + request.method() + " " + request.path() + " -> "
+                + response.status() + " " + abbreviate(response.text()) + " <- " + abbreviate(request.body() == null
+                ? "" : new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
+        if (response.status() >= 500) {
+            return "5xx: " + what;
+        }
+        if (response.status() >= 400) {
+            if (!response.isProblem()) {
+                return "not problem+json (" + response.contentType() + "): " + what;
+            }
+            var body = response.json();
+            if (body.path("status").asInt() != response.status() || body.path("title").asText().isEmpty()
+                    || body.path("detail").asText().isEmpty()) {
+                return "problem without status, title or detail: " + what;
+            }
+            return null;
+        }
+        boolean write = !request.method().equals("GET");
+        if (request.path().equals("/v1/evidence/batch")) {
+            return response.json().path("accepted").asInt(-1) == 0 ? null : "a hostile batch item was accepted: " + what;
+        }
+        return write ? "a hostile write was accepted: " + what : null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Crash test driver: concurrent clients send evidence to Pathwise while the service is kill -9'd and restarted;
+then every acknowledged evidence must be stored exactly once and every learner's state must equal a fresh replay.
+
+Usage: crash_client.py --jar JAR --total N --kills K --clients C --learners L --port P -- <extra service args>
+"""
+import argparse, json, os, random, signal, subprocess, sys, threading, time, urllib.request, urllib.error
+
+PLATFORM, ADMIN = "demo-platform-key", "demo-admin-key"
+LEAVES = ["rp.ratio.language", "rp.ratio.unit-rate-concept", "rp.ratio.tables"]
+
+
+def call(base, method, path, key, body=None, timeout=30):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(base + path, data=data, method=method,
+                                 headers={"X-Api-Key": key, "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, json.loads(r.read() or b"null")
+    except urllib.error.HTTPError as e:
+        return e.code, None
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--jar"); p.add_argument("--total", type=int); p.add_argument("--kills", type=int)
+    p.add_argument("--clients", type=int, default=8); p.add_argument("--learners", type=int, default=200)
+    p.add_argument("--port", type=int, default=18080); p.add_argument("--log"); p.add_argument("--seed", type=int, default=7)
+    p.add_argument("service_args", nargs="*")
+    a = p.parse_args()
+    rnd = random.Random(a.seed)
+    base = f"http://127.0.0.1:{a.port}"
+    log = open(a.log, "ab")
+    state = {"server": None}
+
+    def start():
+        state["server"] = subprocess.Popen(["java", "-Xmx1g", "-jar", a.jar, f"--server.port={a.port}",
+                                            "--server.address=127.0.0.1"] + a.service_args, stdout=log, stderr=log)
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(base + "/actuator/health/readiness", timeout=2) as r:
+                    if r.status == 200 and call(base, "GET", "/v1/learners/ada", PLATFORM)[0] == 200:
+                        return
+            except Exception:
+                pass
+            time.sleep(0.3)
+        raise SystemExit("service did not start")
+
+    acked, lock, sent = set(), threading.Lock(), [0]
+    stop = threading.Event()
+
+    def client(n):
+        i = 0
+        while not stop.is_set():
+            with lock:
+                if len(acked) + sent[0] >= a.total:
+                    return
+                sent[0] += 1
+            eid, i = f"crash-{n}-{i}", i + 1
+            learner = f"crash-l{rnd.randrange(a.learners)}"
+            body = {"id": eid, "learnerId": learner, "competencyId": rnd.choice(LEAVES),
+                    "score": {"raw": rnd.randint(0, 10), "min": 0, "max": 10}, "kind": "FORMATIVE", "source": "crash"}
+            status = None
+            try:
+                status, _ = call(base, "POST", "/v1/evidence", PLATFORM, body)
+            except Exception:
+                pass
+            with lock:
+                sent[0] -= 1
+                if status == 200:
+                    acked.add(eid)
+            if status != 200:
+                time.sleep(0.2)
+
+    started = time.time()
+    start()
+    for l in range(a.learners):
+        assert call(base, "PUT", f"/v1/learners/crash-l{l}", PLATFORM,
+                    {"grade": 7, "schoolId": "north-middle", "planStart": "2026-09-01"})[0] == 200
+    kills = 0
+    while len(acked) < a.total:
+        stop.clear()
+        threads = [threading.Thread(target=client, args=(f"{kills}x{c}",)) for c in range(a.clients)]
+        for t in threads: t.start()
+        if kills < a.kills:
+            time.sleep(rnd.uniform(2, 8))
+            state["server"].send_signal(signal.SIGKILL)
+            state["server"].wait()
+            kills += 1
+            print(f"kill -9 #{kills} with {len(acked)} acknowledged", flush=True)
+            stop.set()
+            for t in threads: t.join()
+            start()
+        else:
+            for t in threads: t.join()
+    ingest_seconds = time.time() - started
+    ids, dup, mismatch, missing = [], 0, [], 0
+    for l in range(a.learners):
+        status, v = call(base, "GET", f"/v1/learners/crash-l{l}/verify", ADMIN, timeout=600)
+        assert status == 200, status
+        ids += v["evidenceIds"]
+        dup += v["evidenceCount"] - v["distinctEvidenceIds"]
+        if not v["matchesReplay"]:
+            mismatch.append(f"crash-l{l}:{v['mismatchedCompetencies']}")
+    stored = set(ids)
+    missing = len(acked - stored)
+    state["server"].terminate(); state["server"].wait()
+    result = {"acknowledged": len(acked), "stored": len(ids), "stored_unacknowledged": len(stored - acked),
+              "missing": missing, "duplicates": dup + (len(ids) - len(stored)), "learners": a.learners,
+              "replay_mismatches": mismatch, "kills": kills, "clients": a.clients, "seconds": round(ingest_seconds)}
+    print(json.dumps(result), flush=True)
+    sys.exit(0 if missing == 0 and result["duplicates"] == 0 and not mismatch else 1)
+
+
+if __name__ == "__main__":
+    main()
