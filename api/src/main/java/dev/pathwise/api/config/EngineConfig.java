@@ -2,6 +2,7 @@ package dev.pathwise.api.config;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +29,10 @@ public class EngineConfig {
         return runtime;
     }
 
+    /** Evaluations whose rules fire more than {@code pathwise.evaluation.firing-limit} times are cut off. */
     @Bean
-    PathwayEvaluator pathwayEvaluator() {
-        return new PathwayEvaluator();
+    PathwayEvaluator pathwayEvaluator(@Value("${pathwise.evaluation.firing-limit:"
+            + PathwayEvaluator.DEFAULT_FIRING_LIMIT + "}") int firingLimit) {
+        return new PathwayEvaluator(firingLimit);
     }
 }

@@ -41,6 +41,7 @@ import dev.pathwise.engine.evidence.EvidenceKind;
 import dev.pathwise.engine.evidence.Score;
 import dev.pathwise.engine.framework.Framework;
 import dev.pathwise.engine.policy.CompiledPolicy;
+import dev.pathwise.engine.policy.RuleLoopException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -66,6 +67,7 @@ public class EvidenceService {
     private final Counter evaluated;
     private final Counter ruleFirings;
     private final Timer evaluationTime;
+    private final Counter ruleLoops;
 
     public EvidenceService(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json,
                            LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies,
@@ -88,6 +90,9 @@ public class EvidenceService {
                 .description("Rules fired while evaluating evidence").register(registry);
         this.evaluationTime = Timer.builder("pathwise.evaluation.time")
                 .description("Time to evaluate one piece of evidence").register(registry);
+        this.ruleLoops = Counter.builder("pathwise.rule.loops")
+                .description("Evaluations cut off because rules fired more than the limit (stored, not applied)")
+                .register(registry);
     }
 
     public int batchLimit() {
@@ -104,7 +109,13 @@ public class EvidenceService {
             return stored.get();
         }
         try {
-            return transactions.execute(status -> evaluateAndStore(tenantId, curriculum, evidence, contentHash, now));
+            Outcome outcome = transactions.execute(status -> evaluateAndStore(tenantId, curriculum, evidence,
+                    contentHash, now));
+            if (outcome.loop() != null) {
+                ruleLoops.increment();
+                throw loopProblem(evidence.id(), outcome.loop().rules(), outcome.loop().getMessage());
+            }
+            return outcome.result();
         } catch (DuplicateKeyException raced) {
             // Another request stored the same evidence id (for another learner) between our check and our insert.
             return stored(tenantId, evidence.id(), contentHash).orElseThrow(() -> raced);
@@ -146,16 +157,33 @@ public class EvidenceService {
         return results;
     }
 
-    private EvidenceResult evaluateAndStore(String tenantId, Curriculum curriculum, Evidence evidence,
-                                            String contentHash, Instant now) {
+    /** What the transaction did: stored and applied ({@code result}), or stored but cut off ({@code loop}). */
+    private record Outcome(EvidenceResult result, RuleLoopException loop) {
+    }
+
+    private Outcome evaluateAndStore(String tenantId, Curriculum curriculum, Evidence evidence,
+                                     String contentHash, Instant now) {
         StoredLearner learner = learners.requireLocked(tenantId, evidence.learnerId());
         Optional<EvidenceResult> stored = stored(tenantId, evidence.id(), contentHash);
         if (stored.isPresent()) {
-            return stored.get();
+            return new Outcome(stored.get(), null);
         }
         CompiledPolicy policy = policies.active(tenantId);
         long start = System.nanoTime();
-        Evaluation evaluation = evaluator.evaluate(policy, curriculum, learner.snapshot(), evidence, now);
+        Evaluation evaluation;
+        try {
+            evaluation = evaluator.evaluate(policy, curriculum, learner.snapshot(), evidence, now);
+        } catch (RuleLoopException loop) {
+            // Kept (evidence is append-only, and a fixed policy can replay it); the learner's state is not touched.
+            jdbc.sql("insert into evidence (tenant_id, evidence_id, learner_id, content_hash, payload, result,"
+                            + " policy_version, received_at, evaluation_error) values (:t, :e, :l, :h, :p, :r, :v,"
+                            + " :at, :err)")
+                    .param("t", tenantId).param("e", evidence.id()).param("l", evidence.learnerId())
+                    .param("h", contentHash).param("p", write(EvidencePayload.of(evidence)))
+                    .param("r", write(java.util.Map.of("rules", loop.rules()))).param("v", policy.versionLabel())
+                    .param("at", now.atOffset(ZoneOffset.UTC)).param("err", loop.getMessage()).update();
+            return new Outcome(null, loop);
+        }
         evaluationTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         PathUpdateJson update = PathUpdateJson.of(evaluation.update());
         jdbc.sql("insert into evidence (tenant_id, evidence_id, learner_id, content_hash, payload, result,"
@@ -166,12 +194,13 @@ public class EvidenceService {
         learners.update(learner, evaluation.learner(), now);
         evaluated.increment();
         ruleFirings.increment(evaluation.update().trace().size());
-        return new EvidenceResult(update, false);
+        return new Outcome(new EvidenceResult(update, false), null);
     }
 
     /** The stored result of this evidence id, if stored with the same content; 409 if stored with other content. */
     private Optional<EvidenceResult> stored(String tenantId, String evidenceId, String contentHash) {
-        return jdbc.sql("select content_hash, result from evidence where tenant_id = :t and evidence_id = :e")
+        return jdbc.sql("select content_hash, result, evaluation_error from evidence where tenant_id = :t"
+                        + " and evidence_id = :e")
                 .param("t", tenantId).param("e", evidenceId)
                 .query((rs, n) -> {
                     if (!rs.getString(1).equals(contentHash)) {
@@ -179,9 +208,31 @@ public class EvidenceService {
                                 + evidenceId + "' was already received with different content; an evidence id is"
                                 + " an idempotency key, so send new evidence under a new id");
                     }
+                    String error = rs.getString(3);
+                    if (error != null) {
+                        throw loopProblem(evidenceId, loopRules(rs.getString(2)), error);
+                    }
                     return new EvidenceResult(read(rs.getString(2)), true);
                 })
                 .optional();
+    }
+
+    /** 422: the evaluation was cut off; the evidence is stored, the learner's state unchanged. */
+    private static ApiProblem loopProblem(String evidenceId, List<String> rules, String message) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-loop", "rules", rules, "evidence '"
+                + evidenceId + "' is stored but was not applied: " + message, rules.stream()
+                .map(rule -> "rule \"" + rule + "\" kept firing").toList(), java.util.Map.of("evidenceId", evidenceId,
+                "rules", rules));
+    }
+
+    private List<String> loopRules(String stored) {
+        try {
+            List<String> rules = new ArrayList<>();
+            json.readTree(stored).path("rules").forEach(rule -> rules.add(rule.asText()));
+            return rules;
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
     }
 
     private Evidence toEvidence(EvidenceRequest request, Framework framework, Curriculum curriculum, Instant now) {

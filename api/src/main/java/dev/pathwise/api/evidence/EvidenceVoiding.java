@@ -93,7 +93,7 @@ public class EvidenceVoiding {
             List<Evidence> remaining = new ArrayList<>();
             int skipped = 0;
             for (String payload : jdbc.sql("select payload from evidence where tenant_id = :t and learner_id = :l"
-                            + " and voided_by is null order by seq")
+                            + " and voided_by is null and evaluation_error is null order by seq")
                     .param("t", tenantId).param("l", learner.learnerId()).query(String.class).list()) {
                 Evidence evidence = read(payload).toDomain();
                 if (fits(curriculum, evidence)) {
@@ -119,7 +119,8 @@ public class EvidenceVoiding {
     }
 
     /** Whether the evidence still names a leaf competency or a known activity of the current curriculum. */
-    private static boolean fits(Curriculum curriculum, Evidence evidence) {
+    /** True when the evidence still names a competency or activity of the curriculum (else a replay skips it). */
+    public static boolean fits(Curriculum curriculum, Evidence evidence) {
         Framework framework = curriculum.framework();
         if (evidence.competencyId() != null && !evidence.competencyId().isBlank()) {
             return framework.contains(evidence.competencyId()) && framework.isLeaf(evidence.competencyId());

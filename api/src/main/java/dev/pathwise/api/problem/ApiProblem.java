@@ -17,14 +17,22 @@ public final class ApiProblem extends RuntimeException {
     private final String field;
     private final transient Object value;
     private final List<String> errors;
+    private final transient java.util.Map<String, Object> properties;
 
     public ApiProblem(HttpStatus status, String type, String field, Object value, String detail, List<String> errors) {
+        this(status, type, field, value, detail, errors, java.util.Map.of());
+    }
+
+    /** A problem with more members in its problem+json, such as a policy's full check report. */
+    public ApiProblem(HttpStatus status, String type, String field, Object value, String detail, List<String> errors,
+                      java.util.Map<String, Object> properties) {
         super(detail);
         this.status = status;
         this.type = type;
         this.field = field;
         this.value = value;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.properties = properties == null ? java.util.Map.of() : java.util.Map.copyOf(properties);
     }
 
     public static ApiProblem invalid(String field, Object value, String detail) {
@@ -65,5 +73,10 @@ public final class ApiProblem extends RuntimeException {
 
     public List<String> errors() {
         return errors;
+    }
+
+    /** Further members of the problem+json. */
+    public java.util.Map<String, Object> properties() {
+        return properties;
     }
 }

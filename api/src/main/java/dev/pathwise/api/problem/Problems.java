@@ -28,6 +28,7 @@ public final class Problems {
         if (!problem.errors().isEmpty()) {
             detail.setProperty("errors", problem.errors());
         }
+        problem.properties().forEach(detail::setProperty);
         return detail;
     }
 
@@ -48,6 +49,7 @@ public final class Problems {
             case UNAUTHORIZED -> "Missing or unknown API key";
             case FORBIDDEN -> "Role not allowed";
             case PAYLOAD_TOO_LARGE -> "Too large";
+            case UNPROCESSABLE_ENTITY -> "Unprocessable";
             default -> status.getReasonPhrase();
         };
     }

@@ -19,10 +19,11 @@ import dev.pathwise.api.PathwiseApplication;
 
 /**
  * The contract of the whole stack, run against a real database (H2 file or PostgreSQL, per subclass): real HTTP,
- * real transactions, no mocks. It includes the {@link InteropContract} (CASE, xAPI, reports), so both run in the
- * same application context on each database.
+ * real transactions, no mocks. It includes the {@link PolicyPublishingContract} (publish, history, rollback, the
+ * swap under load) and the {@link InteropContract} (CASE, xAPI, reports), so all run in the same application context
+ * on each database.
  */
-abstract class FullStackContract extends InteropContract {
+abstract class FullStackContract extends PolicyPublishingContract {
 
     Http http;
     TestDistrict district;

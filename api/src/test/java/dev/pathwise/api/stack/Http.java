@@ -44,6 +44,27 @@ final class Http {
         return send(request, key);
     }
 
+    /** A POST of raw bytes (a zip) with its content type; the answer is JSON. */
+    Response postBytes(String path, String key, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(60));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET whose answer is not JSON (CSV): status, content type and the text. */
     TextResponse getText(String path, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()

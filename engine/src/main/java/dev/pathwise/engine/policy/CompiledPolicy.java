@@ -54,6 +54,21 @@ public final class CompiledPolicy {
         return compileMillis;
     }
 
+    /**
+     * The same compiled rules and parameters under another version name, without compiling again: for a version
+     * whose content is identical to one compiled before. The rule sessions are shared with this version.
+     */
+    public CompiledPolicy withVersion(String nextVersion) {
+        Map<String, Map<GradeBand, EffectivePolicy>> renamed = new java.util.HashMap<>();
+        resolved.forEach((scope, bands) -> {
+            Map<GradeBand, EffectivePolicy> copy = new java.util.EnumMap<>(GradeBand.class);
+            bands.forEach((band, p) -> copy.put(band, new EffectivePolicy(p.policyId(), nextVersion, p.band(),
+                    p.schoolId(), p.parameters(), p.ruleFiles(), p.sessions())));
+            renamed.put(scope, copy);
+        });
+        return new CompiledPolicy(source.withVersion(nextVersion), renamed, kieBaseCount, 0);
+    }
+
     /** The policy for a learner of this band in this school; a school without an overlay gets the district's. */
     public EffectivePolicy resolve(GradeBand band, String schoolId) {
         Map<GradeBand, EffectivePolicy> school = schoolId == null ? null : resolved.get(schoolId);

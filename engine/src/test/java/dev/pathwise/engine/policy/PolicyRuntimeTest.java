@@ -1,5 +1,7 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.learner.GradeBand;
+
 import static dev.pathwise.engine.testing.SampleCurriculum.CURRICULUM;
 import static dev.pathwise.engine.testing.SampleCurriculum.START;
 import static dev.pathwise.engine.testing.SampleCurriculum.freshLearner;
@@ -373,5 +375,25 @@ class PolicyRuntimeTest {
                     onCompetency("s" + i, learnerId, "count", 0.1, i), START.plusSeconds(60L * i)).learner();
         }
         return learner;
+    }
+
+    @Test
+    void sameContentUnderAnotherVersionNameSharesTheCompiledRules() {
+        // given
+        CompiledPolicy first = new PolicyRuntime(4, 1).compile(MinimalPolicy.source("1"));
+
+        // when
+        CompiledPolicy renamed = first.withVersion("2");
+
+        // then
+        assertThat(renamed.version()).isEqualTo("2");
+        assertThat(renamed.versionLabel()).endsWith("@2");
+        assertThat(renamed.contentHash()).isEqualTo(first.contentHash());
+        for (GradeBand band : GradeBand.values()) {
+            assertThat(renamed.resolve(band, null).version()).isEqualTo("2");
+            assertThat(renamed.resolve(band, null).sessions()).isSameAs(first.resolve(band, null).sessions());
+            assertThat(renamed.resolve(band, null).parameters()).isSameAs(first.resolve(band, null).parameters());
+        }
+        assertThat(first.version()).isEqualTo("1");
     }
 }

@@ -1,0 +1,111 @@
+package dev.pathwise.api.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.pathwise.api.activity.CurriculumCache;
+import dev.pathwise.api.evidence.EvidencePayload;
+import dev.pathwise.api.evidence.EvidenceVoiding;
+import dev.pathwise.api.learner.LearnerRepository;
+import dev.pathwise.api.learner.StoredLearner;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.engine.activity.Curriculum;
+import dev.pathwise.engine.evidence.Evidence;
+import dev.pathwise.engine.learner.LearnerProfile;
+import dev.pathwise.engine.policy.CompiledPolicy;
+import dev.pathwise.engine.policy.RuleLoopException;
+import dev.pathwise.engine.simulation.LearnerDiff;
+import dev.pathwise.engine.simulation.PolicySimulation;
+import dev.pathwise.engine.simulation.SimulationReport;
+
+/**
+ * What-if on the service's own data: every learner's stored evidence (voided evidence left out, and evidence whose
+ * competency or activity left the curriculum) is replayed under the active version and under a candidate, and the
+ * learners that come out differently are counted per grade band and school, with a sample explained.
+ */
+@Service
+public class StoredEvidenceSimulation {
+
+    private final TenantPolicies policies;
+    private final PolicyPublishing publishing;
+    private final CurriculumCache curricula;
+    private final LearnerRepository learners;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public StoredEvidenceSimulation(TenantPolicies policies, PolicyPublishing publishing, CurriculumCache curricula,
+                                    LearnerRepository learners, JdbcClient jdbc, ObjectMapper json) {
+        this.policies = policies;
+        this.publishing = publishing;
+        this.curricula = curricula;
+        this.learners = learners;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The simulation as JSON: versions, totals, counts, every changed learner's id, a sample explained. */
+    public record SimulationJson(String currentVersion, String candidateVersion, int learners, int evidence,
+                                 int skippedEvidence, int changedLearners, List<String> changed,
+                                 Map<String, SimulationReport.Count> byGradeBand,
+                                 Map<String, SimulationReport.Count> bySchool, List<LearnerDiff> sample,
+                                 String text) {
+    }
+
+    public SimulationJson simulate(String tenantId, String policyId, PolicyFiles candidateFiles, int sample) {
+        publishing.requirePolicy(tenantId, policyId);
+        if (sample < 0 || sample > 1000) {
+            throw ApiProblem.invalid("sample", sample, "sample: " + sample + " must be between 0 and 1000");
+        }
+        CandidatePolicy candidate = CandidatePolicy.check(policyId, "candidate", candidateFiles, false,
+                policies.maxIdleSessions());
+        if (candidate.compiled() == null) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "policy-refused", "files", "candidate",
+                    "the candidate does not compile, so it cannot be simulated: " + candidate.report().summary(),
+                    candidate.report().problems().stream().map(p -> p.file() + ":" + p.line() + ":" + p.column()
+                            + ": " + p.message()).toList(), Map.of("report", candidate.report()));
+        }
+        CompiledPolicy current = policies.active(tenantId);
+        Curriculum curriculum = curricula.curriculum(tenantId);
+        List<LearnerProfile> profiles = learners.all(tenantId, null).stream().map(StoredLearner::snapshot)
+                .map(s -> s.profile()).toList();
+        List<Evidence> evidence = new ArrayList<>();
+        int skipped = 0;
+        for (String payload : jdbc.sql("select payload from evidence where tenant_id = :t and voided_by is null"
+                        + " and evaluation_error is null"
+                        + " order by seq").param("t", tenantId).query(String.class).list()) {
+            Evidence item = read(payload).toDomain();
+            if (EvidenceVoiding.fits(curriculum, item)) {
+                evidence.add(item);
+            } else {
+                skipped++;
+            }
+        }
+        SimulationReport report;
+        try {
+            report = new PolicySimulation().run(current, candidate.compiled(), curriculum, profiles, evidence, sample);
+        } catch (RuleLoopException e) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-loop", "rules", e.rules(),
+                    "simulation cut off: " + e.getMessage(), e.rules(), Map.of("rules", e.rules()));
+        }
+        return new SimulationJson(report.currentVersion(), report.candidateVersion(), report.learners(),
+                report.evidence(), skipped, report.changed().size(),
+                report.changed().stream().map(LearnerDiff::learnerId).toList(), report.byGradeBand(),
+                report.bySchool(), report.sample(), report.format());
+    }
+
+    private EvidencePayload read(String text) {
+        try {
+            return json.readValue(text, EvidencePayload.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored evidence payload is not valid JSON", e);
+        }
+    }
+}
