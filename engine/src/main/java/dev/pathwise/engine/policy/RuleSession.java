@@ -4,33 +4,35 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * A stateful Drools session borrowed from a {@link RuleSessionPool} for one evaluation, by one thread.
- * It records the rules that fire; {@link #close()} retracts every fact and hands the session back.
+ * It records the rules that fire; {@link #close()} resets the session and hands it back.
  */
 public final class RuleSession implements RuleRun {
 
     private final KieSession session;
     private final RuleSessionPool pool;
-    private final List<FactHandle> handles = new ArrayList<>(64);
     private final List<RuleFiring> firings = new ArrayList<>(64);
+    private final AgendaEventListener recorder;
 
     RuleSession(KieSession session, RuleSessionPool pool) {
         this.session = session;
         this.pool = pool;
-        session.addEventListener(new DefaultAgendaEventListener() {
+        this.recorder = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 var rule = event.getMatch().getRule();
                 Object group = rule.getMetaData().get("agendaGroup");
                 firings.add(new RuleFiring(rule.getName(), group == null ? agendaGroupOf(rule) : group.toString()));
             }
-        });
+        };
+        session.addEventListener(recorder);
     }
 
     private static String agendaGroupOf(org.kie.api.definition.rule.Rule rule) {
@@ -47,7 +49,7 @@ public final class RuleSession implements RuleRun {
 
     @Override
     public void insert(Object fact) {
-        handles.add(session.insert(fact));
+        session.insert(fact);
     }
 
     /**
@@ -83,20 +85,26 @@ public final class RuleSession implements RuleRun {
                 .toList();
     }
 
-    /** Retracts every fact and returns the session to its pool (or disposes it when it cannot be reused). */
+    /**
+     * Forgets every fact and returns the session to its pool (or disposes it when it cannot be reused).
+     *
+     * <p>The session is reset, as Drools' own session pool does, rather than cleaned by deleting each fact and
+     * clearing the agenda: facts inserted in a phase that never fired (the mastery phases of a next-step query)
+     * left their partial matches behind after delete + clear, and the next evaluation on the session joined them
+     * (a K-2 learner's evidence explained with the 9-12 parameters of the query before).
+     */
     @Override
     public void close() {
         boolean clean;
         try {
-            for (FactHandle handle : handles) {
-                session.delete(handle);
+            ((StatefulKnowledgeSessionImpl) session).reset();
+            if (!session.getAgendaEventListeners().contains(recorder)) {
+                session.addEventListener(recorder); // reset() forgets the listeners
             }
-            session.getAgenda().clear();
             clean = session.getFactCount() == 0;
         } catch (RuntimeException e) {
             clean = false;
         }
-        handles.clear();
         firings.clear();
         pool.giveBack(this, clean);
     }
