@@ -15,11 +15,15 @@ run() {
   echo "load after: $(uptime)" | tee -a "$OUT/$name.log"
 }
 case "${1:-all}" in
-  evidence) run evidence EvidenceEvaluationBenchmark -f 1 -wi 3 -w 1s -i 3 -r 1s -prof gc -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
-  nextstep) run nextstep NextStepBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
+  evidence) run evidence EvidenceEvaluationBenchmark -f 1 -wi 4 -w 1s -i 3 -r 1s -prof gc -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
+  nextstep) run nextstep NextStepBenchmark -f 1 -wi 5 -w 2s -i 5 -r 2s -prof gc -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
   compile)  run compile PolicyCompileBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
+  compile-cold) run compile-cold PolicyCompileBenchmark.compile -f 3 -bm ss -wi 0 -i 1 ;;
   replay)   run replay ReplayBenchmark -f 1 -wi 0 -i 1 -p parallelism=2 -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
   replay1)  run replay1 ReplayBenchmark -f 1 -wi 0 -i 1 -p parallelism=1 -p learners=1000 -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
+  key)
+    run key-evidence EvidenceEvaluationBenchmark -f 1 -wi 5 -w 2s -i 5 -r 2s -p band=3-5,9-12 -p method=decaying_average -p learner=warm -prof gc -prof dev.pathwise.benchmarks.CpuTimeProfiler
+    run key-nextstep NextStepBenchmark -f 1 -wi 5 -w 2s -i 5 -r 2s -p band=3-5 -prof gc -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
   all)
-    "$SELF" nextstep; "$SELF" compile; "$SELF" evidence; "$SELF" replay; "$SELF" replay1 ;;
+    "$SELF" nextstep; "$SELF" compile; "$SELF" compile-cold; "$SELF" evidence; "$SELF" replay; "$SELF" replay1 ;;
 esac
