@@ -4,6 +4,7 @@ import dev.pathwise.engine.activity.ActivityKind;
 import dev.pathwise.engine.activity.Grouping;
 import dev.pathwise.engine.activity.Modality;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A candidate next step: an activity for a ready competency, ranked by the planner (1 is best).
@@ -22,11 +23,30 @@ public final class Option {
     private final boolean matchesInterest;
     private final boolean teacherAssigned;
     private final boolean competencyInProgress;
-    private final List<String> reasons;
+    private List<String> reasons;
+    private Supplier<List<String>> reasonsSource;
 
     public Option(String activityId, String competencyId, ActivityKind kind, Modality modality, Grouping grouping,
                   int rank, String goalId, boolean matchesModality, boolean matchesInterest, boolean teacherAssigned,
                   boolean competencyInProgress, List<String> reasons) {
+        this(activityId, competencyId, kind, modality, grouping, rank, goalId, matchesModality, matchesInterest,
+                teacherAssigned, competencyInProgress, List.copyOf(reasons), null);
+    }
+
+    /**
+     * An option whose reasons are put into words only when read: the planner ranks every ready activity, but only
+     * the few the learner sees are ever explained.
+     */
+    public Option(String activityId, String competencyId, ActivityKind kind, Modality modality, Grouping grouping,
+                  int rank, String goalId, boolean matchesModality, boolean matchesInterest, boolean teacherAssigned,
+                  boolean competencyInProgress, Supplier<List<String>> reasons) {
+        this(activityId, competencyId, kind, modality, grouping, rank, goalId, matchesModality, matchesInterest,
+                teacherAssigned, competencyInProgress, null, reasons);
+    }
+
+    private Option(String activityId, String competencyId, ActivityKind kind, Modality modality, Grouping grouping,
+                   int rank, String goalId, boolean matchesModality, boolean matchesInterest, boolean teacherAssigned,
+                   boolean competencyInProgress, List<String> reasons, Supplier<List<String>> reasonsSource) {
         this.activityId = activityId;
         this.competencyId = competencyId;
         this.kind = kind;
@@ -38,7 +58,8 @@ public final class Option {
         this.matchesInterest = matchesInterest;
         this.teacherAssigned = teacherAssigned;
         this.competencyInProgress = competencyInProgress;
-        this.reasons = List.copyOf(reasons);
+        this.reasons = reasons;
+        this.reasonsSource = reasonsSource;
     }
 
     public String getActivityId() {
@@ -93,6 +114,10 @@ public final class Option {
 
     /** Why the planner ranked it where it is, in words. */
     public List<String> getReasons() {
+        if (reasons == null) {
+            reasons = List.copyOf(reasonsSource.get());
+            reasonsSource = null;
+        }
         return reasons;
     }
 

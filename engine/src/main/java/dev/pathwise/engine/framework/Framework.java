@@ -33,6 +33,7 @@ public final class Framework {
     private final Map<String, Set<String>> prerequisites;
     private final Map<String, List<String>> dependents;
     private final List<String> topologicalOrder;
+    private final Map<String, Integer> positions;
 
     private Framework(String id, String name, boolean childrenInheritPrerequisites, FrameworkAnalysis analysis) {
         this.id = id;
@@ -56,6 +57,11 @@ public final class Framework {
         this.prerequisites = Collections.unmodifiableMap(analysis.effectivePrerequisites());
         this.dependents = Collections.unmodifiableMap(analysis.dependents());
         this.topologicalOrder = analysis.topologicalOrder();
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < competencies.size(); i++) {
+            order.put(competencies.get(i).id(), i);
+        }
+        this.positions = Collections.unmodifiableMap(order);
     }
 
     /** A framework whose children inherit their ancestors' prerequisites. */
@@ -96,6 +102,12 @@ public final class Framework {
     /** All competencies, in the order given. */
     public List<Competency> competencies() {
         return competencies;
+    }
+
+    /** The competency's position in {@link #competencies()}, or -1 when the framework does not have it. */
+    public int indexOf(String competencyId) {
+        Integer position = positions.get(competencyId);
+        return position == null ? -1 : position;
     }
 
     public int size() {

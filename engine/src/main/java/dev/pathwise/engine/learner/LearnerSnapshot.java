@@ -37,7 +37,8 @@ public record LearnerSnapshot(LearnerProfile profile, Map<String, CompetencyReco
     }
 
     public MasteryLevel level(String competencyId) {
-        return state(competencyId).level();
+        CompetencyRecord record = competencies.get(competencyId);
+        return record != null ? record.state().level() : MasteryLevel.NO_EVIDENCE;
     }
 
     public LearnerSnapshot withProfile(LearnerProfile next) {

@@ -11,7 +11,6 @@ import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.learner.TeacherOverride;
 import dev.pathwise.engine.learner.Overrides;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -128,22 +127,22 @@ public final class Planner {
             curriculum.activity(activityId).ifPresent(a -> competencyOf.putIfAbsent(a.id(), a.competencyIds().get(0)));
         }
 
-        Map<String, Integer> order = new HashMap<>();
-        var competencies = curriculum.framework().competencies();
-        for (int i = 0; i < competencies.size(); i++) {
-            order.put(competencies.get(i).id(), i);
-        }
-
+        Framework framework = curriculum.framework();
         List<Candidate> candidates = new ArrayList<>(competencyOf.size());
         for (Map.Entry<String, String> entry : competencyOf.entrySet()) {
             Activity activity = curriculum.activity(entry.getKey()).orElseThrow();
             String competencyId = entry.getValue();
             TeacherOverride assigned = overrides.assignedSteps().get(activity.id());
             Goal goal = goalByCompetency.get(competencyId);
-            List<String> matchedInterests = new ArrayList<>();
-            for (String tag : activity.tags()) {
-                if (interests.contains(tag.toLowerCase())) {
-                    matchedInterests.add(tag);
+            List<String> matchedInterests = List.of();
+            if (!interests.isEmpty()) {
+                for (String tag : activity.tags()) {
+                    if (interests.contains(tag.toLowerCase())) {
+                        if (matchedInterests.isEmpty()) {
+                            matchedInterests = new ArrayList<>(2);
+                        }
+                        matchedInterests.add(tag);
+                    }
                 }
             }
             int modalityIndex = profile.preferredModalities().indexOf(activity.modality());
@@ -152,7 +151,59 @@ public final class Planner {
             CompetencyRecord record = learner.competencies().get(competencyId);
             boolean inProgress = record != null && record.state().evidenceCount() > 0
                     && !record.state().level().isMastered();
+            int position = framework.indexOf(competencyId);
+            candidates.add(new Candidate(activity, competencyId, assigned, goal, matchedInterests,
+                    modalityIndex < 0 ? Integer.MAX_VALUE : modalityIndex, groupingMatch, inProgress,
+                    position < 0 ? Integer.MAX_VALUE : position));
+        }
+        candidates.sort(Candidate::bestFirst);
 
+        List<Option> options = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            options.add(new Option(c.activity.id(), c.competencyId, c.activity.kind(), c.activity.modality(),
+                    c.activity.grouping(), i + 1, c.goal == null ? null : c.goal.id(), c.modalityIndex != Integer.MAX_VALUE,
+                    !c.matchedInterests.isEmpty(), c.assigned != null, c.inProgress, c::reasons));
+        }
+        return options;
+    }
+
+    /**
+     * An activity being ranked. Its reasons are put into words only when an option is read: most options are
+     * ranked, excluded or cut by the option limit without anyone reading why.
+     */
+    private record Candidate(Activity activity, String competencyId, TeacherOverride assigned, Goal goal,
+                             List<String> matchedInterests, int modalityIndex, boolean groupingMatch,
+                             boolean inProgress, int competencyOrder) {
+
+        /**
+         * Teacher-assigned first, then on a goal, more interests matched, more preferred modality, preferred
+         * grouping, in progress, framework order, activity id.
+         */
+        static int bestFirst(Candidate a, Candidate b) {
+            int c = Boolean.compare(a.assigned == null, b.assigned == null);
+            if (c == 0) {
+                c = Boolean.compare(a.goal == null, b.goal == null);
+            }
+            if (c == 0) {
+                c = Integer.compare(b.matchedInterests.size(), a.matchedInterests.size());
+            }
+            if (c == 0) {
+                c = Integer.compare(a.modalityIndex, b.modalityIndex);
+            }
+            if (c == 0) {
+                c = Boolean.compare(!a.groupingMatch, !b.groupingMatch);
+            }
+            if (c == 0) {
+                c = Boolean.compare(!a.inProgress, !b.inProgress);
+            }
+            if (c == 0) {
+                c = Integer.compare(a.competencyOrder, b.competencyOrder);
+            }
+            return c != 0 ? c : a.activity.id().compareTo(b.activity.id());
+        }
+
+        List<String> reasons() {
             List<String> reasons = new ArrayList<>(4);
             if (assigned != null) {
                 reasons.add("assigned by " + assigned.author() + ": " + assigned.reason());
@@ -164,7 +215,7 @@ public final class Planner {
             if (!matchedInterests.isEmpty()) {
                 reasons.add("matches the learner's interest in " + String.join(", ", matchedInterests));
             }
-            if (modalityIndex >= 0) {
+            if (modalityIndex != Integer.MAX_VALUE) {
                 reasons.add("in the learner's preferred modality (" + activity.modality().name().toLowerCase() + ")");
             }
             if (groupingMatch) {
@@ -176,34 +227,7 @@ public final class Planner {
             } else if (assigned == null) {
                 reasons.add("ready to learn " + competencyId + ": every prerequisite mastered");
             }
-            candidates.add(new Candidate(activity, competencyId, assigned != null, goal, matchedInterests.size(),
-                    modalityIndex < 0 ? Integer.MAX_VALUE : modalityIndex, groupingMatch, inProgress,
-                    order.getOrDefault(competencyId, Integer.MAX_VALUE), reasons));
+            return reasons;
         }
-        candidates.sort(Candidate.BEST_FIRST);
-
-        List<Option> options = new ArrayList<>(candidates.size());
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            options.add(new Option(c.activity.id(), c.competencyId, c.activity.kind(), c.activity.modality(),
-                    c.activity.grouping(), i + 1, c.goal == null ? null : c.goal.id(), c.modalityIndex != Integer.MAX_VALUE,
-                    c.interestMatches > 0, c.assigned, c.inProgress, c.reasons));
-        }
-        return options;
-    }
-
-    private record Candidate(Activity activity, String competencyId, boolean assigned, Goal goal, int interestMatches,
-                             int modalityIndex, boolean groupingMatch, boolean inProgress, int competencyOrder,
-                             List<String> reasons) {
-
-        static final Comparator<Candidate> BEST_FIRST = Comparator
-                .comparing((Candidate c) -> !c.assigned)
-                .thenComparing(c -> c.goal == null)
-                .thenComparing(c -> -c.interestMatches)
-                .thenComparingInt(c -> c.modalityIndex)
-                .thenComparing(c -> !c.groupingMatch)
-                .thenComparing(c -> !c.inProgress)
-                .thenComparingInt(c -> c.competencyOrder)
-                .thenComparing(c -> c.activity.id());
     }
 }

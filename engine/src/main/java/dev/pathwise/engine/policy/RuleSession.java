@@ -3,6 +3,7 @@ package dev.pathwise.engine.policy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
@@ -24,12 +25,12 @@ public final class RuleSession implements RuleRun {
     private final List<FactHandle> handles = new ArrayList<>(64);
     private final List<RuleFiring> firings = new ArrayList<>(64);
     private boolean cutOff;
+    /** The firing record of each rule of the KieBase, made once per session instead of once per firing. */
+    private final Map<org.kie.api.definition.rule.Rule, RuleFiring> firingOf = new IdentityHashMap<>();
     private final DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            var rule = event.getMatch().getRule();
-            Object group = rule.getMetaData().get("agendaGroup");
-            firings.add(new RuleFiring(rule.getName(), group == null ? agendaGroupOf(rule) : group.toString()));
+            firings.add(firingOf.computeIfAbsent(event.getMatch().getRule(), RuleSession::firing));
         }
     };
 
@@ -49,6 +50,11 @@ public final class RuleSession implements RuleRun {
         this.pool = pool;
         session.addEventListener(recorder);
         session.addEventListener(updates);
+    }
+
+    private static RuleFiring firing(org.kie.api.definition.rule.Rule rule) {
+        Object group = rule.getMetaData().get("agendaGroup");
+        return new RuleFiring(rule.getName(), group == null ? agendaGroupOf(rule) : group.toString());
     }
 
     private static String agendaGroupOf(org.kie.api.definition.rule.Rule rule) {

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the JMH suites with the settings RESULTS.md reports, one JSON + log per suite under benchmarks/results/,
+# with the machine's load average before and after each run. Build first: mvn -B -o -pl benchmarks -am package
+set -euo pipefail
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+cd "$(dirname "$SELF")"
+JAR=target/benchmarks.jar
+OUT=results
+mkdir -p "$OUT"
+run() {
+  local name=$1; shift
+  echo "== $name: java -jar benchmarks/$JAR $*" | tee "$OUT/$name.log"
+  echo "load before: $(uptime)" | tee -a "$OUT/$name.log"
+  java -jar "$JAR" "$@" -rf json -rff "$OUT/$name.json" 2>&1 | grep -vE 'WARN|^\s*$' >> "$OUT/$name.log"
+  echo "load after: $(uptime)" | tee -a "$OUT/$name.log"
+}
+case "${1:-all}" in
+  evidence) run evidence EvidenceEvaluationBenchmark -f 1 -wi 4 -w 1s -i 3 -r 1s -prof gc -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
+  nextstep) run nextstep NextStepBenchmark -f 1 -wi 5 -w 2s -i 5 -r 2s -prof gc -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
+  compile)  run compile PolicyCompileBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
+  compile-cold) run compile-cold PolicyCompileBenchmark.compile -f 3 -bm ss -wi 0 -i 1 ;;
+  replay)   run replay ReplayBenchmark -f 1 -wi 0 -i 1 -p parallelism=2 -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
+  replay1)  run replay1 ReplayBenchmark -f 1 -wi 0 -i 1 -p parallelism=1 -p learners=1000 -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
+  key)
+    run key-evidence EvidenceEvaluationBenchmark -f 1 -wi 5 -w 2s -i 5 -r 2s -p band=3-5,9-12 -p method=decaying_average -p learner=warm -prof gc -prof dev.pathwise.benchmarks.CpuTimeProfiler
+    run key-nextstep NextStepBenchmark -f 1 -wi 5 -w 2s -i 5 -r 2s -p band=3-5 -prof gc -prof dev.pathwise.benchmarks.CpuTimeProfiler ;;
+  all)
+    "$SELF" nextstep; "$SELF" compile; "$SELF" compile-cold; "$SELF" evidence; "$SELF" replay; "$SELF" replay1 ;;
+esac
