@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.pathwise.api.tenant.Role;
+import dev.pathwise.rules.DefaultPolicyPack;
 
 /**
  * Role checks and tenant isolation over the whole API surface, table-driven and derived from the OpenAPI document:
@@ -23,6 +27,9 @@ import dev.pathwise.api.tenant.Role;
 class ApiSurfaceSecurityTest extends ReliabilityStack {
 
     private static final Set<Role> READERS = EnumSet.of(Role.PLATFORM, Role.TEACHER);
+    private static final Set<Role> REPORTERS = EnumSet.of(Role.TEACHER, Role.PLATFORM, Role.CURRICULUM);
+    private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "1.0.3");
+    private static final String POLICY = "/v1/policies/" + DefaultPolicyPack.POLICY_ID;
 
     /** Who may call what (admin may call everything). */
     private static final Map<String, Set<Role>> ROLES = new LinkedHashMap<>();
@@ -45,6 +52,24 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         ROLES.put("GET /v1/groups", EnumSet.of(Role.TEACHER));
         ROLES.put("GET /v1/policies", EnumSet.of(Role.CURRICULUM, Role.TEACHER));
         ROLES.put("GET /v1/policies/{id}", EnumSet.of(Role.CURRICULUM, Role.TEACHER));
+        ROLES.put("GET /v1/policies/{id}/versions", EnumSet.of(Role.CURRICULUM, Role.TEACHER));
+        ROLES.put("POST /v1/policies/{id}/versions", EnumSet.of(Role.CURRICULUM));
+        ROLES.put("POST /v1/policies/{id}/versions/{version}/activate", EnumSet.of(Role.CURRICULUM));
+        ROLES.put("POST /v1/policies/{id}/check", EnumSet.of(Role.CURRICULUM));
+        ROLES.put("POST /v1/policies/{id}/test", EnumSet.of(Role.CURRICULUM));
+        ROLES.put("POST /v1/policies/{id}/simulate", EnumSet.of(Role.CURRICULUM));
+        ROLES.put("GET /v1/learners/{id}/effective-policy", EnumSet.of(Role.TEACHER, Role.CURRICULUM));
+        ROLES.put("POST /v1/frameworks/case", EnumSet.of(Role.CURRICULUM));
+        ROLES.put("POST /v1/xapi/statements", EnumSet.of(Role.PLATFORM));
+        ROLES.put("GET /v1/xapi/unmapped", EnumSet.of(Role.PLATFORM, Role.CURRICULUM, Role.TEACHER));
+        ROLES.put("POST /v1/xapi/unmapped/retry", EnumSet.of(Role.PLATFORM));
+        ROLES.put("PUT /v1/xapi/actors", EnumSet.of(Role.PLATFORM));
+        ROLES.put("GET /v1/xapi/actors", EnumSet.of(Role.PLATFORM));
+        ROLES.put("PUT /v1/xapi/alignments", EnumSet.of(Role.PLATFORM, Role.CURRICULUM));
+        ROLES.put("GET /v1/xapi/alignments", EnumSet.of(Role.PLATFORM, Role.CURRICULUM));
+        ROLES.put("GET /v1/reports/mastery", REPORTERS);
+        ROLES.put("GET /v1/reports/mastery.csv", REPORTERS);
+        ROLES.put("GET /v1/reports/learners/{id}/pathway", REPORTERS);
         ROLES.put("POST /v1/keys", EnumSet.noneOf(Role.class));
         ROLES.put("GET /v1/keys", EnumSet.noneOf(Role.class));
         ROLES.put("DELETE /v1/keys/{id}", EnumSet.noneOf(Role.class));
@@ -55,6 +80,20 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
     Tenant b;
     String bLearner;
     String bKeyId;
+    /** B's published policy version, its refused attempt, and the files of the published one. */
+    String bVersion;
+    String bRefused;
+    Map<String, String> bPolicyFiles;
+    /** B's xAPI objects: an actor mapping, a statement stored as evidence, a parked one, an aligned IRI. */
+    String bActor;
+    String bStatement;
+    String bStatementAgain;
+    String bParked;
+    String bQuiz;
+    /** B's CASE import: the document identifier and each item's identifier and uri, by competency id. */
+    String bCaseDocument;
+    Map<String, String> bCaseItems;
+    long bEvidenceCount;
 
     @BeforeEach
     void twoTenants() {
@@ -62,6 +101,8 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         a = Tenant.create(context, http);
         b = Tenant.create(context, http);
         a.learner(http, "ana", "interest-" + a.marker);
+        Tenant.expect(http.post("/v1/evidence", a.key(Role.PLATFORM),
+                Tenant.evidence("ev-a-" + a.marker, "ana", "ratio.concept", 5)), 200);
         bLearner = b.learner(http, "learner-" + b.marker, "interest-" + b.marker);
         Tenant.expect(http.post("/v1/evidence", b.key(Role.PLATFORM),
                 Tenant.evidence("ev-" + b.marker, bLearner, "ratio.concept", 8)), 200);
@@ -70,6 +111,143 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
                 "reason-" + b.marker)), 201);
         bKeyId = Tenant.expect(http.post("/v1/keys", b.key(Role.ADMIN), Map.of("role", "platform", "label",
                 "label-" + b.marker)), 201).json().path("id").asText();
+        casePackageOfB();
+        policyVersionsOfB();
+        xapiOfB();
+        bEvidenceCount = http.get("/v1/learners/" + bLearner, b.key(Role.PLATFORM)).json().path("evidenceCount")
+                .asLong();
+    }
+
+    /** B's framework re-imported from CASE (same competency ids, by external id), with B's codes and uris. */
+    private void casePackageOfB() {
+        bCaseDocument = UUID.randomUUID().toString();
+        bCaseItems = new LinkedHashMap<>();
+        for (String competency : List.of("ratio", "ratio.concept", "ratio.tables", "rate")) {
+            bCaseItems.put(competency, UUID.randomUUID().toString());
+        }
+        List<Map<String, Object>> competencies = List.of(
+                competency("ratio", null, List.of()), competency("ratio.concept", "ratio", List.of()),
+                competency("ratio.tables", "ratio", List.of("ratio.concept")), competency("rate", null,
+                        List.of("ratio")));
+        Tenant.expect(http.post("/v1/frameworks", b.key(Role.CURRICULUM), Map.of("id", b.frameworkId,
+                "name", "Ratios " + b.marker, "competencies", competencies)), 201);
+        List<Map<String, Object>> items = new ArrayList<>();
+        bCaseItems.forEach((competency, identifier) -> items.add(Map.of("identifier", identifier, "uri",
+                caseUri(competency), "humanCodingScheme", "RP-" + b.marker + "." + competency, "fullStatement",
+                "Statement " + b.marker + " " + competency, "abbreviatedStatement", competency + " " + b.marker,
+                "educationLevel", List.of("07"), "CFItemType", "Standard")));
+        List<Map<String, Object>> associations = List.of(
+                association("isChildOf", bCaseItems.get("ratio"), bCaseDocument),
+                association("isChildOf", bCaseItems.get("rate"), bCaseDocument),
+                association("isChildOf", bCaseItems.get("ratio.concept"), bCaseItems.get("ratio")),
+                association("isChildOf", bCaseItems.get("ratio.tables"), bCaseItems.get("ratio")),
+                association("precedes", bCaseItems.get("ratio.concept"), bCaseItems.get("ratio.tables")),
+                association("precedes", bCaseItems.get("ratio"), bCaseItems.get("rate")),
+                association("isRelatedTo", bCaseItems.get("rate"), bCaseItems.get("ratio.tables")));
+        RawHttp.Response imported = Tenant.expect(http.post("/v1/frameworks/case", b.key(Role.CURRICULUM), Map.of(
+                "CFDocument", Map.of("identifier", bCaseDocument, "uri", "https://case.example.org/" + b.marker,
+                        "title", "CASE " + b.marker),
+                "CFItems", items, "CFAssociations", associations)), 200);
+        assertThat(imported.json().path("frameworkId").asText()).isEqualTo(b.frameworkId);
+        assertThat(imported.json().path("added")).isEmpty();
+    }
+
+    private Map<String, Object> competency(String id, String parent, List<String> prerequisites) {
+        Map<String, Object> competency = new LinkedHashMap<>();
+        competency.put("id", id);
+        competency.put("name", id + " " + b.marker);
+        if (parent != null) {
+            competency.put("parentId", parent);
+        }
+        competency.put("prerequisiteIds", prerequisites);
+        competency.put("externalId", bCaseItems.get(id));
+        return competency;
+    }
+
+    private static Map<String, Object> association(String type, String origin, String destination) {
+        return Map.of("identifier", UUID.randomUUID().toString(), "associationType", type,
+                "originNodeURI", Map.of("identifier", origin), "destinationNodeURI", Map.of("identifier", destination));
+    }
+
+    private String caseUri(String competency) {
+        return "https://case.example.org/" + b.marker + "/" + competency;
+    }
+
+    /** A version B published (an overlay for B's school) and one that was refused, each named with B's marker. */
+    private void policyVersionsOfB() {
+        bVersion = "b-" + b.marker;
+        bRefused = "r-" + b.marker;
+        bPolicyFiles = pack(Map.of("schools/" + b.school + "/parameters.yaml",
+                "bands:\n  6-8:\n    masteredThreshold: 0.75\n"));
+        Tenant.expect(http.post(POLICY + "/versions", b.key(Role.CURRICULUM), policyBody(bVersion,
+                "message-" + b.marker, bPolicyFiles)), 201);
+        Tenant.expect(http.post(POLICY + "/versions", b.key(Role.CURRICULUM), policyBody(bRefused,
+                "refused-" + b.marker, pack(Map.of("schools/" + b.school + "/parameters.yaml",
+                        "defaults:\n  maxOptionz: 2\n")))), 422);
+    }
+
+    /** B's actor mapping, IRI alignment, a statement stored as evidence and a statement parked. */
+    private void xapiOfB() {
+        bActor = "mbox:mailto:actor-" + b.marker + "@example.org";
+        bQuiz = "https://lms.example.org/" + b.marker + "/quiz";
+        bStatement = "stmt-" + b.marker + "-stored";
+        bStatementAgain = "stmt-" + b.marker + "-again";
+        bParked = "stmt-" + b.marker + "-parked";
+        Tenant.expect(http.put("/v1/xapi/actors", b.key(Role.PLATFORM), List.of(Map.of("key", bActor,
+                "learnerId", bLearner))), 200);
+        Tenant.expect(http.put("/v1/xapi/alignments", b.key(Role.CURRICULUM), List.of(Map.of("iri", bQuiz,
+                "competencyId", "ratio.concept"))), 200);
+        JsonNode results = Tenant.expect(http.post("/v1/xapi/statements", b.key(Role.PLATFORM), List.of(
+                statement(bStatement, Map.of("mbox", "mailto:actor-" + b.marker + "@example.org"), "passed",
+                        caseUri("ratio.tables"), 0.9),
+                statement(bStatementAgain, Map.of("account", Map.of("homePage", "https://lms.example.org", "name",
+                        bLearner)), "scored", bQuiz, 0.8),
+                statement(bParked, Map.of("mbox", "mailto:actor-" + b.marker + "@example.org"), "passed",
+                        "https://lms.example.org/" + b.marker + "/unknown", 0.7)), XAPI), 200).json()
+                .path("results");
+        assertThat(results.get(0).path("status").asText()).as("%s", results).isEqualTo("stored");
+        assertThat(results.get(1).path("status").asText()).as("%s", results).isEqualTo("stored");
+        assertThat(results.get(2).path("reason").asText()).as("%s", results).isEqualTo("unknown-object");
+    }
+
+    private static Map<String, Object> statement(String id, Map<String, Object> actor, String verb, String object,
+                                                 Double scaled) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("id", id);
+        Map<String, Object> agent = new LinkedHashMap<>(actor);
+        agent.put("objectType", "Agent");
+        statement.put("actor", agent);
+        statement.put("verb", Map.of("id", "http://adlnet.gov/expapi/verbs/" + verb));
+        if (verb.equals("voided")) {
+            statement.put("object", Map.of("objectType", "StatementRef", "id", object));
+        } else {
+            statement.put("object", Map.of("objectType", "Activity", "id", object));
+            statement.put("result", Map.of("score", Map.of("scaled", scaled)));
+        }
+        statement.put("timestamp", "2026-01-15T10:00:00Z");
+        return statement;
+    }
+
+    /** The default pack's files (no scenarios) with some replaced or added. */
+    private static Map<String, String> pack(Map<String, String> changes) {
+        Map<String, String> files = new LinkedHashMap<>();
+        DefaultPolicyPack.RULE_FILES.forEach(name -> files.put(name, DefaultPolicyPack.read(name)));
+        files.put("parameters.yaml", DefaultPolicyPack.read("parameters.yaml"));
+        files.putAll(changes);
+        return files;
+    }
+
+    private static Map<String, Object> policyBody(String version, String message, Map<String, String> files) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (version != null) {
+            body.put("version", version);
+        }
+        if (message != null) {
+            body.put("message", message);
+        }
+        body.put("files", files.entrySet().stream().map(e -> Map.of("path", e.getKey(), "content", e.getValue()))
+                .toList());
+        return body;
     }
 
     @Test
@@ -118,8 +296,7 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
                 assertThat(answer.status()).as(probe.getKey()).isLessThan(500);
                 // What A itself sent may come back (a 404 names the id asked for); nothing else of B may.
                 String text = answer.text();
-                for (String sentByA : List.of(bLearner, b.frameworkId, bKeyId, "a-concept-" + b.marker,
-                        "ev-" + b.marker, b.school)) {
+                for (String sentByA : sentByA()) {
                     text = text.replace(sentByA, "SENT");
                 }
                 for (String marker : markersOfB) {
@@ -130,9 +307,32 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         }
         System.out.println("Isolation: " + probes + " endpoints probed with tenant A's admin key");
         assertThat(DatabaseFingerprint.of(jdbc, b.id)).as("tenant B's rows").isEqualTo(bBefore);
-        assertThat(http.get("/v1/learners/" + bLearner, b.key(Role.PLATFORM)).json().path("evidenceCount").asInt())
-                .isEqualTo(1);
+        assertThat(http.get("/v1/learners/" + bLearner, b.key(Role.PLATFORM)).json().path("evidenceCount").asLong())
+                .isEqualTo(bEvidenceCount).isEqualTo(3);
         assertThat(http.get("/v1/keys", b.key(Role.ADMIN)).text()).contains(bKeyId);
+        // B's own objects still answer B as before A's attempts.
+        JsonNode history = http.get(POLICY + "/versions", b.key(Role.CURRICULUM)).json();
+        assertThat(history.path("activeVersion").asText()).isEqualTo(bVersion);
+        assertThat(history.path("refused").findValuesAsText("version")).containsExactly(bRefused);
+        assertThat(http.get("/v1/xapi/actors", b.key(Role.PLATFORM)).json().findValuesAsText("actorKey"))
+                .containsExactly(bActor);
+        assertThat(http.get("/v1/xapi/unmapped", b.key(Role.PLATFORM)).json().path("statements")
+                .findValuesAsText("statementId")).containsExactly(bParked);
+        assertThat(http.get("/v1/learners/" + bLearner + "/effective-policy", b.key(Role.TEACHER)).json()
+                .path("overlay").asText()).isEqualTo(b.school);
+        assertThat(http.get("/v1/frameworks/" + b.frameworkId, b.key(Role.CURRICULUM)).status()).isEqualTo(200);
+    }
+
+    /**
+     * What A itself sends in the probes: B's ids, names and IRIs. They may come back to A (a 404 names the id asked
+     * for, a parked statement is A's own copy); the probes check explicitly what must not happen with them.
+     */
+    private List<String> sentByA() {
+        List<String> sent = new ArrayList<>(List.of(bLearner, b.frameworkId, bKeyId, "a-concept-" + b.marker,
+                "ev-" + b.marker, b.school, bVersion, bRefused, bActor, bStatement, bStatementAgain, bParked, bQuiz,
+                "actor-" + b.marker + "@example.org"));
+        bCaseItems.keySet().forEach(competency -> sent.add(caseUri(competency)));
+        return sent;
     }
 
     @Test
@@ -142,7 +342,9 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
                 new String[] {"/v1/learners/%s", "platform"}, new String[] {"/v1/learners/%s/mastery", "teacher"},
                 new String[] {"/v1/learners/%s/pathway", "teacher"}, new String[] {"/v1/learners/%s/next-steps",
                         "platform"}, new String[] {"/v1/learners/%s/overrides", "teacher"},
-                new String[] {"/v1/learners/%s/verify", "admin"});
+                new String[] {"/v1/learners/%s/verify", "admin"},
+                new String[] {"/v1/learners/%s/effective-policy", "curriculum"},
+                new String[] {"/v1/reports/learners/%s/pathway", "teacher"});
         for (String[] path : paths) {
             String key = a.key(Role.valueOf(path[1].toUpperCase()));
             long[] bTimes = new long[15];
@@ -199,6 +401,149 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         probes.put("POST /v1/keys", (key, x) -> List.of(http.post("/v1/keys", key, Map.of("role", "teacher"))));
         probes.put("GET /v1/keys", (key, x) -> List.of(http.get("/v1/keys", key)));
         probes.put("DELETE /v1/keys/{id}", (key, x) -> List.of(expect404(http.delete("/v1/keys/" + bKeyId, key))));
+        // Reports: B's learners by id (alone and among A's), by B's school, and the district chart of A.
+        probes.put("GET /v1/reports/mastery", (key, x) -> {
+            RawHttp.Response district = http.get("/v1/reports/mastery", key);
+            RawHttp.Response bySchool = http.get("/v1/reports/mastery?school=" + b.school, key);
+            assertThat(district.json().path("learners").findValuesAsText("learnerId")).containsExactly("ana");
+            assertThat(bySchool.json().path("learners")).isEmpty();
+            return List.of(district, bySchool, expect404(http.get("/v1/reports/mastery?learners=" + bLearner, key)),
+                    expect404(http.get("/v1/reports/mastery?learners=ana," + bLearner, key)),
+                    http.get("/v1/reports/mastery?grade=7", key));
+        });
+        probes.put("GET /v1/reports/mastery.csv", (key, x) -> {
+            RawHttp.Response district = http.get("/v1/reports/mastery.csv", key);
+            RawHttp.Response bySchool = http.get("/v1/reports/mastery.csv?school=" + b.school + "&grade=7", key);
+            assertThat(district.text().split("\r\n")).hasSize(2);
+            assertThat(bySchool.text().split("\r\n")).hasSize(1);
+            return List.of(district, bySchool, expect404(http.get("/v1/reports/mastery.csv?learners=" + bLearner,
+                    key)));
+        });
+        probes.put("GET /v1/reports/learners/{id}/pathway", (key, x) -> List.of(expect404(http.get(
+                "/v1/reports/learners/" + bLearner + "/pathway", key)), http.get("/v1/reports/learners/ana/pathway",
+                key)));
+        probes.put("GET /v1/learners/{id}/effective-policy", (key, x) -> List.of(expect404(http.get(
+                learner + "/effective-policy", key)), http.get("/v1/learners/ana/effective-policy", key)));
+        // xAPI: B's learner as an account name, B's mapped actor, B's aligned IRI and CASE uri, B's evidence and
+        // statements voided, B's statement id reused for A's own learner.
+        probes.put("POST /v1/xapi/statements", (key, x) -> {
+            Tenant.expect(http.put("/v1/xapi/alignments", key, List.of(Map.of("iri", "https://lms.example.org/a/quiz",
+                    "competencyId", "ratio.concept"))), 200);
+            Map<String, Object> account = Map.of("account", Map.of("homePage", "https://lms.example.org", "name",
+                    bLearner));
+            Map<String, Object> mbox = Map.of("mbox", "mailto:actor-" + b.marker + "@example.org");
+            RawHttp.Response response = http.post("/v1/xapi/statements", key, List.of(
+                    statement("iso-x-1", account, "passed", bQuiz, 0.2),
+                    statement("iso-x-2", mbox, "passed", caseUri("ratio.concept"), 0.2),
+                    statement("iso-x-3", Map.of("account", Map.of("name", "ana")), "passed", bQuiz, 0.2),
+                    statement("iso-x-4", mbox, "voided", bStatement, null),
+                    statement("iso-x-5", mbox, "voided", "ev-" + b.marker, null),
+                    statement("iso-x-6", mbox, "voided", bParked, null),
+                    statement(bStatementAgain, Map.of("account", Map.of("name", "ana")), "passed",
+                            "https://lms.example.org/a/quiz", 0.3)), XAPI);
+            JsonNode results = response.json().path("results");
+            List<String> outcomes = new ArrayList<>();
+            results.forEach(r -> outcomes.add(r.path("status").asText() + ":" + r.path("reason").asText("")));
+            assertThat(outcomes).as("%s", response.text()).containsExactly("parked:unknown-actor",
+                    "parked:unknown-actor", "parked:unknown-object", "parked:void-target-unknown",
+                    "parked:void-target-unknown", "parked:void-target-unknown", "stored:");
+            assertThat(results.get(6).path("learnerId").asText()).isEqualTo("ana");
+            assertThat(results.get(6).path("update").path("evidenceId").asText()).isEqualTo(bStatementAgain);
+            return List.of(response);
+        });
+        probes.put("GET /v1/xapi/unmapped", (key, x) -> {
+            RawHttp.Response all = http.get("/v1/xapi/unmapped", key);
+            assertThat(all.json().path("statements").findValuesAsText("statementId")).doesNotContain(bParked);
+            return List.of(all, http.get("/v1/xapi/unmapped?reason=unknown-object", key));
+        });
+        probes.put("POST /v1/xapi/unmapped/retry", (key, x) -> {
+            RawHttp.Response retried = http.post("/v1/xapi/unmapped/retry", key, "");
+            assertThat(texts(retried.json().path("ids"))).doesNotContain(bParked);
+            assertThat(retried.text()).doesNotContain("\"" + bParked + "\"");
+            assertThat(retried.json().path("stored").asInt()).isZero();
+            return List.of(retried);
+        });
+        probes.put("PUT /v1/xapi/actors", (key, x) -> List.of(
+                expect404(http.put("/v1/xapi/actors", key, List.of(Map.of("key", bActor, "learnerId", bLearner)))),
+                // A may map the same actor key to its own learner: actor keys are per tenant.
+                Tenant.expect(http.put("/v1/xapi/actors", key, List.of(Map.of("key", bActor, "learnerId", "ana"))),
+                        200)));
+        probes.put("GET /v1/xapi/actors", (key, x) -> {
+            RawHttp.Response actors = http.get("/v1/xapi/actors", key);
+            assertThat(actors.json().findValuesAsText("learnerId")).doesNotContain(bLearner);
+            return List.of(actors);
+        });
+        probes.put("PUT /v1/xapi/alignments", (key, x) -> List.of(
+                http.put("/v1/xapi/alignments", key, List.of(Map.of("iri", bQuiz, "activityId", "a-concept-"
+                        + b.marker))),
+                Tenant.expect(http.put("/v1/xapi/alignments", key, List.of(Map.of("iri", caseUri("rate"),
+                        "competencyId", "ratio.tables"))), 200)));
+        probes.put("GET /v1/xapi/alignments", (key, x) -> {
+            RawHttp.Response alignments = http.get("/v1/xapi/alignments", key);
+            assertThat(alignments.json().findValuesAsText("source")).doesNotContain("case");
+            return List.of(alignments);
+        });
+        // Policies: B's version activated, B's history, B's files checked, tested and simulated on A's data, and
+        // B's version name published by A.
+        probes.put("POST /v1/policies/{id}/versions/{version}/activate", (key, x) -> List.of(
+                expect404(http.post(POLICY + "/versions/" + bVersion + "/activate", key, "")),
+                expect404(http.post(POLICY + "/versions/" + bRefused + "/activate", key, ""))));
+        probes.put("GET /v1/policies/{id}/versions", (key, x) -> {
+            RawHttp.Response history = http.get(POLICY + "/versions", key);
+            assertThat(history.json().path("versions").findValuesAsText("version"))
+                    .containsExactly(DefaultPolicyPack.VERSION);
+            assertThat(history.json().path("refused")).isEmpty();
+            return List.of(history);
+        });
+        probes.put("POST /v1/policies/{id}/check", (key, x) -> List.of(
+                Tenant.expect(http.post(POLICY + "/check", key, policyBody(null, null, bPolicyFiles)), 200)));
+        probes.put("POST /v1/policies/{id}/test", (key, x) -> List.of(
+                Tenant.expect(http.post(POLICY + "/test", key, policyBody(null, null, bPolicyFiles)), 200)));
+        probes.put("POST /v1/policies/{id}/simulate", (key, x) -> {
+            RawHttp.Response simulation = Tenant.expect(http.post(POLICY + "/simulate?sample=1000", key,
+                    policyBody(null, null, pack(Map.of("parameters.yaml", DefaultPolicyPack.read("parameters.yaml")
+                            .replace("approachingThreshold: 0.60", "approachingThreshold: 0.40"))))), 200);
+            JsonNode report = simulation.json();
+            assertThat(report.path("learners").asInt()).as("A's learners only: %s", report).isEqualTo(1);
+            long evidenceOfA = http.get("/v1/learners/ana", key).json().path("evidenceCount").asLong();
+            assertThat(report.path("evidence").asLong()).as("A's evidence only: %s", report).isEqualTo(evidenceOfA)
+                    .isEqualTo(2);
+            assertThat(texts(report.path("changed"))).doesNotContain(bLearner);
+            assertThat(simulation.text()).doesNotContain(bLearner);
+            assertThat(report.path("bySchool").has(b.school)).isFalse();
+            RawHttp.Response withBsFiles = Tenant.expect(http.post(POLICY + "/simulate", key,
+                    policyBody(null, null, bPolicyFiles)), 200);
+            assertThat(withBsFiles.text()).doesNotContain(bLearner);
+            return List.of(simulation, withBsFiles);
+        });
+        probes.put("POST /v1/policies/{id}/versions", (key, x) -> {
+            // A's versions are A's own: B's version name is free for A, with other content (no 409, no 'unchanged').
+            RawHttp.Response published = Tenant.expect(http.post(POLICY + "/versions", key, policyBody(bVersion,
+                    "A's own", pack(Map.of("parameters.yaml", DefaultPolicyPack.read("parameters.yaml")
+                            .replace("approachingThreshold: 0.60", "approachingThreshold: 0.55"))))), 201);
+            assertThat(published.json().path("outcome").asText()).isEqualTo("published");
+            assertThat(published.json().path("message").asText()).isEqualTo("A's own");
+            return List.of(published);
+        });
+        // CASE: a package naming B's document and B's items; A's framework becomes A's own import of them.
+        probes.put("POST /v1/frameworks/case", (key, x) -> {
+            List<Map<String, Object>> items = new ArrayList<>();
+            int n = 0;
+            for (String identifier : bCaseItems.values()) {
+                n++;
+                items.add(Map.of("identifier", identifier, "humanCodingScheme", "A." + n, "fullStatement",
+                        "A's item " + n));
+            }
+            items.add(Map.of("identifier", "ratio.concept", "fullStatement", "A's concept"));
+            items.add(Map.of("identifier", "ratio.tables", "fullStatement", "A's tables"));
+            RawHttp.Response imported = http.post("/v1/frameworks/case", key, Map.of("CFDocument",
+                    Map.of("identifier", bCaseDocument, "title", "A's package"), "CFItems", items));
+            assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+            assertThat(imported.json().path("status").asText()).isEqualTo("updated");
+            assertThat(texts(imported.json().path("added"))).containsExactlyInAnyOrder("A.1", "A.2", "A.3", "A.4");
+            return List.of(imported, http.get("/v1/xapi/alignments", key),
+                    http.get("/v1/reports/mastery", key));
+        });
         probes.put("PUT /v1/learners/{id}", (key, x) -> {
             // Last, as it creates A's own learner of that id. Ids are per tenant: A may create its own learner of the same id, which starts empty.
             RawHttp.Response created = http.put(learner, key, Map.of("grade", 3));
@@ -209,6 +554,12 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         return probes;
     }
 
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
     private static RawHttp.Response expect404(RawHttp.Response response) {
         assertThat(response.status()).as(response.text()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
@@ -217,7 +568,7 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
 
     private RawHttp.Response call(String operation, String key) {
         String[] parts = operation.split(" ", 2);
-        String path = parts[1].replace("{id}", "ghost");
+        String path = parts[1].replaceAll("\\{[a-z]+}", "ghost");
         return http.send(parts[0], path, key, parts[0].equals("GET") || parts[0].equals("DELETE") ? null
                 : RawHttp.bytes("{}"), "application/json", false);
     }

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class DatabaseFingerprint {
 
     private static final List<String> TABLES = List.of("tenants", "api_keys", "schools", "frameworks",
-            "activities", "learners", "evidence", "overrides", "policy_versions");
+            "activities", "learners", "evidence", "overrides", "policy_versions", "policy_refusals", "case_documents",
+            "case_items", "case_associations", "xapi_actors", "iri_alignments", "xapi_unmapped");
 
     private DatabaseFingerprint() {
     }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,8 +61,19 @@ final class RawHttp {
         return send("PUT", path, key, bytes(body), "application/json", false);
     }
 
+    /** A POST with extra headers (such as xAPI's version header). */
+    Response post(String path, String key, Object body, Map<String, String> headers) {
+        return send("POST", path, key, bytes(body), "application/json", false, headers);
+    }
+
     /** Any request; {@code chunked} sends the body without a Content-Length. */
     Response send(String method, String path, String key, byte[] body, String contentType, boolean chunked) {
+        return send(method, path, key, body, contentType, chunked, Map.of());
+    }
+
+    /** Any request with extra headers. */
+    Response send(String method, String path, String key, byte[] body, String contentType, boolean chunked,
+                  Map<String, String> headers) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                 : HttpRequest.BodyPublishers.ofByteArray(body);
@@ -73,6 +85,7 @@ final class RawHttp {
         if (key != null) {
             request.header("X-Api-Key", key);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
