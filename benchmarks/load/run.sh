@@ -7,12 +7,12 @@
 #   next steps (wrk, closed loop), next steps at a fixed rate (OpenLoop.java), single evidence, batch evidence
 #   ($BATCH_SIZE items per request), a mix. Stops everything on exit.
 # Results are appended to benchmarks/load/results/<date>-<db>.txt.
-# Environment: LEARNERS=10000 DURATION=20s PORT=18080 RATE=1000 BATCH_SIZE=100 THREADS=2 CONNECTIONS=16
+# Environment: LEARNERS=10000 DURATION=20s PORT=28181 RATE=1000 BATCH_SIZE=100 THREADS=2 CONNECTIONS=16
 #              JAVA_OPTS=-Xmx2g KEEP=1 (keep the work dir in /tmp)
 set -euo pipefail
 DB=${1:-h2}
 case "$DB" in h2|postgres) ;; *) echo "usage: $0 [h2|postgres]" >&2; exit 2 ;; esac
-LEARNERS=${LEARNERS:-10000}; DURATION=${DURATION:-20s}; PORT=${PORT:-18080}; RATE=${RATE:-1000}
+LEARNERS=${LEARNERS:-10000}; DURATION=${DURATION:-20s}; PORT=${PORT:-28181}; RATE=${RATE:-1000}
 BATCH_SIZE=${BATCH_SIZE:-100}; THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-16}; JAVA_OPTS=${JAVA_OPTS:--Xmx2g}
 PGPORT=${PGPORT:-55433}
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(cd "$HERE/../.." && pwd)
@@ -105,6 +105,11 @@ run_wrk evidence-single evidence-single.lua "$THREADS" "$CONNECTIONS" "$DURATION
 run_wrk evidence-batch evidence-batch.lua 2 4 "$DURATION"
 run_wrk mix mix.lua "$THREADS" "$CONNECTIONS" "$DURATION"
 
+log ""
+log "engine time per evaluated evidence (pathwise.evaluation.time, whole run incl. the demo setup): $(curl -s \
+  "$BASE/actuator/metrics/pathwise.evaluation.time" | python3 -c 'import json,sys
+m={x["statistic"]:x["value"] for x in json.load(sys.stdin)["measurements"]}
+print("count %d, mean %.2f ms, max %.1f ms" % (m["COUNT"], 1000*m["TOTAL_TIME"]/m["COUNT"], 1000*m["MAX"]))' 2>/dev/null || echo n/a)"
 {
   echo ""
   echo "summary ($DB, $LEARNERS learners; latencies in ms; items_ok = answers 200 / accepted batch items):"
