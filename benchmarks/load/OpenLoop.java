@@ -4,7 +4,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,7 @@ public class OpenLoop {
         long[] latency = new long[total];
         Arrays.fill(latency, -1);
         AtomicInteger errors = new AtomicInteger();
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         AtomicInteger maxLagMicros = new AtomicInteger();
         CountDownLatch finished = new CountDownLatch(total);
         Random random = new Random(42);
@@ -50,6 +54,8 @@ public class OpenLoop {
             int index = i;
             client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
                 latency[index] = System.nanoTime() - scheduled;
+                String outcome = failure != null ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode();
+                outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
                 if (failure != null || response.statusCode() != 200) {
                     errors.incrementAndGet();
                 }
@@ -68,6 +74,7 @@ public class OpenLoop {
         System.out.printf("latency from the scheduled time: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms,"
                         + " max %.2f ms; errors %d%n", pct(done, 50), pct(done, 90), pct(done, 99), pct(done, 99.9),
                 done.length == 0 ? 0 : done[done.length - 1] / 1e6, errors.get() + (total - done.length));
+        System.out.println("outcomes: " + new TreeMap<>(outcomes));
         System.out.printf("RESULT requests=%d duration_s=%d rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f"
                         + " errors_status=%d errors_socket=0 items_ok=%d items_refused=%d items_ok_per_s=%.1f%n",
                 done.length, seconds, answeredRate, pct(done, 50), pct(done, 90), pct(done, 99),

@@ -81,28 +81,42 @@ log "ready in $(( $(date +%s) - STARTED )) s: $(grep -o "Demo district .*" "$WOR
 evaluated() {
   curl -s "$BASE/actuator/metrics/pathwise.evidence.evaluated" | grep -o '"value":[0-9.E]*' | cut -d: -f2
 }
+quiesce() { # wait until no evidence is being evaluated (a batch goes on after wrk has closed its connection)
+  local a b
+  a=$(evaluated)
+  for _ in $(seq 1 120); do sleep 2; b=$(evaluated); [ "$a" = "$b" ] && return; a=$b; done
+}
+others() { echo "busiest processes: $(ps -eo pcpu=,comm= --sort=-pcpu | head -5 | awk '{printf "%s %s%%; ", $2, $1}')"; }
 run_wrk() { # name script threads connections duration
-  local name=$1 script=$2 t=$3 c=$4 d=$5 before after
-  before=$(evaluated)
+  local name=$1 script=$2 t=$3 c=$4 d=$5 before after t0 t1
+  quiesce
   log ""
   log "--- $name: RUN_ID=$name-$$ wrk -t$t -c$c -d$d --timeout 30s --latency -s benchmarks/load/$script $BASE  ($(load))"
+  log "$(others)"
+  before=$(evaluated); t0=$(date +%s.%N)
   RUN_ID="$name-$$" wrk -t"$t" -c"$c" -d"$d" --timeout 30s --latency -s "$HERE/$script" "$BASE" 2>&1 | tee -a "$OUT" \
     | grep '^RESULT' | sed "s/^RESULT/RESULT $name/" >> "$WORK/summary"
-  after=$(evaluated)
-  log "evaluated (pathwise.evidence.evaluated) during the run: $(python3 -c "print(int(float('$after') - float('$before')))") ($(load))"
+  after=$(evaluated); t1=$(date +%s.%N)
+  log "evidence evaluated and committed during the run (pathwise.evidence.evaluated): $(python3 -c "d=int(float('$after') - float('$before')); print('%d, %.1f/s' % (d, d / ($t1 - $t0)))") ($(load))"
+}
+open_loop() { # rate
+  quiesce
+  log ""
+  log "--- next-steps-open-loop-$1: java benchmarks/load/OpenLoop.java $BASE $1 $secs $LEARNERS  ($(load))"
+  log "$(others)"
+  java "$HERE/OpenLoop.java" "$BASE" "$1" "$secs" "$LEARNERS" 2>&1 | tee -a "$OUT" \
+    | grep '^RESULT' | sed "s/^RESULT/RESULT open-loop-$1/" >> "$WORK/summary"
+  log "($(load))"
 }
 
+secs=${DURATION%s}
 run_wrk warmup next-steps.lua 2 8 10s
 run_wrk next-steps next-steps.lua "$THREADS" "$CONNECTIONS" "$DURATION"
 run_wrk next-steps-2conn next-steps.lua 2 2 "$DURATION"
-secs=${DURATION%s}
-log ""
-log "--- next-steps-open-loop: java benchmarks/load/OpenLoop.java $BASE $RATE $secs $LEARNERS  ($(load))"
-java "$HERE/OpenLoop.java" "$BASE" "$RATE" "$secs" "$LEARNERS" 2>&1 | tee -a "$OUT" \
-  | grep '^RESULT' | sed "s/^RESULT/RESULT next-steps-open-loop/" >> "$WORK/summary"
-log "($(load))"
+open_loop "$RATE"
+open_loop $((RATE / 4))
 run_wrk evidence-single evidence-single.lua "$THREADS" "$CONNECTIONS" "$DURATION"
-run_wrk evidence-batch evidence-batch.lua 2 4 "$DURATION"
+run_wrk evidence-batch evidence-batch.lua 2 8 "$DURATION"
 run_wrk mix mix.lua "$THREADS" "$CONNECTIONS" "$DURATION"
 
 log ""
