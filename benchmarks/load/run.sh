@@ -4,7 +4,8 @@
 # Builds the service jar if missing, starts it on 127.0.0.1 with a fresh data dir (postgres: Debian's PostgreSQL,
 # installed if missing and started by this script on 127.0.0.1), loads the demo district scaled to $LEARNERS
 # learners (pathwise.demo.learners), then runs, each bounded by $DURATION:
-#   next steps (wrk, closed loop), next steps at a fixed rate (OpenLoop.java), single evidence, batch evidence
+#   next steps (wrk, closed loop: 16 and 2 connections; paced: 20 connections x 19 ms pause, < 1,053/s),
+#   next steps at a fixed rate (OpenLoop.java: $RATE/s and $RATE/4), single evidence, batch evidence
 #   ($BATCH_SIZE items per request), a mix. Stops everything on exit.
 # Results are appended to benchmarks/load/results/<date>-<db>.txt.
 # Environment: LEARNERS=10000 DURATION=20s PORT=28181 RATE=1000 BATCH_SIZE=100 THREADS=2 CONNECTIONS=16
@@ -86,17 +87,23 @@ quiesce() { # wait until no evidence is being evaluated (a batch goes on after w
   a=$(evaluated)
   for _ in $(seq 1 120); do sleep 2; b=$(evaluated); [ "$a" = "$b" ] && return; a=$b; done
 }
-others() { echo "busiest processes: $(ps -eo pcpu=,comm= --sort=-pcpu | head -5 | awk '{printf "%s %s%%; ", $2, $1}')"; }
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$SERVICE/stat"; }
+cpu_line() { # before after requests evaluated
+  python3 -c "c=$2-$1; print('service CPU during the run: %.1f s, %.2f ms per request%s' % (c, 1000*c/max($3,1), ', %.2f ms per evidence evaluated' % (1000*c/$4) if $4 else ''))"
+}
+others() { echo "busiest processes (%CPU since start, command): $(ps -eo pcpu=,args= --sort=-pcpu | head -5 | cut -c1-90 | awk '{$1=$1; printf "[%s] ", $0}')"; }
 run_wrk() { # name script threads connections duration
-  local name=$1 script=$2 t=$3 c=$4 d=$5 before after t0 t1
+  local name=$1 script=$2 t=$3 c=$4 d=$5 before after t0 t1 c0 c1 n
   quiesce
   log ""
   log "--- $name: RUN_ID=$name-$$ wrk -t$t -c$c -d$d --timeout 30s --latency -s benchmarks/load/$script $BASE  ($(load))"
   log "$(others)"
-  before=$(evaluated); t0=$(date +%s.%N)
+  before=$(evaluated); t0=$(date +%s.%N); c0=$(cpu)
   RUN_ID="$name-$$" wrk -t"$t" -c"$c" -d"$d" --timeout 30s --latency -s "$HERE/$script" "$BASE" 2>&1 | tee -a "$OUT" \
     | grep '^RESULT' | sed "s/^RESULT/RESULT $name/" >> "$WORK/summary"
-  after=$(evaluated); t1=$(date +%s.%N)
+  after=$(evaluated); t1=$(date +%s.%N); c1=$(cpu)
+  n=$(tail -1 "$WORK/summary" | grep -o 'requests=[0-9]*' | cut -d= -f2)
+  log "$(cpu_line "$c0" "$c1" "${n:-0}" "$(python3 -c "print(int(float('$after') - float('$before')))")")"
   log "evidence evaluated and committed during the run (pathwise.evidence.evaluated): $(python3 -c "d=int(float('$after') - float('$before')); print('%d, %.1f/s' % (d, d / ($t1 - $t0)))") ($(load))"
 }
 open_loop() { # rate
@@ -104,15 +111,19 @@ open_loop() { # rate
   log ""
   log "--- next-steps-open-loop-$1: java benchmarks/load/OpenLoop.java $BASE $1 $secs $LEARNERS  ($(load))"
   log "$(others)"
+  local c0 c1 n
+  c0=$(cpu)
   java "$HERE/OpenLoop.java" "$BASE" "$1" "$secs" "$LEARNERS" 2>&1 | tee -a "$OUT" \
     | grep '^RESULT' | sed "s/^RESULT/RESULT open-loop-$1/" >> "$WORK/summary"
-  log "($(load))"
+  c1=$(cpu); n=$(tail -1 "$WORK/summary" | grep -o 'requests=[0-9]*' | cut -d= -f2)
+  log "$(cpu_line "$c0" "$c1" "${n:-0}" 0) ($(load))"
 }
 
 secs=${DURATION%s}
 run_wrk warmup next-steps.lua 2 8 10s
 run_wrk next-steps next-steps.lua "$THREADS" "$CONNECTIONS" "$DURATION"
 run_wrk next-steps-2conn next-steps.lua 2 2 "$DURATION"
+run_wrk next-steps-paced next-steps-paced.lua 2 20 "$DURATION"
 open_loop "$RATE"
 open_loop $((RATE / 4))
 run_wrk evidence-single evidence-single.lua "$THREADS" "$CONNECTIONS" "$DURATION"
