@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -49,15 +50,22 @@ public class DemoLoader implements ApplicationRunner {
     private final LearnerService learners;
     private final EvidenceService evidence;
     private final Clock clock;
+    private final int learnerCount;
 
     public DemoLoader(TenantService tenants, FrameworkService frameworks, ActivityService activities,
-                      LearnerService learners, EvidenceService evidence, Clock clock) {
+                      LearnerService learners, EvidenceService evidence, Clock clock,
+                      @Value("${pathwise.demo.learners:30}") int learnerCount) {
         this.tenants = tenants;
         this.frameworks = frameworks;
         this.activities = activities;
         this.learners = learners;
         this.evidence = evidence;
         this.clock = clock;
+        if (learnerCount < NAMES.length) {
+            throw new IllegalArgumentException("pathwise.demo.learners: " + learnerCount + " is below "
+                    + NAMES.length + ", the named demo learners");
+        }
+        this.learnerCount = learnerCount;
     }
 
     @Override
@@ -98,7 +106,37 @@ public class DemoLoader implements ApplicationRunner {
                 }
             }
         }
+        sent += scaledLearners(tenant, leaves, now);
         LOG.info("Demo district '{}' loaded: {} learners, {} pieces of evidence evaluated in {} ms", tenant,
-                NAMES.length, sent, Duration.ofNanos(System.nanoTime() - start).toMillis());
+                learnerCount, sent, Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    /**
+     * Load testing ({@code pathwise.demo.learners} above 30): learners {@code demo-00030} to {@code demo-<N-1>},
+     * spread over grades K-12 (and so over the three schools), modalities, groupings and interests. Only every
+     * tenth gets evidence (two formative pieces on the first leaf), so that setting up 10,000 learners takes seconds,
+     * not an evaluation per piece of history. Returns the number of pieces of evidence evaluated.
+     */
+    private int scaledLearners(String tenant, List<String> leaves, Instant now) {
+        int sent = 0;
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (int i = NAMES.length; i < learnerCount; i++) {
+            String learnerId = String.format("demo-%05d", i);
+            int grade = i % 13;
+            String school = grade <= 5 ? "river-elementary" : grade <= 8 ? "north-middle" : "summit-high";
+            learners.putProfile(tenant, learnerId, new ProfileJson(grade, school,
+                    List.of(i % 3 == 0 ? "sports" : i % 3 == 1 ? "cooking" : "music"), List.of(), List.of(),
+                    List.of(Modality.values()[i % Modality.values().length]), Grouping.values()[i % 3], List.of(),
+                    today.minusWeeks(4 + i % 6)));
+            if (i % 10 == 0) {
+                for (int k = 0; k < 2; k++) {
+                    evidence.ingest(tenant, new EvidenceRequest("demo-" + learnerId + "-" + k, learnerId,
+                            leaves.get(0), null, new EvidenceRequest.ScoreJson(5.0 + (i + k) % 5, 0.0, 10.0),
+                            "FORMATIVE", "demo-lms", now.minus(Duration.ofDays(2L - k))));
+                    sent++;
+                }
+            }
+        }
+        return sent;
     }
 }
