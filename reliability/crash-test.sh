@@ -5,7 +5,8 @@
 # BATCH=0 (default) sends one evidence per request; BATCH=N sends N per POST /v1/evidence/batch.
 # Environment: KILL_GAP=MIN,MAX seconds from a (re)start to the next kill (default 2,8; batches of 100+ need longer
 # gaps, e.g. 5,25, or no batch completes between kills); MAX_SECONDS=S stops sending after S seconds and verifies what
-# was acknowledged by then (the result says stopped_by_time_limit); JAR=path runs a copy of the jar.
+# was acknowledged by then (the result says stopped_by_time_limit); JAR=path runs a copy of the jar; PORT=service port
+# (default 18080, so that two runs can share the machine).
 # Results are appended to reliability/results/crash-<mode>.txt. Loopback only.
 set -euo pipefail
 MODE=${1:-h2}; TOTAL=${2:-100000}; KILLS=${3:-10}; BATCH=${4:-0}
@@ -28,7 +29,7 @@ fi
 echo "crash test: mode $MODE, $TOTAL evidence, $KILLS kills, batch $BATCH, work dir $WORK"
 set +e
 python3 "$ROOT/reliability/crash_client.py" --jar "$JAR" --total "$TOTAL" --kills "$KILLS" --clients 8 \
-  --batch "$BATCH" --kill-gap "${KILL_GAP:-2,8}" --max-seconds "${MAX_SECONDS:-0}" --learners 200 --log "$WORK/service.log" -- "${ARGS[@]}" | tee "$WORK/out.txt"
+  --batch "$BATCH" --kill-gap "${KILL_GAP:-2,8}" --max-seconds "${MAX_SECONDS:-0}" --port "${PORT:-18080}" --learners 200 --log "$WORK/service.log" -- "${ARGS[@]}" | tee "$WORK/out.txt"
 STATUS=${PIPESTATUS[0]}
 set -e
 { echo "$(date -u +%FT%TZ) mode=$MODE total=$TOTAL kills=$KILLS batch=$BATCH kill_gap=${KILL_GAP:-2,8} max_seconds=${MAX_SECONDS:-0} exit=$STATUS"; tail -1 "$WORK/out.txt"; } >> "$ROOT/reliability/results/crash-$MODE.txt"
