@@ -2,7 +2,11 @@
 """Crash test driver: concurrent clients send evidence to Pathwise while the service is kill -9'd and restarted;
 then every acknowledged evidence must be stored exactly once and every learner's state must equal a fresh replay.
 
-Usage: crash_client.py --jar JAR --total N --kills K --clients C --learners L --port P -- <extra service args>
+Usage: crash_client.py --jar JAR --total N --kills K --clients C --learners L --port P [--batch B] -- <service args>
+
+--batch 0 (default) sends one evidence per POST /v1/evidence; --batch B sends B per POST /v1/evidence/batch. In batch
+mode an item is acknowledged only when the batch response came back and that item's status is 200; the items of a
+batch whose response never arrived (killed mid-batch) are unacknowledged and may or may not be stored.
 """
 import argparse, json, os, random, signal, subprocess, sys, threading, time, urllib.request, urllib.error
 
@@ -26,6 +30,10 @@ def main():
     p.add_argument("--jar"); p.add_argument("--total", type=int); p.add_argument("--kills", type=int)
     p.add_argument("--clients", type=int, default=8); p.add_argument("--learners", type=int, default=200)
     p.add_argument("--port", type=int, default=18080); p.add_argument("--log"); p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--batch", type=int, default=0, help="items per POST /v1/evidence/batch; 0 = one POST per evidence")
+    p.add_argument("--kill-gap", default="2,8", help="seconds between a (re)start and the next kill: MIN,MAX")
+    p.add_argument("--max-seconds", type=float, default=0,
+                   help="stop sending after this many seconds (0 = no limit), then verify what was acknowledged")
     p.add_argument("service_args", nargs="*")
     a = p.parse_args()
     rnd = random.Random(a.seed)
@@ -50,49 +58,68 @@ def main():
     acked, lock, sent = set(), threading.Lock(), [0]
     stop = threading.Event()
 
+    def body_for(eid):
+        return {"id": eid, "learnerId": f"crash-l{rnd.randrange(a.learners)}", "competencyId": rnd.choice(LEAVES),
+                "score": {"raw": rnd.randint(0, 10), "min": 0, "max": 10}, "kind": "FORMATIVE", "source": "crash"}
+
     def client(n):
         i = 0
         while not stop.is_set():
+            size = max(a.batch, 1)
             with lock:
-                if len(acked) + sent[0] >= a.total:
+                size = min(size, a.total - len(acked) - sent[0])
+                if size <= 0:
                     return
-                sent[0] += 1
-            eid, i = f"crash-{n}-{i}", i + 1
-            learner = f"crash-l{rnd.randrange(a.learners)}"
-            body = {"id": eid, "learnerId": learner, "competencyId": rnd.choice(LEAVES),
-                    "score": {"raw": rnd.randint(0, 10), "min": 0, "max": 10}, "kind": "FORMATIVE", "source": "crash"}
-            status = None
+                sent[0] += size
+            bodies = [body_for(f"crash-{n}-{i + k}") for k in range(size)]
+            i += size
+            ok = []
             try:
-                status, _ = call(base, "POST", "/v1/evidence", PLATFORM, body)
+                if a.batch:
+                    status, resp = call(base, "POST", "/v1/evidence/batch", PLATFORM, {"items": bodies}, timeout=300)
+                    if status == 200 and resp and len(resp["results"]) == size:
+                        ok = [r["evidenceId"] for r in resp["results"]
+                              if r["status"] == 200 and r["evidenceId"] == bodies[r["index"]]["id"]]
+                else:
+                    status, _ = call(base, "POST", "/v1/evidence", PLATFORM, bodies[0])
+                    ok = [bodies[0]["id"]] if status == 200 else []
             except Exception:
                 pass
             with lock:
-                sent[0] -= 1
-                if status == 200:
-                    acked.add(eid)
-            if status != 200:
+                sent[0] -= size
+                acked.update(ok)
+            if len(ok) < size:
                 time.sleep(0.2)
 
     started = time.time()
+    gap_min, gap_max = (float(x) for x in a.kill_gap.split(","))
+    out_of_time = lambda: a.max_seconds and time.time() - started >= a.max_seconds
     start()
     for l in range(a.learners):
         assert call(base, "PUT", f"/v1/learners/crash-l{l}", PLATFORM,
                     {"grade": 7, "schoolId": "north-middle", "planStart": "2026-09-01"})[0] == 200
     kills = 0
-    while len(acked) < a.total:
+    while len(acked) < a.total and not out_of_time():
         stop.clear()
         threads = [threading.Thread(target=client, args=(f"{kills}x{c}",)) for c in range(a.clients)]
         for t in threads: t.start()
         if kills < a.kills:
-            time.sleep(rnd.uniform(2, 8))
+            time.sleep(rnd.uniform(gap_min, gap_max))
             state["server"].send_signal(signal.SIGKILL)
             state["server"].wait()
             kills += 1
-            print(f"kill -9 #{kills} with {len(acked)} acknowledged", flush=True)
+            print(f"kill -9 #{kills} at {round(time.time() - started)} s with {len(acked)} acknowledged", flush=True)
             stop.set()
             for t in threads: t.join()
             start()
         else:
+            last = time.time()
+            while any(t.is_alive() for t in threads) and not out_of_time():
+                time.sleep(1)
+                if time.time() - last >= 60:
+                    last = time.time()
+                    print(f"{round(last - started)} s: {len(acked)} acknowledged", flush=True)
+            stop.set()  # out of time: in-flight requests finish (and count) before verifying
             for t in threads: t.join()
     ingest_seconds = time.time() - started
     ids, dup, mismatch, missing = [], 0, [], 0
@@ -108,7 +135,8 @@ def main():
     state["server"].terminate(); state["server"].wait()
     result = {"acknowledged": len(acked), "stored": len(ids), "stored_unacknowledged": len(stored - acked),
               "missing": missing, "duplicates": dup + (len(ids) - len(stored)), "learners": a.learners,
-              "replay_mismatches": mismatch, "kills": kills, "clients": a.clients, "seconds": round(ingest_seconds)}
+              "replay_mismatches": mismatch, "kills": kills, "clients": a.clients, "batch": a.batch,
+              "stopped_by_time_limit": len(acked) < a.total, "seconds": round(ingest_seconds)}
     print(json.dumps(result), flush=True)
     sys.exit(0 if missing == 0 and result["duplicates"] == 0 and not mismatch else 1)
 
