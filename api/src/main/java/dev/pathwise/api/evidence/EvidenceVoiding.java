@@ -11,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.learner.LearnerRepository;
@@ -34,19 +32,19 @@ public class EvidenceVoiding {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final ObjectMapper json;
     private final LearnerRepository learners;
     private final CurriculumCache curricula;
     private final TenantPolicies policies;
     private final PathwayEvaluator evaluator;
     private final Clock clock;
+    private final StoredEvidence storedEvidence;
 
-    public EvidenceVoiding(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json,
-                           LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies,
-                           PathwayEvaluator evaluator, Clock clock) {
+    public EvidenceVoiding(JdbcClient jdbc, TransactionTemplate transactions, LearnerRepository learners,
+                           CurriculumCache curricula, TenantPolicies policies,
+                           PathwayEvaluator evaluator, Clock clock, StoredEvidence storedEvidence) {
+        this.storedEvidence = storedEvidence;
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.json = json;
         this.learners = learners;
         this.curricula = curricula;
         this.policies = policies;
@@ -90,21 +88,10 @@ public class EvidenceVoiding {
             jdbc.sql("update evidence set voided_by = :v, voided_at = :at where tenant_id = :t and evidence_id = :e")
                     .param("v", voidedBy).param("at", now.atOffset(ZoneOffset.UTC)).param("t", tenantId)
                     .param("e", evidenceId).update();
-            List<Evidence> remaining = new ArrayList<>();
-            int skipped = 0;
-            for (String payload : jdbc.sql("select payload from evidence where tenant_id = :t and learner_id = :l"
-                            + " and voided_by is null and evaluation_error is null order by seq")
-                    .param("t", tenantId).param("l", learner.learnerId()).query(String.class).list()) {
-                Evidence evidence = read(payload).toDomain();
-                if (fits(curriculum, evidence)) {
-                    remaining.add(evidence);
-                } else {
-                    skipped++;
-                }
-            }
+            StoredEvidence.Replayable remaining = storedEvidence.of(tenantId, learner.learnerId(), curriculum);
             LearnerSnapshot before = learner.snapshot();
             LearnerSnapshot after = evaluator.replay(policies.active(tenantId), curriculum, before.profile(),
-                    remaining, before.overrides());
+                    remaining.evidence(), before.overrides());
             learners.update(learner, after, now);
             List<LevelChange> changes = new ArrayList<>();
             for (var competency : curriculum.framework().competencies()) {
@@ -114,11 +101,11 @@ public class EvidenceVoiding {
                     changes.add(new LevelChange(competency.id(), from, to));
                 }
             }
-            return new Voided(evidenceId, learner.learnerId(), voidedBy, false, remaining.size(), skipped, changes);
+            return new Voided(evidenceId, learner.learnerId(), voidedBy, false, remaining.evidence().size(),
+                    remaining.skipped(), changes);
         }));
     }
 
-    /** Whether the evidence still names a leaf competency or a known activity of the current curriculum. */
     /** True when the evidence still names a competency or activity of the curriculum (else a replay skips it). */
     public static boolean fits(Curriculum curriculum, Evidence evidence) {
         Framework framework = curriculum.framework();
@@ -128,13 +115,5 @@ public class EvidenceVoiding {
         return curriculum.activity(evidence.activityId())
                 .map(a -> a.competencyIds().stream().anyMatch(id -> framework.contains(id) && framework.isLeaf(id)))
                 .orElse(false);
-    }
-
-    private EvidencePayload read(String text) {
-        try {
-            return json.readValue(text, EvidencePayload.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored evidence payload is not valid JSON", e);
-        }
     }
 }

@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,21 +16,21 @@ import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.policy.TenantPolicies;
+import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.evidence.Evidence;
-import dev.pathwise.engine.evidence.EvidenceKind;
-import dev.pathwise.engine.evidence.Score;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 
 /**
- * Checks a learner's stored state against a fresh replay of their stored evidence (in the order it was stored, each
+ * Checks a learner's stored state against a fresh replay of the evidence that counts ({@link StoredEvidence}: voided and
+ * cut-off evidence left out), in the order it was stored, each
  * at its own time, overrides where they fall). Used by the crash and concurrency tests: after any crash, the state
  * must be exactly what the acknowledged evidence gives. Reads under the learner's row lock, so no write interleaves.
  */
 @Service
 public class LearnerVerification {
 
-    private final JdbcClient jdbc;
+    private final StoredEvidence storedEvidence;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final LearnerRepository learners;
@@ -40,10 +38,10 @@ public class LearnerVerification {
     private final TenantPolicies policies;
     private final PathwayEvaluator evaluator;
 
-    public LearnerVerification(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json,
+    public LearnerVerification(StoredEvidence storedEvidence, TransactionTemplate transactions, ObjectMapper json,
                                LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies,
                                PathwayEvaluator evaluator) {
-        this.jdbc = jdbc;
+        this.storedEvidence = storedEvidence;
         this.transactions = transactions;
         this.json = json;
         this.learners = learners;
@@ -64,13 +62,11 @@ public class LearnerVerification {
     public Verification verify(String tenantId, String learnerId) {
         return transactions.execute(status -> {
             StoredLearner learner = learners.requireLocked(tenantId, learnerId);
-            List<Evidence> evidence = jdbc.sql("select payload from evidence where tenant_id = :t and learner_id = :l"
-                            + " order by seq")
-                    .param("t", tenantId).param("l", learnerId)
-                    .query((rs, n) -> toEvidence(read(rs.getString(1), EvidencePayload.class))).list();
+            Curriculum curriculum = curricula.curriculum(tenantId);
+            List<Evidence> evidence = storedEvidence.of(tenantId, learnerId, curriculum).evidence();
             LearnerSnapshot stored = learner.snapshot();
-            LearnerSnapshot replayed = evaluator.replay(policies.active(tenantId), curricula.curriculum(tenantId),
-                    stored.profile(), evidence, stored.overrides());
+            LearnerSnapshot replayed = evaluator.replay(policies.active(tenantId), curriculum, stored.profile(),
+                    evidence, stored.overrides());
             JsonNode storedTree = json.valueToTree(stored.competencies());
             JsonNode replayedTree = json.valueToTree(replayed.competencies());
             Set<String> names = new TreeSet<>();
@@ -83,18 +79,5 @@ public class LearnerVerification {
             return new Verification(learnerId, learner.version(), ids.size(), new HashSet<>(ids).size(),
                     mismatched.isEmpty(), mismatched, ids);
         });
-    }
-
-    private static Evidence toEvidence(EvidencePayload p) {
-        return new Evidence(p.id(), p.learnerId(), p.competencyId(), p.activityId(),
-                new Score(p.raw(), p.min(), p.max()), EvidenceKind.valueOf(p.kind()), p.source(), p.observedAt());
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored " + type.getSimpleName() + " is not valid JSON", e);
-        }
     }
 }

@@ -339,6 +339,10 @@ abstract class InteropContract {
         assertThat(concept.path("score").asDouble()).isEqualTo(0.95);
         assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("evidenceCount").asLong())
                 .isEqualTo(1);
+        // regression: verification replays the evidence that counts (voided evidence left out), as voiding does
+        JsonNode verification = http.get("/v1/learners/ana/verify", district.adminKey).body();
+        assertThat(verification.path("matchesReplay").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.path("evidenceIds")).extracting(JsonNode::asText).containsExactly(uuid(21));
     }
 
     @Test
