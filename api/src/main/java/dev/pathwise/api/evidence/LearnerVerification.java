@@ -23,8 +23,8 @@ import dev.pathwise.engine.learner.LearnerSnapshot;
 
 /**
  * Checks a learner's stored state against a fresh replay of the evidence that counts ({@link StoredEvidence}: voided and
- * cut-off evidence left out), in the order it was stored, each
- * at its own time, overrides where they fall). Used by the crash and concurrency tests: after any crash, the state
+ * cut-off evidence left out), in stored order, each piece at its own time and the overrides where they fall. Used by
+ * the crash and concurrency tests: after any crash, the state
  * must be exactly what the acknowledged evidence gives. Reads under the learner's row lock, so no write interleaves.
  */
 @Service
