@@ -1,10 +1,12 @@
 package dev.pathwise.api.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,16 +147,16 @@ class PostgresInstancesTest {
                 return null;
             }));
         }
-        Thread.sleep(1_500);
+        // under load: evidence is being acknowledged through both instances
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 20);
         postgres.close();
-        Thread.sleep(6_000);
+        // the database stays down until the clients have been refused a few times
+        await().atMost(Duration.ofSeconds(60)).until(() -> unavailableMillis.size() >= 5);
         postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
                 .start();
-        long back = System.nanoTime();
         int before = acknowledged.size();
-        while (acknowledged.size() < before + 20 && System.nanoTime() - back < 30_000_000_000L) {
-            Thread.sleep(100);
-        }
+        // recovers by itself: evidence is acknowledged again without restarting the service
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= before + 20);
         running.set(false);
         for (Future<?> client : clients) {
             client.get();
@@ -167,13 +169,11 @@ class PostgresInstancesTest {
         assertThat(wrong).as("answers other than 200 and 503 problem").isEmpty();
         assertThat(unavailableMillis).as("503s while the database was down").isNotEmpty();
         assertThat(unavailableMillis).as("fail fast").allMatch(ms -> ms < 5_000);
-        assertThat(acknowledged.size()).as("recovered by itself").isGreaterThanOrEqualTo(before + 20);
         JsonNode verified = one.get("/v1/learners/outage/verify", tenant.key(Role.ADMIN)).json();
         List<String> stored = new ArrayList<>();
         verified.path("evidenceIds").forEach(id -> stored.add(id.asText()));
         assertThat(stored).as("every acknowledged evidence, once").containsAll(acknowledged).doesNotHaveDuplicates();
         assertThat(verified.path("matchesReplay").asBoolean()).as("nothing half-written").isTrue();
         assertThat(verified.path("version").asInt()).isEqualTo(stored.size() + 1);
-        assertThat(Map.of()).isEmpty();
     }
 }
