@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoredEvidence {
 
+    private static final String COUNTING = "select payload from evidence where tenant_id = :t"
+            + " and voided_by is null and evaluation_error is null";
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
@@ -35,12 +38,22 @@ public class StoredEvidence {
     public record Replayable(List<Evidence> evidence, int skipped) {
     }
 
+    /** One learner's replayable evidence. */
     public Replayable of(String tenantId, String learnerId, Curriculum curriculum) {
-        List<Evidence> evidence = new ArrayList<>();
+        return replayable(jdbc.sql(COUNTING + " and learner_id = :l order by seq").param("t", tenantId)
+                .param("l", learnerId).query(String.class).list(), curriculum);
+    }
+
+    /** The replayable evidence of every learner of the tenant, in stored order. */
+    public Replayable ofTenant(String tenantId, Curriculum curriculum) {
+        return replayable(jdbc.sql(COUNTING + " order by seq").param("t", tenantId).query(String.class).list(),
+                curriculum);
+    }
+
+    private Replayable replayable(List<String> payloads, Curriculum curriculum) {
+        List<Evidence> evidence = new ArrayList<>(payloads.size());
         int skipped = 0;
-        for (String payload : jdbc.sql("select payload from evidence where tenant_id = :t and learner_id = :l"
-                        + " and voided_by is null and evaluation_error is null order by seq")
-                .param("t", tenantId).param("l", learnerId).query(String.class).list()) {
+        for (String payload : payloads) {
             Evidence piece = read(payload).toDomain();
             if (EvidenceVoiding.fits(curriculum, piece)) {
                 evidence.add(piece);

@@ -1,24 +1,18 @@
 package dev.pathwise.api.policy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pathwise.api.activity.CurriculumCache;
-import dev.pathwise.api.evidence.EvidencePayload;
-import dev.pathwise.api.evidence.EvidenceVoiding;
+import dev.pathwise.api.evidence.StoredEvidence;
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.engine.activity.Curriculum;
-import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.RuleLoopException;
@@ -38,17 +32,15 @@ public class StoredEvidenceSimulation {
     private final PolicyPublishing publishing;
     private final CurriculumCache curricula;
     private final LearnerRepository learners;
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final StoredEvidence storedEvidence;
 
     public StoredEvidenceSimulation(TenantPolicies policies, PolicyPublishing publishing, CurriculumCache curricula,
-                                    LearnerRepository learners, JdbcClient jdbc, ObjectMapper json) {
+                                    LearnerRepository learners, StoredEvidence storedEvidence) {
         this.policies = policies;
         this.publishing = publishing;
         this.curricula = curricula;
         this.learners = learners;
-        this.jdbc = jdbc;
-        this.json = json;
+        this.storedEvidence = storedEvidence;
     }
 
     /** The simulation as JSON: versions, totals, counts, every changed learner's id, a sample explained. */
@@ -76,36 +68,18 @@ public class StoredEvidenceSimulation {
         Curriculum curriculum = curricula.curriculum(tenantId);
         List<LearnerProfile> profiles = learners.all(tenantId, null).stream().map(StoredLearner::snapshot)
                 .map(s -> s.profile()).toList();
-        List<Evidence> evidence = new ArrayList<>();
-        int skipped = 0;
-        for (String payload : jdbc.sql("select payload from evidence where tenant_id = :t and voided_by is null"
-                        + " and evaluation_error is null"
-                        + " order by seq").param("t", tenantId).query(String.class).list()) {
-            Evidence item = read(payload).toDomain();
-            if (EvidenceVoiding.fits(curriculum, item)) {
-                evidence.add(item);
-            } else {
-                skipped++;
-            }
-        }
+        StoredEvidence.Replayable stored = storedEvidence.ofTenant(tenantId, curriculum);
         SimulationReport report;
         try {
-            report = new PolicySimulation().run(current, candidate.compiled(), curriculum, profiles, evidence, sample);
+            report = new PolicySimulation().run(current, candidate.compiled(), curriculum, profiles, stored.evidence(),
+                    sample);
         } catch (RuleLoopException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-loop", "rules", e.rules(),
                     "simulation cut off: " + e.getMessage(), e.rules(), Map.of("rules", e.rules()));
         }
         return new SimulationJson(report.currentVersion(), report.candidateVersion(), report.learners(),
-                report.evidence(), skipped, report.changed().size(),
+                report.evidence(), stored.skipped(), report.changed().size(),
                 report.changed().stream().map(LearnerDiff::learnerId).toList(), report.byGradeBand(),
                 report.bySchool(), report.sample(), report.format());
-    }
-
-    private EvidencePayload read(String text) {
-        try {
-            return json.readValue(text, EvidencePayload.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored evidence payload is not valid JSON", e);
-        }
     }
 }
