@@ -6,7 +6,6 @@ import dev.pathwise.engine.facts.Assessment;
 import dev.pathwise.engine.facts.ChildrenRollup;
 import dev.pathwise.engine.facts.Decisions;
 import dev.pathwise.engine.facts.DroppedBack;
-import dev.pathwise.engine.facts.Excluded;
 import dev.pathwise.engine.facts.FlagKind;
 import dev.pathwise.engine.facts.GoalPace;
 import dev.pathwise.engine.facts.Learner;
@@ -90,14 +89,12 @@ public final class HandCodedDefaultPolicy implements RuleRun {
     // choice.drl
     static final HandCodedRule REMEDIATION = new HandCodedRule(
             "A struggling competency's mini-lesson comes first as remediation", "choice-classify");
-    static final HandCodedRule IN_PROGRESS_LIMIT = new HandCodedRule(
-            "No new competency while the in-progress limit is reached", "choice-classify");
-    static final HandCodedRule PREFERRED_MODALITY = new HandCodedRule(
-            "Prefer the learner's preferred modality where the competency offers it", "choice-classify");
     static final HandCodedRule REMEDIATION_REQUIRED = new HandCodedRule(
             "Remediation is required before other steps", "choice-decide");
-    static final HandCodedRule EXCLUDED_NOT_OFFERED = new HandCodedRule(
-            "Excluded options are not offered", "choice-decide");
+    static final HandCodedRule IN_PROGRESS_LIMIT = new HandCodedRule(
+            "No new competency while the in-progress limit is reached", "choice-decide");
+    static final HandCodedRule PREFERRED_MODALITY = new HandCodedRule(
+            "Prefer the learner's preferred modality where the competency offers it", "choice-decide");
     static final HandCodedRule TEACHER_DIRECTED = new HandCodedRule(
             "Teacher-directed grade bands get one next step chosen by the policy", "choice-decide");
     static final HandCodedRule UP_TO_MAX_OPTIONS = new HandCodedRule(
@@ -124,8 +121,7 @@ public final class HandCodedDefaultPolicy implements RuleRun {
     private final List<DroppedBack> droppedBack = new ArrayList<>(1);
     private final Set<String> struggling = new HashSet<>(4);
     private final List<Remediation> remediations = new ArrayList<>(2);
-    private final List<Excluded> exclusions = new ArrayList<>(16);
-    private final Set<Option> excluded = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Option> remediated = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private final List<RuleFiring> firings = new ArrayList<>(32);
     private int limit;
@@ -364,7 +360,6 @@ public final class HandCodedDefaultPolicy implements RuleRun {
     // ---- choice.drl --------------------------------------------------------------------------------------
 
     private void classifyChoice() {
-        Set<Option> remediated = Collections.newSetFromMap(new IdentityHashMap<>());
         if (!struggling.isEmpty()) {
             for (Option option : options) {
                 if (option.getKind() == ActivityKind.MINI_LESSON && struggling.contains(option.getCompetencyId())) {
@@ -375,19 +370,28 @@ public final class HandCodedDefaultPolicy implements RuleRun {
                 }
             }
         }
+    }
+
+    private void decideChoice() {
+        for (Remediation remediation : remediations) {
+            fired(REMEDIATION_REQUIRED);
+            decisions.remediate(remediation);
+        }
         int maxInProgress = parameters.getMaxInProgress();
         if (learner != null && learner.getInProgressCount() >= maxInProgress) {
             for (Option option : options) {
                 if (!option.isCompetencyInProgress() && !option.isTeacherAssigned()) {
                     fired(IN_PROGRESS_LIMIT);
-                    exclude(Excluded.of(IN_PROGRESS_LIMIT, option,
+                    decisions.exclude(IN_PROGRESS_LIMIT, option,
                             "%d competencies already in progress, the most grade band %s allows",
-                            learner.getInProgressCount(), parameters.getGradeBand()));
+                            learner.getInProgressCount(), parameters.getGradeBand());
                 }
             }
         }
         Set<String> offeredInModality = null;
+        boolean goalOption = false;
         for (Option option : options) {
+            goalOption |= option.isOnGoal();
             if (option.isMatchesModality()) {
                 if (offeredInModality == null) {
                     offeredInModality = new HashSet<>();
@@ -400,26 +404,10 @@ public final class HandCodedDefaultPolicy implements RuleRun {
                 if (!option.isMatchesModality() && !option.isTeacherAssigned()
                         && offeredInModality.contains(option.getCompetencyId()) && !remediated.contains(option)) {
                     fired(PREFERRED_MODALITY);
-                    exclude(Excluded.of(PREFERRED_MODALITY, option,
-                            "%s also has activities in the learner's preferred modality", option.getCompetencyId()));
+                    decisions.exclude(PREFERRED_MODALITY, option,
+                            "%s also has activities in the learner's preferred modality", option.getCompetencyId());
                 }
             }
-        }
-    }
-
-    private void exclude(Excluded exclusion) {
-        exclusions.add(exclusion);
-        excluded.add(exclusion.getOption());
-    }
-
-    private void decideChoice() {
-        for (Remediation remediation : remediations) {
-            fired(REMEDIATION_REQUIRED);
-            decisions.remediate(remediation);
-        }
-        for (Excluded exclusion : exclusions) {
-            fired(EXCLUDED_NOT_OFFERED);
-            decisions.exclude(exclusion);
         }
         String band = parameters.getGradeBand();
         int maxOptions = parameters.getMaxOptions();
@@ -434,13 +422,9 @@ public final class HandCodedDefaultPolicy implements RuleRun {
             fired(EVERY_READY_OPTION);
             decisions.limitOptions(EVERY_READY_OPTION, 0, "grade band %s chooses among every ready option", band);
         }
-        if (learner != null && learner.getGoalCount() > 0) {
-            for (Option option : options) {
-                if (option.isOnGoal() && !excluded.contains(option)) {
-                    fired(KEEP_GOAL_OPTION);
-                    decisions.keepGoalOption(KEEP_GOAL_OPTION, "the learner's goal has a ready option");
-                }
-            }
+        if (learner != null && learner.getGoalCount() > 0 && goalOption) {
+            fired(KEEP_GOAL_OPTION);
+            decisions.keepGoalOption(KEEP_GOAL_OPTION, "the learner's goal has a ready option");
         }
     }
 

@@ -95,18 +95,39 @@ public final class PathwayEvaluator {
      */
     public Evaluation evaluate(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
                                Evidence evidence, Instant now) {
+        Map<String, CompetencyRecord> records = new HashMap<>(learner.competencies());
+        List<String> targets = observe(curriculum, learner, evidence, records);
+        return run(policy, curriculum, learner, records, targets, evidence.id(), now);
+    }
+
+    /**
+     * Evaluates one piece of evidence for the learner's mastery only: the method, the mastery phases and the rollup,
+     * the same as {@link #evaluate} does, without the planner, pacing and choice. This is what a replay needs.
+     *
+     * @throws IllegalArgumentException as {@link #evaluate} does
+     * @throws dev.pathwise.engine.policy.RuleLoopException when the rules loop
+     */
+    public MasteryStep evaluateMastery(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
+                                       Evidence evidence) {
+        Map<String, CompetencyRecord> records = new HashMap<>(learner.competencies());
+        List<String> targets = observe(curriculum, learner, evidence, records);
+        return runMastery(policy, curriculum, learner, records, targets, true);
+    }
+
+    /** Adds the evidence to the records of the leaves it is about, and returns those leaves. */
+    private static List<String> observe(Curriculum curriculum, LearnerSnapshot learner, Evidence evidence,
+                                        Map<String, CompetencyRecord> records) {
         if (!evidence.learnerId().equals(learner.learnerId())) {
             throw new IllegalArgumentException("learnerId: evidence " + evidence.id() + " is for learner '"
                     + evidence.learnerId() + "', not '" + learner.learnerId() + "'");
         }
         List<String> targets = targets(curriculum, evidence);
-        Map<String, CompetencyRecord> records = new HashMap<>(learner.competencies());
         Observation observation = new Observation(evidence.id(), evidence.score().normalized(), evidence.kind(),
                 evidence.observedAt());
         for (String target : targets) {
             records.put(target, learner.record(target).with(observation));
         }
-        return run(policy, curriculum, learner, records, targets, evidence.id(), now);
+        return targets;
     }
 
     /**
@@ -115,21 +136,40 @@ public final class PathwayEvaluator {
      */
     public Evaluation applyOverride(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
                                     TeacherOverride override, Instant now) {
+        List<String> targets = overrideTargets(curriculum, learner, override);
+        return run(policy, curriculum, withOverride(learner, override), new HashMap<>(learner.competencies()),
+                targets, null, now);
+    }
+
+    /** Records a teacher override and re-derives the levels it affects, without next steps (for a replay). */
+    private MasteryStep applyOverrideToMastery(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
+                                               TeacherOverride override) {
+        List<String> targets = overrideTargets(curriculum, learner, override);
+        return runMastery(policy, curriculum, withOverride(learner, override), new HashMap<>(learner.competencies()),
+                targets, false);
+    }
+
+    /** The competency whose level the override sets or clears, or none for an override about an activity. */
+    private static List<String> overrideTargets(Curriculum curriculum, LearnerSnapshot learner,
+                                                TeacherOverride override) {
         if (!override.learnerId().equals(learner.learnerId())) {
             throw new IllegalArgumentException("learnerId: override " + override.id() + " is for learner '"
                     + override.learnerId() + "', not '" + learner.learnerId() + "'");
         }
-        List<String> targets = List.of();
         if (override.kind() == OverrideKind.SET_LEVEL || override.kind() == OverrideKind.CLEAR_LEVEL) {
             curriculum.framework().get(override.competencyId());
-            targets = List.of(override.competencyId());
-        } else if (curriculum.activity(override.activityId()).isEmpty()) {
+            return List.of(override.competencyId());
+        }
+        if (curriculum.activity(override.activityId()).isEmpty()) {
             throw new IllegalArgumentException("activityId: unknown activity '" + override.activityId() + "'");
         }
+        return List.of();
+    }
+
+    private static LearnerSnapshot withOverride(LearnerSnapshot learner, TeacherOverride override) {
         List<TeacherOverride> history = new ArrayList<>(learner.overrides());
         history.add(override);
-        LearnerSnapshot withOverride = learner.withOverrides(history);
-        return run(policy, curriculum, withOverride, new HashMap<>(learner.competencies()), targets, null, now);
+        return learner.withOverrides(history);
     }
 
     /** The next steps, flags and required steps for a learner as they stand, without new evidence. */
@@ -149,13 +189,12 @@ public final class PathwayEvaluator {
         int next = 0;
         for (Evidence item : evidence) {
             while (next < pending.size() && !pending.get(next).at().isAfter(item.observedAt())) {
-                learner = applyOverride(policy, curriculum, learner, pending.get(next), pending.get(next).at()).learner();
-                next++;
+                learner = applyOverrideToMastery(policy, curriculum, learner, pending.get(next++)).learner();
             }
-            learner = evaluate(policy, curriculum, learner, item, item.observedAt()).learner();
+            learner = evaluateMastery(policy, curriculum, learner, item).learner();
         }
         for (; next < pending.size(); next++) {
-            learner = applyOverride(policy, curriculum, learner, pending.get(next), pending.get(next).at()).learner();
+            learner = applyOverrideToMastery(policy, curriculum, learner, pending.get(next)).learner();
         }
         return learner;
     }
@@ -196,53 +235,12 @@ public final class PathwayEvaluator {
         Framework framework = curriculum.framework();
         Overrides overrides = Overrides.of(learner.overrides());
         Decisions decisions = new Decisions();
-        List<MasteryChange> changes = new ArrayList<>(targets.size() + 2);
 
         try (RuleRun session = rules.apply(effective)) {
             session.setGlobal("decisions", decisions);
             session.insert(parameters);
-
-            if (!targets.isEmpty()) {
-                Map<String, MethodResult> results = new HashMap<>();
-                for (String target : targets) {
-                    CompetencyRecord record = records.get(target);
-                    if (record == null || record.observations().isEmpty()) {
-                        continue;
-                    }
-                    MethodResult result = parameters.getMethod().apply(record.scores());
-                    results.put(target, result);
-                    session.insert(assessment(target, record, result,
-                            rulesLevelBefore(effective, learner, target, record, evidenceId != null)));
-                }
-                session.fire(firingLimit, "mastery-classify", "mastery-decide");
-                for (String target : targets) {
-                    CompetencyRecord record = records.getOrDefault(target, CompetencyRecord.empty(target));
-                    MethodResult result = results.get(target);
-                    LevelProposal decided = decisions.levels().get(target);
-                    MasteryLevel ruled;
-                    Explanation why;
-                    if (decided != null) {
-                        ruled = decided.getLevel();
-                        why = decided.getWhy();
-                    } else if (result == null) {
-                        ruled = MasteryLevel.NO_EVIDENCE;
-                        why = Explanation.byRule("", "no evidence yet");
-                    } else {
-                        ruled = record.state().level();
-                        why = Explanation.byRule("", "no rule decided a level; it stays %s", ruled.label());
-                    }
-                    Explanation dropped = decisions.droppedBackCompetencies().get(target);
-                    if (dropped != null) {
-                        why = Explanation.byRule(dropped.rule(), "dropped back: %s; now %s",
-                                dropped.text(), why.toString());
-                    }
-                    double score = result == null ? 0.0 : classified(result);
-                    String method = result == null ? "none" : result.methodUsed();
-                    changes.add(settle(records, target, record, ruled, why, score, method,
-                            decisions.shortfalls().getOrDefault(target, List.of()), overrides));
-                }
-                rollUp(session, decisions, framework, parameters, records, targets, overrides, changes);
-            }
+            List<MasteryChange> changes = settleMastery(session, decisions, effective, framework, learner, records,
+                    targets, overrides, evidenceId != null);
 
             LearnerSnapshot next = new LearnerSnapshot(profile, records, learner.overrides());
             List<CompetencyEvent> unlocked = new ArrayList<>();
@@ -262,6 +260,76 @@ public final class PathwayEvaluator {
                     session.firings());
             return new Evaluation(update, next);
         }
+    }
+
+    private MasteryStep runMastery(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
+                                   Map<String, CompetencyRecord> records, List<String> targets, boolean newEvidence) {
+        LearnerProfile profile = learner.profile();
+        EffectivePolicy effective = policy.resolve(profile.gradeBand(), profile.schoolId());
+        Decisions decisions = new Decisions();
+        List<MasteryChange> changes;
+        try (RuleRun session = rules.apply(effective)) {
+            session.setGlobal("decisions", decisions);
+            session.insert(effective.parameters());
+            changes = settleMastery(session, decisions, effective, curriculum.framework(), learner, records,
+                    targets, Overrides.of(learner.overrides()), newEvidence);
+        }
+        return new MasteryStep(List.copyOf(changes), new LearnerSnapshot(profile, records, learner.overrides()));
+    }
+
+    /**
+     * Sets the level of each target from its records (mastery phases) and of their ancestors (rollup), with a
+     * teacher's level taking precedence, and returns what changed. {@code records} is updated in place.
+     */
+    private List<MasteryChange> settleMastery(RuleRun session, Decisions decisions, EffectivePolicy effective,
+                                              Framework framework, LearnerSnapshot learner,
+                                              Map<String, CompetencyRecord> records, List<String> targets,
+                                              Overrides overrides, boolean newEvidence) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        BandParameters parameters = effective.parameters();
+        List<MasteryChange> changes = new ArrayList<>(targets.size() + 2);
+        Map<String, MethodResult> results = new HashMap<>();
+        for (String target : targets) {
+            CompetencyRecord record = records.get(target);
+            if (record == null || record.observations().isEmpty()) {
+                continue;
+            }
+            MethodResult result = parameters.getMethod().apply(record.scores());
+            results.put(target, result);
+            session.insert(assessment(target, record, result,
+                    rulesLevelBefore(effective, learner, target, record, newEvidence)));
+        }
+        session.fire(firingLimit, "mastery-classify", "mastery-decide");
+        for (String target : targets) {
+            CompetencyRecord record = records.getOrDefault(target, CompetencyRecord.empty(target));
+            MethodResult result = results.get(target);
+            LevelProposal decided = decisions.levels().get(target);
+            MasteryLevel ruled;
+            Explanation why;
+            if (decided != null) {
+                ruled = decided.getLevel();
+                why = decided.getWhy();
+            } else if (result == null) {
+                ruled = MasteryLevel.NO_EVIDENCE;
+                why = Explanation.byRule("", "no evidence yet");
+            } else {
+                ruled = record.state().level();
+                why = Explanation.byRule("", "no rule decided a level; it stays %s", ruled.label());
+            }
+            Explanation dropped = decisions.droppedBackCompetencies().get(target);
+            if (dropped != null) {
+                why = Explanation.byRule(dropped.rule(), "dropped back: %s; now %s",
+                        dropped.text(), why.toString());
+            }
+            double score = result == null ? 0.0 : classified(result);
+            String method = result == null ? "none" : result.methodUsed();
+            changes.add(settle(records, target, record, ruled, why, score, method,
+                    decisions.shortfalls().getOrDefault(target, List.of()), overrides));
+        }
+        rollUp(session, decisions, framework, parameters, records, targets, overrides, changes);
+        return changes;
     }
 
     /**

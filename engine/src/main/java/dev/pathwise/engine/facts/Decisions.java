@@ -44,8 +44,11 @@ public final class Decisions {
                 Explanation.byRule(rule.getRule().getName(), pattern, args)));
     }
 
-    public void exclude(Excluded option) {
-        excluded.putIfAbsent(option.getOption(), option.getWhy());
+    /** Leaves an option out of the next steps; the first reason given for an option stands. */
+    public void exclude(RuleContext rule, Option option, String pattern, Object... args) {
+        if (!excluded.containsKey(option)) {
+            excluded.put(option, Explanation.byRule(rule.getRule().getName(), pattern, args));
+        }
     }
 
     public void remediate(Remediation option) {

@@ -1,6 +1,6 @@
 /**
  * The fact model rule files are written against: what the engine inserts (Learner, Assessment, ChildrenRollup,
  * Pace, GoalPace, Progress, Option), what rules derive with insertLogical (Shortfall, LevelProposal, DroppedBack,
- * Struggling, Excluded, Remediation), and the {@code decisions} global that "decide" rules report to.
+ * Struggling, Remediation), and the {@code decisions} global that "decide" rules report to.
  */
 package dev.pathwise.engine.facts;

@@ -3,7 +3,6 @@ package dev.pathwise.engine.policy;
 import dev.pathwise.engine.facts.Assessment;
 import dev.pathwise.engine.facts.ChildrenRollup;
 import dev.pathwise.engine.facts.DroppedBack;
-import dev.pathwise.engine.facts.Excluded;
 import dev.pathwise.engine.facts.GoalPace;
 import dev.pathwise.engine.facts.Learner;
 import dev.pathwise.engine.facts.LevelProposal;
@@ -35,7 +34,7 @@ final class FactModel {
     private static final Map<String, Set<String>> FIELDS = new LinkedHashMap<>();
 
     static {
-        for (Class<?> type : List.of(Assessment.class, ChildrenRollup.class, DroppedBack.class, Excluded.class,
+        for (Class<?> type : List.of(Assessment.class, ChildrenRollup.class, DroppedBack.class,
                 GoalPace.class, Learner.class, LevelProposal.class, Option.class, Pace.class, Progress.class,
                 Remediation.class, Shortfall.class, Struggling.class, BandParameters.class)) {
             FIELDS.put(type.getSimpleName(), fieldsOf(type));

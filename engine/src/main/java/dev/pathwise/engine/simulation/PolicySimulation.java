@@ -1,8 +1,8 @@
 package dev.pathwise.engine.simulation;
 
 import dev.pathwise.engine.activity.Curriculum;
-import dev.pathwise.engine.evaluation.Evaluation;
 import dev.pathwise.engine.evaluation.MasteryChange;
+import dev.pathwise.engine.evaluation.MasteryStep;
 import dev.pathwise.engine.evaluation.NextStepOption;
 import dev.pathwise.engine.evaluation.PathUpdate;
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
@@ -81,10 +81,10 @@ public final class PolicySimulation {
         Map<String, String> why = new HashMap<>();
         Instant last = null;
         for (Evidence item : items) {
-            Evaluation evaluation = evaluator.evaluate(policy, curriculum, learner, item, item.observedAt());
-            learner = evaluation.learner();
+            MasteryStep step = evaluator.evaluateMastery(policy, curriculum, learner, item);
+            learner = step.learner();
             last = item.observedAt();
-            for (MasteryChange change : evaluation.update().masteryChanges()) {
+            for (MasteryChange change : step.changes()) {
                 why.put(change.competencyId(), change.explanation());
             }
         }
