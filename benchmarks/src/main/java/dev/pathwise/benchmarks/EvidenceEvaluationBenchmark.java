@@ -2,6 +2,7 @@ package dev.pathwise.benchmarks;
 
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evaluation.Evaluation;
+import dev.pathwise.engine.evaluation.MasteryStep;
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.GradeBand;
@@ -79,9 +80,17 @@ public class EvidenceEvaluationBenchmark {
         }
     }
 
+    /** The whole path update: mastery, rollup, unlocks, pacing flags and ranked next steps. */
     @Benchmark
     public Evaluation evaluate() {
         Evidence item = evidence[next++ & (evidence.length - 1)];
         return evaluator.evaluate(policy, curriculum, snapshot, item, now);
+    }
+
+    /** The mastery part alone (method, mastery rules, rollup): what a replay and a batch do per piece of evidence. */
+    @Benchmark
+    public MasteryStep evaluateMastery() {
+        Evidence item = evidence[next++ & (evidence.length - 1)];
+        return evaluator.evaluateMastery(policy, curriculum, snapshot, item);
     }
 }

@@ -2,6 +2,7 @@ package dev.pathwise.engine.framework;
 
 import dev.pathwise.engine.spelling.Suggestions;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class Framework {
     private final Map<String, List<String>> dependents;
     private final List<String> topologicalOrder;
     private final Map<String, Integer> positions;
+    /** Positions (in {@link #competencies()}) of the leaves, and of each leaf's effective prerequisites. */
+    private final int[] leafPositions;
+    private final int[][] leafPrerequisitePositions;
 
     private Framework(String id, String name, boolean childrenInheritPrerequisites, FrameworkAnalysis analysis) {
         this.id = id;
@@ -62,6 +66,12 @@ public final class Framework {
             order.put(competencies.get(i).id(), i);
         }
         this.positions = Collections.unmodifiableMap(order);
+        this.leafPositions = new int[leaves.size()];
+        this.leafPrerequisitePositions = new int[leaves.size()][];
+        for (int i = 0; i < leaves.size(); i++) {
+            leafPositions[i] = order.get(leaves.get(i));
+            leafPrerequisitePositions[i] = prerequisites.get(leaves.get(i)).stream().mapToInt(order::get).toArray();
+        }
     }
 
     /** A framework whose children inherit their ancestors' prerequisites. */
@@ -166,6 +176,28 @@ public final class Framework {
      * The effective prerequisites: the competency's own, then, when children inherit prerequisites, those of each
      * ancestor, nearest ancestor first; each once. Unmodifiable.
      */
+    /**
+     * The leaves that are not mastered and whose effective prerequisites all are, in framework order.
+     *
+     * @param masteredPositions the positions ({@link #indexOf}) of the mastered competencies
+     */
+    public List<String> readyLeaves(BitSet masteredPositions) {
+        List<String> ready = new ArrayList<>();
+        leaves:
+        for (int i = 0; i < leafPositions.length; i++) {
+            if (masteredPositions.get(leafPositions[i])) {
+                continue;
+            }
+            for (int prerequisite : leafPrerequisitePositions[i]) {
+                if (!masteredPositions.get(prerequisite)) {
+                    continue leaves;
+                }
+            }
+            ready.add(leaves.get(i));
+        }
+        return ready;
+    }
+
     public Set<String> prerequisites(String competencyId) {
         return known(prerequisites, competencyId);
     }

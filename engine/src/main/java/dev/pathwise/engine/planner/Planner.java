@@ -11,9 +11,9 @@ import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.learner.TeacherOverride;
 import dev.pathwise.engine.learner.Overrides;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,13 +55,16 @@ public final class Planner {
 
     /** The leaf competencies the learner is ready to learn, in framework order. */
     public static List<String> readyToLearn(Framework framework, LearnerSnapshot learner) {
-        List<String> ready = new ArrayList<>();
-        for (String leaf : framework.leaves()) {
-            if (!learner.level(leaf).isMastered() && prerequisitesMastered(framework, learner, leaf)) {
-                ready.add(leaf);
+        BitSet mastered = new BitSet(framework.size());
+        for (Map.Entry<String, CompetencyRecord> entry : learner.competencies().entrySet()) {
+            if (entry.getValue().state().level().isMastered()) {
+                int position = framework.indexOf(entry.getKey());
+                if (position >= 0) {
+                    mastered.set(position);
+                }
             }
         }
-        return ready;
+        return framework.readyLeaves(mastered);
     }
 
     /** Every competency of the framework with its status on the learner's pathway, in framework order. */
@@ -115,46 +118,37 @@ public final class Planner {
         Set<String> interests = new HashSet<>();
         profile.interests().forEach(i -> interests.add(i.toLowerCase()));
 
-        Map<String, String> competencyOf = new LinkedHashMap<>();
-        for (String competencyId : ready) {
-            for (Activity activity : curriculum.activitiesFor(competencyId)) {
-                if (!overrides.isRemoved(activity.id())) {
-                    competencyOf.putIfAbsent(activity.id(), competencyId);
-                }
-            }
-        }
-        for (String activityId : overrides.assignedSteps().keySet()) {
-            curriculum.activity(activityId).ifPresent(a -> competencyOf.putIfAbsent(a.id(), a.competencyIds().get(0)));
-        }
-
         Framework framework = curriculum.framework();
-        List<Candidate> candidates = new ArrayList<>(competencyOf.size());
-        for (Map.Entry<String, String> entry : competencyOf.entrySet()) {
-            Activity activity = curriculum.activity(entry.getKey()).orElseThrow();
-            String competencyId = entry.getValue();
-            TeacherOverride assigned = overrides.assignedSteps().get(activity.id());
-            Goal goal = goalByCompetency.get(competencyId);
-            List<String> matchedInterests = List.of();
-            if (!interests.isEmpty()) {
-                for (String tag : activity.tags()) {
-                    if (interests.contains(tag.toLowerCase())) {
-                        if (matchedInterests.isEmpty()) {
-                            matchedInterests = new ArrayList<>(2);
-                        }
-                        matchedInterests.add(tag);
-                    }
-                }
-            }
-            int modalityIndex = profile.preferredModalities().indexOf(activity.modality());
-            boolean groupingMatch = profile.preferredGrouping() != null
-                    && profile.preferredGrouping() == activity.grouping();
+        List<Candidate> candidates = new ArrayList<>(ready.size() * 8);
+        Set<String> seen = new HashSet<>();
+        for (String competencyId : ready) {
             CompetencyRecord record = learner.competencies().get(competencyId);
             boolean inProgress = record != null && record.state().evidenceCount() > 0
                     && !record.state().level().isMastered();
             int position = framework.indexOf(competencyId);
-            candidates.add(new Candidate(activity, competencyId, assigned, goal, matchedInterests,
-                    modalityIndex < 0 ? Integer.MAX_VALUE : modalityIndex, groupingMatch, inProgress,
-                    position < 0 ? Integer.MAX_VALUE : position));
+            Goal goal = goalByCompetency.get(competencyId);
+            for (Activity activity : curriculum.activitiesFor(competencyId)) {
+                // an activity aligned to several ready competencies is ranked once, for the first of them
+                if (overrides.isRemoved(activity.id())
+                        || (activity.competencyIds().size() > 1 && !seen.add(activity.id()))) {
+                    continue;
+                }
+                candidates.add(candidate(activity, competencyId, overrides, goal, interests, profile, inProgress,
+                        position));
+            }
+        }
+        for (String activityId : overrides.assignedSteps().keySet()) {
+            Activity activity = curriculum.activity(activityId).orElse(null);
+            if (activity == null || (!overrides.isRemoved(activityId) && alignedToAny(activity, ready))) {
+                continue; // unknown, or ranked above already
+            }
+            String competencyId = activity.competencyIds().get(0);
+            CompetencyRecord record = learner.competencies().get(competencyId);
+            boolean inProgress = record != null && record.state().evidenceCount() > 0
+                    && !record.state().level().isMastered();
+            int position = framework.indexOf(competencyId);
+            candidates.add(candidate(activity, competencyId, overrides, goalByCompetency.get(competencyId),
+                    interests, profile, inProgress, position));
         }
         candidates.sort(Candidate::bestFirst);
 
@@ -166,6 +160,37 @@ public final class Planner {
                     !c.matchedInterests.isEmpty(), c.assigned != null, c.inProgress, c::reasons));
         }
         return options;
+    }
+
+    private static boolean alignedToAny(Activity activity, List<String> competencyIds) {
+        for (String competencyId : activity.competencyIds()) {
+            if (competencyIds.contains(competencyId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Candidate candidate(Activity activity, String competencyId, Overrides overrides, Goal goal,
+                                       Set<String> interests, LearnerProfile profile, boolean inProgress,
+                                       int position) {
+        List<String> matchedInterests = List.of();
+        if (!interests.isEmpty()) {
+            for (String tag : activity.tags()) {
+                if (interests.contains(tag.toLowerCase())) {
+                    if (matchedInterests.isEmpty()) {
+                        matchedInterests = new ArrayList<>(2);
+                    }
+                    matchedInterests.add(tag);
+                }
+            }
+        }
+        int modalityIndex = profile.preferredModalities().indexOf(activity.modality());
+        boolean groupingMatch = profile.preferredGrouping() != null
+                && profile.preferredGrouping() == activity.grouping();
+        return new Candidate(activity, competencyId, overrides.assignedSteps().get(activity.id()), goal,
+                matchedInterests, modalityIndex < 0 ? Integer.MAX_VALUE : modalityIndex, groupingMatch, inProgress,
+                position < 0 ? Integer.MAX_VALUE : position);
     }
 
     /**
