@@ -7,6 +7,12 @@ import static dev.pathwise.rules.LearnerScenario.EVALUATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathwise.engine.evaluation.CompetencyEvent;
+import dev.pathwise.engine.evaluation.Evaluation;
+import dev.pathwise.engine.evaluation.MasteryChange;
+import dev.pathwise.engine.evaluation.MasteryStep;
+import dev.pathwise.engine.evidence.Evidence;
+import dev.pathwise.engine.evidence.Score;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.learner.MasteryLevel;
 import dev.pathwise.engine.learner.OverrideKind;
@@ -66,5 +72,28 @@ class ReplayTest {
         assertThat(first.state("RP.1").score()).isCloseTo(0.85, within(1e-9));
         assertThat(first.level("G.1")).isEqualTo(MasteryLevel.APPROACHING);
         assertThat(first.state("G.1").score()).isCloseTo(0.6, within(1e-9));
+    }
+
+    @Test
+    void evaluatingMasteryAloneChangesWhatTheWholeEvaluationChanges() {
+        // given a grade 7 learner one summative away from mastering RP.1 (mastering it unlocks RP.2)
+        LearnerScenario learner = LearnerScenario.gradeLearner(7)
+                .given("RP.1", FORMATIVE, 0.9, 0.85);
+        LearnerSnapshot before = learner.snapshot();
+        Evidence summative = new Evidence("e-last", before.learnerId(), "RP.1", null, Score.fraction(0.95), SUMMATIVE,
+                "test", LearnerScenario.START.plus(Duration.ofDays(2)));
+        // when the summative is evaluated whole and for mastery alone
+        Evaluation whole = EVALUATOR.evaluate(learner.policy(), CURRICULUM, before, summative, summative.observedAt());
+        MasteryStep mastery = EVALUATOR.evaluateMastery(learner.policy(), CURRICULUM, before, summative);
+        // then both give the same mastery changes (RP.1 mastered: 0.95·0.65 + 0.875·0.35 = 0.92375, and its
+        // parent rolled up) and the same next snapshot
+        assertThat(mastery.changes()).isEqualTo(whole.update().masteryChanges());
+        assertThat(mastery.learner()).isEqualTo(whole.learner());
+        assertThat(mastery.learner().level("RP.1")).isEqualTo(MasteryLevel.MASTERED);
+        assertThat(mastery.learner().state("RP.1").score()).isCloseTo(0.92375, within(1e-9));
+        assertThat(mastery.changes()).extracting(MasteryChange::competencyId).containsExactly("RP.1", "RP");
+        // and only the whole evaluation reports what it unlocked and the next steps
+        assertThat(whole.update().unlocked()).extracting(CompetencyEvent::competencyId).contains("RP.2");
+        assertThat(whole.update().nextSteps()).isNotEmpty();
     }
 }
