@@ -1,11 +1,21 @@
 package dev.pathwise.api.learner;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,12 +29,31 @@ import dev.pathwise.engine.learner.LearnerSnapshot;
 @Repository
 public class LearnerRepository {
 
+    private static final String LOCK_IN_ORDER = " order by learner_id for update";
+
+    private static final String UPDATE = "update learners set school_id = ?, profile = ?, snapshot = ?,"
+            + " version = version + 1, updated_at = ? where tenant_id = ? and learner_id = ? and version = ?";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final ObjectMapper json;
 
-    public LearnerRepository(JdbcClient jdbc, ObjectMapper json) {
+    public LearnerRepository(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
+    }
+
+    /**
+     * A learner's next snapshot, to be written over the one read at {@code previous.version()}, with its profile and
+     * itself already as JSON (so that a writer can prepare it before taking its locks).
+     */
+    public record Change(StoredLearner previous, LearnerSnapshot next, String profileJson, String snapshotJson) {
+    }
+
+    /** The change from {@code previous} to {@code next}, written as JSON now. */
+    public Change change(StoredLearner previous, LearnerSnapshot next) {
+        return new Change(previous, next, write(next.profile()), write(next));
     }
 
     public Optional<StoredLearner> find(String tenantId, String learnerId) {
@@ -34,6 +63,51 @@ public class LearnerRepository {
     /** Reads the learner and locks the row until the transaction ends: one writer per learner at a time. */
     public Optional<StoredLearner> lock(String tenantId, String learnerId) {
         return select(tenantId, learnerId, " for update");
+    }
+
+    /** The learners among {@code learnerIds} that exist, by id, read in one statement without a lock. */
+    public Map<String, StoredLearner> findAll(String tenantId, Collection<String> learnerIds) {
+        return byId(selectAll(tenantId, learnerIds, "snapshot, version", "",
+                (rs, n) -> new StoredLearner(tenantId, read(rs.getString(1)), rs.getLong(2))));
+    }
+
+    /**
+     * Reads and locks the learners among {@code learnerIds} that exist, in one statement; those missing are left out.
+     * Rows are locked in learner id order: every writer that holds several learners locks them this way, so two
+     * such writers never wait on each other in a cycle (no deadlock).
+     */
+    public Map<String, StoredLearner> lockAll(String tenantId, SortedSet<String> learnerIds) {
+        return byId(selectAll(tenantId, learnerIds, "snapshot, version", LOCK_IN_ORDER,
+                (rs, n) -> new StoredLearner(tenantId, read(rs.getString(1)), rs.getLong(2))));
+    }
+
+    /** As {@link #lockAll}, but only each learner's version: what a writer checks before using what it read. */
+    public Map<String, Long> lockVersions(String tenantId, SortedSet<String> learnerIds) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        selectAll(tenantId, learnerIds, "learner_id, version", LOCK_IN_ORDER,
+                (rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(version -> versions.put(version.getKey(), version.getValue()));
+        return versions;
+    }
+
+    /**
+     * One statement over the learners {@code learnerIds}, compared as (tenant, learner) pairs: H2 looks an IN list up
+     * in the primary key only on its first column, and would otherwise scan all of the tenant's learners.
+     */
+    private <T> List<T> selectAll(String tenantId, Collection<String> learnerIds, String columns, String suffix,
+                                  RowMapper<T> mapper) {
+        if (learnerIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> keys = learnerIds.stream().map(id -> new Object[] {tenantId, id}).toList();
+        return jdbc.sql("select " + columns + " from learners where (tenant_id, learner_id) in (:keys)" + suffix)
+                .param("keys", keys).query(mapper).list();
+    }
+
+    private static Map<String, StoredLearner> byId(List<StoredLearner> learners) {
+        Map<String, StoredLearner> byId = new LinkedHashMap<>();
+        learners.forEach(learner -> byId.put(learner.learnerId(), learner));
+        return byId;
     }
 
     public StoredLearner require(String tenantId, String learnerId) {
@@ -68,17 +142,47 @@ public class LearnerRepository {
 
     /** Writes the next snapshot over the one read at {@code version}. */
     public long update(StoredLearner previous, LearnerSnapshot next, Instant at) {
-        int rows = jdbc.sql("update learners set school_id = :s, profile = :p, snapshot = :snap,"
-                        + " version = version + 1, updated_at = :at"
-                        + " where tenant_id = :t and learner_id = :l and version = :v")
-                .param("s", next.profile().schoolId()).param("p", write(next.profile())).param("snap", write(next))
-                .param("at", utc(at)).param("t", previous.tenantId()).param("l", previous.learnerId())
-                .param("v", previous.version()).update();
-        if (rows != 1) {
-            throw new IllegalStateException("Learner " + previous.learnerId() + " changed under a held lock"
-                    + " (version " + previous.version() + ")");
-        }
+        updateAll(List.of(change(previous, next)), at);
         return previous.version() + 1;
+    }
+
+    /**
+     * Writes each learner's next snapshot over the one read at its version, in one JDBC batch. Each row must be at
+     * the version read (it is locked by the caller), otherwise nothing is kept: the exception rolls the transaction
+     * back.
+     */
+    public void updateAll(Collection<Change> changes, Instant at) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Change> rows = List.copyOf(changes);
+        OffsetDateTime when = utc(at);
+        int[] updated = batches.batchUpdate(UPDATE, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Change change = rows.get(i);
+                LearnerSnapshot next = change.next();
+                ps.setString(1, next.profile().schoolId());
+                ps.setString(2, change.profileJson());
+                ps.setString(3, change.snapshotJson());
+                ps.setObject(4, when, Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setString(5, change.previous().tenantId());
+                ps.setString(6, change.previous().learnerId());
+                ps.setLong(7, change.previous().version());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 1) {
+                StoredLearner previous = rows.get(i).previous();
+                throw new IllegalStateException("Learner " + previous.learnerId() + " changed under a held lock"
+                        + " (version " + previous.version() + ")");
+            }
+        }
     }
 
     private Optional<StoredLearner> select(String tenantId, String learnerId, String lock) {

@@ -1,19 +1,30 @@
 package dev.pathwise.api.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.pathwise.api.PathwiseApplication;
 
@@ -178,6 +189,294 @@ abstract class FullStackContract extends PolicyPublishingContract {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.text("detail")).contains("1000");
         assertThat(response.body().path("value").asInt()).isEqualTo(1001);
+    }
+
+    /** Evidence observed at a fixed time (minute of 2025-10-01 10:00 UTC), so that two learners get the same. */
+    private static Map<String, Object> observed(String id, String learnerId, String competency, double raw,
+                                                String kind, int minute) {
+        return Map.of("id", id, "learnerId", learnerId, "competencyId", competency,
+                "score", Map.of("raw", raw, "min", 0, "max", 10), "kind", kind, "source", "test",
+                "observedAt", String.format("2025-10-01T10:%02d:00Z", minute));
+    }
+
+    /**
+     * The JSON with the learner id and the evidence id prefix replaced, and what depends on the server's clock left
+     * out: evaluatedAt, and the amount of a pace flag (weeks behind, from the plan start to now).
+     */
+    private static String normalized(JsonNode node, String learnerId, String idPrefix) {
+        JsonNode copy = node.deepCopy();
+        for (String clocked : List.of("evaluatedAt", "amount")) {
+            copy.findParents(clocked).forEach(parent -> ((ObjectNode) parent).remove(clocked));
+        }
+        return copy.toString().replace(learnerId, "LEARNER").replace(idPrefix, "ID-");
+    }
+
+    private JsonNode verify(String learnerId) {
+        var verification = http.get("/v1/learners/" + learnerId + "/verify", district.adminKey);
+        assertThat(verification.status()).as("%s", verification.body()).isEqualTo(200);
+        return verification.body();
+    }
+
+    private List<String> storedEvidenceIds() {
+        return context.getBean(JdbcTemplate.class).queryForList("select evidence_id from evidence"
+                + " where tenant_id = ? order by seq", String.class, district.tenantId);
+    }
+
+    private static List<Integer> statuses(JsonNode batch) {
+        List<Integer> statuses = new ArrayList<>();
+        batch.path("results").forEach(result -> statuses.add(result.path("status").asInt()));
+        return statuses;
+    }
+
+    private static double metric(Http http, String name) {
+        return http.get("/actuator/metrics/" + name, null).body().path("measurements").get(0).path("value")
+                .asDouble();
+    }
+
+    @Test
+    void severalItemsForOneLearnerInABatchGiveWhatTheyGiveSentOneByOne() {
+        // given: two learners with the same profile, and one sequence of evidence on two competencies
+        district.learner(http, "twin-batch", 7, "north");
+        district.learner(http, "twin-single", 7, "north");
+        String[][] sequence = {{"ratio.concept", "9", "FORMATIVE"}, {"ratio.concept", "9.5", "FORMATIVE"},
+                {"ratio.tables", "4", "FORMATIVE"}, {"ratio.concept", "10", "SUMMATIVE"},
+                {"ratio.tables", "8", "FORMATIVE"}, {"ratio.tables", "9", "SUMMATIVE"},
+                {"ratio.concept", "3", "FORMATIVE"}, {"ratio.tables", "10", "SUMMATIVE"}};
+        List<Map<String, Object>> batchItems = new ArrayList<>();
+        List<JsonNode> singleResults = new ArrayList<>();
+        double evaluatedBefore = metric(http, "pathwise.evidence.evaluated");
+        double firingsBefore = metric(http, "pathwise.rule.firings");
+
+        // when: the batch learner gets them in one batch, the other one by one
+        for (int i = 0; i < sequence.length; i++) {
+            String[] e = sequence[i];
+            batchItems.add(observed("tb-" + i, "twin-batch", e[0], Double.parseDouble(e[1]), e[2], i));
+            var single = http.post("/v1/evidence", district.platformKey,
+                    observed("ts-" + i, "twin-single", e[0], Double.parseDouble(e[1]), e[2], i));
+            assertThat(single.status()).as("%s", single.body()).isEqualTo(200);
+            singleResults.add(single.body());
+        }
+        double evaluatedSingly = metric(http, "pathwise.evidence.evaluated");
+        double firingsSingly = metric(http, "pathwise.rule.firings");
+        var batch = http.post("/v1/evidence/batch", district.platformKey, Map.of("items", batchItems));
+
+        // then: the same result per item, the same final state, and the batch learner written once
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.body().path("accepted").asInt()).isEqualTo(sequence.length);
+        for (int i = 0; i < sequence.length; i++) {
+            JsonNode item = batch.body().path("results").get(i);
+            assertThat(item.path("index").asInt()).isEqualTo(i);
+            assertThat(item.path("evidenceId").asText()).isEqualTo("tb-" + i);
+            assertThat(item.path("replayed").asBoolean()).isFalse();
+            assertThat(normalized(item.path("update"), "twin-batch", "tb-")).as("item %d", i)
+                    .isEqualTo(normalized(singleResults.get(i), "twin-single", "ts-"));
+        }
+        assertThat(singleResults.get(0).toString()).isNotEqualTo(singleResults.get(7).toString());
+        for (String view : List.of("/mastery", "/pathway")) {
+            assertThat(normalized(http.get("/v1/learners/twin-batch" + view, district.teacherKey).body(),
+                    "twin-batch", "tb-")).as(view)
+                    .isEqualTo(normalized(http.get("/v1/learners/twin-single" + view, district.teacherKey).body(),
+                            "twin-single", "ts-"));
+        }
+        var batchLearner = http.get("/v1/learners/twin-batch", district.platformKey).body();
+        var singleLearner = http.get("/v1/learners/twin-single", district.platformKey).body();
+        assertThat(batchLearner.path("evidenceCount").asLong()).isEqualTo(sequence.length);
+        assertThat(batchLearner.path("observationCount").asInt())
+                .isEqualTo(singleLearner.path("observationCount").asInt()).isEqualTo(sequence.length);
+        assertThat(singleLearner.path("version").asLong()).isEqualTo(1 + sequence.length);
+        assertThat(batchLearner.path("version").asLong()).isEqualTo(2);
+        JsonNode verification = verify("twin-batch");
+        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.path("evidenceIds").toString())
+                .isEqualTo("[\"tb-0\",\"tb-1\",\"tb-2\",\"tb-3\",\"tb-4\",\"tb-5\",\"tb-6\",\"tb-7\"]");
+        // the metrics count the batch's evaluations as they count single ones
+        assertThat(metric(http, "pathwise.evidence.evaluated") - evaluatedSingly)
+                .isEqualTo(evaluatedSingly - evaluatedBefore).isEqualTo(sequence.length);
+        assertThat(metric(http, "pathwise.rule.firings") - firingsSingly).isEqualTo(firingsSingly - firingsBefore)
+                .isPositive();
+    }
+
+    @Test
+    void batchStoresExactlyItsAcceptedItemsAndAnswersTheOthersAsSingleRequestsAre() {
+        // given: one piece already stored
+        var stored = http.post("/v1/evidence", district.platformKey,
+                TestDistrict.evidence("mx-stored", "ana", "ratio.concept", 9));
+        assertThat(stored.status()).isEqualTo(200);
+        Map<String, Object> unknownField = new HashMap<>(TestDistrict.evidence("mx-4", "ana", "ratio.concept", 5));
+        unknownField.put("colour", "red");
+        List<Map<String, Object>> items = List.of(
+                TestDistrict.evidence("mx-1", "ana", "ratio.concept", 8),       // stored
+                TestDistrict.evidence("mx-2", "ana", "ratio.concept", 11),      // out of scale
+                TestDistrict.evidence("mx-stored", "ana", "ratio.concept", 9),  // a retry: replayed
+                TestDistrict.evidence("mx-stored", "ana", "ratio.concept", 3),  // id reused: conflict
+                TestDistrict.evidence("mx-3", "nobody", "ratio.concept", 8),    // unknown learner
+                TestDistrict.evidence("mx-1", "ana", "ratio.concept", 8),       // again in the batch: replayed
+                TestDistrict.evidence("mx-1", "ana", "ratio.concept", 2),       // reused in the batch: conflict
+                unknownField,                                                   // unreadable
+                TestDistrict.evidence("mx-5", "ana", "ratio.tables", 7));       // stored
+
+        var batch = http.post("/v1/evidence/batch", district.platformKey, items);
+
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(statuses(batch.body())).containsExactly(200, 400, 200, 409, 404, 200, 409, 400, 200);
+        List<Boolean> replayed = new ArrayList<>();
+        batch.body().path("results").forEach(result -> replayed.add(result.path("replayed").asBoolean()));
+        assertThat(replayed).containsExactly(false, false, true, false, false, true, false, false, false);
+        assertThat(batch.body().path("accepted").asInt()).isEqualTo(4);
+        assertThat(batch.body().path("refused").asInt()).isEqualTo(5);
+        JsonNode results = batch.body().path("results");
+        assertThat(results.get(2).path("update")).isEqualTo(stored.body());
+        assertThat(results.get(5).path("update")).isEqualTo(results.get(0).path("update"));
+        assertThat(results.get(3).path("problem").path("field").asText()).isEqualTo("id");
+        assertThat(results.get(4).path("problem").path("field").asText()).isEqualTo("learnerId");
+        assertThat(results.get(4).path("problem").path("value").asText()).isEqualTo("nobody");
+        assertThat(results.get(7).path("problem").path("field").asText()).isEqualTo("colour");
+        // exactly the accepted pieces are stored, in batch order, and the learner is what they give
+        assertThat(storedEvidenceIds()).containsExactly("mx-stored", "mx-1", "mx-5");
+        JsonNode verification = verify("ana");
+        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("version").asLong()).isEqualTo(3);
+        // each refused item has the problem a single request gets, which stores nothing either
+        for (int i : new int[] {1, 3, 4, 6, 7}) {
+            var single = http.post("/v1/evidence", district.platformKey, items.get(i));
+            JsonNode problem = results.get(i).path("problem");
+            assertThat(single.status()).as("item %d", i).isEqualTo(problem.path("status").asInt());
+            for (String member : List.of("type", "title", "status", "detail", "field", "value")) {
+                assertThat(problem.path(member)).as("item %d: %s", i, member).isEqualTo(single.body().path(member));
+            }
+        }
+        assertThat(storedEvidenceIds()).containsExactly("mx-stored", "mx-1", "mx-5");
+    }
+
+    @Test
+    void batchesRacingOnTheSameLearnersLoseNothingAndNeverDeadlock() throws Exception {
+        // given: six learners; one thread sends its batches over them in one order, the other in the reverse order,
+        // and both send the same piece (same id, same content) for r2 in every round
+        List<String> learners = List.of("r0", "r1", "r2", "r3", "r4", "r5");
+        learners.forEach(learner -> district.learner(http, learner, 7, "north"));
+        int rounds = 6;
+        int perLearner = 4;
+        double fallbacksBefore = metric(http, "pathwise.evidence.batch.fallbacks");
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<List<JsonNode>>> threads = new ArrayList<>();
+        try {
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                threads.add(pool.submit(() -> {
+                    List<JsonNode> answers = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        List<Map<String, Object>> items = new ArrayList<>();
+                        for (int k = 0; k < perLearner; k++) {
+                            for (int l = 0; l < learners.size(); l++) {
+                                String learner = learners.get(thread == 0 ? l : learners.size() - 1 - l);
+                                items.add(TestDistrict.evidence("race-" + thread + "-" + round + "-" + learner + "-"
+                                        + k, learner, k % 2 == 0 ? "ratio.concept" : "ratio.tables", (round + k) % 11));
+                            }
+                        }
+                        items.add(TestDistrict.evidence("race-both-" + round, "r2", "ratio.concept", 7));
+                        together.await(60, TimeUnit.SECONDS);
+                        var answer = http.post("/v1/evidence/batch", district.platformKey, items);
+                        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+                        answers.add(answer.body());
+                    }
+                    return answers;
+                }));
+            }
+            // then: both finish, every item is accepted
+            List<JsonNode> answers = new ArrayList<>();
+            for (Future<List<JsonNode>> thread : threads) {
+                answers.addAll(thread.get(300, TimeUnit.SECONDS));
+            }
+            int replays = 0;
+            for (JsonNode answer : answers) {
+                assertThat(statuses(answer)).as("%s", answer).containsOnly(200);
+                for (JsonNode result : answer.path("results")) {
+                    if (result.path("replayed").asBoolean()) {
+                        assertThat(result.path("evidenceId").asText()).startsWith("race-both-");
+                        replays++;
+                    }
+                }
+            }
+            assertThat(replays).as("the shared piece is stored by one batch and replayed to the other")
+                    .isEqualTo(rounds);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // each piece stored once, each learner as a replay of its evidence gives, written once per batch
+        List<String> stored = storedEvidenceIds();
+        assertThat(stored).doesNotHaveDuplicates().hasSize(2 * rounds * perLearner * learners.size() + rounds);
+        for (String learner : learners) {
+            JsonNode verification = verify(learner);
+            int expected = 2 * rounds * perLearner + (learner.equals("r2") ? rounds : 0);
+            assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+            assertThat(verification.path("evidenceCount").asInt()).as(learner).isEqualTo(expected);
+            assertThat(verification.path("distinctEvidenceIds").asInt()).as(learner).isEqualTo(expected);
+            assertThat(verification.path("version").asLong()).as(learner).isEqualTo(1 + 2 * rounds);
+        }
+        // no batch had to be rolled back: locking the learners in id order never deadlocks
+        assertThat(metric(http, "pathwise.evidence.batch.fallbacks")).isEqualTo(fallbacksBefore);
+    }
+
+    @Test
+    void batchMeetingAConcurrentWriterOfOneOfItsIdsIsRolledBackAndIngestedItemByItem() throws Exception {
+        // given: another writer has inserted evidence 'fb-dup' (for another learner) and not committed yet
+        district.learner(http, "bea", 7, "north");
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+        boolean postgres = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName())
+                .equals("PostgreSQL");
+        String blocked = postgres
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into"
+                + " evidence%'"
+                : "select count(*) from information_schema.sessions where executing_statement like 'insert into"
+                + " evidence%'";
+        double fallbacksBefore = metric(http, "pathwise.evidence.batch.fallbacks");
+        long versionBefore = http.get("/v1/learners/ana", district.platformKey).body().path("version").asLong();
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> other = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.update("insert into evidence (tenant_id, evidence_id, learner_id, content_hash, payload, result,"
+                        + " policy_version, received_at, evaluation_error) values (?, 'fb-dup', 'bea', 'other', '{}',"
+                        + " '{\"rules\": []}', 'test', current_timestamp, 'written by the test')", district.tenantId);
+                inserted.countDown();
+                try {
+                    assertThat(commit.await(60, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(inserted.await(60, TimeUnit.SECONDS)).isTrue();
+
+            // when: a batch with the same id (other content) waits on it, then it commits
+            Future<Http.Response> batch = pool.submit(() -> http.post("/v1/evidence/batch", district.platformKey,
+                    List.of(TestDistrict.evidence("fb-1", "ana", "ratio.concept", 8),
+                            TestDistrict.evidence("fb-dup", "ana", "ratio.concept", 9),
+                            TestDistrict.evidence("fb-2", "ana", "ratio.tables", 7))));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.queryForObject(blocked, Integer.class) > 0 || batch.isDone());
+            commit.countDown();
+            other.get(60, TimeUnit.SECONDS);
+
+            // then: the batch was rolled back and its items ingested one by one: the other writer's piece is kept,
+            // the batch's is a conflict, the rest is stored once
+            var answer = batch.get(60, TimeUnit.SECONDS);
+            assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+            assertThat(statuses(answer.body())).containsExactly(200, 409, 200);
+            assertThat(answer.body().path("results").get(1).path("problem").path("field").asText()).isEqualTo("id");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(metric(http, "pathwise.evidence.batch.fallbacks")).isEqualTo(fallbacksBefore + 1);
+        assertThat(storedEvidenceIds()).containsExactly("fb-dup", "fb-1", "fb-2");
+        JsonNode verification = verify("ana");
+        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.path("evidenceIds").toString()).isEqualTo("[\"fb-1\",\"fb-2\"]");
+        assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("version").asLong())
+                .isEqualTo(versionBefore + 2);
     }
 
     @Test

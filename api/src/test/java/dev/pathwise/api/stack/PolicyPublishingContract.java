@@ -360,26 +360,28 @@ abstract class PolicyPublishingContract extends InteropContract {
         assertThat(history.path("refused").get(0).path("version").asText()).isEqualTo("attack");
     }
 
+    /** A rule that keeps re-activating itself on any assessment of ratio.tables. */
+    static final String LOOP = """
+            package dev.pathwise.rules;
+
+            import dev.pathwise.engine.facts.Assessment;
+
+            rule "Re-checks its own assessment forever"
+                ruleflow-group "mastery-classify"
+            when
+                $a : Assessment( competencyId == "ratio.tables" )
+            then
+                update( $a );
+            end
+            """;
+
     @Test
     void loopingRulesAreCutOffTheEvidenceKeptTheStateUnchangedAndCounted() {
         Http http = http();
         TestDistrict district = TestDistrict.create(context, http);
         district.learner(http, "ana", 7, "north");
-        String loop = """
-                package dev.pathwise.rules;
-
-                import dev.pathwise.engine.facts.Assessment;
-
-                rule "Re-checks its own assessment forever"
-                    ruleflow-group "mastery-classify"
-                when
-                    $a : Assessment( competencyId == "ratio.tables" )
-                then
-                    update( $a );
-                end
-                """;
         assertThat(http.post(POLICY + "/versions", district.curriculumKey, body("loops", "a loop",
-                pack(false, Map.of("loop.drl", loop)))).status()).isEqualTo(201);
+                pack(false, Map.of("loop.drl", LOOP)))).status()).isEqualTo(201);
         double loopsBefore = loops(http);
         var learnerBefore = http.get("/v1/learners/ana", district.platformKey).body();
 
@@ -401,6 +403,52 @@ abstract class PolicyPublishingContract extends InteropContract {
         assertThat(retried.status()).isEqualTo(422);
         assertThat(http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("l-2", "ana",
                 "ratio.concept", 9)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLoopingItemOfABatchIsStoredAndRefusedWhileTheOthersAreApplied() {
+        // given: a version whose rules loop on ratio.tables
+        Http http = http();
+        TestDistrict district = TestDistrict.create(context, http);
+        district.learner(http, "ana", 7, "north");
+        assertThat(http.post(POLICY + "/versions", district.curriculumKey, body("loops", "a loop",
+                pack(false, Map.of("loop.drl", LOOP)))).status()).isEqualTo(201);
+        double loopsBefore = loops(http);
+        var single = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("bl-single", "ana",
+                "ratio.tables", 9));
+        assertThat(single.status()).isEqualTo(422);
+        assertThat(loops(http)).isEqualTo(loopsBefore + 1);
+        long versionBefore = http.get("/v1/learners/ana", district.platformKey).body().path("version").asLong();
+
+        // when: a batch with a looping piece between two that apply, the same piece again, and the single's retry
+        var batch = http.post("/v1/evidence/batch", district.platformKey, List.of(
+                TestDistrict.evidence("bl-1", "ana", "ratio.concept", 9),
+                TestDistrict.evidence("bl-loop", "ana", "ratio.tables", 9),
+                TestDistrict.evidence("bl-2", "ana", "ratio.concept", 8),
+                TestDistrict.evidence("bl-loop", "ana", "ratio.tables", 9),
+                TestDistrict.evidence("bl-single", "ana", "ratio.tables", 9)));
+
+        // then: the looping piece is stored with its error and answered 422 as a single request is, the learner
+        // has the two others applied (written once), and one more loop is counted
+        assertThat(batch.status()).isEqualTo(200);
+        List<Integer> statuses = new ArrayList<>();
+        batch.body().path("results").forEach(result -> statuses.add(result.path("status").asInt()));
+        assertThat(statuses).containsExactly(200, 422, 200, 422, 422);
+        JsonNode cutOff = batch.body().path("results").get(1).path("problem");
+        assertThat(cutOff.path("type").asText()).endsWith("/rule-loop");
+        assertThat(cutOff.path("rules").get(0).asText()).isEqualTo("Re-checks its own assessment forever");
+        assertThat(cutOff.path("detail").asText()).isEqualTo(single.text("detail").replace("bl-single", "bl-loop"));
+        assertThat(batch.body().path("results").get(3).path("problem")).isEqualTo(cutOff);
+        assertThat(batch.body().path("results").get(4).path("problem").path("detail").asText())
+                .isEqualTo(single.text("detail"));
+        assertThat(loops(http)).isEqualTo(loopsBefore + 2);
+        var learner = http.get("/v1/learners/ana", district.platformKey).body();
+        assertThat(learner.path("evidenceCount").asLong()).isEqualTo(4);
+        assertThat(learner.path("observationCount").asInt()).isEqualTo(2);
+        assertThat(learner.path("version").asLong()).isEqualTo(versionBefore + 1);
+        var verification = http.get("/v1/learners/ana/verify", district.adminKey).body();
+        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.path("evidenceIds").toString()).isEqualTo("[\"bl-1\",\"bl-2\"]");
     }
 
     private static double loops(Http http) {
