@@ -13,6 +13,7 @@ import dev.pathwise.engine.facts.LevelProposal;
 import dev.pathwise.engine.facts.Option;
 import dev.pathwise.engine.facts.Pace;
 import dev.pathwise.engine.facts.Progress;
+import dev.pathwise.engine.facts.ReadyCompetency;
 import dev.pathwise.engine.facts.Remediation;
 import dev.pathwise.engine.facts.Shortfall;
 import dev.pathwise.engine.facts.Support;
@@ -23,9 +24,7 @@ import dev.pathwise.engine.policy.RuleFiring;
 import dev.pathwise.engine.policy.RuleLoopException;
 import dev.pathwise.engine.policy.RuleRun;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -37,7 +36,7 @@ import java.util.Set;
  *
  * <p>Where the rules derive facts with {@code insertLogical}, this class computes their final, truth-maintained
  * state directly: a Shortfall blocks the Mastered and Exceeding proposals, the highest proposal wins, a struggling
- * competency's mini-lessons become remediation, and a remediated option is never excluded for its modality.
+ * competency's mini-lessons become remediation (which {@link Decisions} never trims for its modality).
  *
  * <p>One instance serves one evaluation on one thread, like a {@link dev.pathwise.engine.policy.RuleSession}.
  * It ignores rule files: it is the default pack only (with any parameters).
@@ -114,6 +113,7 @@ public final class HandCodedDefaultPolicy implements RuleRun {
     private final List<GoalPace> goals = new ArrayList<>(2);
     private final List<Progress> progress = new ArrayList<>(8);
     private final List<Option> options = new ArrayList<>(32);
+    private final List<ReadyCompetency> ready = new ArrayList<>(8);
 
     // derived facts, as insertLogical leaves them once a phase is done
     private final List<Shortfall> shortfalls = new ArrayList<>(4);
@@ -121,7 +121,6 @@ public final class HandCodedDefaultPolicy implements RuleRun {
     private final List<DroppedBack> droppedBack = new ArrayList<>(1);
     private final Set<String> struggling = new HashSet<>(4);
     private final List<Remediation> remediations = new ArrayList<>(2);
-    private final Set<Option> remediated = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private final List<RuleFiring> firings = new ArrayList<>(32);
     private int limit;
@@ -144,6 +143,8 @@ public final class HandCodedDefaultPolicy implements RuleRun {
     public void insert(Object fact) {
         if (fact instanceof Option option) {
             options.add(option);
+        } else if (fact instanceof ReadyCompetency r) {
+            ready.add(r);
         } else if (fact instanceof Progress p) {
             progress.add(p);
         } else if (fact instanceof Assessment a) {
@@ -364,7 +365,6 @@ public final class HandCodedDefaultPolicy implements RuleRun {
             for (Option option : options) {
                 if (option.getKind() == ActivityKind.MINI_LESSON && struggling.contains(option.getCompetencyId())) {
                     fired(REMEDIATION);
-                    remediated.add(option);
                     remediations.add(Remediation.of(REMEDIATION, option,
                             "mini-lesson for %s, where the learner is struggling", option.getCompetencyId()));
                 }
@@ -379,35 +379,26 @@ public final class HandCodedDefaultPolicy implements RuleRun {
         }
         int maxInProgress = parameters.getMaxInProgress();
         if (learner != null && learner.getInProgressCount() >= maxInProgress) {
-            for (Option option : options) {
-                if (!option.isCompetencyInProgress() && !option.isTeacherAssigned()) {
+            for (ReadyCompetency competency : ready) {
+                if (!competency.isInProgress()) {
                     fired(IN_PROGRESS_LIMIT);
-                    decisions.exclude(IN_PROGRESS_LIMIT, option,
+                    decisions.excludeCompetency(IN_PROGRESS_LIMIT, competency.getCompetencyId(),
                             "%d competencies already in progress, the most grade band %s allows",
                             learner.getInProgressCount(), parameters.getGradeBand());
                 }
             }
         }
-        Set<String> offeredInModality = null;
+        for (ReadyCompetency competency : ready) {
+            if (competency.getPreferredModalityOptions() > 0
+                    && competency.getPreferredModalityOptions() < competency.getOptionCount()) {
+                fired(PREFERRED_MODALITY);
+                decisions.preferModality(PREFERRED_MODALITY, competency.getCompetencyId(),
+                        "%s also has activities in the learner's preferred modality", competency.getCompetencyId());
+            }
+        }
         boolean goalOption = false;
         for (Option option : options) {
             goalOption |= option.isOnGoal();
-            if (option.isMatchesModality()) {
-                if (offeredInModality == null) {
-                    offeredInModality = new HashSet<>();
-                }
-                offeredInModality.add(option.getCompetencyId());
-            }
-        }
-        if (offeredInModality != null) {
-            for (Option option : options) {
-                if (!option.isMatchesModality() && !option.isTeacherAssigned()
-                        && offeredInModality.contains(option.getCompetencyId()) && !remediated.contains(option)) {
-                    fired(PREFERRED_MODALITY);
-                    decisions.exclude(PREFERRED_MODALITY, option,
-                            "%s also has activities in the learner's preferred modality", option.getCompetencyId());
-                }
-            }
         }
         String band = parameters.getGradeBand();
         int maxOptions = parameters.getMaxOptions();

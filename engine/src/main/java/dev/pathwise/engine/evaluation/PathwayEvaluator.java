@@ -13,6 +13,7 @@ import dev.pathwise.engine.facts.LevelProposal;
 import dev.pathwise.engine.facts.Option;
 import dev.pathwise.engine.facts.Pace;
 import dev.pathwise.engine.facts.Progress;
+import dev.pathwise.engine.facts.ReadyCompetency;
 import dev.pathwise.engine.framework.Framework;
 import dev.pathwise.engine.learner.CompetencyRecord;
 import dev.pathwise.engine.learner.Goal;
@@ -249,7 +250,7 @@ public final class PathwayEvaluator {
 
             List<String> ready = Planner.readyToLearn(framework, next);
             List<Option> options = Planner.rankOptions(curriculum, next, ready, overrides);
-            insertPathFacts(session, framework, next, parameters, options, now);
+            insertPathFacts(session, framework, next, parameters, ready, options, now);
             session.fire(firingLimit, "pacing", "choice-classify", "choice-decide");
 
             List<RequiredStep> required = new ArrayList<>();
@@ -506,7 +507,8 @@ public final class PathwayEvaluator {
     }
 
     private static void insertPathFacts(RuleRun session, Framework framework, LearnerSnapshot learner,
-                                        BandParameters parameters, List<Option> options, Instant now) {
+                                        BandParameters parameters, List<String> ready, List<Option> options,
+                                        Instant now) {
         LearnerProfile profile = learner.profile();
         int inProgress = 0;
         int mastered = 0;
@@ -551,8 +553,37 @@ public final class PathwayEvaluator {
                 }
             }
         }
+        insertReadyCompetencies(session, learner, ready, options);
         for (Option option : options) {
             session.insert(option);
+        }
+    }
+
+    /** One {@link ReadyCompetency} per ready competency, counting the options the planner ranked for it. */
+    private static void insertReadyCompetencies(RuleRun session, LearnerSnapshot learner, List<String> ready,
+                                                List<Option> options) {
+        Map<String, int[]> counts = new HashMap<>(ready.size() * 2);
+        for (String id : ready) {
+            counts.put(id, new int[2]);
+        }
+        for (Option option : options) {
+            int[] count = counts.get(option.getCompetencyId());
+            if (count != null) {
+                count[0]++;
+                if (option.isMatchesModality()) {
+                    count[1]++;
+                }
+            }
+        }
+        List<Goal> goals = learner.profile().goals();
+        for (String id : ready) {
+            int[] count = counts.get(id);
+            boolean onGoal = false;
+            for (Goal goal : goals) {
+                onGoal |= goal.competencyIds().contains(id);
+            }
+            session.insert(new ReadyCompetency(id, learner.state(id).evidenceCount() > 0, count[0], count[1],
+                    onGoal));
         }
     }
 
@@ -574,7 +605,7 @@ public final class PathwayEvaluator {
                                                     List<RequiredStep> required) {
         List<Option> eligible = new ArrayList<>(options.size());
         for (Option option : options) {
-            if (!decisions.excluded().containsKey(option)) {
+            if (!decisions.isExcluded(option)) {
                 eligible.add(option);
             }
         }

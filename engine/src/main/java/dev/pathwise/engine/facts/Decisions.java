@@ -1,6 +1,7 @@
 package dev.pathwise.engine.facts;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ public final class Decisions {
     private final List<Flag> flags = new ArrayList<>();
     private final Map<Option, Explanation> excluded = new IdentityHashMap<>();
     private final Map<Option, Explanation> remediation = new IdentityHashMap<>();
+    private final Map<String, Explanation> excludedCompetencies = new HashMap<>();
+    private final Map<String, Explanation> preferredModalityOnly = new HashMap<>();
     private int optionLimit = -1;
     private Explanation optionLimitWhy;
     private Explanation goalOptionWhy;
@@ -49,6 +52,39 @@ public final class Decisions {
         if (!excluded.containsKey(option)) {
             excluded.put(option, Explanation.byRule(rule.getRule().getName(), pattern, args));
         }
+    }
+
+    /**
+     * Leaves every option of a competency out of the next steps, except the steps a teacher assigned (an override
+     * beats the rules); the first reason given for a competency stands.
+     */
+    public void excludeCompetency(RuleContext rule, String competencyId, String pattern, Object... args) {
+        if (!excludedCompetencies.containsKey(competencyId)) {
+            excludedCompetencies.put(competencyId, Explanation.byRule(rule.getRule().getName(), pattern, args));
+        }
+    }
+
+    /**
+     * Offers only the options of a competency that are in the learner's preferred modality. Required steps stay:
+     * remediation and the steps a teacher assigned.
+     */
+    public void preferModality(RuleContext rule, String competencyId, String pattern, Object... args) {
+        if (!preferredModalityOnly.containsKey(competencyId)) {
+            preferredModalityOnly.put(competencyId, Explanation.byRule(rule.getRule().getName(), pattern, args));
+        }
+    }
+
+    /** Whether the rules left this option out of the next steps, one by one or with its whole competency. */
+    public boolean isExcluded(Option option) {
+        if (excluded.containsKey(option)) {
+            return true;
+        }
+        if (option.isTeacherAssigned()) {
+            return false;
+        }
+        return excludedCompetencies.containsKey(option.getCompetencyId())
+                || (!option.isMatchesModality() && !remediation.containsKey(option)
+                && preferredModalityOnly.containsKey(option.getCompetencyId()));
     }
 
     public void remediate(Remediation option) {
@@ -84,10 +120,6 @@ public final class Decisions {
 
     public List<Flag> flags() {
         return flags;
-    }
-
-    public Map<Option, Explanation> excluded() {
-        return excluded;
     }
 
     public Map<Option, Explanation> remediation() {

@@ -9,6 +9,7 @@ import dev.pathwise.engine.facts.LevelProposal;
 import dev.pathwise.engine.facts.Option;
 import dev.pathwise.engine.facts.Pace;
 import dev.pathwise.engine.facts.Progress;
+import dev.pathwise.engine.facts.ReadyCompetency;
 import dev.pathwise.engine.facts.Remediation;
 import dev.pathwise.engine.facts.Shortfall;
 import dev.pathwise.engine.facts.Struggling;
@@ -36,7 +37,7 @@ final class FactModel {
     static {
         for (Class<?> type : List.of(Assessment.class, ChildrenRollup.class, DroppedBack.class,
                 GoalPace.class, Learner.class, LevelProposal.class, Option.class, Pace.class, Progress.class,
-                Remediation.class, Shortfall.class, Struggling.class, BandParameters.class)) {
+                ReadyCompetency.class, Remediation.class, Shortfall.class, Struggling.class, BandParameters.class)) {
             FIELDS.put(type.getSimpleName(), fieldsOf(type));
         }
     }
