@@ -175,7 +175,7 @@ public final class PathwayEvaluator {
 
     /** The next steps, flags and required steps for a learner as they stand, without new evidence. */
     public PathUpdate nextSteps(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner, Instant now) {
-        return run(policy, curriculum, learner, new HashMap<>(learner.competencies()), List.of(), null, now).update();
+        return run(policy, curriculum, learner, learner.competencies(), List.of(), null, now).update();
     }
 
     /**
@@ -243,7 +243,9 @@ public final class PathwayEvaluator {
             List<MasteryChange> changes = settleMastery(session, decisions, effective, framework, learner, records,
                     targets, overrides, evidenceId != null);
 
-            LearnerSnapshot next = new LearnerSnapshot(profile, records, learner.overrides());
+            // without targets no record changed: the learner (with any new override) is the next snapshot
+            LearnerSnapshot next = targets.isEmpty() ? learner
+                    : new LearnerSnapshot(profile, records, learner.overrides());
             List<CompetencyEvent> unlocked = new ArrayList<>();
             List<CompetencyEvent> droppedBack = new ArrayList<>();
             compareReadiness(framework, learner, next, changes, decisions, unlocked, droppedBack);
@@ -514,7 +516,7 @@ public final class PathwayEvaluator {
         int mastered = 0;
         for (CompetencyRecord record : learner.competencies().values()) {
             String id = record.state().competencyId();
-            if (!framework.contains(id) || !framework.isLeaf(id)) {
+            if (!framework.hasLeaf(id)) {
                 continue;
             }
             if (record.state().level().isMastered()) {
@@ -582,8 +584,9 @@ public final class PathwayEvaluator {
             for (Goal goal : goals) {
                 onGoal |= goal.competencyIds().contains(id);
             }
-            session.insert(new ReadyCompetency(id, learner.state(id).evidenceCount() > 0, count[0], count[1],
-                    onGoal));
+            CompetencyRecord record = learner.competencies().get(id);
+            boolean inProgress = record != null && record.state().evidenceCount() > 0;
+            session.insert(new ReadyCompetency(id, inProgress, count[0], count[1], onGoal));
         }
     }
 
