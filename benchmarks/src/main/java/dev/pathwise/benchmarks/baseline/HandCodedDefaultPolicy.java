@@ -14,7 +14,6 @@ import dev.pathwise.engine.facts.Option;
 import dev.pathwise.engine.facts.Pace;
 import dev.pathwise.engine.facts.Progress;
 import dev.pathwise.engine.facts.ReadyCompetency;
-import dev.pathwise.engine.facts.Remediation;
 import dev.pathwise.engine.facts.Shortfall;
 import dev.pathwise.engine.facts.Support;
 import dev.pathwise.engine.learner.MasteryLevel;
@@ -35,8 +34,7 @@ import java.util.Set;
  * figures are divided by, and the other side of the differential test.
  *
  * <p>Where the rules derive facts with {@code insertLogical}, this class computes their final, truth-maintained
- * state directly: a Shortfall blocks the Mastered and Exceeding proposals, the highest proposal wins, a struggling
- * competency's mini-lessons become remediation (which {@link Decisions} never trims for its modality).
+ * state directly: a Shortfall blocks the Mastered and Exceeding proposals, and the highest proposal wins.
  *
  * <p>One instance serves one evaluation on one thread, like a {@link dev.pathwise.engine.policy.RuleSession}.
  * It ignores rule files: it is the default pack only (with any parameters).
@@ -87,9 +85,7 @@ public final class HandCodedDefaultPolicy implements RuleRun {
             "Stalled when a competency stays unmastered after the grade band's evidence limit", "pacing");
     // choice.drl
     static final HandCodedRule REMEDIATION = new HandCodedRule(
-            "A struggling competency's mini-lesson comes first as remediation", "choice-classify");
-    static final HandCodedRule REMEDIATION_REQUIRED = new HandCodedRule(
-            "Remediation is required before other steps", "choice-decide");
+            "A struggling competency's mini-lesson comes first as remediation", "choice-decide");
     static final HandCodedRule IN_PROGRESS_LIMIT = new HandCodedRule(
             "No new competency while the in-progress limit is reached", "choice-decide");
     static final HandCodedRule PREFERRED_MODALITY = new HandCodedRule(
@@ -112,7 +108,6 @@ public final class HandCodedDefaultPolicy implements RuleRun {
     private int rollupsFired;
     private final List<GoalPace> goals = new ArrayList<>(2);
     private final List<Progress> progress = new ArrayList<>(8);
-    private final List<Option> options = new ArrayList<>(32);
     private final List<ReadyCompetency> ready = new ArrayList<>(8);
 
     // derived facts, as insertLogical leaves them once a phase is done
@@ -120,7 +115,6 @@ public final class HandCodedDefaultPolicy implements RuleRun {
     private final List<LevelProposal> proposals = new ArrayList<>(8);
     private final List<DroppedBack> droppedBack = new ArrayList<>(1);
     private final Set<String> struggling = new HashSet<>(4);
-    private final List<Remediation> remediations = new ArrayList<>(2);
 
     private final List<RuleFiring> firings = new ArrayList<>(32);
     private int limit;
@@ -141,9 +135,7 @@ public final class HandCodedDefaultPolicy implements RuleRun {
 
     @Override
     public void insert(Object fact) {
-        if (fact instanceof Option option) {
-            options.add(option);
-        } else if (fact instanceof ReadyCompetency r) {
+        if (fact instanceof ReadyCompetency r) {
             ready.add(r);
         } else if (fact instanceof Progress p) {
             progress.add(p);
@@ -163,6 +155,12 @@ public final class HandCodedDefaultPolicy implements RuleRun {
             throw new IllegalArgumentException("fact " + fact + ": the default pack has no rule about "
                     + fact.getClass().getSimpleName());
         }
+    }
+
+    /** No rule of the default pack reads an {@link Option}: the choice rules decide per {@link ReadyCompetency}. */
+    @Override
+    public boolean matches(Class<?> factType) {
+        return factType != Option.class;
     }
 
     @Override
@@ -361,21 +359,14 @@ public final class HandCodedDefaultPolicy implements RuleRun {
     // ---- choice.drl --------------------------------------------------------------------------------------
 
     private void classifyChoice() {
-        if (!struggling.isEmpty()) {
-            for (Option option : options) {
-                if (option.getKind() == ActivityKind.MINI_LESSON && struggling.contains(option.getCompetencyId())) {
-                    fired(REMEDIATION);
-                    remediations.add(Remediation.of(REMEDIATION, option,
-                            "mini-lesson for %s, where the learner is struggling", option.getCompetencyId()));
-                }
-            }
-        }
+        // the default pack has no choice-classify rule
     }
 
     private void decideChoice() {
-        for (Remediation remediation : remediations) {
-            fired(REMEDIATION_REQUIRED);
-            decisions.remediate(remediation);
+        for (String competencyId : struggling) {
+            fired(REMEDIATION);
+            decisions.remediate(REMEDIATION, competencyId, ActivityKind.MINI_LESSON,
+                    "mini-lesson for %s, where the learner is struggling", competencyId);
         }
         int maxInProgress = parameters.getMaxInProgress();
         if (learner != null && learner.getInProgressCount() >= maxInProgress) {
@@ -397,8 +388,8 @@ public final class HandCodedDefaultPolicy implements RuleRun {
             }
         }
         boolean goalOption = false;
-        for (Option option : options) {
-            goalOption |= option.isOnGoal();
+        for (ReadyCompetency competency : ready) {
+            goalOption |= competency.isOnGoal();
         }
         String band = parameters.getGradeBand();
         int maxOptions = parameters.getMaxOptions();

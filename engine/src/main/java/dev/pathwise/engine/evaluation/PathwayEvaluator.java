@@ -556,8 +556,10 @@ public final class PathwayEvaluator {
             }
         }
         insertReadyCompetencies(session, learner, ready, options);
-        for (Option option : options) {
-            session.insert(option);
+        if (session.matches(Option.class)) {
+            for (Option option : options) {
+                session.insert(option);
+            }
         }
     }
 
@@ -612,9 +614,8 @@ public final class PathwayEvaluator {
                 eligible.add(option);
             }
         }
-        Map<Option, Explanation> remediation = decisions.remediation();
         eligible.sort(Comparator.comparing((Option o) -> !o.isTeacherAssigned())
-                .thenComparing(o -> !remediation.containsKey(o))
+                .thenComparing(o -> decisions.remediationOf(o) == null)
                 .thenComparingInt(Option::getRank));
         for (Option option : eligible) {
             if (option.isTeacherAssigned()) {
@@ -622,9 +623,9 @@ public final class PathwayEvaluator {
                 required.add(new RequiredStep(option.getActivityId(), option.getCompetencyId(),
                         RequiredStep.Reason.TEACHER_ASSIGNED, Explanation.byRule("", "assigned by %s: %s",
                         assigned.author(), assigned.reason())));
-            } else if (remediation.containsKey(option)) {
+            } else if (decisions.remediationOf(option) != null) {
                 required.add(new RequiredStep(option.getActivityId(), option.getCompetencyId(),
-                        RequiredStep.Reason.REMEDIATION, remediation.get(option)));
+                        RequiredStep.Reason.REMEDIATION, decisions.remediationOf(option)));
             }
         }
         int limit = decisions.optionLimit();
@@ -646,7 +647,7 @@ public final class PathwayEvaluator {
         for (int i = 0; i < visible.size(); i++) {
             Option option = visible.get(i);
             List<String> reasons = new ArrayList<>(option.getReasons());
-            Explanation remedy = remediation.get(option);
+            Explanation remedy = decisions.remediationOf(option);
             if (remedy != null) {
                 reasons.add(0, "remediation: " + remedy);
             }

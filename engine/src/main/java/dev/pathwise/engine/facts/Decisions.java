@@ -1,6 +1,8 @@
 package dev.pathwise.engine.facts;
 
+import dev.pathwise.engine.activity.ActivityKind;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +21,7 @@ public final class Decisions {
     private final Map<String, List<Explanation>> shortfalls = new LinkedHashMap<>();
     private final List<Flag> flags = new ArrayList<>();
     private final Map<Option, Explanation> excluded = new IdentityHashMap<>();
-    private final Map<Option, Explanation> remediation = new IdentityHashMap<>();
+    private final Map<String, Map<ActivityKind, Explanation>> remediation = new HashMap<>();
     private final Map<String, Explanation> excludedCompetencies = new HashMap<>();
     private final Map<String, Explanation> preferredModalityOnly = new HashMap<>();
     private int optionLimit = -1;
@@ -83,12 +85,26 @@ public final class Decisions {
             return false;
         }
         return excludedCompetencies.containsKey(option.getCompetencyId())
-                || (!option.isMatchesModality() && !remediation.containsKey(option)
+                || (!option.isMatchesModality() && remediationOf(option) == null
                 && preferredModalityOnly.containsKey(option.getCompetencyId()));
     }
 
-    public void remediate(Remediation option) {
-        remediation.putIfAbsent(option.getOption(), option.getWhy());
+    /**
+     * Makes a competency's activities of one kind required steps, put first, as remediation; the first reason given
+     * for a competency and kind stands.
+     */
+    public void remediate(RuleContext rule, String competencyId, ActivityKind kind, String pattern, Object... args) {
+        Map<ActivityKind, Explanation> byKind = remediation.computeIfAbsent(competencyId,
+                id -> new EnumMap<>(ActivityKind.class));
+        if (!byKind.containsKey(kind)) {
+            byKind.put(kind, Explanation.byRule(rule.getRule().getName(), pattern, args));
+        }
+    }
+
+    /** Why the option is remediation, or null when it is not. */
+    public Explanation remediationOf(Option option) {
+        Map<ActivityKind, Explanation> byKind = remediation.get(option.getCompetencyId());
+        return byKind == null ? null : byKind.get(option.getKind());
     }
 
     /** How many options the learner sees; 0 for every ready option. The smallest limit decided stands. */
@@ -120,10 +136,6 @@ public final class Decisions {
 
     public List<Flag> flags() {
         return flags;
-    }
-
-    public Map<Option, Explanation> remediation() {
-        return remediation;
     }
 
     /** The option limit decided, or -1 when no rule set one. */

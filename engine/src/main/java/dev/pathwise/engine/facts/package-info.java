@@ -1,7 +1,7 @@
 /**
  * The fact model rule files are written against: what the engine inserts (Learner, Assessment, ChildrenRollup,
  * Pace, GoalPace, Progress, ReadyCompetency, Option), what rules derive with insertLogical (Shortfall,
- * LevelProposal, DroppedBack, Struggling, Remediation), and the {@code decisions} global that "decide" rules report
+ * LevelProposal, DroppedBack, Struggling), and the {@code decisions} global that "decide" rules report
  * to.
  */
 package dev.pathwise.engine.facts;

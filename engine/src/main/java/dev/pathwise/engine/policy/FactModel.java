@@ -10,7 +10,6 @@ import dev.pathwise.engine.facts.Option;
 import dev.pathwise.engine.facts.Pace;
 import dev.pathwise.engine.facts.Progress;
 import dev.pathwise.engine.facts.ReadyCompetency;
-import dev.pathwise.engine.facts.Remediation;
 import dev.pathwise.engine.facts.Shortfall;
 import dev.pathwise.engine.facts.Struggling;
 import dev.pathwise.engine.spelling.Suggestions;
@@ -37,7 +36,7 @@ final class FactModel {
     static {
         for (Class<?> type : List.of(Assessment.class, ChildrenRollup.class, DroppedBack.class,
                 GoalPace.class, Learner.class, LevelProposal.class, Option.class, Pace.class, Progress.class,
-                ReadyCompetency.class, Remediation.class, Shortfall.class, Struggling.class, BandParameters.class)) {
+                ReadyCompetency.class, Shortfall.class, Struggling.class, BandParameters.class)) {
             FIELDS.put(type.getSimpleName(), fieldsOf(type));
         }
     }

@@ -14,6 +14,9 @@ public interface RuleRun extends AutoCloseable {
 
     void insert(Object fact);
 
+    /** Whether any rule can match a fact of this class; the evaluator leaves out the facts no rule reads. */
+    boolean matches(Class<?> factType);
+
     /**
      * Fires the given phases in order, at most {@code limit} rule firings in all.
      *

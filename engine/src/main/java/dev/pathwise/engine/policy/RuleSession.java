@@ -74,6 +74,11 @@ public final class RuleSession implements RuleRun {
         handles.add(session.insert(fact));
     }
 
+    @Override
+    public boolean matches(Class<?> factType) {
+        return pool.matches(factType);
+    }
+
     /**
      * Fires the given ruleflow (agenda) groups in order (the first group runs first), at most {@code limit} rules in all.
      *

@@ -1,7 +1,11 @@
 package dev.pathwise.engine.policy;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.KieBase;
 
 /**
@@ -15,6 +19,7 @@ public final class RuleSessionPool {
     private final int maxIdle;
     private final ConcurrentLinkedQueue<RuleSession> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    private final Map<Class<?>, Boolean> matched = new ConcurrentHashMap<>();
 
     public RuleSessionPool(KieBase kieBase, int maxIdle) {
         this.kieBase = kieBase;
@@ -39,6 +44,24 @@ public final class RuleSessionPool {
             }
             session.dispose();
         }
+    }
+
+    /**
+     * Whether a rule of the KieBase can match a fact of this class: the network has an object type node for the
+     * class or for one of its supertypes. A fact no rule can match need not be inserted.
+     */
+    public boolean matches(Class<?> factType) {
+        return matched.computeIfAbsent(factType, type -> {
+            if (!(kieBase instanceof InternalKnowledgeBase internal)) {
+                return true;
+            }
+            for (ObjectTypeNode node : internal.getRete().getObjectTypeNodes()) {
+                if (node.getObjectType().isAssignableFrom(type)) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     public KieBase kieBase() {

@@ -82,4 +82,47 @@ class RuleSessionPoolTest {
         assertThat(loop.rules()).first().isEqualTo("Updates the assessment it matches");
         assertThat(loop.getMessage()).contains("\"Updates the assessment it matches\"");
     }
+
+    @Test
+    void optionsReachThePolicyOnlyWhenOneOfItsRulesReadsThem() {
+        // given: the minimal policy, whose rules never read an Option, and the same policy with a rule that
+        // leaves out every lesson
+        CompiledPolicy withoutOptionRules = new PolicyRuntime().compile(MinimalPolicy.source("1"));
+        RuleFile noLessons = new RuleFile("lessons.drl", """
+                package dev.pathwise.test;
+
+                import dev.pathwise.engine.activity.ActivityKind;
+                import dev.pathwise.engine.facts.Decisions;
+                import dev.pathwise.engine.facts.Option;
+
+                global Decisions decisions;
+
+                rule "No lessons"
+                    ruleflow-group "choice-decide"
+                when
+                    $o : Option( kind == ActivityKind.LESSON )
+                then
+                    decisions.exclude( kcontext, $o, "no lessons" );
+                end
+                """);
+        CompiledPolicy withOptionRule = new PolicyRuntime().compile(MinimalPolicy.source("2", 0.8,
+                List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH, noLessons)));
+        RuleSessionPool without = withoutOptionRules.resolve(GradeBand.G3_5, "lincoln").sessions();
+        RuleSessionPool with = withOptionRule.resolve(GradeBand.G3_5, "lincoln").sessions();
+
+        // then: only the second network has a node for Option; both read the learner's Progress
+        assertThat(without.matches(dev.pathwise.engine.facts.Option.class)).isFalse();
+        assertThat(with.matches(dev.pathwise.engine.facts.Option.class)).isTrue();
+        assertThat(without.matches(dev.pathwise.engine.facts.Progress.class)).isTrue();
+
+        // and when: a fresh learner asks for next steps under each
+        var all = evaluator.nextSteps(withoutOptionRules, CURRICULUM, freshLearner("ada"), START).nextSteps();
+        var noLesson = evaluator.nextSteps(withOptionRule, CURRICULUM, freshLearner("ada"), START).nextSteps();
+
+        // then: the rule that reads options still sees them and leaves the two lessons out
+        assertThat(all).extracting(s -> s.activityId())
+                .containsExactlyInAnyOrder("count-video", "count-mini", "shapes-lesson", "count-and-shapes");
+        assertThat(noLesson).extracting(s -> s.activityId())
+                .containsExactlyInAnyOrder("count-mini", "count-and-shapes");
+    }
 }
