@@ -1,10 +1,7 @@
 package dev.pathwise.api.evidence;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +10,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +39,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.learner.LearnerRepository;
-import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.policy.TenantPolicies;
 import dev.pathwise.api.problem.ApiProblem;
@@ -53,9 +48,6 @@ import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evaluation.Evaluation;
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.evidence.Evidence;
-import dev.pathwise.engine.evidence.EvidenceKind;
-import dev.pathwise.engine.evidence.Score;
-import dev.pathwise.engine.framework.Framework;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.RuleLoopException;
@@ -81,15 +73,6 @@ public class EvidenceService {
     private static final String INSERT = "insert into evidence (tenant_id, evidence_id, learner_id, content_hash,"
             + " payload, result, policy_version, received_at, evaluation_error) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** SHA-256 of the content; one per thread, reset by {@link MessageDigest#digest}. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    });
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
@@ -101,7 +84,7 @@ public class EvidenceService {
     private final PathwayEvaluator evaluator;
     private final Clock clock;
     private final int batchLimit;
-    private final Duration futureTolerance;
+    private final EvidenceRequests requests;
     private final Counter evaluated;
     private final Counter ruleFirings;
     private final Timer evaluationTime;
@@ -110,10 +93,9 @@ public class EvidenceService {
 
     public EvidenceService(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, ObjectMapper json,
                            LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies,
-                           PathwayEvaluator evaluator, Clock clock, MeterRegistry registry,
-                           @Value("${pathwise.evidence.batch-limit:1000}") int batchLimit,
-                           @Value("${pathwise.evidence.future-tolerance:PT5M}") Duration futureTolerance) {
-        this.futureTolerance = futureTolerance;
+                           PathwayEvaluator evaluator, EvidenceRequests requests, Clock clock,
+                           MeterRegistry registry, @Value("${pathwise.evidence.batch-limit:1000}") int batchLimit) {
+        this.requests = requests;
         this.jdbc = jdbc;
         this.batches = batches;
         this.transactions = transactions;
@@ -232,8 +214,8 @@ public class EvidenceService {
 
     private Prepared prepare(String tenantId, int index, EvidenceRequest request, Curriculum curriculum,
                              Instant now) {
-        Evidence evidence = toEvidence(request, curriculum.framework(), curriculum, now);
-        return new Prepared(tenantId, index, evidence, contentHash(request));
+        Evidence evidence = requests.toEvidence(request, curriculum, now);
+        return new Prepared(tenantId, index, evidence, requests.contentHash(request));
     }
 
     /** What became of one valid piece: its result, or the problem it is answered with. */
@@ -631,111 +613,6 @@ public class EvidenceService {
             return rules;
         } catch (JsonProcessingException e) {
             return List.of();
-        }
-    }
-
-    private Evidence toEvidence(EvidenceRequest request, Framework framework, Curriculum curriculum, Instant now) {
-        requireText(request.id(), "id");
-        requireText(request.learnerId(), "learnerId");
-        InputLimits.id("id", request.id(), InputLimits.EVIDENCE_ID);
-        InputLimits.id("learnerId", request.learnerId());
-        InputLimits.id("competencyId", request.competencyId());
-        InputLimits.id("activityId", request.activityId());
-        InputLimits.text("source", request.source(), InputLimits.NAME);
-        InputLimits.text("kind", request.kind(), InputLimits.NAME);
-        if (request.observedAt() != null && request.observedAt().isBefore(Instant.EPOCH)) {
-            throw ApiProblem.invalid("observedAt", request.observedAt().toString(), "observedAt: "
-                    + request.observedAt() + " is before 1970; send the time the learner produced the evidence");
-        }
-        if (request.observedAt() != null && request.observedAt().isAfter(now.plus(futureTolerance))) {
-            throw ApiProblem.invalid("observedAt", request.observedAt().toString(), "observedAt: "
-                    + request.observedAt() + " is in the future (server time " + now + ", tolerance "
-                    + futureTolerance + "); send the time the learner produced the evidence, or leave it out");
-        }
-        EvidenceRequest.ScoreJson score = request.score();
-        if (score == null) {
-            throw ApiProblem.invalid("score", null, "score: is required, for example {\"raw\": 7, \"min\": 0,"
-                    + " \"max\": 10}");
-        }
-        if (score.raw() == null) {
-            throw ApiProblem.invalid("score.raw", null, "score.raw: is required");
-        }
-        Score parsed;
-        try {
-            parsed = new Score(score.raw(), score.min() == null ? 0.0 : score.min(),
-                    score.max() == null ? 1.0 : score.max());
-        } catch (IllegalArgumentException e) {
-            ApiProblem problem = Problems.fromEngine(e, "score", score.raw());
-            Object value = switch (problem.field()) {
-                case "score.max" -> score.max();
-                case "score.min" -> score.min();
-                default -> score.raw();
-            };
-            throw ApiProblem.invalid(problem.field(), value, e.getMessage());
-        }
-        if (request.kind() == null) {
-            throw ApiProblem.invalid("kind", null, "kind: is required; use one of "
-                    + Arrays.toString(EvidenceKind.values()));
-        }
-        EvidenceKind kind;
-        try {
-            kind = EvidenceKind.valueOf(request.kind().strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("kind", request.kind(), "kind: '" + request.kind()
-                    + "' is not an evidence kind; use one of " + Arrays.toString(EvidenceKind.values()));
-        }
-        String competencyId = blankToNull(request.competencyId());
-        String activityId = blankToNull(request.activityId());
-        if (competencyId == null && activityId == null) {
-            throw ApiProblem.invalid("competencyId", null, "competencyId/activityId: evidence " + request.id()
-                    + " names neither a competency nor an activity; send at least one of them");
-        }
-        if (competencyId != null) {
-            if (!framework.contains(competencyId)) {
-                String message;
-                try {
-                    framework.get(competencyId);
-                    message = "unknown competency";
-                } catch (IllegalArgumentException e) {
-                    message = e.getMessage();
-                }
-                throw ApiProblem.invalid("competencyId", competencyId, "competencyId: " + message);
-            }
-            if (!framework.isLeaf(competencyId)) {
-                throw ApiProblem.invalid("competencyId", competencyId, "competencyId: '" + competencyId
-                        + "' is a parent competency whose level rolls up from " + framework.children(competencyId)
-                        + "; send evidence on one of those");
-            }
-        }
-        if (activityId != null && curriculum.activity(activityId).isEmpty()) {
-            throw ApiProblem.invalid("activityId", activityId, "activityId: unknown activity '" + activityId
-                    + "'; POST /v1/activities first or send a competencyId");
-        }
-        Instant observedAt = request.observedAt() == null ? now : request.observedAt();
-        try {
-            return new Evidence(request.id(), request.learnerId(), competencyId, activityId, parsed, kind,
-                    request.source(), observedAt);
-        } catch (IllegalArgumentException e) {
-            throw Problems.fromEngine(e, null, null);
-        }
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw ApiProblem.invalid(field, value, field + ": is required and must not be blank");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** SHA-256 of the request as JSON (the same bytes as ever, so that stored hashes keep matching retries). */
-    private String contentHash(EvidenceRequest request) {
-        try {
-            return HexFormat.of().formatHex(SHA_256.get().digest(json.writeValueAsBytes(request)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write EvidenceRequest as JSON", e);
         }
     }
 

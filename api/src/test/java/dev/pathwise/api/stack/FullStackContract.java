@@ -144,6 +144,8 @@ abstract class FullStackContract extends PolicyPublishingContract {
         var unknownCompetency = http.post("/v1/evidence", district.platformKey,
                 TestDistrict.evidence("e-bad2", "ana", "ratio.concpet", 5));
         var malformed = http.post("/v1/evidence", district.platformKey, "{\"id\": \"e-bad3\", ");
+        var wrongType = http.post("/v1/evidence", district.platformKey,
+                "{\"id\": \"e-bad4\", \"learnerId\": \"ana\", \"score\": {\"raw\": \"seven\"}}");
 
         assertThat(outOfScale.status()).isEqualTo(400);
         assertThat(outOfScale.text("field")).isEqualTo("score.raw");
@@ -154,6 +156,10 @@ abstract class FullStackContract extends PolicyPublishingContract {
         assertThat(unknownCompetency.text("detail")).contains("ratio.concept");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.text("field")).isEqualTo("body");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.text("field")).isEqualTo("score.raw");
+        assertThat(wrongType.text("value")).isEqualTo("seven");
         assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("evidenceCount").asLong())
                 .isZero();
     }

@@ -375,13 +375,19 @@ abstract class PolicyPublishingContract extends InteropContract {
             end
             """;
 
-    @Test
-    void loopingRulesAreCutOffTheEvidenceKeptTheStateUnchangedAndCounted() {
-        Http http = http();
+    /** A district with learner ana (grade 7, school north) whose active version's rules loop on ratio.tables. */
+    private TestDistrict districtWithLoopingRules(Http http) {
         TestDistrict district = TestDistrict.create(context, http);
         district.learner(http, "ana", 7, "north");
         assertThat(http.post(POLICY + "/versions", district.curriculumKey, body("loops", "a loop",
                 pack(false, Map.of("loop.drl", LOOP)))).status()).isEqualTo(201);
+        return district;
+    }
+
+    @Test
+    void loopingRulesAreCutOffTheEvidenceKeptTheStateUnchangedAndCounted() {
+        Http http = http();
+        TestDistrict district = districtWithLoopingRules(http);
         double loopsBefore = loops(http);
         var learnerBefore = http.get("/v1/learners/ana", district.platformKey).body();
 
@@ -409,10 +415,7 @@ abstract class PolicyPublishingContract extends InteropContract {
     void aLoopingItemOfABatchIsStoredAndRefusedWhileTheOthersAreApplied() {
         // given: a version whose rules loop on ratio.tables
         Http http = http();
-        TestDistrict district = TestDistrict.create(context, http);
-        district.learner(http, "ana", 7, "north");
-        assertThat(http.post(POLICY + "/versions", district.curriculumKey, body("loops", "a loop",
-                pack(false, Map.of("loop.drl", LOOP)))).status()).isEqualTo(201);
+        TestDistrict district = districtWithLoopingRules(http);
         double loopsBefore = loops(http);
         var single = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("bl-single", "ana",
                 "ratio.tables", 9));
