@@ -586,9 +586,7 @@ public final class PathwayEvaluator {
             for (Goal goal : goals) {
                 onGoal |= goal.competencyIds().contains(id);
             }
-            CompetencyRecord record = learner.competencies().get(id);
-            boolean inProgress = record != null && record.state().evidenceCount() > 0;
-            session.insert(new ReadyCompetency(id, inProgress, count[0], count[1], onGoal));
+            session.insert(new ReadyCompetency(id, Planner.inProgress(learner, id), count[0], count[1], onGoal));
         }
     }
 

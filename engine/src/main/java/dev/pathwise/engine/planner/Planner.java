@@ -102,6 +102,12 @@ public final class Planner {
         return false;
     }
 
+    /** True when the learner has evidence on the competency and has not mastered it. */
+    public static boolean inProgress(LearnerSnapshot learner, String competencyId) {
+        CompetencyRecord record = learner.competencies().get(competencyId);
+        return record != null && record.state().evidenceCount() > 0 && !record.state().level().isMastered();
+    }
+
     /**
      * Candidate next steps for the ready competencies, plus activities a teacher assigned, minus activities a
      * teacher removed, ranked best first (rank 1).
@@ -122,9 +128,7 @@ public final class Planner {
         List<Candidate> candidates = new ArrayList<>(ready.size() * 8);
         Set<String> seen = new HashSet<>();
         for (String competencyId : ready) {
-            CompetencyRecord record = learner.competencies().get(competencyId);
-            boolean inProgress = record != null && record.state().evidenceCount() > 0
-                    && !record.state().level().isMastered();
+            boolean inProgress = inProgress(learner, competencyId);
             int position = framework.indexOf(competencyId);
             Goal goal = goalByCompetency.get(competencyId);
             for (Activity activity : curriculum.activitiesFor(competencyId)) {
@@ -143,12 +147,8 @@ public final class Planner {
                 continue; // unknown, or ranked above already
             }
             String competencyId = activity.competencyIds().get(0);
-            CompetencyRecord record = learner.competencies().get(competencyId);
-            boolean inProgress = record != null && record.state().evidenceCount() > 0
-                    && !record.state().level().isMastered();
-            int position = framework.indexOf(competencyId);
             candidates.add(candidate(activity, competencyId, overrides, goalByCompetency.get(competencyId),
-                    interests, profile, inProgress, position));
+                    interests, profile, inProgress(learner, competencyId), framework.indexOf(competencyId)));
         }
         candidates.sort(Candidate::bestFirst);
 
