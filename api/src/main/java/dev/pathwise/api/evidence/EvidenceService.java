@@ -354,12 +354,20 @@ public class EvidenceService {
         List<Step> steps = run(curriculum, policy, pieces, read, stored, now, samePolicy ? earlier.steps() : null,
                 stale);
         Map<String, LearnerRepository.Change> changes = new HashMap<>();
-        lastStates(pieces, steps).forEach((learnerId, next) -> {
-            LearnerRepository.Change known = samePolicy ? earlier.changes().get(learnerId) : null;
-            changes.put(learnerId, known != null && known.next() == next && known.previous() == read.get(learnerId)
-                    ? known : learners.change(read.get(learnerId), next));
-        });
+        lastStates(pieces, steps).forEach((learnerId, next) ->
+                changes.put(learnerId, change(samePolicy ? earlier : null, read.get(learnerId), next)));
         return new Speculation(policy, read, steps, changes);
+    }
+
+    /**
+     * The change from {@code previous} to {@code next}: the one a speculation already wrote as JSON when it is the
+     * same change, otherwise written now.
+     */
+    private LearnerRepository.Change change(Speculation speculation, StoredLearner previous, LearnerSnapshot next) {
+        LearnerRepository.Change known = speculation == null ? null
+                : speculation.changes().get(next.learnerId());
+        return known != null && known.next() == next && known.previous() == previous
+                ? known : learners.change(previous, next);
     }
 
     /** Each learner's state after its last piece that changed it, by learner id (sorted). */
@@ -439,11 +447,8 @@ public class EvidenceService {
         }
         insert(rows);
         List<LearnerRepository.Change> changes = new ArrayList<>();
-        lastStates(pieces, steps).forEach((learnerId, next) -> {
-            LearnerRepository.Change known = speculation == null ? null : speculation.changes().get(learnerId);
-            changes.add(known != null && known.next() == next && known.previous() == locked.get(learnerId)
-                    ? known : learners.change(locked.get(learnerId), next));
-        });
+        lastStates(pieces, steps).forEach((learnerId, next) ->
+                changes.add(change(speculation, locked.get(learnerId), next)));
         learners.updateAll(changes, now);
         return steps;
     }

@@ -67,8 +67,7 @@ public class LearnerRepository {
 
     /** The learners among {@code learnerIds} that exist, by id, read in one statement without a lock. */
     public Map<String, StoredLearner> findAll(String tenantId, Collection<String> learnerIds) {
-        return byId(selectAll(tenantId, learnerIds, "snapshot, version", "",
-                (rs, n) -> new StoredLearner(tenantId, read(rs.getString(1)), rs.getLong(2))));
+        return byId(selectAll(tenantId, learnerIds, "snapshot, version", "", stored(tenantId)));
     }
 
     /**
@@ -77,8 +76,7 @@ public class LearnerRepository {
      * such writers never wait on each other in a cycle (no deadlock).
      */
     public Map<String, StoredLearner> lockAll(String tenantId, SortedSet<String> learnerIds) {
-        return byId(selectAll(tenantId, learnerIds, "snapshot, version", LOCK_IN_ORDER,
-                (rs, n) -> new StoredLearner(tenantId, read(rs.getString(1)), rs.getLong(2))));
+        return byId(selectAll(tenantId, learnerIds, "snapshot, version", LOCK_IN_ORDER, stored(tenantId)));
     }
 
     /** As {@link #lockAll}, but only each learner's version: what a writer checks before using what it read. */
@@ -130,7 +128,7 @@ public class LearnerRepository {
         if (schoolId != null) {
             sql = sql.param("s", schoolId);
         }
-        return sql.query((rs, n) -> new StoredLearner(tenantId, read(rs.getString(1)), rs.getLong(2))).list();
+        return sql.query(stored(tenantId)).list();
     }
 
     public void insert(String tenantId, LearnerSnapshot snapshot, Instant at) {
@@ -188,8 +186,13 @@ public class LearnerRepository {
     private Optional<StoredLearner> select(String tenantId, String learnerId, String lock) {
         return jdbc.sql("select snapshot, version from learners where tenant_id = :t and learner_id = :l" + lock)
                 .param("t", tenantId).param("l", learnerId)
-                .query((rs, n) -> new StoredLearner(tenantId, read(rs.getString(1)), rs.getLong(2)))
+                .query(stored(tenantId))
                 .optional();
+    }
+
+    /** Reads a row of {@code select snapshot, version} as the tenant's stored learner. */
+    private RowMapper<StoredLearner> stored(String tenantId) {
+        return (rs, n) -> new StoredLearner(tenantId, read(rs.getString(1)), rs.getLong(2));
     }
 
     private static OffsetDateTime utc(Instant at) {
