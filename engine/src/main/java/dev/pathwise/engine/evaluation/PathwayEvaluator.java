@@ -321,6 +321,11 @@ public final class PathwayEvaluator {
                 ruled = record.state().level();
                 why = Explanation.byRule("", "no rule decided a level; it stays %s", ruled.label());
             }
+            if (result != null && result.allowsMastery() && !result.note().isEmpty()) {
+                // what the method says about its value (a capped power-law trend, ...) is never left out; when the
+                // method says "not yet", its note is already the shortfall
+                why = Explanation.byRule(why.rule(), "%s; %s", why.text(), result.note());
+            }
             Explanation dropped = decisions.droppedBackCompetencies().get(target);
             if (dropped != null) {
                 why = Explanation.byRule(dropped.rule(), "dropped back: %s; now %s",

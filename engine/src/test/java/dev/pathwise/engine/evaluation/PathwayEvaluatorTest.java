@@ -16,6 +16,8 @@ import dev.pathwise.engine.learner.MasteryLevel;
 import dev.pathwise.engine.learner.MasteryState;
 import dev.pathwise.engine.learner.Observation;
 import dev.pathwise.engine.policy.CompiledPolicy;
+import dev.pathwise.engine.policy.ParameterFile;
+import dev.pathwise.engine.policy.PolicySource;
 import dev.pathwise.engine.policy.PolicyRuntime;
 import dev.pathwise.engine.testing.MinimalPolicy;
 import java.time.Instant;
@@ -122,6 +124,35 @@ class PathwayEvaluatorTest {
         assertThat(count.level()).isEqualTo(MasteryLevel.BEGINNING);
         assertThat(count.method()).isEqualTo("latest");
         assertThat(count.lastEvidenceAt()).isEqualTo(START);
+    }
+
+    @Test
+    void whatTheMethodSaysAboutItsValueIsPartOfTheExplanation() {
+        // given: the power law on a 1-4 rubric; rubric scores 1, 3, 4 trend above the top of the scale
+        CompiledPolicy powerLaw = new PolicyRuntime().compile(PolicySource.district(MinimalPolicy.POLICY_ID,
+                "power-law", List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH), new ParameterFile("parameters.yaml",
+                        MinimalPolicy.parametersYaml().replace("method: latest", "method: power_law")
+                                .replace("methodParameters: {}", "methodParameters: { scale_min: 1, scale_max: 4 }"))));
+        LearnerSnapshot learner = freshLearner("ada");
+        Evaluation evaluation = null;
+
+        // when
+        double[] points = {1, 3, 4};
+        for (int i = 0; i < points.length; i++) {
+            Evidence rubric = new Evidence("e" + i, "ada", "count", null,
+                    new dev.pathwise.engine.evidence.Score(points[i], 1, 4), EvidenceKind.SUMMATIVE, "teacher",
+                    START.plusSeconds(60L * i));
+            evaluation = evaluator.evaluate(powerLaw, CURRICULUM, learner, rubric, rubric.observedAt());
+            learner = evaluation.learner();
+        }
+
+        // then: points 1, 3, 4 fit to 4.386 at the third attempt; 4, the top, is used and the teacher is told
+        MasteryChange count = evaluation.update().masteryChanges().get(0);
+        assertThat(count.toScore()).isEqualTo(1.0);
+        assertThat(count.to()).isEqualTo(MasteryLevel.MASTERED);
+        assertThat(count.explanation()).isEqualTo("Mastered: power law 1.00 >= threshold 0.80; the power-law trend"
+                + " reaches 4.386 at the latest score, above the top of the 1-4 scale, so 4 is used"
+                + " (rule \"Mastered at the threshold\")");
     }
 
     @Test
