@@ -376,11 +376,12 @@ public final class PathwayEvaluator {
         if (!teacherSetIt) {
             return record.state().level();
         }
-        List<Observation> observations = record.observations();
-        int earlier = lastIsNew ? observations.size() - 1 : observations.size();
+        // the observations before this evaluation: without the new evidence, which may have arrived late and taken
+        // its place among them in time
+        List<Observation> observations = lastIsNew ? learner.record(target).observations() : record.observations();
         BandParameters parameters = effective.parameters();
         MasteryLevel level = MasteryLevel.NO_EVIDENCE;
-        for (int n = 1; n <= earlier; n++) {
+        for (int n = 1; n <= observations.size(); n++) {
             CompetencyRecord prefix = new CompetencyRecord(record.state(), observations.subList(0, n));
             MethodResult result = parameters.getMethod().apply(prefix.scores());
             Decisions decisions = new Decisions();

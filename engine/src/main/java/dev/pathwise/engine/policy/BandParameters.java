@@ -72,7 +72,7 @@ public final class BandParameters {
             method = MasteryMethods.create((String) methodValue.value(), methodParameters(merged));
         } catch (IllegalArgumentException e) {
             ParameterValue where = merged.getOrDefault(Parameter.METHOD_PARAMETERS, methodValue);
-            problems.add(at(e.getMessage().contains("method") ? methodValue : where,
+            problems.add(at(e.getMessage().startsWith("Unknown mastery method") ? methodValue : where,
                     "'method' for grade band " + band.label() + ": " + e.getMessage()));
         }
         if (problems.size() > before) {

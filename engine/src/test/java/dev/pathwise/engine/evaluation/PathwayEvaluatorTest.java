@@ -189,6 +189,28 @@ class PathwayEvaluatorTest {
     }
 
     @Test
+    void evidenceThatArrivesLateCountsWhereItWasObservedSoLatestIsTheLatestObserved() {
+        // given: 0.9 observed at minute 10 arrives first, 0.2 observed at minute 5 arrives second
+        Evaluation first = evaluator.evaluate(policy, CURRICULUM, freshLearner("ada"),
+                onCompetency("e1", "ada", "count", 0.9, 10), START.plusSeconds(600));
+
+        // when
+        Evaluation late = evaluator.evaluate(policy, CURRICULUM, first.learner(),
+                onCompetency("e2", "ada", "count", 0.2, 5), START.plusSeconds(660));
+
+        // then: the latest observed score is still 0.9; the record is in the order observed
+        MasteryState count = late.learner().state("count");
+        assertThat(count.score()).isEqualTo(0.9);
+        assertThat(count.level()).isEqualTo(MasteryLevel.MASTERED);
+        assertThat(count.lastEvidenceAt()).isEqualTo(START.plusSeconds(600));
+        assertThat(late.learner().record("count").observations()).extracting(Observation::evidenceId)
+                .containsExactly("e2", "e1");
+        assertThat(evaluator.replay(policy, CURRICULUM, late.learner().profile(),
+                List.of(onCompetency("e1", "ada", "count", 0.9, 10), onCompetency("e2", "ada", "count", 0.2, 5)),
+                List.of()).state("count")).isEqualTo(count);
+    }
+
+    @Test
     void replayIsDeterministicAndMatchesEvaluatingOneByOne() {
         // given
         List<Evidence> evidence = List.of(

@@ -239,4 +239,24 @@ class BandParametersTest {
         double value = parameters.getMethod().apply(new double[] {0.0, 2.0 / 3, 1.0 / 3, 1.0}).value();
         assertThat(1 + 3 * value).isCloseTo(3.656698434469283, within(1e-9));
     }
+
+    @Test
+    void aMethodParameterOutOfRangeIsReportedAtTheMethodParametersLine() {
+        // given: methodParameters is on line 3 of the district file
+        ParameterLayer district = ParameterLayer.read("district", new ParameterFile("parameters.yaml",
+                MinimalPolicy.parametersYaml().replace("method: latest", "method: power_law")
+                        .replace("methodParameters: {}", "methodParameters: { scale_min: 1, scale_max: 0.5 }")));
+        List<CompileProblem> problems = new ArrayList<>();
+
+        // when
+        BandParameters parameters = BandParameters.resolve(GradeBand.G3_5, List.of(district), problems);
+
+        // then
+        assertThat(parameters).isNull();
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("parameter 'scale_max' is 0.5, outside the allowed range: a number >"
+                    + " scale_min (1)");
+        });
+    }
 }
