@@ -34,8 +34,9 @@ record Bkt(double prior, double learn, double slip, double guess, double forget,
     /** The method called {@code name}, once slip and guess are known to leave answers meaningful. */
     static Bkt of(String name, double prior, double learn, double slip, double guess, double forget, double cut) {
         if (!(slip + guess < 1.0)) {
-            throw new IllegalArgumentException("Mastery method '" + name + "' parameters 'slip' (" + DecimalText.of(slip)
-                    + ") and 'guess' (" + DecimalText.of(guess) + ") add up to " + DecimalText.of(slip + guess)
+            throw new IllegalArgumentException("Mastery method '" + name + "' parameters 'slip' ("
+                    + DecimalText.of(slip) + ") and 'guess' (" + DecimalText.of(guess) + ") add up to "
+                    + DecimalText.of(slip + guess)
                     + ", outside the allowed range: slip + guess < 1. Otherwise a correct answer is no evidence"
                     + " of knowing the skill; lower one of them, for example to the defaults slip 0.1, guess 0.2.");
         }

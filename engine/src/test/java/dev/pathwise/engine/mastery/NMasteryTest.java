@@ -35,7 +35,8 @@ class NMasteryTest implements RejectsInvalidScores {
         assertThat(result.value()).isCloseTo(0.75, within(1e-9));
         assertThat(result.allowsMastery()).isTrue();
         assertThat(result.methodUsed()).isEqualTo("n_mastery");
-        assertThat(result.note()).isEqualTo("the average of the 4 scores at or above 0.6 (of 6 in all; at least 3 needed)");
+        assertThat(result.note())
+                .isEqualTo("the average of the 4 scores at or above 0.6 (of 6 in all; at least 3 needed)");
     }
 
     @Test

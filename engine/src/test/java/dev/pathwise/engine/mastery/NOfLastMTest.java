@@ -26,7 +26,8 @@ class NOfLastMTest implements RejectsInvalidScores {
         assertThat(result.value()).isCloseTo(0.8, within(1e-9));
         assertThat(result.methodUsed()).isEqualTo("n_of_last_m");
         assertThat(result.note())
-                .isEqualTo("3 of the last 5 scores are at or above 0.8 (3 needed); the score is the 3rd highest of those 5");
+                .isEqualTo("3 of the last 5 scores are at or above 0.8 (3 needed); the score is the 3rd highest"
+                        + " of those 5");
     }
 
     @Test

@@ -118,7 +118,8 @@ class PowerLawTest implements RejectsInvalidScores {
         assertThat(result.value()).isCloseTo(fitAtLastAttempt(0.5, 0.01, 0.3), within(1e-9))
                 .isCloseTo(0.06855334731820742, within(1e-9));
         assertThat(result.methodUsed()).isEqualTo("power_law");
-        assertThat(result.note()).isEqualTo("1 score below 0.01 counted as 0.01, as the power law cannot use a score of 0");
+        assertThat(result.note())
+                .isEqualTo("1 score below 0.01 counted as 0.01, as the power law cannot use a score of 0");
     }
 
     @Test
@@ -145,7 +146,8 @@ class PowerLawTest implements RejectsInvalidScores {
 
         assertThat(result.value()).isCloseTo(fitAtLastAttempt(0.1, 0.5, 0.9), within(1e-9))
                 .isCloseTo(0.9864927724343115, within(1e-9));
-        assertThat(result.note()).isEqualTo("1 score below 0.1 counted as 0.1, as the power law cannot use a score of 0");
+        assertThat(result.note())
+                .isEqualTo("1 score below 0.1 counted as 0.1, as the power law cannot use a score of 0");
     }
 
     @Test
@@ -220,6 +222,7 @@ class PowerLawTest implements RejectsInvalidScores {
                         + " range: a number > scale_min (4)")
                 .hasMessageContaining("scale_min 1 and scale_max 4 for a 1-4 rubric");
         assertThatThrownBy(() -> MasteryMethods.create("power_law", Map.of("scale_min", 2.0)))
-                .hasMessageContaining("parameter 'scale_max' is 1, outside the allowed range: a number > scale_min (2)");
+                .hasMessageContaining("parameter 'scale_max' is 1, outside the allowed range:"
+                        + " a number > scale_min (2)");
     }
 }
