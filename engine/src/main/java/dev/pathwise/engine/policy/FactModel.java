@@ -166,7 +166,7 @@ final class FactModel {
             }
             int after = skipSpaces(constraints, word.end());
             char next = after < constraints.length() ? constraints.charAt(after) : '\0';
-            if (before == '.' || before == '$' || before == '#' || next == '(' || next == '.'
+            if (before == '.' || before == '$' || before == '#' || before == '[' || next == '(' || next == '.'
                     || (next == ':' && after + 1 < constraints.length() && constraints.charAt(after + 1) != '=')
                     || KEYWORDS.contains(name) || fields.contains(name)) {
                 continue;

@@ -31,6 +31,11 @@ final class GeneratedCodeErrors {
     private static final Pattern UNHANDLED = Pattern.compile("^Unhandled exception type ([\\w.]+)$");
     private static final Pattern EXPRESSION_START = Pattern.compile("[\\w.$\"(]+");
 
+    private static final List<Class<?>> ENUMS = List.of(dev.pathwise.engine.learner.MasteryLevel.class,
+            dev.pathwise.engine.activity.ActivityKind.class, dev.pathwise.engine.activity.Modality.class,
+            dev.pathwise.engine.activity.Grouping.class, dev.pathwise.engine.evidence.EvidenceKind.class,
+            dev.pathwise.engine.facts.FlagKind.class, dev.pathwise.engine.facts.Support.class);
+
     private final List<RuleText> files;
     private final Map<String, String[]> sources = new HashMap<>();
 
@@ -70,8 +75,9 @@ final class GeneratedCodeErrors {
         }
         Matcher name = UNKNOWN_NAME.matcher(text);
         if (name.matches()) {
-            return at(error, name.group(1), "uses '" + name.group(1) + "', which is not defined there: bind it in "
-                    + "the rule's conditions ($name : ...) or check its spelling");
+            String constant = enumConstantHint(name.group(1));
+            return at(error, name.group(1), constant != null ? constant : "uses '" + name.group(1) + "', which is "
+                    + "not defined there: bind it in the rule's conditions ($name : ...) or check its spelling");
         }
         Matcher unhandled = UNHANDLED.matcher(text);
         if (unhandled.matches()) {
@@ -177,6 +183,18 @@ final class GeneratedCodeErrors {
             return "uses the type '" + name + "', which does not exist." + Suggestions.nameHint(simple,
                     FactModel.typeNames());
         }
+    }
+
+    /** "uses MASTERD, which is not a value of MasteryLevel. Maybe you meant 'MASTERED'?", or null. */
+    private static String enumConstantHint(String name) {
+        for (Class<?> type : ENUMS) {
+            List<String> constants = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            String hint = Suggestions.nameHint(name, constants);
+            if (!hint.isEmpty()) {
+                return "uses " + name + ", which is not a value of " + type.getSimpleName() + "." + hint;
+            }
+        }
+        return null;
     }
 
     private static String methodHint(String type, String method) {

@@ -96,16 +96,28 @@ final class PolicyCompiler {
 
         Map<RuleFile, RuleText> texts = new HashMap<>();
         LinkedHashSet<CompileProblem> ruleProblems = new LinkedHashSet<>();
+        // problems after which a file is not compiled: syntax, structure that must not reach the compiler, patterns
+        // that would only make Drools repeat the problem
+        List<CompileProblem> blocked = new ArrayList<>();
         for (List<EffectiveRuleFile> files : fileSets.values()) {
             for (EffectiveRuleFile file : files) {
                 texts.computeIfAbsent(file.file(), f -> {
                     RuleText text = RuleText.of(f);
                     ruleProblems.addAll(text.problems());
                     if (text.parsed() != null) {
-                        RuleFileStructure.check(text.parsed()).forEach(found -> ruleProblems.add(
-                                text.at(found.line(), found.column(), found.message())));
-                        ruleProblems.addAll(FactModel.checkTypes(text));
-                        ruleProblems.addAll(FactModel.checkFields(text));
+                        for (RuleFileStructure.Finding found : RuleFileStructure.check(text.parsed(), text.drl())) {
+                            CompileProblem problem = text.at(found.line(), found.column(), found.message());
+                            ruleProblems.add(problem);
+                            if (found.blocking()) {
+                                blocked.add(problem);
+                            }
+                        }
+                        List<CompileProblem> factProblems = new ArrayList<>(FactModel.checkFields(text));
+                        factProblems.addAll(FactModel.checkTypes(text));
+                        ruleProblems.addAll(factProblems);
+                        blocked.addAll(factProblems);
+                    } else {
+                        blocked.addAll(text.problems());
                     }
                     return text;
                 });
@@ -115,7 +127,7 @@ final class PolicyCompiler {
         Map<String, RuleSessionPool> pools = new HashMap<>();
         for (Map.Entry<String, List<EffectiveRuleFile>> set : fileSets.entrySet()) {
             List<RuleText> setTexts = set.getValue().stream().map(f -> texts.get(f.file())).toList();
-            Built built = build(source, setTexts, ruleProblems);
+            Built built = build(source, setTexts, ruleProblems, blocked);
             if (built != null) {
                 pools.put(set.getKey(), new RuleSessionPool(built.kieBase(), maxIdleSessions, limits,
                         built.ruleOfClass()));
@@ -173,7 +185,8 @@ final class PolicyCompiler {
         return key.toString();
     }
 
-    private static Built build(PolicySource source, List<RuleText> files, LinkedHashSet<CompileProblem> problems) {
+    private static Built build(PolicySource source, List<RuleText> files, LinkedHashSet<CompileProblem> problems,
+                               List<CompileProblem> blocked) {
         if (files.isEmpty()) {
             problems.add(new CompileProblem("(policy)", 0, 0, "policy '" + source.policyId()
                     + "' has no rule files; add at least one .drl file to the district layer"));
@@ -181,9 +194,10 @@ final class PolicyCompiler {
         }
         List<CompileProblem> duplicates = DuplicateRuleNames.check(files);
         problems.addAll(duplicates);
-        if (problems.stream().anyMatch(p -> files.stream().anyMatch(f -> f.path().equals(p.file())))) {
-            // a file of this set is already refused: Drools would only repeat its problems, and nothing of a refused
-            // file is compiled
+        blocked.addAll(duplicates);
+        if (blocked.stream().anyMatch(p -> files.stream().anyMatch(f -> f.path().equals(p.file())))) {
+            // a file of this set must not be compiled: Drools would only repeat its problems, or the file holds
+            // constructs that never reach the compiler
             return null;
         }
         KieServices services = KieServices.get();
@@ -216,9 +230,16 @@ final class PolicyCompiler {
             if (!checked.passed()) {
                 RuleLocations locations = RuleLocations.of(files);
                 for (RuleCodeViolation violation : checked.violations()) {
-                    problems.add(locations.place(violation));
+                    CompileProblem placed = locations.place(violation);
+                    if (placed.line() == 0 || problems.stream().noneMatch(p -> p.file().equals(placed.file())
+                            && p.line() == placed.line())) {
+                        problems.add(placed); // one problem a line: the first thing on it that rules may not do
+                    }
                 }
                 return null;
+            }
+            if (problems.stream().anyMatch(p -> files.stream().anyMatch(f -> f.path().equals(p.file())))) {
+                return null; // nothing is loaded from a policy with a problem
             }
             return new Built(services.newKieContainer(releaseId).getKieBase(), checked.ruleOfClass());
         } finally {

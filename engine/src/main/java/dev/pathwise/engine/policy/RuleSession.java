@@ -76,8 +76,9 @@ public final class RuleSession implements RuleRun {
         return "MAIN";
     }
 
-    void begin(EvaluationLimits limits, java.util.Map<String, String> ruleOfClass) {
-        guard = EvaluationGuard.start(limits, session::halt, ruleOfClass);
+    void begin(EvaluationLimits limits, Map<String, String> ruleOfClass) {
+        guard = EvaluationGuard.start(limits, session::halt, ruleOfClass,
+                () -> RuleWeights.heaviest(session, pool.kieBase()));
     }
 
     @Override

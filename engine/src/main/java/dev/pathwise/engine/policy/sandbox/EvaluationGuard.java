@@ -27,6 +27,7 @@ public final class EvaluationGuard {
     private final long threadId;
     private final Runnable halt;
     private final Map<String, String> ruleOfClass;
+    private final Supplier<String> heaviestRule;
     private volatile String firingRule;
 
     // The evaluating thread and the watchdog agree on stopping through volatile flags, with no lock on the way in
@@ -49,23 +50,27 @@ public final class EvaluationGuard {
     private long exceededAt;
 
     private EvaluationGuard(EvaluationWatchdog watchdog, EvaluationLimits limits, Runnable halt,
-                            Map<String, String> ruleOfClass) {
+                            Map<String, String> ruleOfClass, Supplier<String> heaviestRule) {
         this.watchdog = watchdog;
         this.limits = limits;
         this.thread = Thread.currentThread();
         this.threadId = thread.getId();
         this.halt = halt;
         this.ruleOfClass = ruleOfClass;
+        this.heaviestRule = heaviestRule;
     }
 
     /**
      * Starts guarding the current thread's evaluation.
      *
-     * @param halt        asks the rule session to stop firing
-     * @param ruleOfClass the rule of each generated class, to name the rule found running
+     * @param halt         asks the rule session to stop firing
+     * @param ruleOfClass  the rule of each generated class, to name the rule found running
+     * @param heaviestRule the rule holding the most partial matches, to name the rule when Drools itself is joining
      */
-    public static EvaluationGuard start(EvaluationLimits limits, Runnable halt, Map<String, String> ruleOfClass) {
-        EvaluationGuard guard = new EvaluationGuard(EvaluationWatchdog.shared(), limits, halt, ruleOfClass);
+    public static EvaluationGuard start(EvaluationLimits limits, Runnable halt, Map<String, String> ruleOfClass,
+                                        Supplier<String> heaviestRule) {
+        EvaluationGuard guard = new EvaluationGuard(EvaluationWatchdog.shared(), limits, halt, ruleOfClass,
+                heaviestRule);
         guard.watchdog.watch(guard);
         return guard;
     }
@@ -148,15 +153,15 @@ public final class EvaluationGuard {
             if (exceeded == null) {
                 return;
             }
+            if (exceededRule == null) {
+                exceededRule = ruleOnStack(); // a join or constraint shows its rule's code on some looks, not all
+            }
             if (!haltSent) {
                 haltSent = true;
                 halt.run();
             } else if (!stopSent && now - exceededAt >= limits.grace().toNanos()) {
                 stopping = true;
                 if (inside) {
-                    if (exceededRule == null) {
-                        exceededRule = ruleOnStack();
-                    }
                     stopSent = true;
                     stop();
                 }
@@ -220,7 +225,10 @@ public final class EvaluationGuard {
         }
     }
 
-    /** The rule whose code the thread is running, found on its stack, else the rule firing, else null. */
+    /**
+     * The rule whose code the thread is running, found on its stack, else the rule firing, else the rule whose joins
+     * hold the most partial matches, else null.
+     */
     private String ruleOnStack() {
         for (StackTraceElement frame : thread.getStackTrace()) {
             String name = frame.getClassName();
@@ -230,6 +238,6 @@ public final class EvaluationGuard {
                 return rule;
             }
         }
-        return firingRule;
+        return firingRule != null ? firingRule : heaviestRule.get();
     }
 }

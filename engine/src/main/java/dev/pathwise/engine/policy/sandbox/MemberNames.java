@@ -48,9 +48,8 @@ final class MemberNames {
                     "Rules see the fact model (dev.pathwise.engine.facts), the 'decisions' global and the value "
                             + "types the facts expose, nothing else of the engine."));
 
-    private static final String ALLOWED = "Rules may use the fact model (dev.pathwise.engine.facts), the 'decisions' "
-            + "global, BandParameters, the engine's enums, and of the JDK: String, boxed numbers, Math, collections "
-            + "read-only and java.time values (see docs/authoring-policies.md, \"What rules may use\").";
+    private static final String ALLOWED = "Rules may use the fact model, 'decisions', and of the JDK String, numbers, "
+            + "Math, read-only collections and java.time values.";
 
     private MemberNames() {
     }

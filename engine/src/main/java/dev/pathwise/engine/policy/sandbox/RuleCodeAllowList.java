@@ -127,13 +127,22 @@ final class RuleCodeAllowList {
                     "areNumbersNullSafeEquals", "greaterThan", "greaterThanNumbers", "greaterOrEqual",
                     "greaterOrEqualNumbers", "lessThan", "lessThanNumbers", "lessOrEqual", "lessOrEqualNumbers",
                     "toBigDecimal", "toBigInteger")),
-            Map.entry("org/drools/model/operators/InOperator", Set.of("eval")),
-            Map.entry("org/drools/model/operators/ContainsOperator", Set.of("eval")),
-            Map.entry("org/drools/model/operators/ExcludesOperator", Set.of("eval")),
-            Map.entry("org/drools/model/operators/MemberOfOperator", Set.of("eval")),
-            Map.entry("org/drools/model/operators/StringStartsWithOperator", Set.of("eval")),
-            Map.entry("org/drools/model/operators/StringEndsWithOperator", Set.of("eval")),
-            Map.entry("org/drools/model/operators/StringLengthWithOperator", Set.of("eval")));
+            Map.entry("org/drools/modelcompiler/dsl/pattern/D", Set.of("eval")));
+
+    /**
+     * The operators of constraints that rules may use ({@code in}, {@code contains}, {@code memberOf},
+     * {@code str[startsWith]} ...), read as their {@code INSTANCE} and applied through {@code D.eval}. Not
+     * {@code matches} (a regular expression can take exponential time) nor {@code soundslike}.
+     */
+    static final Set<String> OPERATORS = Set.of(
+            "org/drools/model/operators/InOperator",
+            "org/drools/model/operators/ContainsOperator",
+            "org/drools/model/operators/ExcludesOperator",
+            "org/drools/model/operators/MemberOfOperator",
+            "org/drools/model/operators/StringStartsWithOperator",
+            "org/drools/model/operators/StringEndsWithOperator",
+            "org/drools/model/operators/StringLengthWithOperator");
+
 
     /** Types code may name (cast to, test with instanceof, take as a class literal) beyond those with members above. */
     static final Set<String> NAMEABLE_TYPES = Set.of("java/lang/Object", "java/lang/String", "java/lang/Number",

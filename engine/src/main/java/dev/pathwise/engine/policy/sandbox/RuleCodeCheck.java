@@ -170,7 +170,8 @@ public final class RuleCodeCheck {
             MemberResolver.Declared declared = members.field(type, name);
             return declared != null && declared.isPublic() && RuleCodeAllowList.isOpenType(declared.owner());
         }
-        if (listed(RuleCodeAllowList.JDK_CONSTANTS, type, name)) {
+        if (listed(RuleCodeAllowList.JDK_CONSTANTS, type, name)
+                || (RuleCodeAllowList.OPERATORS.contains(type) && name.equals("INSTANCE"))) {
             return true;
         }
         return !ruleCode && listed(RuleCodeAllowList.STRUCTURE_FIELDS, type, name);
@@ -249,7 +250,7 @@ public final class RuleCodeCheck {
     private boolean nameable(String type, boolean ruleCode) {
         if (type.length() == 1 || generated.isGenerated(type) || RuleCodeAllowList.isOpenType(type)
                 || RuleCodeAllowList.NAMEABLE_TYPES.contains(type) || RuleCodeAllowList.JDK_METHODS.containsKey(type)
-                || RuleCodeAllowList.DROOLS_METHODS.containsKey(type)) {
+                || RuleCodeAllowList.DROOLS_METHODS.containsKey(type) || RuleCodeAllowList.OPERATORS.contains(type)) {
             return true;
         }
         return !ruleCode && (type.startsWith(RuleCodeAllowList.STRUCTURE_TYPES)

@@ -29,8 +29,14 @@ import org.drools.drl.ast.descr.WindowReferenceDescr;
  */
 public final class RuleFileStructure {
 
-    /** One problem found in a rule file, at a 1-based line and column (0 when unknown). */
-    public record Finding(int line, int column, String message) {
+    /**
+     * One problem found in a rule file, at a 1-based line and column (0 when unknown).
+     *
+     * @param blocking whether the file must not be compiled at all (a function, a type declaration, MVEL, ...);
+     *                 an import or a global that is not allowed does not stop the compilation, so that what the rules
+     *                 do with it is reported too
+     */
+    public record Finding(int line, int column, String message, boolean blocking) {
     }
 
     private static final Set<String> ATTRIBUTES = Set.of("ruleflow-group", "agenda-group", "activation-group",
@@ -40,13 +46,15 @@ public final class RuleFileStructure {
     private static final String DECISIONS = "dev.pathwise.engine.facts.Decisions";
 
     private final List<Finding> findings = new ArrayList<>();
+    private final String[] lines;
 
-    private RuleFileStructure() {
+    private RuleFileStructure(String[] lines) {
+        this.lines = lines;
     }
 
     /** Every construct of the parsed file that rule files may not use, with its line, column and a fix. */
-    public static List<Finding> check(PackageDescr file) {
-        RuleFileStructure check = new RuleFileStructure();
+    public static List<Finding> check(PackageDescr file, String drl) {
+        RuleFileStructure check = new RuleFileStructure(drl.split("\n", -1));
         check.checkPackage(file);
         for (RuleDescr rule : file.getRules()) {
             check.checkRule(rule);
@@ -66,7 +74,7 @@ public final class RuleFileStructure {
             String target = imported.getTarget();
             boolean facts = target.equals("dev.pathwise.engine.facts.*");
             if (!facts && !isImportable(target)) {
-                add(imported, "import '" + target + "' is not allowed in a rule file: rules see only the fact model. "
+                addNotBlocking(imported, target, "import '" + target + "' is not allowed in a rule file: rules see only the fact model. "
                         + "Import from dev.pathwise.engine.facts (or dev.pathwise.engine.facts.*), BandParameters "
                         + "from dev.pathwise.engine.policy, the engine's enums (MasteryLevel, ActivityKind, Modality, "
                         + "Grouping, EvidenceKind) or JDK value types (java.time.LocalDate, java.util.List, ...)");
@@ -83,7 +91,7 @@ public final class RuleFileStructure {
             boolean decisions = global.getIdentifier().equals("decisions")
                     && (global.getType().equals("Decisions") || global.getType().equals(DECISIONS));
             if (!decisions) {
-                add(global, "global '" + global.getType() + " " + global.getIdentifier() + "' is not allowed: the "
+                addNotBlocking(global, global.getType(), "global '" + global.getType() + " " + global.getIdentifier() + "' is not allowed: the "
                         + "engine sets only 'global Decisions decisions'; report through it, and put any other value "
                         + "in a fact or a parameter");
             }
@@ -200,7 +208,17 @@ public final class RuleFileStructure {
     }
 
     private void add(BaseDescr where, String message) {
-        findings.add(new Finding(Math.max(where.getLine(), 0), Math.max(where.getColumn() + 1, 0), message));
+        findings.add(new Finding(Math.max(where.getLine(), 0), Math.max(where.getColumn() + 1, 0), message, true));
+    }
+
+    /** A problem that does not stop the compilation, placed at the name it is about on its line. */
+    private void addNotBlocking(BaseDescr where, String name, String message) {
+        int line = Math.max(where.getLine(), 0);
+        int column = Math.max(where.getColumn() + 1, 0);
+        if (line > 0 && line <= lines.length && lines[line - 1].contains(name)) {
+            column = lines[line - 1].indexOf(name) + 1;
+        }
+        findings.add(new Finding(line, column, message, false));
     }
 
     private static String unquote(String value) {
