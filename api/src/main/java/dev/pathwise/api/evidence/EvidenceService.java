@@ -50,7 +50,7 @@ import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.policy.CompiledPolicy;
-import dev.pathwise.engine.policy.RuleLoopException;
+import dev.pathwise.engine.policy.RulesStoppedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -509,11 +509,12 @@ public class EvidenceService {
         Evaluation evaluation;
         try {
             evaluation = evaluator.evaluate(policy, curriculum, learner, evidence, now);
-        } catch (RuleLoopException loop) {
+        } catch (RulesStoppedException loop) {
             // Kept (evidence is append-only, and a fixed policy can replay it); the learner's state is not touched.
-            StoredRow row = new StoredRow(piece.contentHash(), write(Map.of("rules", loop.rules())),
-                    loop.getMessage());
-            return new Step(null, new Outcome(null, loopProblem(evidence.id(), loop.rules(), loop.getMessage())), row,
+            StoredRow row = new StoredRow(piece.contentHash(), write(Map.of("rules", loop.rules(), "type",
+                    loop.problemType())), loop.getMessage());
+            return new Step(null, new Outcome(null, loopProblem(evidence.id(), loop.problemType(), loop.rules(),
+                    loop.getMessage())), row,
                     row.insert(piece.tenantId(), evidence, write(EvidencePayload.of(evidence)), policy, now), null,
                     0, 0, true);
         } catch (IllegalArgumentException refused) {
@@ -573,7 +574,7 @@ public class EvidenceService {
                     + " an idempotency key, so send new evidence under a new id");
         }
         if (stored.error() != null) {
-            throw loopProblem(evidenceId, loopRules(stored.result()), stored.error());
+            throw loopProblem(evidenceId, stoppedType(stored.result()), loopRules(stored.result()), stored.error());
         }
         return new EvidenceResult(read(stored.result()), true);
     }
@@ -604,11 +605,21 @@ public class EvidenceService {
     }
 
     /** 422: the evaluation was cut off; the evidence is stored, the learner's state unchanged. */
-    private static ApiProblem loopProblem(String evidenceId, List<String> rules, String message) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-loop", "rules", rules, "evidence '"
+    private static ApiProblem loopProblem(String evidenceId, String type, List<String> rules, String message) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, type, "rules", rules, "evidence '"
                 + evidenceId + "' is stored but was not applied: " + message, rules.stream()
-                .map(rule -> "rule \"" + rule + "\" kept firing").toList(), java.util.Map.of("evidenceId", evidenceId,
+                .map(rule -> "rule \"" + rule + "\" " + (type.equals("rule-loop") ? "kept firing"
+                        : "passed the limits of one evaluation")).toList(), java.util.Map.of("evidenceId", evidenceId,
                 "rules", rules));
+    }
+
+    /** The problem type of a stored cut-off evaluation: rule-loop, or rule-limit. */
+    private String stoppedType(String stored) {
+        try {
+            return json.readTree(stored).path("type").asText("rule-loop");
+        } catch (JsonProcessingException e) {
+            return "rule-loop";
+        }
     }
 
     private List<String> loopRules(String stored) {

@@ -28,7 +28,7 @@ import dev.pathwise.engine.scenario.ScenarioRunner;
 record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy compiled) {
 
     static CandidatePolicy check(String policyId, String version, PolicyFiles files, boolean runScenarios,
-                                 int maxIdleSessions) {
+                                 PolicyRuntime runtime) {
         Path folder;
         try {
             folder = Files.createTempDirectory("pathwise-policy-");
@@ -41,7 +41,7 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
             List<CompileProblem> problems = new java.util.ArrayList<>(loaded.problems());
             CompiledPolicy compiled = null;
             try {
-                compiled = new PolicyRuntime(1, maxIdleSessions).compile(loaded.source());
+                compiled = runtime.compile(loaded.source());
             } catch (PolicyCompilationException e) {
                 problems.addAll(e.problems());
             }
