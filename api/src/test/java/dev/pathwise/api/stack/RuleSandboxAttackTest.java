@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pathwise.engine.policy.RuleFile;
+import dev.pathwise.engine.testing.EndlessRules;
 import dev.pathwise.engine.testing.HostileRuleFiles;
 import dev.pathwise.engine.testing.HostileRuleFiles.Attack;
 import dev.pathwise.rules.DefaultPolicyPack;
@@ -100,7 +103,7 @@ class RuleSandboxAttackTest {
         listener.close();
     }
 
-    List<Attack> attacks() {
+    static List<Attack> attacks() {
         return HostileRuleFiles.all();
     }
 
@@ -139,6 +142,50 @@ class RuleSandboxAttackTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> cpuShareOfOtherThreads(Duration.ofMillis(500)) < 0.25);
         assertThat(http.get("/actuator/health", null).text("status")).isEqualTo("UP");
         assertThat(newThreads()).isEmpty();
+    }
+
+    @Order(3)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endlessRules")
+    void rulesThatRunWithoutEndAreStoppedTheEvidenceKeptAndTheServiceHealthy(String name, RuleFile endless,
+                                                                           String rule) {
+        // given: a district whose active rules pass every check but never finish on evidence
+        TestDistrict endlessDistrict = TestDistrict.create(context, http);
+        endlessDistrict.learner(http, "ana", 7, "north");
+        assertThat(http.post(POLICY + "/versions", endlessDistrict.curriculumKey, body("endless-" + name, name,
+                pack(false, Map.of(endless.path(), endless.content())))).status()).isEqualTo(201);
+        var before = http.get("/v1/learners/ana", endlessDistrict.platformKey).body();
+
+        // when
+        var stopped = http.post("/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-1", "ana",
+                "ratio.tables", 9));
+
+        // then: 422 naming the rule; the evidence is kept and the learner's state is as it was
+        assertThat(stopped.status()).as("%s", stopped.body()).isEqualTo(422);
+        assertThat(stopped.text("type")).endsWith("/rule-limit");
+        assertThat(stopped.body().path("rules").get(0).asText()).isEqualTo(rule);
+        assertThat(stopped.text("detail")).contains("limit of one evaluation");
+        var after = http.get("/v1/learners/ana", endlessDistrict.platformKey).body();
+        assertThat(after.path("evidenceCount").asLong()).isEqualTo(1);
+        assertThat(after.path("version").asLong()).isEqualTo(before.path("version").asLong());
+        assertThat(http.post("/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-1", "ana",
+                "ratio.tables", 9)).status()).isEqualTo(422);
+        assertThat(http.get("/actuator/health", null).text("status")).isEqualTo("UP");
+
+        // and: back on the default pack, the next evidence is evaluated and applied
+        assertThat(http.post(POLICY + "/versions/" + DefaultPolicyPack.VERSION + "/activate",
+                endlessDistrict.curriculumKey, "").status()).isEqualTo(200);
+        var next = http.post("/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-2", "ana",
+                "ratio.concept", 9));
+        assertThat(next.status()).as("%s", next.body()).isEqualTo(200);
+        assertThat(next.body().path("masteryChanges").toString()).contains("ratio.concept");
+        await().atMost(Duration.ofSeconds(30)).until(() -> cpuShareOfOtherThreads(Duration.ofMillis(500)) < 0.25);
+    }
+
+    static List<Arguments> endlessRules() {
+        return List.of(
+                Arguments.of("join", EndlessRules.JOIN_WITHOUT_END, "Joins every four facts"),
+                Arguments.of("growth", EndlessRules.GROWTH_WITHOUT_END, "Doubles the string"));
     }
 
     /** Threads started since the attacks began whose names are those the JDK gives threads, timers and pools. */

@@ -92,7 +92,7 @@ public final class EvaluationGuard {
             try {
                 result = call.get();
             } catch (ThreadDeath death) {
-                stopConsumed = true;
+                absorbStop();
                 throw limitException();
             } catch (OutOfMemoryError | StackOverflowError error) {
                 exceededBy(error);
@@ -110,9 +110,19 @@ public final class EvaluationGuard {
             }
             return result;
         } catch (ThreadDeath late) {
-            stopConsumed = true;
+            absorbStop();
             throw limitException();
         }
+    }
+
+    /**
+     * Takes the stop as delivered. The JVM also interrupts a thread it stops; the interrupt is cleared here, or the
+     * thread's next blocking I/O (the database file, a socket) would fail, and a file channel interrupted in a write
+     * closes for every thread that shares it.
+     */
+    private void absorbStop() {
+        stopConsumed = true;
+        Thread.interrupted();
     }
 
     /** Ends the watch; the evaluation's session may be reused only if no limit was passed. */

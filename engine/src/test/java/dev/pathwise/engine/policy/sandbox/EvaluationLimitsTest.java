@@ -15,6 +15,7 @@ import dev.pathwise.engine.policy.EvaluationLimitException;
 import dev.pathwise.engine.policy.EvaluationLimitException.Limit;
 import dev.pathwise.engine.policy.PolicyRuntime;
 import dev.pathwise.engine.policy.RuleFile;
+import dev.pathwise.engine.testing.EndlessRules;
 import dev.pathwise.engine.testing.MinimalPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -31,75 +32,16 @@ class EvaluationLimitsTest {
     private static final EvaluationLimits LIMITS = new EvaluationLimits(Duration.ofMillis(200), 64L << 20,
             Duration.ofMillis(50));
 
-    /** Inserts 1,500 Struggling facts one firing at a time, then joins every three of them: 3.4 billion tuples. */
-    private static final RuleFile JOIN_WITHOUT_END = new RuleFile("join.drl", """
-            package dev.pathwise.test;
-
-            import dev.pathwise.engine.facts.*;
-
-            rule "Grows a chain of facts"
-                ruleflow-group "mastery-classify"
-            when
-                Assessment()
-                Struggling( $id : competencyId, competencyId.length() < 1500 )
-            then
-                insert( new Struggling( $id + "x" ) );
-            end
-
-            rule "Starts the chain"
-                ruleflow-group "mastery-classify"
-            when
-                Assessment()
-                not Struggling()
-            then
-                insert( new Struggling( "x" ) );
-            end
-
-            rule "Joins every three facts"
-                ruleflow-group "mastery-decide"
-            when
-                Struggling( $a : competencyId )
-                Struggling( $b : competencyId )
-                Struggling( $c : competencyId, competencyId.length() == $a.length() + $b.length() + 5000 )
-            then
-            end
-            """);
-
-    /** Doubles a string at each firing until it would take gigabytes. */
-    private static final RuleFile GROWTH_WITHOUT_END = new RuleFile("growth.drl", """
-            package dev.pathwise.test;
-
-            import dev.pathwise.engine.facts.*;
-
-            rule "Starts a string"
-                ruleflow-group "mastery-classify"
-            when
-                Assessment( $id : competencyId )
-                not Struggling()
-            then
-                insert( new Struggling( $id ) );
-            end
-
-            rule "Doubles the string"
-                ruleflow-group "mastery-classify"
-            when
-                $s : Struggling( $id : competencyId, competencyId.length() < 1000000000 )
-            then
-                delete( $s );
-                insert( new Struggling( $id + $id ) );
-            end
-            """);
-
     @Test
     void ruleThatJoinsWithoutEndIsStoppedAndTheThreadIsReused() {
         // a join this size both burns CPU and builds tuples: whichever limit it passes first stops it
-        assertStoppedThenNextEvaluationIsCorrect(JOIN_WITHOUT_END, Set.of(Limit.CPU, Limit.MEMORY),
-                "Joins every three facts");
+        assertStoppedThenNextEvaluationIsCorrect(EndlessRules.JOIN_WITHOUT_END, Set.of(Limit.CPU, Limit.MEMORY),
+                "Joins every four facts");
     }
 
     @Test
     void ruleThatAllocatesWithoutEndIsStoppedAndTheThreadIsReused() {
-        assertStoppedThenNextEvaluationIsCorrect(GROWTH_WITHOUT_END, Set.of(Limit.MEMORY), "Doubles the string");
+        assertStoppedThenNextEvaluationIsCorrect(EndlessRules.GROWTH_WITHOUT_END, Set.of(Limit.MEMORY), "Doubles the string");
     }
 
     private static void assertStoppedThenNextEvaluationIsCorrect(RuleFile hostile, Set<Limit> limits, String rule) {
@@ -121,6 +63,9 @@ class EvaluationLimitsTest {
         assertThat(stopped.rules()).containsExactly(rule);
         assertThat(stopped.getMessage()).contains(rule).contains("limit of one evaluation");
         await().atMost(Duration.ofSeconds(2)).until(() -> EvaluationWatchdog.shared().watching() == 0);
+        // regression: stopping a thread also interrupts it, and a thread left interrupted broke the next database
+        // write on it (the H2 file channel closed)
+        assertThat(Thread.currentThread().isInterrupted()).as("the stopped thread is left interrupted").isFalse();
 
         // and: the same thread evaluates the next evidence correctly, and the stopped policy's next evaluation too
         var next = evaluator.evaluate(plain, CURRICULUM, freshLearner("ada"),
