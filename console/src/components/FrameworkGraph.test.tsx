@@ -44,7 +44,9 @@ describe('FrameworkGraph', () => {
                       ready={new Set(['rp.ratio.tables'])} />,
     );
 
-    const tables = screen.getByRole('button', { name: 'rp.ratio.tables: Tables of ratios; no evidence (0); ready to start' });
+    const tables = screen.getByRole('button', {
+      name: 'rp.ratio.tables · 0 Tables of ratios ready: rp.ratio.tables, Tables of ratios, no evidence, level 0, ready to start',
+    });
     expect(tables.getAttribute('class')).toBe('node lvl-0 ready');
     expect(tables.querySelector('text')?.getAttribute('aria-hidden')).toBe('true');
     expect(container.querySelector('[data-node="rp.ratio.language"]')?.getAttribute('class')).toBe('node lvl-3');
@@ -61,7 +63,8 @@ describe('FrameworkGraph', () => {
     const { container } = render(<FrameworkGraph competencies={framework} label="Ratios" />);
 
     expect(container.querySelectorAll('.node')).toHaveLength(4);
-    expect(container.querySelectorAll('[tabindex]')).toHaveLength(0);
+    expect(container.querySelectorAll('[data-node][tabindex]')).toHaveLength(0);
+    expect(container.querySelector('[data-node]')?.getAttribute('role')).toBe('img');
     expect(container.querySelector('.node')?.getAttribute('class')).toBe('node');
   });
 });

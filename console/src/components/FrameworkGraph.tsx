@@ -104,7 +104,11 @@ export function FrameworkGraph({ competencies, levels, ready, selected, onSelect
           const level = levels?.[n.id];
           const value = level ? LEVEL_VALUE[level] : undefined;
           const isReady = ready?.has(n.id) ?? false;
-          const description = `${n.id}: ${n.name}${level ? `; ${LEVEL_LABEL[level]} (${value})` : ''}${isReady ? '; ready to start' : ''}`;
+          const idLine = `${shorten(n.id, 24)}${value !== undefined ? ` · ${value}` : ''}`;
+          const nameLine = shorten(n.name, 28);
+          // The name starts with the text drawn on the node, then says it in full.
+          const description = `${idLine} ${nameLine}${isReady ? ' ready' : ''}: ${n.id}, ${n.name}`
+            + `${level ? `, ${LEVEL_LABEL[level]}, level ${value}` : ''}${isReady ? ', ready to start' : ''}`;
           return (
             <g key={n.id} transform={`translate(${n.x - NODE_WIDTH / 2},${n.y - NODE_HEIGHT / 2})`}
                className={`node${value !== undefined ? ` lvl-${value}` : ''}${isReady ? ' ready' : ''}${selected === n.id ? ' selected' : ''}`}
@@ -112,8 +116,8 @@ export function FrameworkGraph({ competencies, levels, ready, selected, onSelect
                aria-label={description} aria-pressed={onSelect ? selected === n.id : undefined}
                onClick={onSelect ? () => activate(n.id) : undefined} onKeyDown={onSelect ? onKey(n.id) : undefined}>
               <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx="8" />
-              <text x="8" y="18" className="node-id" aria-hidden="true">{shorten(n.id, 24)}{value !== undefined ? ` · ${value}` : ''}</text>
-              <text x="8" y="36" className="node-name" aria-hidden="true">{shorten(n.name, 28)}</text>
+              <text x="8" y="18" className="node-id" aria-hidden="true">{idLine}{' '}</text>
+              <text x="8" y="36" className="node-name" aria-hidden="true">{nameLine}{' '}</text>
               {isReady && <text x={NODE_WIDTH - 8} y="50" textAnchor="end" className="ready-mark" aria-hidden="true">ready</text>}
             </g>
           );
