@@ -1,8 +1,10 @@
-import { useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import dagre from '@dagrejs/dagre';
 import { LEVEL_LABEL, LEVEL_VALUE, type Competency, type Level } from '../api/types';
 
-const NODE_WIDTH = 176;
+const NODE_WIDTH = 168;
+/** The graph is shrunk to fit its box, but never below this, so that its text stays readable (then it scrolls). */
+const MIN_SCALE = 0.62;
 const NODE_HEIGHT = 56;
 
 export interface GraphNode {
@@ -32,7 +34,7 @@ export interface GraphLayout {
  */
 export function layoutFramework(competencies: Competency[]): GraphLayout {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 56, marginx: 12, marginy: 12 });
+  graph.setGraph({ rankdir: 'TB', nodesep: 16, ranksep: 48, marginx: 12, marginy: 12 });
   graph.setDefaultEdgeLabel(() => ({}));
   const known = new Set(competencies.map((c) => c.id));
   competencies.forEach((c) => graph.setNode(c.id, { width: NODE_WIDTH, height: NODE_HEIGHT }));
@@ -78,6 +80,18 @@ function shorten(text: string, max: number): string {
 /** The framework drawn as a graph: hierarchy and prerequisites, each node coloured by level, the ready fringe marked. */
 export function FrameworkGraph({ competencies, levels, ready, selected, onSelect, label }: FrameworkGraphProps) {
   const layout = useMemo(() => layoutFramework(competencies), [competencies]);
+  const box = useRef<HTMLDivElement>(null);
+  const [boxWidth, setBoxWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') {
+      return;
+    }
+    const observer = new ResizeObserver(() => setBoxWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const scale = boxWidth && layout.width > 0 ? Math.max(MIN_SCALE, Math.min(1, (boxWidth - 4) / layout.width)) : 1;
   const path = (points: { x: number; y: number }[]) =>
     points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
   const activate = (id: string) => onSelect?.(id);
@@ -88,8 +102,8 @@ export function FrameworkGraph({ competencies, levels, ready, selected, onSelect
     }
   };
   return (
-    <div className="graph-scroll" tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
-      <svg className="framework-graph" width={layout.width} height={layout.height}
+    <div className="graph-scroll" ref={box} tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
+      <svg className="framework-graph" width={Math.ceil(layout.width * scale)} height={Math.ceil(layout.height * scale)}
            viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label}>
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
