@@ -92,6 +92,17 @@ export function FrameworkGraph({ competencies, levels, ready, selected, onSelect
     return () => observer.disconnect();
   }, []);
   const scale = boxWidth && layout.width > 0 ? Math.max(MIN_SCALE, Math.min(1, (boxWidth - 4) / layout.width)) : 1;
+  // When the graph is wider than its box, open it where the learner is: the ready fringe, else work in progress.
+  const focusNode = useMemo(() => {
+    const started = layout.nodes.filter((n) => (levels?.[n.id] ? LEVEL_VALUE[levels[n.id]] > 0 : false));
+    return layout.nodes.find((n) => ready?.has(n.id)) ?? started[0] ?? null;
+  }, [layout, levels, ready]);
+  useEffect(() => {
+    const element = box.current;
+    if (element && boxWidth && focusNode && layout.width * scale > boxWidth) {
+      element.scrollLeft = Math.max(0, focusNode.x * scale - boxWidth / 2);
+    }
+  }, [focusNode, boxWidth, scale, layout.width]);
   const path = (points: { x: number; y: number }[]) =>
     points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
   const activate = (id: string) => onSelect?.(id);
