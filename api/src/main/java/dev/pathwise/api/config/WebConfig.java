@@ -27,7 +27,8 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**");
+        // The CASE REST binding (/ims/case/v1p0/...) is read with the same keys as /v1.
+        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**", "/ims/case/**");
     }
 
     /**

@@ -126,7 +126,7 @@ public class FrameworkService {
     }
 
     /** The CASE document identifier a framework made in Pathwise is served as: a name-based UUID, stable. */
-    static String documentIdentifier(String tenantId, String frameworkId) {
+    public static String documentIdentifier(String tenantId, String frameworkId) {
         return UUID.nameUUIDFromBytes(("pathwise:framework:" + tenantId + ":" + frameworkId)
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -27,7 +27,7 @@ final class AgentRules {
         INSTRUCTOR(true, false),
         TEAM(false, true),
         AUTHORITY(true, false),
-        MEMBER(false, false);
+        MEMBER(true, false);
 
         final boolean agentAllowed;
         final boolean objectTypeRequired;
@@ -62,9 +62,8 @@ final class AgentRules {
         }
         if (type == null || type.equals("Agent")) {
             if (!role.agentAllowed) {
-                checks.add(path, role == Role.TEAM ? "team-is-group" : "group-members-are-agents",
-                        role == Role.TEAM ? "Data 2.4.6.s3.table1.row3" : "Data 2.4.2.2.s4.b2",
-                        type, role == Role.TEAM ? "is an Agent; context.team must be a Group" : "is not an Agent");
+                checks.add(path, "team-is-group", "Data 2.4.6.s3.table1.row3", type, "is an Agent; context.team"
+                        + " must be a Group");
                 return;
             }
             agent(node, path);
