@@ -19,6 +19,10 @@ public record CompetencyJson(String id, String name, String parentId, List<Strin
                                     String title) {
     }
 
+    public CompetencyJson {
+        prerequisiteIds = prerequisiteIds == null ? List.of() : prerequisiteIds;
+    }
+
     public CompetencyJson(String id, String name, String parentId, List<String> prerequisiteIds, Integer gradeLevel,
                           String externalId) {
         this(id, name, parentId, prerequisiteIds, gradeLevel, externalId, null, null, null);

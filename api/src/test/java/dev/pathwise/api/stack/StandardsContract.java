@@ -70,7 +70,7 @@ abstract class StandardsContract {
         assertThat(imported.status()).as("%s", imported.body()).isEqualTo(201);
         JsonNode result = imported.body();
         assertThat(result.path("items").asInt()).isEqualTo(7);
-        assertThat(result.path("hierarchyLinks").asInt()).isEqualTo(5);
+        assertThat(result.path("hierarchyLinks").asInt()).isEqualTo(4);
         assertThat(result.path("prerequisiteLinks").asInt()).isEqualTo(2);
         assertThat(result.path("externalReferences")).hasSize(1);
         assertThat(result.path("externalReferences").get(0).path("path").asText())

@@ -76,7 +76,8 @@ final class StatementRequest {
                     + " array of them");
         }
         ObjectReader reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .with(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
         JsonNode root;
         try {
             root = reader.readTree(body);

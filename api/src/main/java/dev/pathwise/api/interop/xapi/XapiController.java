@@ -2,6 +2,7 @@ package dev.pathwise.api.interop.xapi;
 
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +58,7 @@ public class XapiController {
     /** One statement as it was received, unchanged ({@code statementId}), or a voided one ({@code voidedStatementId}). */
     @GetMapping("/statements")
     @RequiresRole({Role.PLATFORM, Role.CURRICULUM, Role.TEACHER})
-    public ResponseEntity<JsonNode> statement(Caller caller,
+    public ResponseEntity<String> statement(Caller caller,
                                               @RequestParam(name = "statementId", required = false) String statementId,
                                               @RequestParam(name = "voidedStatementId", required = false)
                                               String voidedStatementId) {
@@ -71,7 +72,8 @@ public class XapiController {
         if (wrong != null) {
             throw ApiProblem.invalid(field, XapiFormats.shown(id), field + ": " + wrong);
         }
-        return ResponseEntity.ok().header(VERSION_HEADER, VERSION)
+        // The text as it was received: numbers keep the digits they were sent with.
+        return ResponseEntity.ok().header(VERSION_HEADER, VERSION).contentType(MediaType.APPLICATION_JSON)
                 .body(statements.statement(caller.tenantId(), id, voidedStatementId != null));
     }
 

@@ -99,7 +99,7 @@ public class XapiStatementService {
      * A statement as it was received, unchanged, for {@code GET /v1/xapi/statements?statementId=}; a voided statement
      * is read with {@code voidedStatementId}, as an LRS answers.
      */
-    public JsonNode statement(String tenantId, String statementId, boolean voided) {
+    public String statement(String tenantId, String statementId, boolean voided) {
         String id = statementId.strip().toLowerCase(Locale.ROOT);
         String field = voided ? "voidedStatementId" : "statementId";
         var row = jdbc.sql("select statement, voided_by from xapi_statements where tenant_id = :t"
@@ -115,7 +115,7 @@ public class XapiStatementService {
             throw ApiProblem.notFound(field, statementId, field + ": statement '" + statementId + "' is not voided;"
                     + " read it with statementId=" + statementId);
         }
-        return readTree(row[0]);
+        return row[0];
     }
 
     /** A parked statement: why, and the statement as received. */
