@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.pathwise.api.tenant.Caller;
@@ -27,12 +27,12 @@ public class FrameworkController {
         this.frameworks = frameworks;
     }
 
-    /** 201 when the framework is new, 200 when it replaced the tenant's framework with the same id. */
+    /** Creates the framework, or replaces the tenant's framework with the same id (201 either way). */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @RequiresRole(Role.CURRICULUM)
-    public ResponseEntity<FrameworkJson> save(Caller caller, @RequestBody FrameworkJson request) {
-        FrameworkService.Saved saved = frameworks.save(caller.tenantId(), request);
-        return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved.framework());
+    public FrameworkJson save(Caller caller, @RequestBody FrameworkJson request) {
+        return frameworks.save(caller.tenantId(), request).framework();
     }
 
     /** One line per framework of the tenant, oldest first. */
