@@ -51,8 +51,10 @@ final class StatementRequest {
             for (Violation v : StatementValidator.validate(statements.get(i))) {
                 String path = prefix.isEmpty() ? v.path() : v.path().isEmpty() || v.path().equals("statement")
                         ? prefix : prefix + "." + v.path();
-                violations.add(new Violation(path, v.rule(), v.section(), v.value(),
-                        prefix.isEmpty() ? v.message() : prefix + "." + v.message()));
+                String message = !prefix.isEmpty() && v.path().equals("statement")
+                        ? prefix + v.message().substring("statement".length())
+                        : prefix.isEmpty() ? v.message() : prefix + "." + v.message();
+                violations.add(new Violation(path, v.rule(), v.section(), v.value(), message));
             }
             JsonNode id = statements.get(i).path("id");
             if (id.isTextual()) {
