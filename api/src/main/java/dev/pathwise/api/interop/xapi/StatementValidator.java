@@ -60,9 +60,9 @@ final class StatementValidator {
             checks.formatted(node, "id", path, "statement-id-uuid", "Data 2.4.1", XapiFormats::uuid);
             checks.formatted(node, "stored", path, "timestamp-iso8601", "Data 2.4.8", XapiFormats::timestamp);
             String version = checks.string(node, "version", path, "Data 2.4.10");
-            if (version != null && !version.matches("1\\.0\\.\\d+")) {
+            if (version != null && !version.matches("1\\.0(\\.\\d+)?")) {
                 checks.add(StatementChecks.at(path, "version"), "version-1.0.x", "Data 2.4.10.s3.b2", version, "'"
-                        + version + "' is not a 1.0.x version; this LRS takes xAPI 1.0.x statements (or leave"
+                        + version + "' is not 1.0 or a 1.0.x version; this LRS takes xAPI 1.0.x statements (or leave"
                         + " version out)");
             }
             JsonNode authority = node.get("authority");

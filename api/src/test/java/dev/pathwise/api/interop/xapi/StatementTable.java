@@ -115,6 +115,8 @@ public final class StatementTable {
         invalid("stored not a timestamp", "stored", "timestamp-iso8601", s -> s.put("stored", "yesterday"));
         valid("version 1.0.0", s -> s.put("version", "1.0.0"));
         valid("version 1.0.3", s -> s.put("version", "1.0.3"));
+        valid("version 1.0", s -> s.put("version", "1.0"));
+        invalid("version 1.0.x in words", "version", "version-1.0.x", s -> s.put("version", "should fail"));
         invalid("version 1.1.0", "version", "version-1.0.x", s -> s.put("version", "1.1.0"));
         invalid("version 0.95", "version", "version-1.0.x", s -> s.put("version", "0.95"));
         invalid("version as a number", "version", "type-string", s -> s.put("version", 1.0));
