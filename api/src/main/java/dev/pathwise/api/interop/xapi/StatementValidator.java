@@ -262,6 +262,10 @@ final class StatementValidator {
             return;
         }
         checks.keys(node, path, CONTEXT_ACTIVITY_KEYS, "contextActivities", "Data 2.4.6.2.s4.b1");
+        if (node.isEmpty()) {
+            checks.add(path, "context-activities-not-empty", "Data 2.4.6.2.s3", null, "is empty; give at least one"
+                    + " of parent, grouping, category or other, or leave contextActivities out");
+        }
         for (String kind : CONTEXT_ACTIVITY_KEYS) {
             JsonNode value = node.get(kind);
             if (value == null || value.isNull()) {

@@ -504,6 +504,11 @@ public final class StatementTable {
         invalid("platform with a SubStatement as object", "context.platform", "context-platform-activity-only",
                 s -> s.set("object", parse(SUB_STATEMENT)));
         valid("revision with an Activity", s -> context(s).put("revision", "2.1"));
+        invalid("contextActivities empty", "context.contextActivities", "context-activities-not-empty",
+                s -> context(s).putObject("contextActivities"));
+        invalid("context language an object", "context.language", "type-string",
+                s -> context(s).putObject("language").put("a12345", "should fail"));
+        invalid("revision as a number", "context.revision", "type-string", s -> context(s).put("revision", 12345));
         invalid("contextActivities with an unknown key", "context.contextActivities.parents",
                 "no-unknown-properties", s -> ((ObjectNode) context(s).get("contextActivities"))
                         .set("parents", parse("[{\"id\": \"https://lms.example.org/courses/ratios\"}]")));
