@@ -34,9 +34,10 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new SessionInterceptor(sessions)).addPathPatterns("/v1/**")
+        // The CASE REST binding (/ims/case/v1p0/...) is read with the same keys (or session) as /v1.
+        registry.addInterceptor(new SessionInterceptor(sessions)).addPathPatterns("/v1/**", "/ims/case/**")
                 .excludePathPatterns(SESSION);
-        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**")
+        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**", "/ims/case/**")
                 .excludePathPatterns(SESSION);
     }
 
