@@ -17,7 +17,7 @@ import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.EffectivePolicy;
 import dev.pathwise.engine.policy.EffectiveRuleFile;
 import dev.pathwise.engine.policy.ParameterFile;
-import dev.pathwise.engine.policy.ParameterValue;
+import dev.pathwise.engine.policy.parameters.ParameterValue;
 import dev.pathwise.engine.policy.PolicyLayer;
 import dev.pathwise.engine.policy.RuleFile;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.parameters.Parameter;
+import dev.pathwise.engine.policy.parameters.ParameterLayer;
+import dev.pathwise.engine.policy.parameters.ParameterValue;
+
 import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.mastery.MasteryMethod;
 import dev.pathwise.engine.mastery.MasteryMethods;

@@ -1,5 +1,7 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.compiler.PolicyCompiler;
+
 import dev.pathwise.engine.learner.GradeBand;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ public final class CompiledPolicy {
     private final int kieBaseCount;
     private final long compileMillis;
 
-    CompiledPolicy(PolicySource source, Map<String, Map<GradeBand, EffectivePolicy>> resolved, int kieBaseCount,
+    public CompiledPolicy(PolicySource source, Map<String, Map<GradeBand, EffectivePolicy>> resolved, int kieBaseCount,
                    long compileMillis) {
         this.source = source;
         this.contentHash = source.contentHash();

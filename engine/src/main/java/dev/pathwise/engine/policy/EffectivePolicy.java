@@ -1,5 +1,7 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.session.RuleSessionPool;
+
 import dev.pathwise.engine.learner.GradeBand;
 import java.util.List;
 

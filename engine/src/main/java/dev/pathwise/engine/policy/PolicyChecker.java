@@ -1,5 +1,7 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.compiler.PolicyCompiler;
+
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import java.util.ArrayList;
 import java.util.List;

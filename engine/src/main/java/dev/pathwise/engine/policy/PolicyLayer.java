@@ -1,5 +1,7 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.parameters.ParameterLayer;
+
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ public record PolicyLayer(String name, List<RuleFile> ruleFiles, ParameterFile p
         ruleFiles = ruleFiles == null ? List.of() : List.copyOf(ruleFiles);
     }
 
-    ParameterLayer readParameters() {
+    public ParameterLayer readParameters() {
         return parameters == null ? ParameterLayer.empty(name) : ParameterLayer.read(name, parameters);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.compiler.PolicyCompiler;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;

@@ -1,5 +1,9 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.parameters.Parameter;
+import dev.pathwise.engine.policy.parameters.ParameterLayer;
+import dev.pathwise.engine.policy.parameters.ParameterValue;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

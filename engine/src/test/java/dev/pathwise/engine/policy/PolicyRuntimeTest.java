@@ -1,5 +1,8 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.session.RuleSession;
+import dev.pathwise.engine.policy.session.RuleSessionPool;
+
 import dev.pathwise.engine.learner.GradeBand;
 
 import static dev.pathwise.engine.testing.SampleCurriculum.CURRICULUM;
@@ -17,7 +20,6 @@ import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.learner.MasteryLevel;
-import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.testing.MinimalPolicy;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.pathwise.engine.policy.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.policy.PolicyCompilationException;
 import dev.pathwise.engine.policy.PolicyRuntime;
 import dev.pathwise.engine.policy.RuleFile;

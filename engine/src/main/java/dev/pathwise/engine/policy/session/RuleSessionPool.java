@@ -1,4 +1,4 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.session;
 
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.compiler;
 
 /**
  * DRL text with comments and the insides of string literals replaced by spaces, line breaks kept, so that text

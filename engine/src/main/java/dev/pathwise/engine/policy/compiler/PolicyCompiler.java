@@ -1,4 +1,16 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.compiler;
+
+import dev.pathwise.engine.policy.BandParameters;
+import dev.pathwise.engine.policy.CompileProblem;
+import dev.pathwise.engine.policy.CompiledPolicy;
+import dev.pathwise.engine.policy.EffectivePolicy;
+import dev.pathwise.engine.policy.EffectiveRuleFile;
+import dev.pathwise.engine.policy.PolicyCompilationException;
+import dev.pathwise.engine.policy.PolicyLayer;
+import dev.pathwise.engine.policy.PolicySource;
+import dev.pathwise.engine.policy.RuleFile;
+import dev.pathwise.engine.policy.parameters.ParameterLayer;
+import dev.pathwise.engine.policy.session.RuleSessionPool;
 
 import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
@@ -35,7 +47,7 @@ import org.kie.api.builder.ReleaseId;
  * checked for two rules of one name ({@link DuplicateRuleNames}). Every problem is collected with its file, line and
  * column (a table's row) before anything is thrown.
  */
-final class PolicyCompiler {
+public final class PolicyCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -45,7 +57,7 @@ final class PolicyCompiler {
     private final int maxIdleSessions;
     private final EvaluationLimits limits;
 
-    PolicyCompiler(int maxIdleSessions, EvaluationLimits limits) {
+    public PolicyCompiler(int maxIdleSessions, EvaluationLimits limits) {
         this.maxIdleSessions = maxIdleSessions;
         this.limits = limits;
     }
@@ -54,7 +66,7 @@ final class PolicyCompiler {
     private record Built(KieBase kieBase, Map<String, String> ruleOfClass) {
     }
 
-    CompiledPolicy compile(PolicySource source) {
+    public CompiledPolicy compile(PolicySource source) {
         long started = System.nanoTime();
         List<CompileProblem> problems = new ArrayList<>();
 
@@ -151,7 +163,7 @@ final class PolicyCompiler {
         return new CompiledPolicy(source, resolved, pools.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    static String scopeKey(String school) {
+    public static String scopeKey(String school) {
         return school == null ? "" : school;
     }
 

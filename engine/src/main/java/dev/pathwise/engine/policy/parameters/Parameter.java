@@ -1,4 +1,4 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.parameters;
 
 import dev.pathwise.engine.mastery.MasteryMethods;
 import java.util.Arrays;

@@ -1,4 +1,10 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.session;
+
+import dev.pathwise.engine.policy.CompiledPolicy;
+import dev.pathwise.engine.policy.PolicyRuntime;
+import dev.pathwise.engine.policy.RuleFile;
+import dev.pathwise.engine.policy.RuleFiring;
+import dev.pathwise.engine.policy.RuleLoopException;
 
 import static dev.pathwise.engine.testing.SampleCurriculum.CURRICULUM;
 import static dev.pathwise.engine.testing.SampleCurriculum.START;

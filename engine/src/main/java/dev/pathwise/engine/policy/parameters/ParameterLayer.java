@@ -1,4 +1,7 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.parameters;
+
+import dev.pathwise.engine.policy.CompileProblem;
+import dev.pathwise.engine.policy.ParameterFile;
 
 import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.spelling.Suggestions;
@@ -281,7 +284,7 @@ public final class ParameterLayer {
         }
     }
 
-    static String format(double value) {
+    public static String format(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -1,4 +1,4 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.session;
 
 import java.util.Map;
 import org.drools.core.common.InternalWorkingMemory;

@@ -1,4 +1,4 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.parameters;
 
 /**
  * A parameter value with where it was written, so that problems and the effective policy can name the source.

@@ -1,4 +1,8 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.session;
+
+import dev.pathwise.engine.policy.RuleFiring;
+import dev.pathwise.engine.policy.RuleLoopException;
+import dev.pathwise.engine.policy.RuleRun;
 
 import dev.pathwise.engine.policy.sandbox.EvaluationGuard;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;

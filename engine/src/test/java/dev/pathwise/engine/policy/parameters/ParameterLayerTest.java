@@ -1,4 +1,6 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.parameters;
+
+import dev.pathwise.engine.policy.ParameterFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,8 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.compiler;
+
+import dev.pathwise.engine.policy.BandParameters;
+import dev.pathwise.engine.policy.CompileProblem;
+import dev.pathwise.engine.policy.parameters.Parameter;
 
 import dev.pathwise.engine.facts.Assessment;
 import dev.pathwise.engine.facts.ChildrenRollup;

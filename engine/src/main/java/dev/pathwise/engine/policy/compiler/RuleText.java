@@ -1,4 +1,7 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.compiler;
+
+import dev.pathwise.engine.policy.CompileProblem;
+import dev.pathwise.engine.policy.RuleFile;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

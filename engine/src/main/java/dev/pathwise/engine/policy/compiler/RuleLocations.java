@@ -1,4 +1,6 @@
-package dev.pathwise.engine.policy;
+package dev.pathwise.engine.policy.compiler;
+
+import dev.pathwise.engine.policy.CompileProblem;
 
 import dev.pathwise.engine.policy.sandbox.RuleCodeViolation;
 import java.util.Arrays;
