@@ -73,13 +73,23 @@ public class PolicyService {
         return bands;
     }
 
+    /**
+     * The active version as its history shows it: the content hash is the one stored with the version (a hash of its
+     * files, scenarios included), or, for the default pack that was never published, the hash of the pack's files.
+     */
     private PolicySummary summary(String tenantId, CompiledPolicy policy) {
-        String activatedAt = jdbc.sql("select activated_at from policy_versions where tenant_id = :t"
+        record Stored(String activatedAt, String contentHash) {
+        }
+        Stored stored = jdbc.sql("select activated_at, content_hash from policy_versions where tenant_id = :t"
                         + " and policy_id = :p and version = :v")
                 .param("t", tenantId).param("p", policy.policyId()).param("v", policy.version())
-                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant().toString())
+                .query((rs, n) -> new Stored(rs.getObject(1, java.time.OffsetDateTime.class) == null ? null
+                        : rs.getObject(1, java.time.OffsetDateTime.class).toInstant().toString(),
+                        rs.getString(2)))
                 .optional().orElse(null);
-        return new PolicySummary(policy.policyId(), policy.version(), policy.versionLabel(), policy.contentHash(),
-                policy.source().district().ruleFiles().stream().map(f -> f.path()).toList(), activatedAt);
+        String hash = stored != null ? stored.contentHash() : PolicyFiles.fromSource(policy.source()).contentHash();
+        return new PolicySummary(policy.policyId(), policy.version(), policy.versionLabel(), hash,
+                policy.source().district().ruleFiles().stream().map(f -> f.path()).toList(),
+                stored == null ? null : stored.activatedAt());
     }
 }

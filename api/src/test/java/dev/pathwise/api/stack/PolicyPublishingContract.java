@@ -186,6 +186,9 @@ abstract class PolicyPublishingContract extends InteropContract {
                 "ratio.concept", 5)).body();
         assertThat(after.path("policyVersion").asText()).isEqualTo("district-default@2026.3");
         assertThat(change(after, "ratio.concept").path("to").asText()).isEqualTo("APPROACHING");
+        // regression: the policy list showed another hash than the history for the same version
+        var listed = http.get("/v1/policies", district.teacherKey).body();
+        assertThat(listed.toString()).contains(published.text("contentHash"));
 
         // the same content again is a no-op; the same name with other content a conflict
         var again = http.post(POLICY + "/versions", district.curriculumKey, body("2026.3", "again", files));

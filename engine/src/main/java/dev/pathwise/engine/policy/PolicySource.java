@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public record PolicySource(String policyId, String version, PolicyLayer district
             throw new IllegalArgumentException("district: policy '" + policyId + "' needs a district layer");
         }
         gradeBands = gradeBands == null || gradeBands.isEmpty() ? Map.of() : new EnumMap<>(gradeBands);
-        schools = schools == null ? Map.of() : Map.copyOf(new TreeMap<>(schools));
+        schools = schools == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(schools));
     }
 
     /** A policy with only a district layer. */
@@ -85,20 +86,23 @@ public record PolicySource(String policyId, String version, PolicyLayer district
     public String contentHash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            // every file once, by layer and path: the same files give the same hash, whatever order they were read in
+            TreeMap<String, String> files = new TreeMap<>();
             List<PolicyLayer> all = new ArrayList<>();
             all.add(district);
             all.addAll(gradeBands.values());
             all.addAll(schools.values());
             for (PolicyLayer layer : all) {
-                update(digest, layer.name());
                 for (RuleFile file : layer.ruleFiles()) {
-                    update(digest, file.path());
-                    update(digest, file.content());
+                    files.put(layer.name() + '\u0000' + file.path(), file.content());
                 }
                 if (layer.parameters() != null) {
-                    update(digest, layer.parameters().path());
-                    update(digest, layer.parameters().yaml());
+                    files.put(layer.name() + '\u0000' + layer.parameters().path(), layer.parameters().yaml());
                 }
+            }
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                update(digest, file.getKey());
+                update(digest, file.getValue());
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
