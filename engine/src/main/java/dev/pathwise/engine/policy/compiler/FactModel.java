@@ -2,6 +2,7 @@ package dev.pathwise.engine.policy.compiler;
 
 import dev.pathwise.engine.policy.BandParameters;
 import dev.pathwise.engine.policy.CompileProblem;
+import dev.pathwise.engine.policy.RulePhase;
 import dev.pathwise.engine.policy.parameters.Parameter;
 
 import dev.pathwise.engine.facts.Assessment;
@@ -81,6 +82,30 @@ final class FactModel {
      * does not import, as a problem at the pattern's line and column. Patterns reading from an expression or an
      * accumulate ({@code Number() from accumulate(...)}) may name other value types.
      */
+    /**
+     * Every rule in a ruleflow or agenda group the engine never runs (it could never fire), as a problem at the
+     * attribute's line with the group that was meant.
+     */
+    static List<CompileProblem> checkPhases(RuleText text) {
+        List<CompileProblem> problems = new ArrayList<>();
+        for (RuleDescr rule : text.parsed().getRules()) {
+            for (String name : List.of("ruleflow-group", "agenda-group")) {
+                org.drools.drl.ast.descr.AttributeDescr group = rule.getAttributes().get(name);
+                if (group == null || group.getValue() == null) {
+                    continue;
+                }
+                String value = group.getValue().replaceAll("^[\"']|[\"']$", "");
+                if (!RulePhase.groups().contains(value)) {
+                    problems.add(text.at(group.getLine(), group.getColumn() + 1, "rule '" + rule.getName()
+                            + "' is in " + name + " '" + value + "', which the engine never runs, so it can never fire."
+                            + Suggestions.nameHint(value, RulePhase.groups()) + hintOr(value, RulePhase.groups(),
+                            "groups")));
+                }
+            }
+        }
+        return problems;
+    }
+
     static List<CompileProblem> checkTypes(RuleText text) {
         PackageDescr file = text.parsed();
         Set<String> imported = new LinkedHashSet<>();

@@ -126,6 +126,7 @@ public final class PolicyCompiler {
                         }
                         List<CompileProblem> factProblems = new ArrayList<>(FactModel.checkFields(text));
                         factProblems.addAll(FactModel.checkTypes(text));
+                        factProblems.addAll(FactModel.checkPhases(text));
                         ruleProblems.addAll(factProblems);
                         blocked.addAll(factProblems);
                     } else {

@@ -56,12 +56,11 @@ final class RuleText {
         if (!parser.hasErrors()) {
             return descr;
         }
-        for (DroolsError error : parser.getErrors()) {
-            int line = error instanceof ParserError parserError ? parserError.getRow() : error.getLines().length > 0
-                    ? error.getLines()[0] : 0;
-            int column = error instanceof ParserError parserError ? parserError.getCol() + 1 : 0;
-            found.add(at(Math.max(line, 0), Math.max(column, 0), error.getMessage().strip().replaceAll("\\s+", " ")));
-        }
+        DroolsError error = parser.getErrors().get(0);
+        int line = error instanceof ParserError parserError ? parserError.getRow() : error.getLines().length > 0
+                ? error.getLines()[0] : 0;
+        int column = error instanceof ParserError parserError ? parserError.getCol() + 1 : 0;
+        found.add(SyntaxErrors.explain(this, Math.max(line, 0), Math.max(column, 0), error.getMessage()));
         return null;
     }
 
