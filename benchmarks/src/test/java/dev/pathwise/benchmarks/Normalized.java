@@ -14,7 +14,7 @@ final class Normalized {
     static PathUpdate withoutTrace(PathUpdate u) {
         return new PathUpdate(u.learnerId(), u.evidenceId(), u.policyVersion(), u.evaluatedAt(), u.masteryChanges(),
                 u.unlocked(), u.droppedBack(), u.flags(), u.nextSteps(), u.requiredSteps(), u.optionLimit(),
-                List.of());
+                List.of(), u.late());
     }
 
     static String text(PathUpdate u) {

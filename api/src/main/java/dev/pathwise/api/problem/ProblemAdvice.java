@@ -1,5 +1,9 @@
 package dev.pathwise.api.problem;
 
+import dev.pathwise.api.learner.LearnerStateConflict;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.net.URI;
 import java.util.stream.Collectors;
 
@@ -37,6 +41,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemAdvice {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final Counter stateConflicts;
+
+    public ProblemAdvice(MeterRegistry registry) {
+        this.stateConflicts = Counter.builder("pathwise.learner.state.conflicts")
+                .description("Writes of a learner's state refused by the database (must stay 0)").register(registry);
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
@@ -151,6 +162,24 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
         return respond(Problems.of(ApiProblem.notFound("path", "/" + e.getResourcePath(), "no such endpoint: /"
                 + e.getResourcePath())));
+    }
+
+    /**
+     * The database refused a learner's state: a writer left stored evidence out of it or lost a race. Nothing of the
+     * request was kept; it must never happen, so it is loud: logged as an error, counted, answered 500.
+     */
+    @ExceptionHandler(LearnerStateConflict.class)
+    ResponseEntity<ProblemDetail> learnerStateConflict(LearnerStateConflict e) {
+        LOG.error("Learner state refused by the database: {}", e.getMessage());
+        stateConflicts.increment();
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The learner's state could not be written consistently; nothing of this request was stored. Retry"
+                        + " (same evidence id: it is an idempotency key)");
+        detail.setType(URI.create("https://pathwise.dev/problems/learner-state-conflict"));
+        detail.setTitle("Internal error");
+        detail.setProperty("field", "learnerId");
+        detail.setProperty("value", e.learnerId());
+        return respond(detail);
     }
 
     @ExceptionHandler(Exception.class)
