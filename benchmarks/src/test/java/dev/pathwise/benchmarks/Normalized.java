@@ -28,6 +28,9 @@ final class Normalized {
         u.nextSteps().forEach(s -> text.append("  next ").append(s).append('\n'));
         u.requiredSteps().forEach(s -> text.append("  required ").append(s).append('\n'));
         text.append("  option limit ").append(u.optionLimit()).append('\n');
+        if (u.late() != null) {
+            text.append("  late: ").append(u.late().text()).append('\n');
+        }
         return text.toString();
     }
 
