@@ -9,8 +9,8 @@ mode an item is acknowledged only when the batch response came back and that ite
 batch whose response never arrived (killed mid-batch) are unacknowledged and may or may not be stored.
 
 --mixed (with --batch B): half of the clients send batches of B, the other half one evidence per request, on the same
-learners at once; and one piece in five is observed late (up to an hour before the time it is sent), so that learners
-are rebuilt from the late piece's place while the other clients write to them.
+learners at once; most pieces take the server's time, and one piece in five is observed late (up to an hour before it is
+sent), so that learners are rebuilt from the late piece's place while the other clients write to them.
 """
 import argparse, datetime, json, os, random, signal, subprocess, sys, threading, time, urllib.request, urllib.error
 
@@ -67,10 +67,8 @@ def main():
     def body_for(eid):
         body = {"id": eid, "learnerId": f"crash-l{rnd.randrange(a.learners)}", "competencyId": rnd.choice(LEAVES),
                 "score": {"raw": rnd.randint(0, 10), "min": 0, "max": 10}, "kind": "FORMATIVE", "source": "crash"}
-        if a.mixed:
-            late = rnd.randrange(5) == 0
-            at = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(
-                seconds=rnd.uniform(1, 3600) if late else 0)
+        if a.mixed and rnd.randrange(5) == 0:
+            at = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=rnd.uniform(1, 3600))
             body["observedAt"] = at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         return body
 

@@ -123,7 +123,8 @@ public class EvidenceService {
     }
 
     private Piece prepare(String tenantId, int index, EvidenceRequest request, Curriculum curriculum, Instant now) {
-        return new Piece(tenantId, index, requests.toEvidence(request, curriculum, now), requests.contentHash(request));
+        return new Piece(tenantId, index, requests.toEvidence(request, curriculum, now), requests.contentHash(request),
+                request.observedAt() == null);
     }
 
     /** The stored result of this evidence id, if stored with the same content; 409 if stored with other content. */

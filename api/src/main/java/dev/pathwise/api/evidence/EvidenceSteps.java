@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,6 +23,7 @@ import dev.pathwise.api.learner.LearnerEvaluations;
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.problem.Problems;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evaluation.Evaluation;
 import dev.pathwise.engine.evidence.Evidence;
@@ -39,8 +39,6 @@ import dev.pathwise.engine.policy.RuleLoopException;
 @Component
 class EvidenceSteps {
 
-    /** A Java class name with its package ("java.lang.ArithmeticException"): only the last part is kept. */
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)");
 
     private final LearnerEvaluations evaluations;
     private final ObjectMapper json;
@@ -111,7 +109,7 @@ class EvidenceSteps {
                 state.put(learnerId, step.after());
             }
             if (step.counts()) {
-                countedInRun.computeIfAbsent(learnerId, id -> new ArrayList<>()).add(piece.evidence());
+                countedInRun.computeIfAbsent(learnerId, id -> new ArrayList<>()).add(step.counted());
             }
             steps.add(step);
         }
@@ -124,7 +122,7 @@ class EvidenceSteps {
      * error: evidence is append-only, and a fixed policy can replay it.
      */
     private Step evaluate(Inputs inputs, LearnerSnapshot learner, Piece piece, Supplier<List<Evidence>> counted) {
-        Evidence evidence = piece.evidence();
+        Evidence evidence = piece.on(learner);
         long start = System.nanoTime();
         Evaluation evaluation;
         try {
@@ -133,26 +131,28 @@ class EvidenceSteps {
         } catch (IllegalArgumentException refused) {
             return Step.answered(null, Outcome.refused(refused));
         } catch (RuleLoopException loop) {
-            return cutOff(inputs, piece, loop.rules(), loop.getMessage(),
+            return cutOff(inputs, piece, evidence, loop.rules(), loop.getMessage(),
                     loopProblem(evidence.id(), loop.rules(), loop.getMessage()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
-            String message = "the policy's rules failed while evaluating it (" + describe(failed) + ")";
-            return cutOff(inputs, piece, List.of(), message, failedProblem(evidence.id(), message));
+            String message = "the policy's rules failed while evaluating it (" + Problems.describeFailure(failed)
+                    + ")";
+            return cutOff(inputs, piece, evidence, List.of(), message, failedProblem(evidence.id(), message));
         }
         long nanos = System.nanoTime() - start;
         PathUpdateJson update = PathUpdateJson.of(evaluation.update());
-        NewRow row = row(inputs, piece, write(update), null);
-        return new Step(null, new Outcome(new EvidenceResult(update, false), null), row, evaluation.learner(), nanos,
-                evaluation.update().trace().size(), false);
+        NewRow row = row(inputs, piece, evidence, write(update), null);
+        return new Step(null, new Outcome(new EvidenceResult(update, false), null), row, evidence,
+                evaluation.learner(), nanos, evaluation.update().trace().size(), false);
     }
 
-    private Step cutOff(Inputs inputs, Piece piece, List<String> rules, String message, ApiProblem problem) {
-        NewRow row = row(inputs, piece, write(Map.of("rules", rules)), message);
-        return new Step(null, new Outcome(null, problem), row, null, 0, 0, true);
+    private Step cutOff(Inputs inputs, Piece piece, Evidence evidence, List<String> rules, String message,
+                        ApiProblem problem) {
+        NewRow row = row(inputs, piece, evidence, write(Map.of("rules", rules)), message);
+        return new Step(null, new Outcome(null, problem), row, null, null, 0, 0, true);
     }
 
-    private NewRow row(Inputs inputs, Piece piece, String result, String error) {
-        Evidence evidence = piece.evidence();
+    /** The row stored for a piece: the evidence as it counted (payload), its result or the error that cut it off. */
+    private NewRow row(Inputs inputs, Piece piece, Evidence evidence, String result, String error) {
         return new NewRow(piece.tenantId(), evidence.id(), evidence.learnerId(), piece.contentHash(),
                 write(EvidencePayload.of(evidence)), result, inputs.policy().versionLabel(), inputs.now(), error);
     }
@@ -188,26 +188,6 @@ class EvidenceSteps {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "evaluation-failed", "policy", null, "evidence '"
                 + evidenceId + "' is stored but was not applied: " + message + ". Fix the policy and void or"
                 + " resend the evidence under a new id", List.of(), Map.of("evidenceId", evidenceId));
-    }
-
-    /** A failure in words, without the names of the classes it came from. */
-    private static String describe(Throwable failed) {
-        Throwable cause = failed;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof StackOverflowError) {
-            return "a rule recursed too deep";
-        }
-        if (cause instanceof OutOfMemoryError) {
-            return "a rule used more memory than an evaluation may";
-        }
-        String message = cause.getMessage();
-        if (message == null || message.isBlank()) {
-            return "a rule threw an error";
-        }
-        message = QUALIFIED_NAME.matcher(message).replaceAll("$1");
-        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
     private List<String> loopRules(String stored) {

@@ -41,9 +41,9 @@ public class LearnerService {
     private final PathwayEvaluator evaluator;
     private final Clock clock;
 
-    public LearnerService(LearnerRepository learners, EvidenceRepository evidenceRows, TransactionTemplate transactions,
-                          CurriculumCache curricula, TenantPolicies policies, PathwayEvaluator evaluator,
-                          Clock clock) {
+    public LearnerService(LearnerRepository learners, EvidenceRepository evidenceRows,
+                          TransactionTemplate transactions, CurriculumCache curricula, TenantPolicies policies,
+                          PathwayEvaluator evaluator, Clock clock) {
         this.learners = learners;
         this.evidenceRows = evidenceRows;
         this.transactions = transactions;
@@ -82,10 +82,6 @@ public class LearnerService {
         if (request.goals() != null) {
             for (int i = 0; i < request.goals().size(); i++) {
                 ProfileJson.GoalJson goal = request.goals().get(i);
-                if (goal == null) {
-                    throw dev.pathwise.api.problem.ApiProblem.invalid("goals[" + i + "]", null, "goals[" + i
-                            + "]: is null; send a goal object");
-                }
                 InputLimits.id("goals[" + i + "].id", goal.id());
                 InputLimits.text("goals[" + i + "].description", goal.description(), InputLimits.TEXT);
                 InputLimits.ids("goals[" + i + "].competencyIds", goal.competencyIds());

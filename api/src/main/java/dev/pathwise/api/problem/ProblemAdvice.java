@@ -85,15 +85,15 @@ public class ProblemAdvice {
             return ApiProblem.invalid(field, String.valueOf(ife.getValue()), field + ": '" + ife.getValue()
                     + "' is not a valid " + ife.getTargetType().getSimpleName() + allowed(ife.getTargetType()));
         }
-        if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
-            String field = path(mie);
-            return ApiProblem.invalid(field, null, field + ": wrong JSON type; expected "
-                    + (mie.getTargetType() == null ? "another type" : mie.getTargetType().getSimpleName()));
+        if (cause instanceof MismatchedInputException mie) {
+            String field = mie.getPath().isEmpty() ? "body" : path(mie);
+            return ApiProblem.invalid(field, null, field + ": wrong JSON type; expected " + jsonType(mie.getTargetType()));
         }
         if (cause instanceof JsonMappingException jme && jme.getCause() instanceof IllegalArgumentException iae) {
             return Problems.fromEngine(iae, path(jme), null);
         }
-        String reason = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : "the body is missing";
+        String reason = cause instanceof JsonProcessingException jpe
+                ? Problems.withoutPackages(jpe.getOriginalMessage()) : "the body is missing";
         return ApiProblem.invalid("body", null, "Malformed JSON: " + reason + "; send a JSON document");
     }
 
@@ -210,6 +210,30 @@ public class ProblemAdvice {
             return "";
         }
         return "; known fields: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+    }
+
+    /** The JSON a field of this Java type takes, in JSON's words (never a Java class name). */
+    private static String jsonType(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == String.class || type == Character.class || type == char.class
+                || java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "text";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return "a JSON object";
     }
 
     private static String allowed(Class<?> type) {

@@ -2,7 +2,6 @@ package dev.pathwise.api.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,7 +24,7 @@ import dev.pathwise.api.tenant.Role;
  * Batch clients and single-evidence clients at once on the same few learners, then every learner checked against a
  * fresh replay of its stored evidence ({@code GET /v1/learners/{id}/verify}): each acknowledged evidence stored once,
  * counted in the learner's state, and the state equal to the replay. Some evidence is sent late (observed before
- * evidence already sent), so the path that rebuilds a learner meets the others too.
+ * evidence already counted), so the path that rebuilds a learner meets the others too.
  */
 final class MixedTraffic {
 
@@ -37,7 +35,6 @@ final class MixedTraffic {
     private final RawHttp http;
     private final Tenant tenant;
     private final List<String> learners = new ArrayList<>();
-    private final AtomicLong clock = new AtomicLong();
 
     MixedTraffic(RawHttp http, Tenant tenant, int learnerCount) {
         this.http = http;
@@ -61,7 +58,6 @@ final class MixedTraffic {
             throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
-        Instant base = Instant.now().minus(Duration.ofDays(30));
         ExecutorService pool = Executors.newFixedThreadPool(batchClients + singleClients);
         List<Future<?>> clients = new ArrayList<>();
         int[] requests = {0};
@@ -73,7 +69,7 @@ final class MixedTraffic {
                     for (int b = 0; b < batches; b++) {
                         List<Map<String, Object>> items = new ArrayList<>();
                         for (int i = 0; i < batchSize; i++) {
-                            items.add(piece("b" + client + "-" + b + "-" + i, random, base));
+                            items.add(piece("b" + client + "-" + b + "-" + i, random));
                         }
                         RawHttp.Response response = http.post("/v1/evidence/batch", tenant.key(Role.PLATFORM),
                                 Map.of("items", items));
@@ -97,7 +93,7 @@ final class MixedTraffic {
                 clients.add(pool.submit(() -> {
                     Random random = new Random(2000 + client);
                     for (int i = 0; i < singles; i++) {
-                        Map<String, Object> piece = piece("s" + client + "-" + i, random, base);
+                        Map<String, Object> piece = piece("s" + client + "-" + i, random);
                         RawHttp.Response response = singlesVia.post("/v1/evidence", tenant.key(Role.PLATFORM), piece);
                         if (response.status() == 200) {
                             acknowledged.add((String) piece.get("id"));
@@ -118,12 +114,13 @@ final class MixedTraffic {
         return new Outcome(acknowledged, List.copyOf(unexpected), requests[0]);
     }
 
-    private Map<String, Object> piece(String id, Random random, Instant base) {
+    private Map<String, Object> piece(String id, Random random) {
         Map<String, Object> piece = new HashMap<>(Tenant.evidence(id, learners.get(random.nextInt(learners.size())),
                 random.nextBoolean() ? "ratio.concept" : "ratio.tables", random.nextInt(11)));
-        // time moves on with the run; every fifth piece was observed an hour earlier (a platform syncing late)
-        long second = clock.incrementAndGet();
-        piece.put("observedAt", base.plusSeconds(random.nextInt(5) == 0 ? second - 3600 : second).toString());
+        // most pieces take the server's time; every fifth was observed up to an hour earlier (a platform syncing late)
+        if (random.nextInt(5) == 0) {
+            piece.put("observedAt", Instant.now().minusSeconds(1 + random.nextInt(3600)).toString());
+        }
         return piece;
     }
 

@@ -284,12 +284,8 @@ public final class PathwayEvaluator {
                     to.evidenceCount(), last != null ? last.why() : Explanation.byRule("", "rebuilt: %s",
                     to.level().label()), last != null ? last.shortfalls() : List.of()));
         }
-        Instant latest = Timeline.latestEvidence(before);
-        Instant latestOverride = Timeline.latestOverride(before);
-        if (latest == null || (latestOverride != null && latestOverride.isAfter(latest))) {
-            latest = latestOverride;
-        }
-        LateArrival late = new LateArrival(at, latest, Timeline.countedAfter(before, at), evidence.size());
+        LateArrival late = new LateArrival(at, Timeline.latest(before), Timeline.countedAfter(before, at),
+                evidence.size());
         LearnerProfile profile = before.profile();
         EffectivePolicy effective = policy.resolve(profile.gradeBand(), profile.schoolId());
         Decisions decisions = new Decisions();

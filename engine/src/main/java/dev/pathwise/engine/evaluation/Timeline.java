@@ -95,6 +95,13 @@ public final class Timeline {
         return latest;
     }
 
+    /** The latest time the learner's state counts, evidence or override, or {@code null} when it counts nothing. */
+    public static Instant latest(LearnerSnapshot learner) {
+        Instant evidence = latestEvidence(learner);
+        Instant override = latestOverride(learner);
+        return evidence == null || (override != null && override.isAfter(evidence)) ? override : evidence;
+    }
+
     /** How many pieces of evidence the learner's state counts that were observed after {@code at}. */
     public static int countedAfter(LearnerSnapshot learner, Instant at) {
         Set<String> after = new HashSet<>();
