@@ -385,6 +385,29 @@ abstract class PolicyPublishingContract extends InteropContract {
     }
 
     @Test
+    void aVersionWhoseRulesLoopInItsScenariosIsRefusedAsARuleLoopAndNothingIsActivated() {
+        // given: rules that re-check every assessment forever, published with the default pack's scenarios
+        Http http = http();
+        TestDistrict district = TestDistrict.create(context, http);
+        String loopOnEveryAssessment = LOOP.replace("Assessment( competencyId == \"ratio.tables\" )",
+                "Assessment()");
+
+        // when
+        var refused = http.post(POLICY + "/versions", district.curriculumKey, body("loops-in-scenarios",
+                "a loop the scenarios meet", pack(true, Map.of("loop.drl", loopOnEveryAssessment))));
+
+        // then: 422 rule-loop naming the rule, and the default pack still the only version
+        assertThat(refused.status()).as("%s", refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.text("type")).endsWith("/rule-loop");
+        assertThat(refused.text("field")).isEqualTo("rules");
+        assertThat(refused.body().path("rules").get(0).asText()).isEqualTo("Re-checks its own assessment forever");
+        assertThat(refused.text("detail")).startsWith("the policy's scenarios were cut off, nothing was published");
+        var versions = http.get(POLICY + "/versions", district.curriculumKey).body();
+        assertThat(versions.toString()).doesNotContain("loops-in-scenarios");
+    }
+
+    @Test
     void loopingRulesAreCutOffTheEvidenceKeptTheStateUnchangedAndCounted() {
         Http http = http();
         TestDistrict district = districtWithLoopingRules(http);
@@ -402,7 +425,8 @@ abstract class PolicyPublishingContract extends InteropContract {
         assertThat(loops(http)).isEqualTo(loopsBefore + 1);
         var learnerAfter = http.get("/v1/learners/ana", district.platformKey).body();
         assertThat(learnerAfter.path("evidenceCount").asLong()).isEqualTo(1);
-        assertThat(learnerAfter.path("version").asLong()).isEqualTo(learnerBefore.path("version").asLong());
+        // the row is written once more, to account for the stored evidence; the state itself is unchanged
+        assertThat(learnerAfter.path("version").asLong()).isEqualTo(learnerBefore.path("version").asLong() + 1);
         assertThat(learnerAfter.path("observationCount").asInt()).isZero();
         var retried = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("l-1", "ana",
                 "ratio.tables", 9));
