@@ -65,6 +65,44 @@ abstract class FullStackContract extends PolicyPublishingContract {
     }
 
     @Test
+    void evidenceObservedBeforeTheLearnersLatestCountsAtItsPlaceAndTheAnswerSaysSo() {
+        // given: 0.2 observed an hour ago, already counted
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Object> newer = new java.util.HashMap<>(TestDistrict.evidence("e-newer", "ana", "ratio.concept",
+                2));
+        newer.put("observedAt", now.minusSeconds(3600).toString());
+        Map<String, Object> older = new java.util.HashMap<>(TestDistrict.evidence("e-older", "ana", "ratio.concept",
+                9));
+        older.put("observedAt", now.minusSeconds(2 * 86_400).toString());
+        var first = http.post("/v1/evidence", district.platformKey, newer);
+
+        // when: 0.9 observed two days ago arrives after it
+        var late = http.post("/v1/evidence", district.platformKey, older);
+
+        // then: counted first, as if it had arrived in time (decaying average 0.65 x 0.2 + 0.35 x 0.9 = 0.445, not
+        // 0.655), the learner rebuilt, and the answer saying so; a retry answers the same
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().has("late")).isFalse();
+        assertThat(late.status()).as("%s", late.body()).isEqualTo(200);
+        JsonNode placed = late.body().path("late");
+        assertThat(placed.path("observedAt").asText()).isEqualTo(older.get("observedAt"));
+        assertThat(placed.path("latestCounted").asText()).isEqualTo(newer.get("observedAt"));
+        assertThat(placed.path("countedAfter").asInt()).isEqualTo(1);
+        assertThat(placed.path("replayed").asInt()).isEqualTo(2);
+        assertThat(placed.path("text").asText()).contains("counted at its place in time");
+        JsonNode change = late.body().path("masteryChanges").get(0);
+        assertThat(change.path("competencyId").asText()).isEqualTo("ratio.concept");
+        assertThat(change.path("toScore").asDouble()).isCloseTo(0.445, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(change.path("evidenceCount").asInt()).isEqualTo(2);
+        var verification = http.get("/v1/learners/ana/verify", district.adminKey).body();
+        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.path("evidenceIds").toString()).isEqualTo("[\"e-older\",\"e-newer\"]");
+        var retried = http.post("/v1/evidence", district.platformKey, older);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo(late.body());
+    }
+
+    @Test
     void sameEvidenceIdWithOtherContentIsAConflict() {
         http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("e-1", "ana", "ratio.concept", 9));
 

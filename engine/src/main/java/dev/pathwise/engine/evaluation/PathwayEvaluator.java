@@ -261,17 +261,23 @@ public final class PathwayEvaluator {
 
     /**
      * The learner rebuilt by replaying {@code evidence} and {@code overrides}, reported as one update: each
-     * competency whose record the rebuild changed, from where it stood to where it stands now with the reason of its
-     * last change in the replay, then the path from the rebuilt state, with {@link PathUpdate#late()} saying why.
+     * competency whose record the rebuild changed (leaves, then parents deepest first), from where it stood to where
+     * it stands now with the reason of its last change in the replay, then the path from the rebuilt state, with
+     * {@link PathUpdate#late()} saying why.
      */
     private Evaluation rebuild(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot before,
                                List<Evidence> evidence, List<TeacherOverride> overrides, String evidenceId,
                                Instant at, Instant now) {
         Map<String, MasteryChange> lastChanges = new HashMap<>();
         LearnerSnapshot rebuilt = replay(policy, curriculum, before.profile(), evidence, overrides, lastChanges);
+        // leaves first, then parents deepest first: the order in which an evaluation reports its changes
+        Framework framework = curriculum.framework();
+        List<String> ids = new ArrayList<>();
+        framework.competencies().forEach(competency -> ids.add(competency.id()));
+        ids.sort(Comparator.comparing((String id) -> !framework.isLeaf(id))
+                .thenComparing(Comparator.comparingInt((String id) -> framework.ancestors(id).size()).reversed()));
         List<MasteryChange> changes = new ArrayList<>();
-        for (var competency : curriculum.framework().competencies()) {
-            String id = competency.id();
+        for (String id : ids) {
             CompetencyRecord was = before.competencies().get(id);
             CompetencyRecord is = rebuilt.competencies().get(id);
             if (java.util.Objects.equals(was, is)) {
