@@ -35,6 +35,8 @@ def main():
     p.add_argument("--clients", type=int, default=8); p.add_argument("--learners", type=int, default=200)
     p.add_argument("--port", type=int, default=18080); p.add_argument("--log"); p.add_argument("--seed", type=int, default=7)
     p.add_argument("--batch", type=int, default=0, help="items per POST /v1/evidence/batch; 0 = one POST per evidence")
+    p.add_argument("--start-timeout", type=float, default=600,
+                   help="seconds a (re)start may take before the run gives up (Spring and Drools on a loaded machine)")
     p.add_argument("--mixed", action="store_true",
                    help="half the clients send batches, half single evidence, on the same learners; some evidence late")
     p.add_argument("--kill-gap", default="2,8", help="seconds between a (re)start and the next kill: MIN,MAX")
@@ -50,7 +52,7 @@ def main():
     def start():
         state["server"] = subprocess.Popen(["java", "-Xmx1g", "-jar", a.jar, f"--server.port={a.port}",
                                             "--server.address=127.0.0.1"] + a.service_args, stdout=log, stderr=log)
-        deadline = time.time() + 180
+        deadline = time.time() + a.start_timeout
         while time.time() < deadline:
             try:
                 with urllib.request.urlopen(base + "/actuator/health/readiness", timeout=2) as r:
@@ -59,7 +61,8 @@ def main():
             except Exception:
                 pass
             time.sleep(0.3)
-        raise SystemExit("service did not start")
+        state["server"].kill()
+        raise SystemExit(f"service did not start within {a.start_timeout:.0f} s")
 
     acked, lock, sent = set(), threading.Lock(), [0]
     stop = threading.Event()

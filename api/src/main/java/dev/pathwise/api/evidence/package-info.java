@@ -2,8 +2,8 @@
  * Evidence ingestion: each piece is checked, evaluated under the tenant's policy at its place in the learner's
  * timeline (late evidence rebuilds the learner) and stored append-only with its result in one transaction that holds
  * the learner's row lock ({@link dev.pathwise.api.evidence.EvidenceTransaction}); a batch is evaluated before its
- * locks are taken ({@link dev.pathwise.api.evidence.BatchSpeculation}). {@link dev.pathwise.api.evidence.EvidenceRepository}
- * owns the evidence table; the evidence id is an idempotency key. Also voiding, verification against a replay, and
- * the JSON form of a {@link dev.pathwise.engine.evaluation.PathUpdate}.
+ * locks are taken ({@link dev.pathwise.api.evidence.BatchSpeculation}). The evidence table is
+ * {@link dev.pathwise.api.evidence.EvidenceRepository}'s; the evidence id is an idempotency key. Also voiding,
+ * verification against a replay, and the JSON form of a {@link dev.pathwise.engine.evaluation.PathUpdate}.
  */
 package dev.pathwise.api.evidence;

@@ -87,7 +87,8 @@ public class ProblemAdvice {
         }
         if (cause instanceof MismatchedInputException mie) {
             String field = mie.getPath().isEmpty() ? "body" : path(mie);
-            return ApiProblem.invalid(field, null, field + ": wrong JSON type; expected " + jsonType(mie.getTargetType()));
+            return ApiProblem.invalid(field, null, field + ": wrong JSON type; expected "
+                    + jsonType(mie.getTargetType()));
         }
         if (cause instanceof JsonMappingException jme && jme.getCause() instanceof IllegalArgumentException iae) {
             return Problems.fromEngine(iae, path(jme), null);

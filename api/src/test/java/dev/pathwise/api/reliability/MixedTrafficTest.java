@@ -14,8 +14,8 @@ class MixedTrafficTest extends ReliabilityStack {
         RawHttp http = http();
         MixedTraffic traffic = new MixedTraffic(http, Tenant.create(context, http), 5);
         MixedTraffic.Outcome outcome = traffic.run(Integer.getInteger("mixed.batchClients", 3),
-                Integer.getInteger("mixed.batches", 15), 40, Integer.getInteger("mixed.singleClients", 4),
-                Integer.getInteger("mixed.singles", 150));
+                Integer.getInteger("mixed.batches", 10), 30, Integer.getInteger("mixed.singleClients", 3),
+                Integer.getInteger("mixed.singles", 100));
         System.out.println("Mixed traffic (H2): " + outcome.requests() + " requests, " + outcome.acknowledged().size()
                 + " evidence acknowledged");
         MixedTraffic.assertHolds(traffic, outcome);

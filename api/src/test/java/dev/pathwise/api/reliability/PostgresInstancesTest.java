@@ -131,8 +131,8 @@ class PostgresInstancesTest {
     void mixedBatchAndSingleTrafficOnTheSameLearnersThroughTwoInstancesMatchesTheReplay() throws Exception {
         MixedTraffic traffic = new MixedTraffic(one, tenant, 5);
         MixedTraffic.Outcome outcome = traffic.run(Integer.getInteger("mixed.batchClients", 3),
-                Integer.getInteger("mixed.batches", 15), 40, Integer.getInteger("mixed.singleClients", 4),
-                Integer.getInteger("mixed.singles", 150), two);
+                Integer.getInteger("mixed.batches", 10), 30, Integer.getInteger("mixed.singleClients", 3),
+                Integer.getInteger("mixed.singles", 100), two);
         System.out.println("Mixed traffic (PostgreSQL, two instances): " + outcome.requests() + " requests, "
                 + outcome.acknowledged().size() + " evidence acknowledged");
         MixedTraffic.assertHolds(traffic, outcome);

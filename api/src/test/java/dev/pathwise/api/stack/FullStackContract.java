@@ -103,6 +103,38 @@ abstract class FullStackContract extends PolicyPublishingContract {
     }
 
     @Test
+    void aLearnerWriteThatLeavesStoredEvidenceOutIsRefusedByTheDatabaseAndNothingIsAcknowledged() {
+        // given: ana with one evidence, then a row of hers stored behind her state's back (what a lost update leaves)
+        assertThat(http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("e-1", "ana",
+                "ratio.concept", 7)).status()).isEqualTo(200);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        var learners = context.getBean(dev.pathwise.api.learner.LearnerRepository.class);
+        var before = learners.require(district.tenantId, "ana");
+        jdbc.update("insert into evidence (tenant_id, evidence_id, learner_id, content_hash, payload, result,"
+                + " policy_version, received_at) values (?, 'behind-its-back', 'ana', 'h', '{}', '{}', 'v', now())",
+                district.tenantId);
+
+        // when: a write of her state as read, and the next evidence over HTTP
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> context.getBean(
+                TransactionTemplate.class).executeWithoutResult(status -> learners.update(before, before.snapshot(),
+                java.time.Instant.now())));
+        var next = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("e-2", "ana",
+                "ratio.concept", 9));
+
+        // then: the database refuses both, loudly; nothing of them is written
+        assertThat(before.evidenceCount()).isEqualTo(1);
+        assertThat(refused).isInstanceOf(dev.pathwise.api.learner.LearnerStateConflict.class)
+                .hasMessageContaining("would account for 1").hasMessageContaining("2 evidence of the learner are"
+                        + " stored");
+        assertThat(next.status()).as("%s", next.body()).isEqualTo(500);
+        assertThat(next.text("type")).endsWith("/learner-state-conflict");
+        assertThat(next.text("field")).isEqualTo("learnerId");
+        assertThat(jdbc.queryForObject("select count(*) from evidence where tenant_id = ? and evidence_id = 'e-2'",
+                Long.class, district.tenantId)).isZero();
+        assertThat(learners.require(district.tenantId, "ana").version()).isEqualTo(before.version());
+    }
+
+    @Test
     void sameEvidenceIdWithOtherContentIsAConflict() {
         http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("e-1", "ana", "ratio.concept", 9));
 
