@@ -183,6 +183,12 @@ public class ProblemAdvice {
         return respond(detail);
     }
 
+    /** The client went away before its answer was written (a killed or timed-out client): nothing to answer. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(Exception e) {
+        LOG.debug("Client gone before its answer was written: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof org.springframework.web.ErrorResponse known) {
