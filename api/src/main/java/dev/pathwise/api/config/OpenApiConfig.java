@@ -9,7 +9,10 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** The OpenAPI description at {@code /v3/api-docs}, with the API key scheme so Swagger UI can send it. */
+/**
+ * The OpenAPI description at {@code /v3/api-docs}, with the API key scheme so Swagger UI can send it, and the browser
+ * session cookie as the other way in.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
 
@@ -19,7 +22,12 @@ public class OpenApiConfig {
                 .info(new Info().title("Pathwise API").version("v1")
                         .description("Rule-driven adaptive pathways: evidence in, mastery and next steps out."))
                 .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key")))
-                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key"))
+                        .addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.COOKIE).name("pathwise_session")
+                                .description("A browser session opened by POST /v1/session; unsafe requests also"
+                                        + " send its csrfToken in the X-CSRF-Token header")))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"))
+                .addSecurityItem(new SecurityRequirement().addList("session"));
     }
 }

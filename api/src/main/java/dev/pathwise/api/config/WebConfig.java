@@ -11,23 +11,34 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
+import dev.pathwise.api.session.BrowserSessions;
+import dev.pathwise.api.session.SessionInterceptor;
 import dev.pathwise.api.tenant.ApiKeyAuthenticator;
 import dev.pathwise.api.tenant.ApiKeyInterceptor;
 import dev.pathwise.api.tenant.CallerArgumentResolver;
 
-/** API keys on every {@code /v1} endpoint; strict JSON request bodies. */
+/** A browser session or an API key on every {@code /v1} endpoint; strict JSON request bodies. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
-    private final ApiKeyAuthenticator authenticator;
+    /** Signing in and out is the session's own business: no key, and its own CSRF rule. */
+    private static final String SESSION = "/v1/session";
 
-    public WebConfig(ApiKeyAuthenticator authenticator) {
+    private final ApiKeyAuthenticator authenticator;
+    private final BrowserSessions sessions;
+
+    public WebConfig(ApiKeyAuthenticator authenticator, BrowserSessions sessions) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**");
+        // The CASE REST binding (/ims/case/v1p0/...) is read with the same keys (or session) as /v1.
+        registry.addInterceptor(new SessionInterceptor(sessions)).addPathPatterns("/v1/**", "/ims/case/**")
+                .excludePathPatterns(SESSION);
+        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**", "/ims/case/**")
+                .excludePathPatterns(SESSION);
     }
 
     /**

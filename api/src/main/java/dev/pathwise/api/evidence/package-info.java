@@ -4,6 +4,7 @@
  * the learner's row lock ({@link dev.pathwise.api.evidence.EvidenceTransaction}); a batch is evaluated before its
  * locks are taken ({@link dev.pathwise.api.evidence.BatchSpeculation}). The evidence table is
  * {@link dev.pathwise.api.evidence.EvidenceRepository}'s; the evidence id is an idempotency key. Also voiding,
- * verification against a replay, and the JSON form of a {@link dev.pathwise.engine.evaluation.PathUpdate}.
+ * verification against a replay, a learner's evidence read back as a timeline, and the JSON form of a
+ * {@link dev.pathwise.engine.evaluation.PathUpdate}.
  */
 package dev.pathwise.api.evidence;

@@ -28,20 +28,28 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class RequestSizeFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final java.util.Map<String, Long> maxBytesByPath;
     private final ObjectMapper json;
 
     public RequestSizeFilter(long maxBytes, ObjectMapper json) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, java.util.Map.of(), json);
+    }
+
+    /** @param maxBytesByPath other limits for some paths, such as a published CASE package (several megabytes) */
+    public RequestSizeFilter(long maxBytes, java.util.Map<String, Long> maxBytesByPath, ObjectMapper json) {
+        this.defaultMaxBytes = maxBytes;
+        this.maxBytesByPath = java.util.Map.copyOf(maxBytesByPath);
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = maxBytesByPath.getOrDefault(request.getRequestURI(), defaultMaxBytes);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(request, response, declared);
+            refuse(request, response, declared, maxBytes);
             return;
         }
         if (declared >= 0) {
@@ -50,13 +58,14 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
         }
         byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
         if (body.length > maxBytes) {
-            refuse(request, response, -1);
+            refuse(request, response, -1, maxBytes);
             return;
         }
         chain.doFilter(new BufferedBody(request, body), response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, long size) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long size, long maxBytes)
+            throws IOException {
         // The rest of the body is not read: tell the client the connection ends here.
         response.setHeader("Connection", "close");
         FilterProblems.write(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Too large",

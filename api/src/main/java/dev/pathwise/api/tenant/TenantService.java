@@ -46,6 +46,12 @@ public class TenantService {
     public record CreatedKey(String id, String role, String label, Instant createdAt, String key) {
     }
 
+    /** The tenant's name, as it was created. */
+    public String name(String tenantId) {
+        return jdbc.sql("select name from tenants where id = :t").param("t", tenantId).query(String.class).optional()
+                .orElse(tenantId);
+    }
+
     public boolean anyTenant() {
         return jdbc.sql("select count(*) from tenants").query(Long.class).single() > 0;
     }

@@ -42,11 +42,20 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         ROLES.put("GET /v1/learners/{id}/next-steps", READERS);
         ROLES.put("GET /v1/learners/{id}/pathway", READERS);
         ROLES.put("GET /v1/learners/{id}/mastery", READERS);
+        ROLES.put("GET /v1/learners/{id}/mastery/{competencyId}", READERS);
+        ROLES.put("GET /v1/learners/{id}/evidence", READERS);
+        ROLES.put("GET /v1/flags", EnumSet.of(Role.TEACHER));
+        ROLES.put("GET /v1/policies/{id}/versions/{version}", EnumSet.of(Role.CURRICULUM, Role.TEACHER));
         ROLES.put("POST /v1/learners/{id}/overrides", EnumSet.of(Role.TEACHER));
         ROLES.put("GET /v1/learners/{id}/overrides", EnumSet.of(Role.TEACHER));
         ROLES.put("GET /v1/learners/{id}/verify", EnumSet.noneOf(Role.class));
         ROLES.put("POST /v1/frameworks", EnumSet.of(Role.CURRICULUM));
         ROLES.put("GET /v1/frameworks/{id}", EnumSet.of(Role.CURRICULUM, Role.PLATFORM, Role.TEACHER));
+        ROLES.put("GET /v1/frameworks", EnumSet.of(Role.CURRICULUM, Role.PLATFORM, Role.TEACHER));
+        ROLES.put("GET /ims/case/v1p0/CFPackages/{id}", EnumSet.of(Role.CURRICULUM, Role.PLATFORM, Role.TEACHER));
+        ROLES.put("PUT /v1/activities/{id}", EnumSet.of(Role.CURRICULUM));
+        ROLES.put("DELETE /v1/activities/{id}", EnumSet.of(Role.CURRICULUM));
+        ROLES.put("GET /v1/xapi/statements", EnumSet.of(Role.PLATFORM, Role.CURRICULUM, Role.TEACHER));
         ROLES.put("POST /v1/activities", EnumSet.of(Role.CURRICULUM));
         ROLES.put("GET /v1/activities", EnumSet.of(Role.CURRICULUM, Role.PLATFORM, Role.TEACHER));
         ROLES.put("GET /v1/groups", EnumSet.of(Role.TEACHER));
@@ -144,7 +153,9 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
                 association("precedes", bCaseItems.get("ratio.concept"), bCaseItems.get("ratio.tables")),
                 association("precedes", bCaseItems.get("ratio"), bCaseItems.get("rate")),
                 association("isRelatedTo", bCaseItems.get("rate"), bCaseItems.get("ratio.tables")));
-        RawHttp.Response imported = Tenant.expect(http.post("/v1/frameworks/case", b.key(Role.CURRICULUM), Map.of(
+        // A new CASE document creates a new framework unless frameworkId names the one it is to update.
+        RawHttp.Response imported = Tenant.expect(http.post("/v1/frameworks/case?frameworkId=" + b.frameworkId,
+                b.key(Role.CURRICULUM), Map.of(
                 "CFDocument", Map.of("identifier", bCaseDocument, "uri", "https://case.example.org/" + b.marker,
                         "title", "CASE " + b.marker),
                 "CFItems", items, "CFAssociations", associations)), 200);
@@ -190,9 +201,10 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
     private void xapiOfB() {
         bActor = "mbox:mailto:actor-" + b.marker + "@example.org";
         bQuiz = "https://lms.example.org/" + b.marker + "/quiz";
-        bStatement = "stmt-" + b.marker + "-stored";
-        bStatementAgain = "stmt-" + b.marker + "-again";
-        bParked = "stmt-" + b.marker + "-parked";
+        // xAPI statement ids are UUIDs; each carries the tenant's marker so a leak would show it.
+        bStatement = b.marker + "-0000-4000-8000-000000000001";
+        bStatementAgain = b.marker + "-0000-4000-8000-000000000002";
+        bParked = b.marker + "-0000-4000-8000-000000000003";
         Tenant.expect(http.put("/v1/xapi/actors", b.key(Role.PLATFORM), List.of(Map.of("key", bActor,
                 "learnerId", bLearner))), 200);
         Tenant.expect(http.put("/v1/xapi/alignments", b.key(Role.CURRICULUM), List.of(Map.of("iri", bQuiz,
@@ -382,6 +394,14 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         probes.put("GET /v1/learners/{id}/next-steps", (key, x) -> List.of(expect404(http.get(learner + "/next-steps", key))));
         probes.put("GET /v1/learners/{id}/pathway", (key, x) -> List.of(expect404(http.get(learner + "/pathway", key))));
         probes.put("GET /v1/learners/{id}/mastery", (key, x) -> List.of(expect404(http.get(learner + "/mastery", key))));
+        probes.put("GET /v1/learners/{id}/mastery/{competencyId}", (key, x) -> List.of(expect404(http.get(learner
+                + "/mastery/ratio.concept", key)), http.get("/v1/learners/ana/mastery/ratio.concept", key)));
+        probes.put("GET /v1/learners/{id}/evidence", (key, x) -> List.of(expect404(http.get(learner + "/evidence", key)),
+                http.get("/v1/learners/ana/evidence", key)));
+        probes.put("GET /v1/flags", (key, x) -> List.of(http.get("/v1/flags", key),
+                http.get("/v1/flags?school=" + b.school, key)));
+        probes.put("GET /v1/policies/{id}/versions/{version}", (key, x) -> List.of(expect404(http.get(POLICY
+                + "/versions/" + bVersion, key)), expect404(http.get(POLICY + "/versions/" + bRefused, key))));
         probes.put("POST /v1/learners/{id}/overrides", (key, x) -> List.of(expect404(http.post(learner + "/overrides", key,
                 Map.of("kind", "SET_LEVEL", "competencyId", "ratio.concept", "level", "MASTERED", "reason", "r")))));
         probes.put("GET /v1/learners/{id}/overrides", (key, x) -> List.of(expect404(http.get(learner + "/overrides", key))));
@@ -389,6 +409,19 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         probes.put("POST /v1/frameworks", (key, x) -> List.of(http.post("/v1/frameworks", key, Map.of("id", "ratios",
                 "name", "A's own", "competencies", List.of(Map.of("id", "x", "name", "X"))))));
         probes.put("GET /v1/frameworks/{id}", (key, x) -> List.of(expect404(http.get("/v1/frameworks/" + b.frameworkId, key))));
+        probes.put("GET /v1/frameworks", (key, x) -> List.of(http.get("/v1/frameworks", key)));
+        probes.put("GET /ims/case/v1p0/CFPackages/{id}", (key, x) -> List.of(
+                expect404(http.get("/ims/case/v1p0/CFPackages/" + bCaseDocument, key)),
+                expect404(http.get("/ims/case/v1p0/CFPackages/" + b.frameworkId, key))));
+        probes.put("PUT /v1/activities/{id}", (key, x) -> List.of(expect404(http.put("/v1/activities/a-concept-"
+                + b.marker, key, Map.of("title", "t", "competencyIds", List.of("ratio.concept"), "kind", "LESSON",
+                "modality", "VIDEO", "grouping", "INDIVIDUAL")))));
+        probes.put("DELETE /v1/activities/{id}", (key, x) -> List.of(expect404(http.delete("/v1/activities/a-concept-"
+                + b.marker, key))));
+        probes.put("GET /v1/xapi/statements", (key, x) -> List.of(
+                expect404(http.get("/v1/xapi/statements?statementId=" + bStatement, key)),
+                expect404(http.get("/v1/xapi/statements?statementId=" + bParked, key)),
+                expect404(http.get("/v1/xapi/statements?voidedStatementId=" + bStatement, key))));
         probes.put("POST /v1/activities", (key, x) -> List.of(http.post("/v1/activities", key, Map.of("id",
                 "a-concept-" + b.marker, "title", "t", "competencyIds", List.of("ratio.concept"), "kind", "LESSON",
                 "modality", "VIDEO", "grouping", "INDIVIDUAL"))));
@@ -432,15 +465,16 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
             Map<String, Object> account = Map.of("account", Map.of("homePage", "https://lms.example.org", "name",
                     bLearner));
             Map<String, Object> mbox = Map.of("mbox", "mailto:actor-" + b.marker + "@example.org");
+            Map<String, Object> ana = Map.of("account", Map.of("homePage", "https://lms.example.org", "name", "ana"));
+            String iso = "00000000-0000-4000-8000-00000000a00";
             RawHttp.Response response = http.post("/v1/xapi/statements", key, List.of(
-                    statement("iso-x-1", account, "passed", bQuiz, 0.2),
-                    statement("iso-x-2", mbox, "passed", caseUri("ratio.concept"), 0.2),
-                    statement("iso-x-3", Map.of("account", Map.of("name", "ana")), "passed", bQuiz, 0.2),
-                    statement("iso-x-4", mbox, "voided", bStatement, null),
-                    statement("iso-x-5", mbox, "voided", "ev-" + b.marker, null),
-                    statement("iso-x-6", mbox, "voided", bParked, null),
-                    statement(bStatementAgain, Map.of("account", Map.of("name", "ana")), "passed",
-                            "https://lms.example.org/a/quiz", 0.3)), XAPI);
+                    statement(iso + "1", account, "passed", bQuiz, 0.2),
+                    statement(iso + "2", mbox, "passed", caseUri("ratio.concept"), 0.2),
+                    statement(iso + "3", ana, "passed", bQuiz, 0.2),
+                    statement(iso + "4", mbox, "voided", bStatement, null),
+                    statement(iso + "5", mbox, "voided", iso + "9", null),
+                    statement(iso + "6", mbox, "voided", bParked, null),
+                    statement(bStatementAgain, ana, "passed", "https://lms.example.org/a/quiz", 0.3)), XAPI);
             JsonNode results = response.json().path("results");
             List<String> outcomes = new ArrayList<>();
             results.forEach(r -> outcomes.add(r.path("status").asText() + ":" + r.path("reason").asText("")));
@@ -536,13 +570,20 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
             }
             items.add(Map.of("identifier", "ratio.concept", "fullStatement", "A's concept"));
             items.add(Map.of("identifier", "ratio.tables", "fullStatement", "A's tables"));
-            RawHttp.Response imported = http.post("/v1/frameworks/case", key, Map.of("CFDocument",
+            RawHttp.Response clashing = http.post("/v1/frameworks/case", key, Map.of("CFDocument",
                     Map.of("identifier", bCaseDocument, "title", "A's package"), "CFItems", items));
-            assertThat(imported.status()).as(imported.text()).isEqualTo(200);
-            assertThat(imported.json().path("status").asText()).isEqualTo("updated");
+            // An item whose only usable id is a competency id A already has is refused, naming it.
+            assertThat(clashing.status()).as(clashing.text()).isEqualTo(400);
+            assertThat(clashing.json().path("field").asText()).matches("CFItems\\[\\d]\\.identifier");
+            RawHttp.Response imported = http.post("/v1/frameworks/case", key, Map.of("CFDocument",
+                    Map.of("identifier", bCaseDocument, "title", "A's package"), "CFItems", items.subList(0, 4)));
+            // B's document identifier is free in A: A's import is a new framework of A's own.
+            assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+            assertThat(imported.json().path("status").asText()).isEqualTo("created");
             assertThat(texts(imported.json().path("added"))).containsExactlyInAnyOrder("A.1", "A.2", "A.3", "A.4");
-            return List.of(imported, http.get("/v1/xapi/alignments", key),
-                    http.get("/v1/reports/mastery", key));
+            return List.of(clashing, imported, http.get("/v1/xapi/alignments", key),
+                    http.get("/v1/reports/mastery", key), http.get("/ims/case/v1p0/CFPackages/" + bCaseDocument,
+                            key));
         });
         probes.put("PUT /v1/learners/{id}", (key, x) -> {
             // Last, as it creates A's own learner of that id. Ids are per tenant: A may create its own learner of the same id, which starts empty.
@@ -568,7 +609,7 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
 
     private RawHttp.Response call(String operation, String key) {
         String[] parts = operation.split(" ", 2);
-        String path = parts[1].replaceAll("\\{[a-z]+}", "ghost");
+        String path = parts[1].replaceAll("\\{[A-Za-z]+}", "ghost");
         return http.send(parts[0], path, key, parts[0].equals("GET") || parts[0].equals("DELETE") ? null
                 : RawHttp.bytes("{}"), "application/json", false);
     }
@@ -577,7 +618,8 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         var paths = http.get("/v3/api-docs", null).json().path("paths");
         Set<String> operations = new TreeSet<>();
         paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames().forEachRemaining(method -> {
-            if (List.of("get", "put", "post", "delete", "patch").contains(method)) {
+            // Signing in and out takes no key by design; SessionContractTest holds its contract.
+            if (List.of("get", "put", "post", "delete", "patch").contains(method) && !path.equals("/v1/session")) {
                 operations.add(method.toUpperCase() + " " + path);
             }
         }));

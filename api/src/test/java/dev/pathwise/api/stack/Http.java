@@ -87,6 +87,10 @@ final class Http {
     record TextResponse(int status, String contentType, String text) {
     }
 
+    Response delete(String path, String key) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), key);
+    }
+
     Response put(String path, String key, Object body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(bodyOf(body)), key);
     }

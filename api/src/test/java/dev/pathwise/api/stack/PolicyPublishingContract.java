@@ -543,8 +543,12 @@ abstract class PolicyPublishingContract extends InteropContract {
                 context.getBean(PolicyPublishing.class), context.getBean(TenantPolicies.class),
                 Duration.ofMillis(50))) {
             watcher.start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> http.get(POLICY + "/versions", district.curriculumKey)
-                    .body().path("versions").size() == 2);
+            // The version row is committed before the compiled version is swapped in: wait for both.
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                JsonNode versions = http.get(POLICY + "/versions", district.curriculumKey).body();
+                return versions.path("versions").size() == 2 && versions.path("activeVersion").asText()
+                        .equals(versions.path("versions").get(1).path("version").asText());
+            });
             JsonNode history = http.get(POLICY + "/versions", district.curriculumKey).body();
             JsonNode watched = history.path("versions").get(1);
             assertThat(watched.path("author").asText()).isEqualTo(PolicyFolderWatcher.AUTHOR);

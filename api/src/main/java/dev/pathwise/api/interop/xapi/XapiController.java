@@ -2,6 +2,7 @@ package dev.pathwise.api.interop.xapi;
 
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +43,7 @@ public class XapiController {
     @PostMapping("/statements")
     public ResponseEntity<XapiStatementService.StatementsResponse> statements(
             Caller caller, @RequestHeader(name = VERSION_HEADER, required = false) String version,
-            @RequestBody JsonNode body) {
+            @RequestBody(required = false) String body) {
         if (version == null || version.isBlank()) {
             throw ApiProblem.invalid(VERSION_HEADER, null, "header " + VERSION_HEADER + " is required by xAPI; send "
                     + VERSION_HEADER + ": " + VERSION);
@@ -52,6 +53,28 @@ public class XapiController {
                     + "' is not supported; Pathwise takes xAPI 1.0.x statements (" + VERSION + ")");
         }
         return ResponseEntity.ok().header(VERSION_HEADER, VERSION).body(statements.receive(caller.tenantId(), body));
+    }
+
+    /** One statement as it was received, unchanged ({@code statementId}), or a voided one ({@code voidedStatementId}). */
+    @GetMapping("/statements")
+    @RequiresRole({Role.PLATFORM, Role.CURRICULUM, Role.TEACHER})
+    public ResponseEntity<String> statement(Caller caller,
+                                              @RequestParam(name = "statementId", required = false) String statementId,
+                                              @RequestParam(name = "voidedStatementId", required = false)
+                                              String voidedStatementId) {
+        if ((statementId == null) == (voidedStatementId == null)) {
+            throw ApiProblem.invalid("statementId", statementId, "statementId: give exactly one of statementId or"
+                    + " voidedStatementId (the UUID of a statement this tenant sent)");
+        }
+        String id = statementId != null ? statementId : voidedStatementId;
+        String field = statementId != null ? "statementId" : "voidedStatementId";
+        String wrong = XapiFormats.uuid(id);
+        if (wrong != null) {
+            throw ApiProblem.invalid(field, XapiFormats.shown(id), field + ": " + wrong);
+        }
+        // The text as it was received: numbers keep the digits they were sent with.
+        return ResponseEntity.ok().header(VERSION_HEADER, VERSION).contentType(MediaType.APPLICATION_JSON)
+                .body(statements.statement(caller.tenantId(), id, voidedStatementId != null));
     }
 
     @GetMapping("/unmapped")
