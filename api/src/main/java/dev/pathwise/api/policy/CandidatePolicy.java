@@ -20,6 +20,7 @@ import dev.pathwise.engine.policy.PolicyCompilationException;
 import dev.pathwise.engine.policy.PolicyFolder;
 import dev.pathwise.engine.policy.PolicyRuntime;
 import dev.pathwise.engine.policy.RuleLoopException;
+import dev.pathwise.engine.policy.RulesStoppedException;
 import dev.pathwise.engine.scenario.ScenarioResult;
 import dev.pathwise.engine.scenario.ScenarioRunner;
 
@@ -35,7 +36,7 @@ import dev.pathwise.engine.scenario.ScenarioRunner;
 record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy compiled) {
 
     static CandidatePolicy check(String policyId, String version, PolicyFiles files, boolean runScenarios,
-                                 int maxIdleSessions) {
+                                 PolicyRuntime runtime) {
         Path folder;
         try {
             folder = Files.createTempDirectory("pathwise-policy-");
@@ -48,7 +49,7 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
             List<CompileProblem> problems = new java.util.ArrayList<>(loaded.problems());
             CompiledPolicy compiled = null;
             try {
-                compiled = new PolicyRuntime(1, maxIdleSessions).compile(loaded.source());
+                compiled = runtime.compile(loaded.source());
             } catch (PolicyCompilationException e) {
                 problems.addAll(e.problems());
             }
@@ -75,10 +76,11 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
     private static List<ScenarioResult> runScenarios(CompiledPolicy compiled, Path scenarioFolder) {
         try {
             return new ScenarioRunner(compiled).runFolder(scenarioFolder);
-        } catch (RuleLoopException loop) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-loop", "rules", loop.rules(),
+        } catch (RulesStoppedException loop) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, loop.problemType(), "rules", loop.rules(),
                     "the policy's scenarios were cut off, nothing was published: " + loop.getMessage(),
-                    loop.rules().stream().map(rule -> "rule \"" + rule + "\" kept firing").toList(),
+                    loop.rules().stream().map(rule -> "rule \"" + rule + "\" " + (loop instanceof RuleLoopException
+                            ? "kept firing" : "passed the limits of one evaluation")).toList(),
                     Map.of("rules", loop.rules()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
             if (failed instanceof ApiProblem problem) {

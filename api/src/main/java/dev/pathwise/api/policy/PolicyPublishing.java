@@ -82,7 +82,7 @@ public class PolicyPublishing {
 
     public PolicyReport check(String tenantId, String policyId, PolicyFiles files, boolean runScenarios) {
         requirePolicy(tenantId, policyId);
-        return CandidatePolicy.check(policyId, "candidate", files, runScenarios, policies.maxIdleSessions())
+        return CandidatePolicy.check(policyId, "candidate", files, runScenarios, policies.newRuntime(1))
                 .report();
     }
 
@@ -103,7 +103,7 @@ public class PolicyPublishing {
         }
         CandidatePolicy candidate = sameContentCompiled(tenantId, policyId, version, hash, files);
         if (candidate == null) {
-            candidate = CandidatePolicy.check(policyId, version, files, true, policies.maxIdleSessions());
+            candidate = CandidatePolicy.check(policyId, version, files, true, policies.newRuntime(1));
         }
         PolicyReport report = candidate.report();
         if (!report.ok()) {
