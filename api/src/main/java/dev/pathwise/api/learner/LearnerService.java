@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.pathwise.api.activity.CurriculumCache;
+import dev.pathwise.api.evidence.EvidenceRepository;
 import dev.pathwise.api.evidence.PathUpdateJson;
 import dev.pathwise.api.learner.LearnerViews.LearnerJson;
 import dev.pathwise.api.limits.InputLimits;
@@ -34,18 +34,18 @@ import dev.pathwise.engine.planner.Planner;
 public class LearnerService {
 
     private final LearnerRepository learners;
-    private final JdbcClient jdbc;
+    private final EvidenceRepository evidenceRows;
     private final TransactionTemplate transactions;
     private final CurriculumCache curricula;
     private final TenantPolicies policies;
     private final PathwayEvaluator evaluator;
     private final Clock clock;
 
-    public LearnerService(LearnerRepository learners, JdbcClient jdbc, TransactionTemplate transactions,
-                          CurriculumCache curricula, TenantPolicies policies, PathwayEvaluator evaluator,
-                          Clock clock) {
+    public LearnerService(LearnerRepository learners, EvidenceRepository evidenceRows,
+                          TransactionTemplate transactions, CurriculumCache curricula, TenantPolicies policies,
+                          PathwayEvaluator evaluator, Clock clock) {
         this.learners = learners;
-        this.jdbc = jdbc;
+        this.evidenceRows = evidenceRows;
         this.transactions = transactions;
         this.curricula = curricula;
         this.policies = policies;
@@ -82,10 +82,6 @@ public class LearnerService {
         if (request.goals() != null) {
             for (int i = 0; i < request.goals().size(); i++) {
                 ProfileJson.GoalJson goal = request.goals().get(i);
-                if (goal == null) {
-                    throw dev.pathwise.api.problem.ApiProblem.invalid("goals[" + i + "]", null, "goals[" + i
-                            + "]: is null; send a goal object");
-                }
                 InputLimits.id("goals[" + i + "].id", goal.id());
                 InputLimits.text("goals[" + i + "].description", goal.description(), InputLimits.TEXT);
                 InputLimits.ids("goals[" + i + "].competencyIds", goal.competencyIds());
@@ -105,9 +101,7 @@ public class LearnerService {
     public LearnerJson get(String tenantId, String learnerId) {
         StoredLearner learner = learners.require(tenantId, learnerId);
         LearnerSnapshot snapshot = learner.snapshot();
-        long evidence = jdbc.sql("select count(*) from evidence where tenant_id = :t and learner_id = :l"
-                        + " and voided_by is null")
-                .param("t", tenantId).param("l", learnerId).query(Long.class).single();
+        long evidence = evidenceRows.countNotVoided(tenantId, learnerId);
         int observations = snapshot.competencies().values().stream()
                 .mapToInt(r -> r.observations().size()).sum();
         return new LearnerJson(learnerId, snapshot.profile().gradeBand().label(),

@@ -1,6 +1,5 @@
 package dev.pathwise.api.learner;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -10,17 +9,12 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.evidence.PathUpdateJson;
-import dev.pathwise.api.policy.TenantPolicies;
 import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
-import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evaluation.Evaluation;
-import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.learner.MasteryLevel;
 import dev.pathwise.engine.learner.OverrideKind;
 import dev.pathwise.engine.learner.TeacherOverride;
@@ -30,23 +24,13 @@ import dev.pathwise.engine.learner.TeacherOverride;
 public class OverrideService {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final LearnerRepository learners;
-    private final CurriculumCache curricula;
-    private final TenantPolicies policies;
-    private final PathwayEvaluator evaluator;
-    private final Clock clock;
+    private final LearnerEvaluations evaluations;
 
-    public OverrideService(JdbcClient jdbc, TransactionTemplate transactions, LearnerRepository learners,
-                           CurriculumCache curricula, TenantPolicies policies, PathwayEvaluator evaluator,
-                           Clock clock) {
+    public OverrideService(JdbcClient jdbc, LearnerRepository learners, LearnerEvaluations evaluations) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.learners = learners;
-        this.curricula = curricula;
-        this.policies = policies;
-        this.evaluator = evaluator;
-        this.clock = clock;
+        this.evaluations = evaluations;
     }
 
     /** The override as recorded and what it changed. */
@@ -54,15 +38,12 @@ public class OverrideService {
     }
 
     public Applied apply(String tenantId, String learnerId, OverrideJson request, String defaultAuthor) {
-        Instant now = clock.instant();
+        Instant now = evaluations.now();
         TeacherOverride override = toDomain(learnerId, request, defaultAuthor, now);
-        Curriculum curriculum = curricula.curriculum(tenantId);
-        return transactions.execute(status -> {
-            StoredLearner learner = learners.requireLocked(tenantId, learnerId);
+        return evaluations.locked(tenantId, learnerId, now, learner -> {
             Evaluation evaluation;
             try {
-                evaluation = evaluator.applyOverride(policies.active(tenantId), curriculum, learner.snapshot(),
-                        override, now);
+                evaluation = learner.applyOverride(override);
             } catch (IllegalArgumentException e) {
                 throw Problems.fromEngine(e, "competencyId", request.competencyId() != null
                         ? request.competencyId() : request.activityId());
@@ -75,7 +56,7 @@ public class OverrideService {
                     .param("lv", override.level() == null ? null : override.level().name())
                     .param("au", override.author()).param("r", override.reason())
                     .param("at", now.atOffset(ZoneOffset.UTC)).update();
-            learners.update(learner, evaluation.learner(), now);
+            learner.write(evaluation.learner());
             return new Applied(toJson(override), PathUpdateJson.of(evaluation.update()));
         });
     }

@@ -80,6 +80,15 @@ public class JsonLimits {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(ObjectMapper json) {
+        FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(
+                new ContentTypeFilter(json));
+        registration.addUrlPatterns("/v1/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
     /**
      * A time as an ISO-8601 text only: a number would be read as epoch seconds, and a huge one ({@code 1e400})
      * overflows into some unrelated time instead of being refused.

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.BufferedReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,19 +66,12 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long size, long maxBytes)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "body: "
-                + (size >= 0 ? size + " bytes is" : "the body is") + " larger than the limit of " + maxBytes
-                + " bytes; send less per request (evidence in batches of at most 1000)");
-        problem.setType(URI.create("https://pathwise.dev/problems/body-too-large"));
-        problem.setTitle("Too large");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("field", "body");
-        problem.setProperty("value", size >= 0 ? size : null);
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The rest of the body is not read: tell the client the connection ends here.
         response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), problem);
+        FilterProblems.write(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Too large",
+                "body", size >= 0 ? size : null, "body: " + (size >= 0 ? size + " bytes is" : "the body is")
+                        + " larger than the limit of " + maxBytes + " bytes; send less per request (evidence in"
+                        + " batches of at most 1000)");
     }
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {

@@ -13,7 +13,6 @@ import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.learner.MasteryLevel;
 import dev.pathwise.engine.learner.MasteryState;
 import dev.pathwise.engine.policy.CompiledPolicy;
-import dev.pathwise.engine.policy.RulesStoppedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,9 +77,6 @@ public final class ScenarioRunner {
             return new ScenarioResult(scenario.name(), scenario.file(), difference.isEmpty(), difference);
         } catch (ScenarioException | IllegalArgumentException e) {
             return new ScenarioResult(scenario.name(), scenario.file(), false, e.getMessage());
-        } catch (RulesStoppedException e) {
-            return new ScenarioResult(scenario.name(), scenario.file(), false, "the rules were stopped ("
-                    + e.problemType() + "): " + e.getMessage());
         } catch (UncheckedIOException e) {
             return new ScenarioResult(scenario.name(), scenario.file(), false, "framework '" + scenario.framework()
                     + "' cannot be read next to the scenario: " + e.getCause().getMessage());
