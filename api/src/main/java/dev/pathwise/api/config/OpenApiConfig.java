@@ -9,7 +9,10 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** The OpenAPI description at {@code /v3/api-docs}, with the API key scheme so Swagger UI can send it. */
+/**
+ * The OpenAPI description at {@code /v3/api-docs}, with the API key scheme (and the operator key scheme of
+ * {@code /v1/operator}) so Swagger UI can send them.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
 
@@ -19,7 +22,10 @@ public class OpenApiConfig {
                 .info(new Info().title("Pathwise API").version("v1")
                         .description("Rule-driven adaptive pathways: evidence in, mastery and next steps out."))
                 .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key")))
+                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key"))
+                        .addSecuritySchemes("operatorKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-Operator-Key")
+                                .description("The deployment's operators: /v1/operator endpoints and metrics")))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
 }

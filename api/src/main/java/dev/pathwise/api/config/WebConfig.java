@@ -11,23 +11,39 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
+import dev.pathwise.api.classes.ClassScopeInterceptor;
+import dev.pathwise.api.classes.EnrollmentRepository;
+import dev.pathwise.api.operator.OperatorKeyInterceptor;
+import dev.pathwise.api.operator.OperatorKeys;
 import dev.pathwise.api.tenant.ApiKeyAuthenticator;
 import dev.pathwise.api.tenant.ApiKeyInterceptor;
 import dev.pathwise.api.tenant.CallerArgumentResolver;
 
-/** API keys on every {@code /v1} endpoint; strict JSON request bodies. */
+/**
+ * API keys on every {@code /v1} endpoint but the operator's (which take an operator key), then the teacher's class
+ * scope; strict JSON request bodies.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
     private final ApiKeyAuthenticator authenticator;
+    private final EnrollmentRepository enrollments;
+    private final OperatorKeys operatorKeys;
 
-    public WebConfig(ApiKeyAuthenticator authenticator) {
+    public WebConfig(ApiKeyAuthenticator authenticator, EnrollmentRepository enrollments, OperatorKeys operatorKeys) {
         this.authenticator = authenticator;
+        this.enrollments = enrollments;
+        this.operatorKeys = operatorKeys;
     }
 
+    /** The key first (who is calling), then the teacher's classes (which learners they may reach). */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**");
+        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**")
+                .excludePathPatterns("/v1/operator/**");
+        registry.addInterceptor(new ClassScopeInterceptor(enrollments)).addPathPatterns("/v1/**")
+                .excludePathPatterns("/v1/operator/**");
+        registry.addInterceptor(new OperatorKeyInterceptor(operatorKeys)).addPathPatterns("/v1/operator/**");
     }
 
     /**

@@ -29,6 +29,15 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
 
     static CandidatePolicy check(String policyId, String version, PolicyFiles files, boolean runScenarios,
                                  int maxIdleSessions) {
+        return check(policyId, version, files, runScenarios, maxIdleSessions, List.of());
+    }
+
+    /**
+     * As {@link #check(String, String, PolicyFiles, boolean, int)}, with problems the tenant found beforehand (a
+     * school folder naming no school of the tenant): they are reported first, and the version is refused.
+     */
+    static CandidatePolicy check(String policyId, String version, PolicyFiles files, boolean runScenarios,
+                                 int maxIdleSessions, List<CompileProblem> tenantProblems) {
         Path folder;
         try {
             folder = Files.createTempDirectory("pathwise-policy-");
@@ -38,7 +47,8 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
         try {
             files.writeTo(folder);
             PolicyFolder loaded = PolicyFolder.load(folder, policyId, version);
-            List<CompileProblem> problems = new java.util.ArrayList<>(loaded.problems());
+            List<CompileProblem> problems = new java.util.ArrayList<>(tenantProblems);
+            problems.addAll(loaded.problems());
             CompiledPolicy compiled = null;
             try {
                 compiled = new PolicyRuntime(1, maxIdleSessions).compile(loaded.source());

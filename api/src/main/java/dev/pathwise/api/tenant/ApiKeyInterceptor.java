@@ -36,8 +36,10 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
         Caller caller = authenticator.authenticate(key.strip()).orElseThrow(() -> ApiProblem.unauthorized(
                 "the API key in " + HEADER + " is unknown; check it or ask your admin for a key"));
         Role[] allowed = allowedRoles(method);
-        if (caller.role() != Role.ADMIN && !Arrays.asList(allowed).contains(caller.role())) {
-            throw ApiProblem.forbidden(caller.role().label(), "role '" + caller.role().label() + "' may not call "
+        if (!caller.allowedAny(allowed)) {
+            String roles = String.join(", ", Role.labels(caller.roles()));
+            throw ApiProblem.forbidden(roles, (caller.roles().size() == 1 ? "role '" : "roles '") + roles
+                    + "' may not call "
                     + request.getMethod() + " " + request.getRequestURI() + "; allowed: "
                     + Arrays.stream(allowed).map(Role::label).toList() + " and admin");
         }

@@ -1,0 +1,33 @@
+package dev.pathwise.api.demo;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.pathwise.api.tenant.Role;
+
+/**
+ * The demo district's fixed keys, one per role ({@code demo-admin-key}, ...): printed at start and in the README, so
+ * known to everyone. Production mode revokes any key with one of these secrets.
+ */
+public final class WellKnownKeys {
+
+    /** The demo keys by role. */
+    public static final Map<Role, String> DEMO = demoKeys();
+
+    private WellKnownKeys() {
+    }
+
+    public static List<String> secrets() {
+        return List.copyOf(DEMO.values());
+    }
+
+    private static Map<Role, String> demoKeys() {
+        Map<Role, String> keys = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            keys.put(role, "demo-" + role.label() + "-key");
+        }
+        return Collections.unmodifiableMap(keys);
+    }
+}
