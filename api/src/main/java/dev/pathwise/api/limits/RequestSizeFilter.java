@@ -31,20 +31,30 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class RequestSizeFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final java.util.Map<String, Long> byPathPrefix;
     private final ObjectMapper json;
 
     public RequestSizeFilter(long maxBytes, ObjectMapper json) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, java.util.Map.of(), json);
+    }
+
+    /** A default limit, and other limits for the paths that start with the given prefixes (uploads of files). */
+    public RequestSizeFilter(long maxBytes, java.util.Map<String, Long> byPathPrefix, ObjectMapper json) {
+        this.defaultMaxBytes = maxBytes;
+        this.byPathPrefix = java.util.Map.copyOf(byPathPrefix);
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long maxBytes = byPathPrefix.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+                .mapToLong(java.util.Map.Entry::getValue).findFirst().orElse(defaultMaxBytes);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(request, response, declared);
+            refuse(request, response, declared, maxBytes);
             return;
         }
         if (declared >= 0) {
@@ -53,13 +63,14 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
         }
         byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
         if (body.length > maxBytes) {
-            refuse(request, response, -1);
+            refuse(request, response, -1, maxBytes);
             return;
         }
         chain.doFilter(new BufferedBody(request, body), response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, long size) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long size, long maxBytes)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "body: "
                 + (size >= 0 ? size + " bytes is" : "the body is") + " larger than the limit of " + maxBytes
                 + " bytes; send less per request (evidence in batches of at most 1000)");

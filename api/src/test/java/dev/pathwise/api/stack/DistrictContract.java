@@ -11,11 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,25 +24,7 @@ import dev.pathwise.rules.DefaultPolicyPack;
  * subclass): bootstrapped from nothing by the operator, schools, terms, classes and people as resources, every
  * reference checked, a teacher who reads and overrides only the learners of their classes, under their own name.
  */
-abstract class DistrictContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    Http http;
-    String operatorKey;
-
-    /** The datasource properties of this database, for the command line run against it. */
-    abstract Map<String, Object> databaseProperties();
-
-    @BeforeEach
-    void operator() {
-        http = new Http("http://localhost:" + port);
-        operatorKey = context.getBean(OperatorKeys.class).create(OperatorKeys.OPERATOR, "tests").key();
-    }
+abstract class DistrictContract extends OneRosterContract {
 
     record Run(int exit, String out, String err) {
     }
