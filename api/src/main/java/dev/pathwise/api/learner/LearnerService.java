@@ -89,7 +89,7 @@ public class LearnerService {
         } catch (IllegalArgumentException e) {
             throw prefixed(Problems.fromEngine(e, "profile", request.grade()), prefix);
         }
-        if (profile.schoolId() != null) {
+        if (!profile.schoolId().isEmpty()) {
             schools.requireReference(tenantId, prefix + "schoolId", profile.schoolId());
         }
         return profile;

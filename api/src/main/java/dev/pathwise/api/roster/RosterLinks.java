@@ -3,6 +3,7 @@ package dev.pathwise.api.roster;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +50,21 @@ public class RosterLinks {
                     .param("target", link.targetId()).param("type", link.targetType()).param("h", link.contentHash())
                     .param("s", link.active() ? "active" : "removed").param("at", when).update();
         }
+    }
+
+    /** A roster record that became (part of) a learner: its kind and sourcedId. */
+    public record RosterRecord(String kind, String sourcedId, String status) {
+    }
+
+    /** The roster records of a learner: their user record and their enrollments. */
+    public List<RosterRecord> ofLearner(String tenantId, String learnerId) {
+        return jdbc.sql("select kind, source_id, target_type, target_id, status from roster_links where tenant_id = :t"
+                        + " and target_type in ('learner', 'enrollment') order by kind, source_id")
+                .param("t", tenantId)
+                .query((rs, n) -> ("learner".equals(rs.getString(3)) ? rs.getString(4)
+                        : learnerOf(rs.getString(4))).equals(learnerId)
+                        ? new RosterRecord(rs.getString(1), rs.getString(2), rs.getString(5)) : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /**

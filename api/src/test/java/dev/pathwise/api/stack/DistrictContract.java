@@ -24,7 +24,7 @@ import dev.pathwise.rules.DefaultPolicyPack;
  * subclass): bootstrapped from nothing by the operator, schools, terms, classes and people as resources, every
  * reference checked, a teacher who reads and overrides only the learners of their classes, under their own name.
  */
-abstract class DistrictContract extends OneRosterContract {
+abstract class DistrictContract extends PrivacyContract {
 
     record Run(int exit, String out, String err) {
     }
