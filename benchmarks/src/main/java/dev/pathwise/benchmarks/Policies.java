@@ -19,16 +19,24 @@ public final class Policies {
 
     /**
      * The default pack with one mastery method for every grade band (K-2 included, which uses {@code mean} as
-     * shipped); the version names the method.
+     * shipped), with its default parameters; the version names the method.
      */
     public static PolicySource withMethod(String method) {
+        return withMethod(method, "{}");
+    }
+
+    /**
+     * The default pack with one mastery method and its parameters (YAML flow mapping such as
+     * {@code "{ scale_min: 1, scale_max: 4 }"}) for every grade band; the version names both.
+     */
+    public static PolicySource withMethod(String method, String methodParameters) {
         String yaml = DefaultPolicyPack.parameters().yaml()
                 .replace("method: decaying_average", "method: " + method)
+                .replace("methodParameters: { w: 0.65 }", "methodParameters: " + methodParameters)
                 .replace("    method: mean\n    methodParameters: {}\n", "");
-        if (!method.equals("decaying_average")) {
-            yaml = yaml.replace("methodParameters: { w: 0.65 }", "methodParameters: {}");
-        }
-        return withParameters(DefaultPolicyPack.VERSION + "-" + method, yaml);
+        String version = DefaultPolicyPack.VERSION + "-" + method
+                + (methodParameters.equals("{}") ? "" : methodParameters.replaceAll("[^a-z0-9_.]+", "-"));
+        return withParameters(version.replaceAll("-+$", ""), yaml);
     }
 
     /** The default pack with its parameter file replaced by {@code yaml}, under {@code version}. */

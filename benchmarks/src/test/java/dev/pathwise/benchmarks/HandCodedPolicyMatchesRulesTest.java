@@ -68,7 +68,10 @@ class HandCodedPolicyMatchesRulesTest {
         policies = List.of(
                 Policies.compile(Policies.defaultPack()),
                 Policies.compile(Policies.withMethod("power_law")),
+                Policies.compile(Policies.withMethod("power_law", "{ scale_min: 1, scale_max: 4 }")),
                 Policies.compile(Policies.withMethod("bkt")),
+                Policies.compile(Policies.withMethod("standard_decaying_average")),
+                Policies.compile(Policies.withMethod("n_mastery", "{ n: 2 }")),
                 Policies.compile(Policies.withParameters("n-of-m-any", yaml
                         .replace("method: decaying_average", "method: n_of_m")
                         .replace("methodParameters: { w: 0.65 }", "methodParameters: { n: 2, m: 3 }")

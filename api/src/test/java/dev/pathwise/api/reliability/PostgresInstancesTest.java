@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -105,15 +108,22 @@ class PostgresInstancesTest {
         assertThat(verified.path("distinctEvidenceIds").asInt()).isEqualTo(200);
         assertThat(verified.path("version").asInt()).as("one snapshot write per evidence, none lost").isEqualTo(201);
         assertThat(verified.path("matchesReplay").asBoolean()).as(verified.toString()).isTrue();
-        // The order the engine saw (the snapshot's observations) is the order of storage (seq).
+        // The order the engine keeps (the snapshot's observations) is the order of storage (seq), sorted by the
+        // time each piece was observed (here the time it was received): evidence counts in the order observed.
         String snapshot = first.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
                 "select snapshot from learners where tenant_id = ? and learner_id = ?", String.class, tenant.id, learner);
         List<String> seen = new ArrayList<>();
+        Map<String, Instant> observedAt = new HashMap<>();
         RawHttp.JSON.readTree(snapshot).path("competencies").path("ratio.concept").path("observations")
-                .forEach(o -> seen.add(o.path("evidenceId").asText()));
+                .forEach(o -> {
+                    seen.add(o.path("evidenceId").asText());
+                    observedAt.put(o.path("evidenceId").asText(), Instant.parse(o.path("at").asText()));
+                });
         List<String> stored = new ArrayList<>();
         verified.path("evidenceIds").forEach(id -> stored.add(id.asText()));
-        assertThat(seen).isEqualTo(stored);
+        List<String> storedByTime = new ArrayList<>(stored);
+        storedByTime.sort(Comparator.comparing(observedAt::get));
+        assertThat(seen).isEqualTo(storedByTime);
     }
 
     @Test

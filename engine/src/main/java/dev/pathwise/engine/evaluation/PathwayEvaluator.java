@@ -321,6 +321,11 @@ public final class PathwayEvaluator {
                 ruled = record.state().level();
                 why = Explanation.byRule("", "no rule decided a level; it stays %s", ruled.label());
             }
+            if (result != null && result.allowsMastery() && !result.note().isEmpty()) {
+                // what the method says about its value (a capped power-law trend, ...) is never left out; when the
+                // method says "not yet", its note is already the shortfall
+                why = Explanation.byRule(why.rule(), "%s; %s", why.text(), result.note());
+            }
             Explanation dropped = decisions.droppedBackCompetencies().get(target);
             if (dropped != null) {
                 why = Explanation.byRule(dropped.rule(), "dropped back: %s; now %s",
@@ -371,11 +376,12 @@ public final class PathwayEvaluator {
         if (!teacherSetIt) {
             return record.state().level();
         }
-        List<Observation> observations = record.observations();
-        int earlier = lastIsNew ? observations.size() - 1 : observations.size();
+        // the observations before this evaluation: without the new evidence, which may have arrived late and taken
+        // its place among them in time
+        List<Observation> observations = lastIsNew ? learner.record(target).observations() : record.observations();
         BandParameters parameters = effective.parameters();
         MasteryLevel level = MasteryLevel.NO_EVIDENCE;
-        for (int n = 1; n <= earlier; n++) {
+        for (int n = 1; n <= observations.size(); n++) {
             CompetencyRecord prefix = new CompetencyRecord(record.state(), observations.subList(0, n));
             MethodResult result = parameters.getMethod().apply(prefix.scores());
             Decisions decisions = new Decisions();

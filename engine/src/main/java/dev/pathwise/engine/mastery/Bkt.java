@@ -21,7 +21,7 @@ package dev.pathwise.engine.mastery;
  * @param cut    the score from which an answer counts as correct
  */
 record Bkt(double prior, double learn, double slip, double guess, double forget, double cut)
-        implements MasteryMethod {
+        implements Calculation {
 
     static final String NAME = "bkt";
     static final Parameter PRIOR = Parameter.inClosedUnit("prior", 0.25);
@@ -31,29 +31,20 @@ record Bkt(double prior, double learn, double slip, double guess, double forget,
     static final Parameter FORGET = Parameter.inClosedUnit("forget", 0.0);
     static final Parameter CUT = Parameter.inClosedUnit("cut", 0.8);
 
-    Bkt {
-        PRIOR.check(NAME, prior);
-        LEARN.check(NAME, learn);
-        SLIP.check(NAME, slip);
-        GUESS.check(NAME, guess);
-        FORGET.check(NAME, forget);
-        CUT.check(NAME, cut);
+    /** The method called {@code name}, once slip and guess are known to leave answers meaningful. */
+    static Bkt of(String name, double prior, double learn, double slip, double guess, double forget, double cut) {
         if (!(slip + guess < 1.0)) {
-            throw new IllegalArgumentException("Mastery method '" + NAME + "' parameters 'slip' (" + DecimalText.of(slip)
-                    + ") and 'guess' (" + DecimalText.of(guess) + ") add up to " + DecimalText.of(slip + guess)
+            throw new IllegalArgumentException("Mastery method '" + name + "' parameters 'slip' ("
+                    + DecimalText.of(slip) + ") and 'guess' (" + DecimalText.of(guess) + ") add up to "
+                    + DecimalText.of(slip + guess)
                     + ", outside the allowed range: slip + guess < 1. Otherwise a correct answer is no evidence"
                     + " of knowing the skill; lower one of them, for example to the defaults slip 0.1, guess 0.2.");
         }
+        return new Bkt(prior, learn, slip, guess, forget, cut);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodResult apply(double[] scores) {
-        Scores.requireValid(scores, NAME);
+    public MethodResult apply(double[] scores, String name) {
         double known = prior;
         int impossibleAnswers = 0;
         int firstImpossible = -1;
@@ -78,10 +69,12 @@ record Bkt(double prior, double learn, double slip, double guess, double forget,
             }
             known = posterior * (1.0 - forget) + (1.0 - posterior) * learn;
         }
+        boolean one = impossibleAnswers == 1;
         String note = impossibleAnswers == 0 ? ""
-                : impossibleAnswers + " answer" + (impossibleAnswers == 1 ? "" : "s") + " (first: scores["
-                + firstImpossible + "] = " + scores[firstImpossible] + ") cannot happen under these parameters"
-                + " and left P(L) unchanged; check prior, slip and guess";
-        return new MethodResult(Scores.clamp(known), true, NAME, note);
+                : (one ? "1 answer (the " : impossibleAnswers + " answers (first the ")
+                + DecimalText.ordinal(firstImpossible + 1) + ", scored " + DecimalText.of(scores[firstImpossible])
+                + ") cannot happen with these prior, slip and guess values, so " + (one ? "it" : "they")
+                + " did not change the estimate before learning; check prior, slip and guess";
+        return new MethodResult(Scores.clamp(known), true, name, note);
     }
 }

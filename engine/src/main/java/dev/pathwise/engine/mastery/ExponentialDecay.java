@@ -1,28 +1,19 @@
 package dev.pathwise.engine.mastery;
 
 /**
- * {@code exponential_decay}: a weighted mean where the latest score weighs 1 and each older score weighs
- * {@code decay} times the next newer one (weights 1, d, d², ...): {@code Σ wᵢsᵢ / Σ wᵢ}.
+ * {@code exponential_decay}, Pathwise's own: a weighted mean where the latest score weighs 1 and each older score
+ * weighs {@code decay} times the next newer one (weights 1, d, d², ...): {@code Σ wᵢsᵢ / Σ wᵢ}. Unlike
+ * {@code standard_decaying_average}, the first score gets no larger share than its weight.
  *
  * @param decay the factor between neighbouring weights, in (0, 1]; 1 gives the plain mean
  */
-record ExponentialDecay(double decay) implements MasteryMethod {
+record ExponentialDecay(double decay) implements Calculation {
 
     static final String NAME = "exponential_decay";
     static final Parameter DECAY = Parameter.aboveZeroUpToOne("decay", 0.7);
 
-    ExponentialDecay {
-        DECAY.check(NAME, decay);
-    }
-
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodResult apply(double[] scores) {
-        Scores.requireValid(scores, NAME);
+    public MethodResult apply(double[] scores, String name) {
         double weight = 1.0;
         double weightedSum = 0.0;
         double weightSum = 0.0;
@@ -31,6 +22,6 @@ record ExponentialDecay(double decay) implements MasteryMethod {
             weightSum += weight;
             weight *= decay;
         }
-        return new MethodResult(Scores.clamp(weightedSum / weightSum), true, NAME, "");
+        return new MethodResult(Scores.clamp(weightedSum / weightSum), true, name, "");
     }
 }

@@ -1,31 +1,16 @@
 package dev.pathwise.engine.mastery;
 
 /** {@code highest}: mastery is the best score so far. */
-final class Highest implements MasteryMethod {
+record Highest() implements Calculation {
 
     static final String NAME = "highest";
-    static final Highest INSTANCE = new Highest();
-
-    private Highest() {
-    }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodResult apply(double[] scores) {
-        Scores.requireValid(scores, NAME);
+    public MethodResult apply(double[] scores, String name) {
         double highest = scores[0];
         for (int i = 1; i < scores.length; i++) {
             highest = Math.max(highest, scores[i]);
         }
-        return new MethodResult(highest, true, NAME, "");
-    }
-
-    @Override
-    public String toString() {
-        return NAME;
+        return new MethodResult(highest, true, name, "");
     }
 }

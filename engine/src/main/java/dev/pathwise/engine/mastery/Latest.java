@@ -1,27 +1,12 @@
 package dev.pathwise.engine.mastery;
 
-/** {@code latest}: mastery is the most recent score. */
-final class Latest implements MasteryMethod {
+/** {@code latest}: mastery is the most recent score (the last in the order the evidence was observed). */
+record Latest() implements Calculation {
 
     static final String NAME = "latest";
-    static final Latest INSTANCE = new Latest();
-
-    private Latest() {
-    }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodResult apply(double[] scores) {
-        Scores.requireValid(scores, NAME);
-        return new MethodResult(scores[scores.length - 1], true, NAME, "");
-    }
-
-    @Override
-    public String toString() {
-        return NAME;
+    public MethodResult apply(double[] scores, String name) {
+        return new MethodResult(scores[scores.length - 1], true, name, "");
     }
 }

@@ -8,7 +8,7 @@ package dev.pathwise.engine.mastery;
  */
 public interface MasteryMethod {
 
-    /** The registry name, for example {@code "decaying_average"}. */
+    /** The name the method was created by, for example {@code "weighted_average"} or its other name. */
     String name();
 
     /**

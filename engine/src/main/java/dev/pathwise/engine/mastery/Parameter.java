@@ -34,6 +34,16 @@ record Parameter(String name, double defaultValue, double min, boolean minExclud
         return new Parameter(name, defaultValue, 0.0, true, 1.0, true, false);
     }
 
+    /** A number of at least 0, without upper bound: a point on a scale. */
+    static Parameter atLeastZero(String name, double defaultValue) {
+        return new Parameter(name, defaultValue, 0.0, false, Double.POSITIVE_INFINITY, false, false);
+    }
+
+    /** A number above 0, without upper bound: a point on a scale. */
+    static Parameter aboveZero(String name, double defaultValue) {
+        return new Parameter(name, defaultValue, 0.0, true, Double.POSITIVE_INFINITY, false, false);
+    }
+
     /** A whole number of at least 1. */
     static Parameter count(String name, double defaultValue) {
         return new Parameter(name, defaultValue, 1.0, false, Integer.MAX_VALUE, false, true);
@@ -42,13 +52,16 @@ record Parameter(String name, double defaultValue, double min, boolean minExclud
     boolean allows(double value) {
         boolean aboveMin = minExcluded ? value > min : value >= min;
         boolean belowMax = maxExcluded ? value < max : value <= max;
-        return aboveMin && belowMax && (!wholeNumber || value == Math.rint(value));
+        return Double.isFinite(value) && aboveMin && belowMax && (!wholeNumber || value == Math.rint(value));
     }
 
-    /** The allowed range as people read it: "(0, 1]" or "a whole number >= 1". */
+    /** The allowed range as people read it: "(0, 1]", "a number >= 0" or "a whole number >= 1". */
     String range() {
         if (wholeNumber) {
             return "a whole number >= " + DecimalText.of(min);
+        }
+        if (max == Double.POSITIVE_INFINITY) {
+            return "a number " + (minExcluded ? "> " : ">= ") + DecimalText.of(min);
         }
         return (minExcluded ? "(" : "[") + DecimalText.of(min) + ", " + DecimalText.of(max) + (maxExcluded ? ")" : "]");
     }

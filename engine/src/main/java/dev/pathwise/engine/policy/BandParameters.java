@@ -72,7 +72,7 @@ public final class BandParameters {
             method = MasteryMethods.create((String) methodValue.value(), methodParameters(merged));
         } catch (IllegalArgumentException e) {
             ParameterValue where = merged.getOrDefault(Parameter.METHOD_PARAMETERS, methodValue);
-            problems.add(at(e.getMessage().contains("method") ? methodValue : where,
+            problems.add(at(e.getMessage().startsWith("Unknown mastery method") ? methodValue : where,
                     "'method' for grade band " + band.label() + ": " + e.getMessage()));
         }
         if (problems.size() > before) {
@@ -82,16 +82,17 @@ public final class BandParameters {
     }
 
     /**
-     * The method's parameters as written, plus the policy-wide ones a method reads when not given:
-     * n_of_m's {@code threshold} is the mastered threshold, bkt's {@code cut} the correctness cut.
+     * The method's parameters as written, plus the policy-wide ones a method reads when not given: a method's
+     * {@code threshold} (n_mastery, n_of_last_m) is the mastered threshold, its {@code cut} (bkt) the correctness cut.
      */
     @SuppressWarnings("unchecked")
     private static Map<String, Double> methodParameters(Map<Parameter, ParameterValue> merged) {
-        String name = (String) merged.get(Parameter.METHOD).value();
+        Map<String, Double> takes = MasteryMethods.defaults((String) merged.get(Parameter.METHOD).value());
         Map<String, Double> parameters = new LinkedHashMap<>();
-        if ("n_of_m".equals(name)) {
+        if (takes.containsKey("threshold")) {
             parameters.put("threshold", (Double) merged.get(Parameter.MASTERED_THRESHOLD).value());
-        } else if ("bkt".equals(name)) {
+        }
+        if (takes.containsKey("cut")) {
             parameters.put("cut", (Double) merged.get(Parameter.CORRECTNESS_CUT).value());
         }
         parameters.putAll((Map<String, Double>) merged.get(Parameter.METHOD_PARAMETERS).value());

@@ -1,5 +1,6 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.mastery.MasteryMethods;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +9,7 @@ import java.util.Optional;
  * Every parameter a policy may set, with its type and range. Unknown names are refused with a did-you-mean.
  */
 public enum Parameter {
-    METHOD("method", Type.TEXT, 0, 0, "the mastery method: latest, highest, mean, decaying_average, exponential_decay, "
-            + "n_of_m, power_law or bkt"),
+    METHOD("method", Type.TEXT, 0, 0, "the mastery method: " + String.join(", ", MasteryMethods.names())),
     METHOD_PARAMETERS("methodParameters", Type.NUMBER_MAP, 0, 0, "the mastery method's own parameters"),
     EXCEEDING_THRESHOLD("exceedingThreshold", Type.NUMBER, 0, 1, "score at which a mastered competency is exceeding"),
     MASTERED_THRESHOLD("masteredThreshold", Type.NUMBER, 0, 1, "score at which a competency is mastered"),

@@ -16,6 +16,8 @@ import dev.pathwise.engine.learner.MasteryLevel;
 import dev.pathwise.engine.learner.MasteryState;
 import dev.pathwise.engine.learner.Observation;
 import dev.pathwise.engine.policy.CompiledPolicy;
+import dev.pathwise.engine.policy.ParameterFile;
+import dev.pathwise.engine.policy.PolicySource;
 import dev.pathwise.engine.policy.PolicyRuntime;
 import dev.pathwise.engine.testing.MinimalPolicy;
 import java.time.Instant;
@@ -125,6 +127,35 @@ class PathwayEvaluatorTest {
     }
 
     @Test
+    void whatTheMethodSaysAboutItsValueIsPartOfTheExplanation() {
+        // given: the power law on a 1-4 rubric; rubric scores 1, 3, 4 trend above the top of the scale
+        CompiledPolicy powerLaw = new PolicyRuntime().compile(PolicySource.district(MinimalPolicy.POLICY_ID,
+                "power-law", List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH), new ParameterFile("parameters.yaml",
+                        MinimalPolicy.parametersYaml().replace("method: latest", "method: power_law")
+                                .replace("methodParameters: {}", "methodParameters: { scale_min: 1, scale_max: 4 }"))));
+        LearnerSnapshot learner = freshLearner("ada");
+        Evaluation evaluation = null;
+
+        // when
+        double[] points = {1, 3, 4};
+        for (int i = 0; i < points.length; i++) {
+            Evidence rubric = new Evidence("e" + i, "ada", "count", null,
+                    new dev.pathwise.engine.evidence.Score(points[i], 1, 4), EvidenceKind.SUMMATIVE, "teacher",
+                    START.plusSeconds(60L * i));
+            evaluation = evaluator.evaluate(powerLaw, CURRICULUM, learner, rubric, rubric.observedAt());
+            learner = evaluation.learner();
+        }
+
+        // then: points 1, 3, 4 fit to 4.386 at the third attempt; 4, the top, is used and the teacher is told
+        MasteryChange count = evaluation.update().masteryChanges().get(0);
+        assertThat(count.toScore()).isEqualTo(1.0);
+        assertThat(count.to()).isEqualTo(MasteryLevel.MASTERED);
+        assertThat(count.explanation()).isEqualTo("Mastered: power law 1.00 >= threshold 0.80; the power-law trend"
+                + " reaches 4.386 at the latest score, above the top of the 1-4 scale, so 4 is used"
+                + " (rule \"Mastered at the threshold\")");
+    }
+
+    @Test
     void nextStepsForAFreshLearnerOfferTheReadyFringe() {
         // when
         PathUpdate update = evaluator.nextSteps(policy, CURRICULUM, freshLearner("ada"), START);
@@ -155,6 +186,28 @@ class PathwayEvaluatorTest {
         });
         assertThat(evaluation.update().nextSteps()).extracting(NextStepOption::competencyId)
                 .containsOnly("add", "shapes");
+    }
+
+    @Test
+    void evidenceThatArrivesLateCountsWhereItWasObservedSoLatestIsTheLatestObserved() {
+        // given: 0.9 observed at minute 10 arrives first, 0.2 observed at minute 5 arrives second
+        Evaluation first = evaluator.evaluate(policy, CURRICULUM, freshLearner("ada"),
+                onCompetency("e1", "ada", "count", 0.9, 10), START.plusSeconds(600));
+
+        // when
+        Evaluation late = evaluator.evaluate(policy, CURRICULUM, first.learner(),
+                onCompetency("e2", "ada", "count", 0.2, 5), START.plusSeconds(660));
+
+        // then: the latest observed score is still 0.9; the record is in the order observed
+        MasteryState count = late.learner().state("count");
+        assertThat(count.score()).isEqualTo(0.9);
+        assertThat(count.level()).isEqualTo(MasteryLevel.MASTERED);
+        assertThat(count.lastEvidenceAt()).isEqualTo(START.plusSeconds(600));
+        assertThat(late.learner().record("count").observations()).extracting(Observation::evidenceId)
+                .containsExactly("e2", "e1");
+        assertThat(evaluator.replay(policy, CURRICULUM, late.learner().profile(),
+                List.of(onCompetency("e1", "ada", "count", 0.9, 10), onCompetency("e2", "ada", "count", 0.2, 5)),
+                List.of()).state("count")).isEqualTo(count);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pathwise.engine.mastery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.pathwise.engine.mastery.PublishedScale.CANVAS_FIVE_POINTS;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
@@ -45,5 +46,18 @@ class HighestTest implements RejectsInvalidScores {
     void zeros_give_zero_and_a_single_one_gives_one() {
         assertThat(highest.apply(new double[] {0.0, 0.0, 0.0}).value()).isCloseTo(0.0, within(1e-9));
         assertThat(highest.apply(new double[] {0.0, 1.0, 0.0}).value()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void canvas_highest_of_3_and_1_is_3() {
+        MethodResult result = highest.apply(CANVAS_FIVE_POINTS.scores(3, 1));
+
+        assertThat(CANVAS_FIVE_POINTS.points(result)).isCloseTo(3.0, within(1e-9));
+        assertThat(result.value()).isCloseTo(0.6, within(1e-9));
+    }
+
+    @Test
+    void a_single_zero_gives_zero() {
+        assertThat(highest.apply(CANVAS_FIVE_POINTS.scores(0)).value()).isEqualTo(0.0);
     }
 }

@@ -1,6 +1,7 @@
 package dev.pathwise.engine.mastery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.pathwise.engine.mastery.PublishedScale.CANVAS_FIVE_POINTS;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
@@ -45,5 +46,19 @@ class LatestTest implements RejectsInvalidScores {
     @Test
     void is_named_latest() {
         assertThat(latest.name()).isEqualTo("latest");
+    }
+
+    @Test
+    void canvas_latest_is_the_score_observed_last() {
+        // Canvas: 1 submitted a day before 3 -> 3. Scores reach a method in the order they were observed.
+        MethodResult result = latest.apply(CANVAS_FIVE_POINTS.scores(1, 3));
+
+        assertThat(CANVAS_FIVE_POINTS.points(result)).isCloseTo(3.0, within(1e-9));
+        assertThat(result.value()).isCloseTo(0.6, within(1e-9));
+    }
+
+    @Test
+    void a_single_zero_gives_zero() {
+        assertThat(latest.apply(CANVAS_FIVE_POINTS.scores(0)).value()).isEqualTo(0.0);
     }
 }

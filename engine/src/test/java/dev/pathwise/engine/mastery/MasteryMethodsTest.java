@@ -13,16 +13,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MasteryMethodsTest {
 
     @Test
-    void offers_the_eight_methods_by_name_in_a_stable_order() {
-        assertThat(MasteryMethods.names()).containsExactly("latest", "highest", "mean", "decaying_average",
-                "exponential_decay", "n_of_m", "power_law", "bkt");
+    void offers_ten_methods_and_three_other_names_in_a_stable_order() {
+        assertThat(MasteryMethods.names()).containsExactly("latest", "highest", "mean", "average", "weighted_average",
+                "decaying_average", "standard_decaying_average", "exponential_decay", "n_mastery", "n_of_last_m",
+                "n_of_m", "power_law", "bkt");
     }
 
     @Test
-    void each_method_created_by_name_reports_that_name() {
+    void each_method_created_by_any_of_its_names_reports_that_name() {
         for (String name : MasteryMethods.names()) {
-            assertThat(MasteryMethods.create(name, Map.of()).name()).isEqualTo(name);
+            MasteryMethod method = MasteryMethods.create(name, Map.of());
+
+            assertThat(method.name()).isEqualTo(name);
+            assertThat(method.apply(new double[] {0.5, 0.6, 0.7, 0.8}).methodUsed()).isEqualTo(name);
         }
+    }
+
+    @Test
+    void an_other_name_is_the_same_method_with_the_same_parameters() {
+        assertThat(MasteryMethods.defaults("decaying_average")).isEqualTo(MasteryMethods.defaults("weighted_average"));
+        assertThat(MasteryMethods.defaults("n_of_m")).isEqualTo(MasteryMethods.defaults("n_of_last_m"));
+        assertThat(MasteryMethods.defaults("average")).isEqualTo(MasteryMethods.defaults("mean"));
+        assertThatThrownBy(() -> MasteryMethods.create("n_of_m", Map.of("threshhold", 0.8)))
+                .hasMessage("Mastery method 'n_of_m' has no parameter 'threshhold'. Maybe you meant 'threshold'?"
+                        + " Its parameters are: n, m, threshold.");
     }
 
     @Test
@@ -30,11 +44,14 @@ class MasteryMethodsTest {
         assertThat(MasteryMethods.defaults("latest")).isEmpty();
         assertThat(MasteryMethods.defaults("highest")).isEmpty();
         assertThat(MasteryMethods.defaults("mean")).isEmpty();
-        assertThat(MasteryMethods.defaults("decaying_average")).containsExactly(entry("w", 0.65));
+        assertThat(MasteryMethods.defaults("weighted_average")).containsExactly(entry("w", 0.65));
+        assertThat(MasteryMethods.defaults("standard_decaying_average")).containsExactly(entry("w", 0.65));
         assertThat(MasteryMethods.defaults("exponential_decay")).containsExactly(entry("decay", 0.7));
-        assertThat(MasteryMethods.defaults("n_of_m"))
+        assertThat(MasteryMethods.defaults("n_mastery")).containsExactly(entry("n", 3.0), entry("threshold", 0.8));
+        assertThat(MasteryMethods.defaults("n_of_last_m"))
                 .containsExactly(entry("n", 3.0), entry("m", 5.0), entry("threshold", 0.8));
-        assertThat(MasteryMethods.defaults("power_law")).containsExactly(entry("floor", 0.01));
+        assertThat(MasteryMethods.defaults("power_law"))
+                .containsExactly(entry("floor", 0.01), entry("scale_min", 0.0), entry("scale_max", 1.0));
         assertThat(MasteryMethods.defaults("bkt")).containsExactly(entry("prior", 0.25), entry("learn", 0.15),
                 entry("slip", 0.10), entry("guess", 0.20), entry("forget", 0.0), entry("cut", 0.8));
     }
@@ -49,11 +66,23 @@ class MasteryMethodsTest {
 
     @Test
     void missing_parameters_take_their_defaults() {
-        assertThat(MasteryMethods.create("decaying_average", Map.of())).isEqualTo(new DecayingAverage(0.65));
-        assertThat(MasteryMethods.create("n_of_m", Map.of("threshold", 0.9))).isEqualTo(new NOfM(3, 5, 0.9));
-        assertThat(MasteryMethods.create("bkt", Map.of("forget", 0.05)))
-                .isEqualTo(new Bkt(0.25, 0.15, 0.10, 0.20, 0.05, 0.8));
-        assertThat(MasteryMethods.create("power_law", null)).isEqualTo(new PowerLaw(0.01));
+        assertThat(MasteryMethods.create("weighted_average", Map.of()))
+                .isEqualTo(MasteryMethods.create("weighted_average", Map.of("w", 0.65)));
+        assertThat(MasteryMethods.create("n_of_last_m", Map.of("threshold", 0.9)))
+                .isEqualTo(MasteryMethods.create("n_of_last_m", Map.of("n", 3.0, "m", 5.0, "threshold", 0.9)));
+        assertThat(MasteryMethods.create("bkt", Map.of("forget", 0.05))).hasToString(
+                "bkt{prior=0.25, learn=0.15, slip=0.1, guess=0.2, forget=0.05, cut=0.8}");
+        assertThat(MasteryMethods.create("power_law", null))
+                .hasToString("power_law{floor=0.01, scale_min=0.0, scale_max=1.0}");
+        assertThat(MasteryMethods.create("latest", null)).hasToString("latest");
+    }
+
+    @Test
+    void methods_of_different_names_or_parameters_differ() {
+        assertThat(MasteryMethods.create("weighted_average", Map.of()))
+                .isNotEqualTo(MasteryMethods.create("decaying_average", Map.of()))
+                .isNotEqualTo(MasteryMethods.create("weighted_average", Map.of("w", 0.5)))
+                .isNotEqualTo(MasteryMethods.create("standard_decaying_average", Map.of()));
     }
 
     @Test
@@ -61,7 +90,9 @@ class MasteryMethodsTest {
         assertThatThrownBy(() -> MasteryMethods.create("decaying_avg", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown mastery method 'decaying_avg'. Maybe you meant 'decaying_average'? Known methods:"
-                        + " latest, highest, mean, decaying_average, exponential_decay, n_of_m, power_law, bkt.");
+                        + " latest, highest, mean (or average), weighted_average (or decaying_average),"
+                        + " standard_decaying_average, exponential_decay, n_mastery, n_of_last_m (or n_of_m),"
+                        + " power_law, bkt.");
     }
 
     @ParameterizedTest
@@ -71,6 +102,12 @@ class MasteryMethodsTest {
             "lastest, latest",
             "exponential, exponential_decay",
             "n-of-m, n_of_m",
+            "n_of_last, n_of_last_m",
+            "nmastery, n_mastery",
+            "n_mastry, n_mastery",
+            "weighted_avg, weighted_average",
+            "standard_decaying, standard_decaying_average",
+            "standard_decaying_averge, standard_decaying_average",
             "powerlaw, power_law",
             "BKT, bkt"})
     void suggests_the_closest_method_name(String given, String suggested) {
@@ -126,6 +163,15 @@ class MasteryMethodsTest {
 
     @ParameterizedTest(name = "{0} {1} = {2} is outside {3}")
     @CsvSource(delimiter = '|', value = {
+            "weighted_average  | w         | 0       | (0, 1]",
+            "standard_decaying_average | w | 0      | (0, 1]",
+            "standard_decaying_average | w | 1.1    | (0, 1]",
+            "n_mastery         | n         | 0       | a whole number >= 1",
+            "n_mastery         | threshold | 1.5     | [0, 1]",
+            "power_law         | scale_min | -1      | a number >= 0",
+            "power_law         | scale_max | 0       | a number > 0",
+            "power_law         | scale_max | Infinity | a number > 0",
+            "power_law         | scale_min | NaN     | a number >= 0",
             "decaying_average  | w         | 0       | (0, 1]",
             "decaying_average  | w         | 1.5     | (0, 1]",
             "decaying_average  | w         | NaN     | (0, 1]",
@@ -162,15 +208,19 @@ class MasteryMethodsTest {
         MasteryMethods.create("n_of_m", Map.of("n", 1.0, "m", 1.0, "threshold", 0.0));
         MasteryMethods.create("n_of_m", Map.of("threshold", 1.0));
         MasteryMethods.create("power_law", Map.of("floor", 0.999));
+        MasteryMethods.create("power_law", Map.of("scale_min", 0.0, "scale_max", 1e-9));
+        MasteryMethods.create("standard_decaying_average", Map.of("w", 1.0));
+        MasteryMethods.create("n_mastery", Map.of("n", 1.0, "threshold", 0.0));
         MasteryMethods.create("bkt", Map.of("prior", 0.0, "learn", 1.0, "forget", 1.0, "cut", 1.0));
         MasteryMethods.create("bkt", Map.of("prior", 1.0, "learn", 0.0, "slip", 0.0, "guess", 0.0, "cut", 0.0));
     }
 
     @Test
-    void n_of_m_rejects_a_window_m_smaller_than_n() {
+    void n_of_last_m_rejects_a_window_m_smaller_than_n_naming_the_method_as_written() {
         assertThatThrownBy(() -> MasteryMethods.create("n_of_m", Map.of("n", 4.0, "m", 3.0)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("parameter 'm' is 3, outside the allowed range: a whole number >= n (4)")
+                .hasMessageContaining("Mastery method 'n_of_m' parameter 'm' is 3, outside the allowed range:"
+                        + " a whole number >= n (4)")
                 .hasMessageContaining("set m >= 4");
         assertThatThrownBy(() -> MasteryMethods.create("n_of_m", Map.of("n", 6.0)))
                 .hasMessageContaining("parameter 'm' is 5");
@@ -188,8 +238,8 @@ class MasteryMethodsTest {
 
     @Test
     void methods_created_from_the_same_parameters_are_interchangeable() {
-        MasteryMethod first = MasteryMethods.create("n_of_m", Map.of("n", 2.0));
-        MasteryMethod second = MasteryMethods.create("n_of_m", Map.of("n", 2.0, "m", 5.0));
+        MasteryMethod first = MasteryMethods.create("n_of_last_m", Map.of("n", 2.0));
+        MasteryMethod second = MasteryMethods.create("n_of_last_m", Map.of("n", 2.0, "m", 5.0));
 
         assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
     }

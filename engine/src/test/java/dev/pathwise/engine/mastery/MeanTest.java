@@ -1,6 +1,7 @@
 package dev.pathwise.engine.mastery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.pathwise.engine.mastery.PublishedScale.CANVAS_FIVE_POINTS;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
@@ -48,5 +49,29 @@ class MeanTest implements RejectsInvalidScores {
         double[] ones = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 
         assertThat(mean.apply(ones).value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void canvas_average_of_2_4_and_3_is_3() {
+        MethodResult result = mean.apply(CANVAS_FIVE_POINTS.scores(2, 4, 3));
+
+        assertThat(CANVAS_FIVE_POINTS.points(result)).isCloseTo(3.0, within(1e-9));
+        assertThat(result.value()).isCloseTo(0.6, within(1e-9));
+    }
+
+    @Test
+    void a_single_zero_gives_zero() {
+        assertThat(mean.apply(CANVAS_FIVE_POINTS.scores(0)).value()).isEqualTo(0.0);
+    }
+
+    @Test
+    void average_is_canvas_name_for_the_same_method_and_is_reported_as_written() {
+        MasteryMethod average = MasteryMethods.create("average", Map.of());
+
+        MethodResult result = average.apply(CANVAS_FIVE_POINTS.scores(2, 4, 3));
+
+        assertThat(result.value()).isEqualTo(mean.apply(CANVAS_FIVE_POINTS.scores(2, 4, 3)).value());
+        assertThat(result.methodUsed()).isEqualTo("average");
+        assertThat(average.name()).isEqualTo("average");
     }
 }
