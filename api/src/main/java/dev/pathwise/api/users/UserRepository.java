@@ -94,6 +94,31 @@ public class UserRepository {
                 .param("p", hash).param("at", utc(at)).param("t", tenantId).param("u", userId).update();
     }
 
+    /** Failed password sign-ins in a row, and until when the account is held after too many. */
+    public record SignInState(int failures, Instant lockedUntil) {
+    }
+
+    public SignInState signInState(String tenantId, String userId) {
+        return jdbc.sql("select failed_sign_ins, locked_until from users where tenant_id = :t and user_id = :u")
+                .param("t", tenantId).param("u", userId)
+                .query((rs, n) -> new SignInState(rs.getInt(1), rs.getObject(2, OffsetDateTime.class) == null ? null
+                        : rs.getObject(2, OffsetDateTime.class).toInstant())).single();
+    }
+
+    /** Counts a failed password; holds the account until {@code lockUntil} when given. */
+    public void signInFailed(String tenantId, String userId, Instant lockUntil) {
+        jdbc.sql("update users set failed_sign_ins = failed_sign_ins + 1, locked_until = coalesce(:l, locked_until)"
+                        + " where tenant_id = :t and user_id = :u")
+                .param("l", lockUntil == null ? null : utc(lockUntil)).param("t", tenantId).param("u", userId)
+                .update();
+    }
+
+    public void signedIn(String tenantId, String userId, Instant at) {
+        jdbc.sql("update users set failed_sign_ins = 0, locked_until = null, last_sign_in_at = :at"
+                        + " where tenant_id = :t and user_id = :u")
+                .param("at", utc(at)).param("t", tenantId).param("u", userId).update();
+    }
+
     public void delete(String tenantId, String userId) {
         jdbc.sql("delete from users where tenant_id = :t and user_id = :u").param("t", tenantId)
                 .param("u", userId).update();

@@ -22,15 +22,17 @@ import dev.pathwise.engine.spelling.Suggestions;
 public class UserService {
 
     private final UserRepository users;
+    private final UserIdentities identities;
     private final TeachingAssignments teaching;
     private final PasswordHashing passwords;
     private final KeyService keys;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public UserService(UserRepository users, TeachingAssignments teaching, PasswordHashing passwords,
-                       KeyService keys, AuditTrail audit, Clock clock) {
+    public UserService(UserRepository users, UserIdentities identities, TeachingAssignments teaching,
+                       PasswordHashing passwords, KeyService keys, AuditTrail audit, Clock clock) {
         this.users = users;
+        this.identities = identities;
         this.teaching = teaching;
         this.passwords = passwords;
         this.keys = keys;
@@ -159,6 +161,7 @@ public class UserService {
         }
         keys.revokeAllOfUser(caller.tenantId(), userId);
         teaching.removeUser(caller.tenantId(), userId);
+        identities.removeUser(caller.tenantId(), userId);
         users.delete(caller.tenantId(), userId);
         audit.record(caller, "user.deleted", "user", userId, null);
     }
