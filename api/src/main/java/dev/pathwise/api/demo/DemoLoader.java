@@ -51,11 +51,13 @@ public class DemoLoader implements ApplicationRunner {
     private final LearnerService learners;
     private final EvidenceService evidence;
     private final Clock clock;
+    private final DemoClasses demoClasses;
     private final int learnerCount;
 
     public DemoLoader(TenantService tenants, FrameworkService frameworks, ActivityService activities,
-                      LearnerService learners, EvidenceService evidence, Clock clock,
+                      LearnerService learners, EvidenceService evidence, Clock clock, DemoClasses demoClasses,
                       @Value("${pathwise.demo.learners:30}") int learnerCount) {
+        this.demoClasses = demoClasses;
         this.tenants = tenants;
         this.frameworks = frameworks;
         this.activities = activities;
@@ -108,6 +110,7 @@ public class DemoLoader implements ApplicationRunner {
             }
         }
         sent += scaledLearners(tenant, leaves, now);
+        demoClasses.create(tenant, LocalDate.ofInstant(now, ZoneOffset.UTC));
         LOG.info("Demo district '{}' loaded: {} learners, {} pieces of evidence evaluated in {} ms", tenant,
                 learnerCount, sent, Duration.ofNanos(System.nanoTime() - start).toMillis());
     }

@@ -161,11 +161,11 @@ public final class AdminCommand {
     }
 
     private void printTenants(List<TenantService.TenantJson> tenants) {
-        String format = "%-24s %-9s %8s %9s %6s  %-25s %s";
+        String format = "%-24s %-9s %8s %9s %6s  %-21s %s";
         out.println(String.format(format, "ID", "STATUS", "SCHOOLS", "LEARNERS", "USERS", "CREATED", "NAME"));
         for (TenantService.TenantJson t : tenants) {
             out.println(String.format(format, t.id(), t.status(), t.schools(), t.learners(), t.users(),
-                    t.createdAt(), t.name()));
+                    t.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), t.name()));
         }
     }
 

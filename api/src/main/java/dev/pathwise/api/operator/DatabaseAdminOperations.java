@@ -39,6 +39,8 @@ final class DatabaseAdminOperations implements AdminOperations {
         args.add("--pathwise.policy.watch-dir=");
         args.add("--logging.level.root=WARN");
         args.add("--logging.level.org.flywaydb=WARN");
+        args.add("--logging.level.org.drools=ERROR");
+        args.add("--logging.level.org.kie=ERROR");
         args.add("--spring.main.lazy-initialization=true");
         try {
             return new DatabaseAdminOperations(new SpringApplicationBuilder(PathwiseApplication.class)

@@ -45,6 +45,11 @@ public class KeyService {
         return insert(tenantId, role, null, rawKey, label);
     }
 
+    /** A key of a user with a secret chosen by the caller (the demo's well-known keys); only its hash is kept. */
+    public String addUserKey(String tenantId, String userId, String rawKey, String label) {
+        return insert(tenantId, null, userId, rawKey, label);
+    }
+
     /** A new random key of the tenant with one role; the answer is the only place its secret ever appears. */
     public CreatedKey createKey(String tenantId, String roleText, String label) {
         if (roleText == null || roleText.isBlank()) {
