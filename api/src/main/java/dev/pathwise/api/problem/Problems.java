@@ -20,7 +20,12 @@ public final class Problems {
     public static ProblemDetail of(ApiProblem problem) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         detail.setType(URI.create("https://pathwise.dev/problems/" + problem.type()));
-        detail.setTitle(title(problem.status()));
+        detail.setTitle(switch (problem.type()) {
+            case "csrf-token" -> "Missing or wrong CSRF token";
+            case "not-signed-in" -> "Not signed in";
+            case "cross-site-request" -> "Cross-site request refused";
+            default -> title(problem.status());
+        });
         if (problem.field() != null) {
             detail.setProperty("field", problem.field());
         }

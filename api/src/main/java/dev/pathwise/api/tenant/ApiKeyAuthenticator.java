@@ -26,12 +26,17 @@ public class ApiKeyAuthenticator {
 
     /** The caller, or empty for an unknown or revoked key; an {@link ApiProblem} for a disabled tenant or user. */
     public Optional<Caller> authenticate(String apiKey) {
+        return authenticateHash(ApiKeys.hash(apiKey));
+    }
+
+    /** The caller behind the key with this SHA-256 hash (as a browser session keeps it). */
+    public Optional<Caller> authenticateHash(String keyHash) {
         return jdbc.sql("select k.tenant_id, k.role, k.label, t.status, u.user_id, u.username,"
                         + " trim(concat(coalesce(u.given_name, ''), ' ', coalesce(u.family_name, ''))), u.roles,"
                         + " u.status from api_keys k join tenants t on t.id = k.tenant_id"
                         + " left join users u on u.tenant_id = k.tenant_id and u.user_id = k.user_id"
                         + " where k.key_hash = :hash and k.revoked_at is null")
-                .param("hash", ApiKeys.hash(apiKey))
+                .param("hash", keyHash)
                 .query((rs, n) -> new Found(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
                 .optional().map(ApiKeyAuthenticator::caller);

@@ -12,7 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Authenticates {@code X-Api-Key} on every {@code /v1} endpoint and checks the endpoint's {@link RequiresRole}:
  * 401 without a key or with an unknown one, 403 for a role the endpoint does not allow. An endpoint without the
- * annotation is for admins only.
+ * annotation is for admins only. A request already authenticated by a browser session (see
+ * {@link Caller#authenticated}) and without a key gets the role check only.
  */
 public class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -30,11 +31,8 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
             return true;
         }
         String key = request.getHeader(HEADER);
-        if (key == null || key.isBlank()) {
-            throw ApiProblem.unauthorized("header " + HEADER + " is missing; send the API key of your tenant");
-        }
-        Caller caller = authenticator.authenticate(key.strip()).orElseThrow(() -> ApiProblem.unauthorized(
-                "the API key in " + HEADER + " is unknown; check it or ask your admin for a key"));
+        Caller caller = key == null && request.getAttribute(Caller.ATTRIBUTE) instanceof Caller signedIn
+                ? signedIn : authenticate(key);
         Role[] allowed = allowedRoles(method);
         if (!caller.allowedAny(allowed)) {
             String roles = String.join(", ", Role.labels(caller.roles()));
@@ -45,6 +43,14 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
         return true;
+    }
+
+    private Caller authenticate(String key) {
+        if (key == null || key.isBlank()) {
+            throw ApiProblem.unauthorized("header " + HEADER + " is missing; send the API key of your tenant");
+        }
+        return authenticator.authenticate(key.strip()).orElseThrow(() -> ApiProblem.unauthorized(
+                "the API key in " + HEADER + " is unknown; check it or ask your admin for a key"));
     }
 
     private static Role[] allowedRoles(HandlerMethod method) {

@@ -67,4 +67,12 @@ public record Caller(String tenantId, Set<Role> roles, String keyLabel, Person p
     public String authorUserId() {
         return person == null ? null : person.userId();
     }
+
+    /**
+     * Marks the request as made by this caller, authenticated by other means than {@code X-Api-Key} (a browser
+     * session); the {@link ApiKeyInterceptor} then checks only the caller's role.
+     */
+    public static void authenticated(jakarta.servlet.http.HttpServletRequest request, Caller caller) {
+        request.setAttribute(ATTRIBUTE, caller);
+    }
 }

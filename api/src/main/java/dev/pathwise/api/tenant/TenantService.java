@@ -51,6 +51,12 @@ public class TenantService {
     public record CreatedTenant(TenantJson tenant, KeyService.CreatedKey adminKey) {
     }
 
+    /** The tenant's name, as it was created. */
+    public String name(String tenantId) {
+        return jdbc.sql("select name from tenants where id = :t").param("t", tenantId).query(String.class).optional()
+                .orElse(tenantId);
+    }
+
     public boolean anyTenant() {
         return jdbc.sql("select count(*) from tenants").query(Long.class).single() > 0;
     }
