@@ -3,6 +3,7 @@ package dev.pathwise.api.session;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -46,10 +47,12 @@ public class BrowserSessions {
 
     private final ApiKeyAuthenticator keys;
     private final TenantService tenants;
+    private final Clock clock;
 
-    public BrowserSessions(ApiKeyAuthenticator keys, TenantService tenants) {
+    public BrowserSessions(ApiKeyAuthenticator keys, TenantService tenants, Clock clock) {
         this.keys = keys;
         this.tenants = tenants;
+        this.clock = clock;
     }
 
     /**
@@ -87,7 +90,7 @@ public class BrowserSessions {
         session.setAttribute(KEY_HASH, hash);
         session.setAttribute(CSRF, newToken());
         session.setAttribute(DISPLAY_NAME, caller.keyLabel());
-        session.setAttribute(SIGNED_IN_AT, Instant.now().toString());
+        session.setAttribute(SIGNED_IN_AT, clock.instant().toString());
         return describe(session, caller);
     }
 
