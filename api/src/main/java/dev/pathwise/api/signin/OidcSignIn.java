@@ -13,7 +13,6 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizationRequestRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
@@ -34,7 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Sign-in with OpenID Connect, with Spring Security's OAuth2 client doing the protocol: the authorization request
- * (state, nonce, PKCE) is kept in the browser's session until the provider sends the browser back; the code is
+ * (state, nonce, PKCE) is kept until the provider sends the browser back ({@link SignInRequests}); the code is
  * exchanged for tokens, the ID token's signature (the provider's published keys), issuer, audience, expiry and nonce
  * are checked. The identity then finds its user: by the link made at an earlier sign-in, else by the claim the
  * registration matches on (a verified e-mail address, or the username), and is linked for next time.
@@ -51,13 +50,14 @@ public class OidcSignIn {
     private final TenantService tenants;
     private final Clock clock;
     private final DefaultOAuth2AuthorizationRequestResolver resolver;
-    private final HttpSessionOAuth2AuthorizationRequestRepository inFlight =
-            new HttpSessionOAuth2AuthorizationRequestRepository();
+    private final SignInRequests inFlight;
     private final OidcAuthorizationCodeAuthenticationProvider provider = new OidcAuthorizationCodeAuthenticationProvider(
             new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService());
 
     public OidcSignIn(ClientRegistrationRepository registrations, OidcProviders.Settings settings,
-                      UserRepository users, UserIdentities identities, TenantService tenants, Clock clock) {
+                      UserRepository users, UserIdentities identities, TenantService tenants, SignInRequests inFlight,
+                      Clock clock) {
+        this.inFlight = inFlight;
         this.registrations = registrations;
         this.settings = settings;
         this.users = users;

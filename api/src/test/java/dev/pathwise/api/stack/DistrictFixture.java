@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class DistrictFixture {
 
-    final String tenantId = "d-" + UUID.randomUUID().toString().substring(0, 8);
+    final String tenantId;
     final Http http;
     final String adminKey;
     String platformKey;
@@ -25,8 +25,9 @@ final class DistrictFixture {
 
     static final String RIVERA_PASSWORD = "correct horse battery staple";
 
-    private DistrictFixture(Http http, String adminKey) {
+    private DistrictFixture(Http http, String tenantId, String adminKey) {
         this.http = http;
+        this.tenantId = tenantId;
         this.adminKey = adminKey;
     }
 
@@ -36,15 +37,13 @@ final class DistrictFixture {
         Http.Response created = http.exchange("POST", "/v1/operator/tenants", Map.of("X-Operator-Key", operatorKey),
                 Map.of("id", tenantId, "name", "District " + tenantId));
         expect(created, 201);
-        DistrictFixture district = new DistrictFixture(http, created.body().path("adminKey").path("key").asText());
-        district.populate(created.body().path("tenant").path("id").asText());
+        DistrictFixture district = new DistrictFixture(http, tenantId, created.body().path("adminKey").path("key")
+                .asText());
+        district.populate();
         return district;
     }
 
-    private void populate(String id) {
-        if (!id.startsWith("d-")) {
-            throw new IllegalStateException("tenant " + id);
-        }
+    private void populate() {
         expect(http.post("/v1/schools", adminKey, Map.of("id", "north-middle", "name", "North Middle School")), 201);
         expect(http.post("/v1/schools", adminKey, Map.of("id", "south-middle", "name", "South Middle School")), 201);
         expect(http.post("/v1/terms", adminKey, Map.of("id", "2026-fall", "title", "Fall 2026", "type", "semester",
