@@ -30,6 +30,7 @@ public class StartupAnnouncement {
         StringBuilder text = new StringBuilder()
                 .append("\n================================================================\n")
                 .append(" Pathwise is running at ").append(url).append('\n')
+                .append(" Console:    ").append(url).append("/  (sign in with an API key)\n")
                 .append(" OpenAPI:    ").append(url).append("/v3/api-docs\n")
                 .append(" Swagger UI: ").append(url).append("/swagger-ui.html\n")
                 .append(" Health:     ").append(url).append("/actuator/health\n");

@@ -13,7 +13,7 @@ import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 
-/** {@code /v1/frameworks}: the tenant's competency framework. */
+/** {@code /v1/frameworks}: the tenant's competency frameworks. */
 @RestController
 @RequestMapping("/v1/frameworks")
 public class FrameworkController {
@@ -29,6 +29,12 @@ public class FrameworkController {
     @RequiresRole(Role.CURRICULUM)
     public FrameworkJson create(Caller caller, @RequestBody FrameworkJson request) {
         return FrameworkJson.of(frameworks.save(caller.tenantId(), request));
+    }
+
+    @GetMapping
+    @RequiresRole({Role.CURRICULUM, Role.PLATFORM, Role.TEACHER})
+    public java.util.List<FrameworkService.FrameworkSummary> list(Caller caller) {
+        return frameworks.list(caller.tenantId());
     }
 
     @GetMapping("/{id}")

@@ -36,6 +36,20 @@ public class FrameworkService {
         this.clock = clock;
     }
 
+    /** A framework in a list: its id, name, size and when it last changed. */
+    public record FrameworkSummary(String id, String name, int competencies, java.time.Instant updatedAt) {
+    }
+
+    /** The tenant's frameworks. */
+    public List<FrameworkSummary> list(String tenantId) {
+        return jdbc.sql("select framework_id, name, updated_at from frameworks where tenant_id = :t order by"
+                        + " framework_id").param("t", tenantId)
+                .query((rs, n) -> new FrameworkSummary(rs.getString(1), rs.getString(2),
+                        curricula.curriculum(tenantId).framework().competencies().size(),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /** Replaces the tenant's framework. Every activity must still align to a competency of the new one. */
     @Transactional
     public Framework save(String tenantId, FrameworkJson request) {

@@ -28,10 +28,12 @@ public class LearnerController {
 
     private final LearnerService learners;
     private final OverrideService overrides;
+    private final MasteryExplanation explanations;
 
-    public LearnerController(LearnerService learners, OverrideService overrides) {
+    public LearnerController(LearnerService learners, OverrideService overrides, MasteryExplanation explanations) {
         this.learners = learners;
         this.overrides = overrides;
+        this.explanations = explanations;
     }
 
     @PutMapping
@@ -58,6 +60,13 @@ public class LearnerController {
     @GetMapping("/mastery")
     public MasteryChartJson mastery(Caller caller, @PathVariable String id) {
         return learners.mastery(caller.tenantId(), id);
+    }
+
+    /** One cell of the mastery chart explained: the rule and values that decided it, or the override in force. */
+    @GetMapping("/mastery/{competencyId}")
+    public MasteryExplanation.CellJson explain(Caller caller, @PathVariable String id,
+                                               @PathVariable String competencyId) {
+        return explanations.explain(caller.tenantId(), id, competencyId);
     }
 
     @PostMapping("/overrides")

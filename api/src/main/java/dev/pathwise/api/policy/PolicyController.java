@@ -83,6 +83,13 @@ public class PolicyController {
         return publishing.history(caller.tenantId(), id);
     }
 
+    /** One version with the content of every file and the report it passed. */
+    @GetMapping("/{id}/versions/{version}")
+    public PolicyPublishing.VersionFilesJson version(Caller caller, @PathVariable String id,
+                                                     @PathVariable String version) {
+        return publishing.version(caller.tenantId(), id, version);
+    }
+
     @PostMapping("/{id}/versions/{version}/activate")
     @RequiresRole(Role.CURRICULUM)
     public PolicyPublishing.VersionJson activate(Caller caller, @PathVariable String id,

@@ -194,6 +194,22 @@ public class PolicyPublishing {
         }
     }
 
+    /** A version with its files' content, to read; {@code report} is null for the default pack. */
+    public record VersionFilesJson(String policyId, String version, String author, Instant createdAt, String message,
+                                   String contentHash, boolean active, Instant activatedAt,
+                                   List<PolicyFiles.File> files, PolicyReport report) {
+    }
+
+    public VersionFilesJson version(String tenantId, String policyId, String version) {
+        requirePolicy(tenantId, policyId);
+        PolicyVersionStore.StoredVersion v = store.version(tenantId, policyId, version).orElseThrow(() ->
+                ApiProblem.notFound("version", version, "version: policy '" + policyId + "' has no version '"
+                        + version + "'; GET /v1/policies/" + policyId + "/versions lists them"));
+        return new VersionFilesJson(v.policyId(), v.version(), v.author(), v.createdAt(), v.message(),
+                v.contentHash(), v.active(), v.activatedAt(), v.files() == null ? List.of() : v.files().files(),
+                v.report());
+    }
+
     public History history(String tenantId, String policyId) {
         requirePolicy(tenantId, policyId);
         List<VersionJson> versions = store.versions(tenantId, policyId).stream()

@@ -10,11 +10,15 @@ import java.util.Map;
  * @param scope     "district", "school north-middle", "learners [...]" — who is in the chart
  * @param standards the columns, in framework order
  * @param learners  the rows: each learner's level per competency id
- * @param summary   per competency: how many learners are at each level, and the share mastered
+ * @param summary   per competency: how many learners are at each level, and the share mastered (every learner
+ *                  that passes the filters, not only this page)
+ * @param total     learners that pass the filters
+ * @param offset    rows skipped before this page
+ * @param limit     the page size asked for, {@code null} when every row is in the answer
  */
 public record MasteryReport(String frameworkId, String frameworkName, String scope, Instant generatedAt,
                             List<String> levels, List<Standard> standards, List<Row> learners,
-                            List<Summary> summary) {
+                            List<Summary> summary, int total, int offset, Integer limit) {
 
     /** A column: the competency, its statement, its parent and its CASE coding when imported from CASE. */
     public record Standard(String competencyId, String name, String parentId, String code, boolean leaf) {

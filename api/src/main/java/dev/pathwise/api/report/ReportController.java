@@ -34,12 +34,25 @@ public class ReportController {
         this.reports = reports;
     }
 
+    /**
+     * The chart as JSON. Without {@code limit} every row comes back; with it, one page ({@code offset}, {@code limit}
+     * up to 1000) of the rows sorted by {@code sort} (learner, grade, school or a competency id) in {@code order},
+     * after the filters {@code gradeBand} and {@code q} (text in the learner id). {@code total} counts the filtered
+     * rows, and so does the summary.
+     */
     @GetMapping("/mastery")
     public MasteryReport mastery(Caller caller, @RequestParam(name = "school", required = false) String school,
                                  @RequestParam(name = "class", required = false) String classId,
                                  @RequestParam(name = "grade", required = false) Integer grade,
-                                 @RequestParam(name = "learners", required = false) String learners) {
-        return reports.mastery(caller, school, classId, grade, split(learners));
+                                 @RequestParam(name = "learners", required = false) String learners,
+                                 @RequestParam(name = "gradeBand", required = false) String gradeBand,
+                                 @RequestParam(name = "q", required = false) String search,
+                                 @RequestParam(name = "sort", required = false) String sort,
+                                 @RequestParam(name = "order", required = false) String order,
+                                 @RequestParam(name = "offset", required = false) Integer offset,
+                                 @RequestParam(name = "limit", required = false) Integer limit) {
+        return reports.mastery(caller, school, classId, grade, split(learners),
+                ChartQuery.of(gradeBand, search, sort, order, offset, limit));
     }
 
     @GetMapping("/mastery.csv")

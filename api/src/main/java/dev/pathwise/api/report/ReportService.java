@@ -63,6 +63,12 @@ public class ReportService {
      */
     public MasteryReport mastery(Caller caller, String school, String classId, Integer grade,
                                  List<String> learnerIds) {
+        return mastery(caller, school, classId, grade, learnerIds, ChartQuery.all());
+    }
+
+    /** The chart, its learners filtered, sorted and paged by the query; the summary counts every filtered row. */
+    public MasteryReport mastery(Caller caller, String school, String classId, Integer grade,
+                                 List<String> learnerIds, ChartQuery query) {
         String tenantId = caller.tenantId();
         LearnerSelection selection = this.scope.selection(caller, school, classId, grade);
         Framework framework = curricula.curriculum(tenantId).framework();
@@ -82,7 +88,10 @@ public class ReportService {
             rows = rows.stream().filter(l -> l.snapshot().profile().grade() == onlyGrade).toList();
             scope += ", grade " + grade;
         }
-        int learnerCount = rows.size();
+        if (query.gradeBand() != null) {
+            scope += ", grade band " + query.gradeBand().label();
+        }
+        java.util.Comparator<MasteryReport.Row> order = query.comparator(framework);
         Map<String, String> codes = codes(tenantId);
         List<MasteryReport.Standard> standards = framework.competencies().stream()
                 .map(c -> new MasteryReport.Standard(c.id(), c.name(), c.parentId(), codes.get(c.id()),
@@ -103,11 +112,17 @@ public class ReportService {
                 MasteryLevel level = snapshot.level(c.id());
                 levels.put(c.id(), level.name());
                 scores.put(c.id(), snapshot.state(c.id()).score());
-                counts.get(c.id()).merge(level.name(), 1, Integer::sum);
             }
-            table.add(new MasteryReport.Row(learner.learnerId(), snapshot.profile().schoolId(),
-                    snapshot.profile().grade(), levels, scores));
+            MasteryReport.Row row = new MasteryReport.Row(learner.learnerId(), snapshot.profile().schoolId(),
+                    snapshot.profile().grade(), levels, scores);
+            if (!query.keeps(row)) {
+                continue;
+            }
+            levels.forEach((id, level) -> counts.get(id).merge(level, 1, Integer::sum));
+            table.add(row);
         }
+        int learnerCount = table.size();
+        table.sort(order);
         List<MasteryReport.Summary> summary = new ArrayList<>();
         counts.forEach((id, atLevel) -> {
             int mastered = atLevel.get(MasteryLevel.MASTERED.name()) + atLevel.get(MasteryLevel.EXCEEDING.name());
@@ -115,7 +130,8 @@ public class ReportService {
             summary.add(new MasteryReport.Summary(id, learnerCount, atLevel, mastered, percent));
         });
         return new MasteryReport(framework.id(), framework.name(), scope, clock.instant(),
-                Arrays.stream(MasteryLevel.values()).map(Enum::name).toList(), standards, table, summary);
+                Arrays.stream(MasteryLevel.values()).map(Enum::name).toList(), standards, query.page(table), summary,
+                learnerCount, query.offset(), query.limit());
     }
 
     /** The chart as CSV: learner_id, school_id, grade, then one column of levels per competency id. */

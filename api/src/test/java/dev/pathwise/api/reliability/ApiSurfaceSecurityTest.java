@@ -47,6 +47,11 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         ROLES.put("GET /v1/learners/{id}/next-steps", READERS);
         ROLES.put("GET /v1/learners/{id}/pathway", READERS);
         ROLES.put("GET /v1/learners/{id}/mastery", READERS);
+        ROLES.put("GET /v1/learners/{id}/mastery/{competencyId}", READERS);
+        ROLES.put("GET /v1/learners/{id}/evidence", READERS);
+        ROLES.put("GET /v1/flags", EnumSet.of(Role.TEACHER));
+        ROLES.put("GET /v1/frameworks", EnumSet.of(Role.CURRICULUM, Role.PLATFORM, Role.TEACHER));
+        ROLES.put("GET /v1/policies/{id}/versions/{version}", EnumSet.of(Role.CURRICULUM, Role.TEACHER));
         ROLES.put("POST /v1/learners/{id}/overrides", EnumSet.of(Role.TEACHER));
         ROLES.put("GET /v1/learners/{id}/overrides", EnumSet.of(Role.TEACHER));
         ROLES.put("GET /v1/learners/{id}/verify", EnumSet.noneOf(Role.class));
@@ -448,6 +453,15 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         probes.put("GET /v1/learners/{id}/next-steps", (key, x) -> List.of(expect404(http.get(learner + "/next-steps", key))));
         probes.put("GET /v1/learners/{id}/pathway", (key, x) -> List.of(expect404(http.get(learner + "/pathway", key))));
         probes.put("GET /v1/learners/{id}/mastery", (key, x) -> List.of(expect404(http.get(learner + "/mastery", key))));
+        probes.put("GET /v1/learners/{id}/mastery/{competencyId}", (key, x) -> List.of(expect404(http.get(learner
+                + "/mastery/ratio.concept", key)), http.get("/v1/learners/ana/mastery/ratio.concept", key)));
+        probes.put("GET /v1/learners/{id}/evidence", (key, x) -> List.of(expect404(http.get(learner + "/evidence", key)),
+                http.get("/v1/learners/ana/evidence", key)));
+        probes.put("GET /v1/flags", (key, x) -> List.of(http.get("/v1/flags", key),
+                http.get("/v1/flags?school=" + b.school, key)));
+        probes.put("GET /v1/frameworks", (key, x) -> List.of(http.get("/v1/frameworks", key)));
+        probes.put("GET /v1/policies/{id}/versions/{version}", (key, x) -> List.of(expect404(http.get(POLICY
+                + "/versions/" + bVersion, key)), expect404(http.get(POLICY + "/versions/" + bRefused, key))));
         probes.put("POST /v1/learners/{id}/overrides", (key, x) -> List.of(expect404(http.post(learner + "/overrides", key,
                 Map.of("kind", "SET_LEVEL", "competencyId", "ratio.concept", "level", "MASTERED", "reason", "r")))));
         probes.put("GET /v1/learners/{id}/overrides", (key, x) -> List.of(expect404(http.get(learner + "/overrides", key))));
@@ -747,7 +761,7 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
 
     private RawHttp.Response call(String operation, String key) {
         String[] parts = operation.split(" ", 2);
-        String path = parts[1].replaceAll("\\{[a-z]+}", "ghost");
+        String path = parts[1].replaceAll("\\{[A-Za-z]+}", "ghost");
         return http.send(parts[0], path, key, parts[0].equals("GET") || parts[0].equals("DELETE") ? null
                 : RawHttp.bytes("{}"), "application/json", false);
     }
