@@ -138,7 +138,8 @@ class TeacherScopeTest extends ReliabilityStack {
     }
 
     private static String fill(String template, String learnerId) {
-        return template.replace("/learners/{id}", "/learners/" + learnerId).replaceAll("\\{[a-z]+}", "ghost");
+        return template.replace("/learners/{id}", "/learners/" + learnerId).replace("{competencyId}", "ratio.concept")
+                .replaceAll("\\{[A-Za-z]+}", "ghost");
     }
 
     private Set<String> openApiOperations() {
