@@ -7,8 +7,12 @@ Usage: crash_client.py --jar JAR --total N --kills K --clients C --learners L --
 --batch 0 (default) sends one evidence per POST /v1/evidence; --batch B sends B per POST /v1/evidence/batch. In batch
 mode an item is acknowledged only when the batch response came back and that item's status is 200; the items of a
 batch whose response never arrived (killed mid-batch) are unacknowledged and may or may not be stored.
+
+--mixed (with --batch B): half of the clients send batches of B, the other half one evidence per request, on the same
+learners at once; most pieces take the server's time, and one piece in five is observed late (up to an hour before it is
+sent), so that learners are rebuilt from the late piece's place while the other clients write to them.
 """
-import argparse, json, os, random, signal, subprocess, sys, threading, time, urllib.request, urllib.error
+import argparse, datetime, json, os, random, signal, subprocess, sys, threading, time, urllib.request, urllib.error
 
 PLATFORM, ADMIN = "demo-platform-key", "demo-admin-key"
 LEAVES = ["rp.ratio.language", "rp.ratio.unit-rate-concept", "rp.ratio.tables"]
@@ -31,6 +35,10 @@ def main():
     p.add_argument("--clients", type=int, default=8); p.add_argument("--learners", type=int, default=200)
     p.add_argument("--port", type=int, default=18080); p.add_argument("--log"); p.add_argument("--seed", type=int, default=7)
     p.add_argument("--batch", type=int, default=0, help="items per POST /v1/evidence/batch; 0 = one POST per evidence")
+    p.add_argument("--start-timeout", type=float, default=600,
+                   help="seconds a (re)start may take before the run gives up (Spring and Drools on a loaded machine)")
+    p.add_argument("--mixed", action="store_true",
+                   help="half the clients send batches, half single evidence, on the same learners; some evidence late")
     p.add_argument("--kill-gap", default="2,8", help="seconds between a (re)start and the next kill: MIN,MAX")
     p.add_argument("--max-seconds", type=float, default=0,
                    help="stop sending after this many seconds (0 = no limit), then verify what was acknowledged")
@@ -44,7 +52,7 @@ def main():
     def start():
         state["server"] = subprocess.Popen(["java", "-Xmx1g", "-jar", a.jar, f"--server.port={a.port}",
                                             "--server.address=127.0.0.1"] + a.service_args, stdout=log, stderr=log)
-        deadline = time.time() + 180
+        deadline = time.time() + a.start_timeout
         while time.time() < deadline:
             try:
                 with urllib.request.urlopen(base + "/actuator/health/readiness", timeout=2) as r:
@@ -53,19 +61,25 @@ def main():
             except Exception:
                 pass
             time.sleep(0.3)
-        raise SystemExit("service did not start")
+        state["server"].kill()
+        raise SystemExit(f"service did not start within {a.start_timeout:.0f} s")
 
     acked, lock, sent = set(), threading.Lock(), [0]
     stop = threading.Event()
 
     def body_for(eid):
-        return {"id": eid, "learnerId": f"crash-l{rnd.randrange(a.learners)}", "competencyId": rnd.choice(LEAVES),
+        body = {"id": eid, "learnerId": f"crash-l{rnd.randrange(a.learners)}", "competencyId": rnd.choice(LEAVES),
                 "score": {"raw": rnd.randint(0, 10), "min": 0, "max": 10}, "kind": "FORMATIVE", "source": "crash"}
+        if a.mixed and rnd.randrange(5) == 0:
+            at = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=rnd.uniform(1, 3600))
+            body["observedAt"] = at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return body
 
     def client(n):
         i = 0
+        batch = a.batch if not a.mixed or int(n.split("x")[1]) % 2 == 0 else 0
         while not stop.is_set():
-            size = max(a.batch, 1)
+            size = max(batch, 1)
             with lock:
                 size = min(size, a.total - len(acked) - sent[0])
                 if size <= 0:
@@ -75,7 +89,7 @@ def main():
             i += size
             ok = []
             try:
-                if a.batch:
+                if batch:
                     status, resp = call(base, "POST", "/v1/evidence/batch", PLATFORM, {"items": bodies}, timeout=300)
                     if status == 200 and resp and len(resp["results"]) == size:
                         ok = [r["evidenceId"] for r in resp["results"]
@@ -135,7 +149,7 @@ def main():
     state["server"].terminate(); state["server"].wait()
     result = {"acknowledged": len(acked), "stored": len(ids), "stored_unacknowledged": len(stored - acked),
               "missing": missing, "duplicates": dup + (len(ids) - len(stored)), "learners": a.learners,
-              "replay_mismatches": mismatch, "kills": kills, "clients": a.clients, "batch": a.batch,
+              "replay_mismatches": mismatch, "kills": kills, "clients": a.clients, "batch": a.batch, "mixed": a.mixed,
               "stopped_by_time_limit": len(acked) < a.total, "seconds": round(ingest_seconds)}
     print(json.dumps(result), flush=True)
     sys.exit(0 if missing == 0 and result["duplicates"] == 0 and not mismatch else 1)

@@ -276,7 +276,7 @@ await journey('district admin: a key created (shown once) and revoked; schools, 
   const api = await browser.newContext({ baseURL: BASE });
   assert.equal((await api.request.post('/v1/session', { data: { apiKey: key } })).status(), 200);
   await page.getByRole('button', { name: 'I have copied it' }).click();
-  assert.equal(await page.getByTestId('new-key').count(), 0, 'the secret is shown once');
+  await eventually(async () => assert.equal(await page.getByTestId('new-key').count(), 0, 'the secret is shown once'));
   await row.getByRole('button', { name: /^Revoke / }).click();
   const dialog = page.getByRole('dialog', { name: 'Revoke a key' });
   await axe(page, 'revoke dialog');

@@ -38,8 +38,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The hand-coded baseline and the DRL default pack make the same decisions: on 100,000 generated sequences of
  * evidence, overrides and next-step queries, both produce equal path updates (everything but the trace of fired
- * rules) and equal learner snapshots. Sequences are generated from a seed per sequence; when one disagrees, it is
- * shrunk step by step to the smallest sequence that still disagrees, and printed with both updates.
+ * rules) and equal learner snapshots. In a third of the sequences some evidence arrives late (observed before evidence
+ * already counted, at the same instant as other evidence, or before everything): it is evaluated at its place in the
+ * learner's timeline as the service does, and a learner that started fresh must then equal a replay of everything
+ * that counted. Sequences are generated from a seed per sequence; when one disagrees, it is shrunk step by step to
+ * the smallest sequence that still disagrees, and printed with both updates.
  */
 class HandCodedPolicyMatchesRulesTest {
 
@@ -126,14 +129,20 @@ class HandCodedPolicyMatchesRulesTest {
         int remediation = 0;
         int droppedBack = 0;
         int unlocked = 0;
+        int late = 0;
         for (int i = 0; i < 2_000; i++) {
             Sequence sequence = Sequence.generate(SEED + i);
             LearnerSnapshot learner = sequence.start();
+            List<Evidence> counted = new ArrayList<>(sequence.startingEvidence());
             for (Step step : sequence.steps) {
                 try {
-                    Evaluation evaluation = step.apply(RULES, sequence.policy(), learner);
+                    Evaluation evaluation = step.apply(RULES, sequence.policy(), learner, List.copyOf(counted));
                     learner = evaluation.learner();
+                    if (step.evidence() != null) {
+                        counted.add(step.evidence());
+                    }
                     PathUpdate update = evaluation.update();
+                    late += update.late() != null ? 1 : 0;
                     mastered += (int) update.masteryChanges().stream().filter(c -> c.to().isMastered()).count();
                     flags += update.flags().size();
                     remediation += (int) update.nextSteps().stream().filter(s -> s.remediation()).count();
@@ -149,24 +158,44 @@ class HandCodedPolicyMatchesRulesTest {
         assertThat(remediation).isGreaterThan(10);
         assertThat(droppedBack).isGreaterThan(10);
         assertThat(unlocked).isGreaterThan(10);
+        assertThat(late).as("evidence counted at its place and the learner rebuilt").isGreaterThan(100);
     }
 
-    /** Runs a sequence on both; null when they agree at every step, else both outcomes at the first difference. */
+    /**
+     * Runs a sequence on both; null when they agree at every step (and a learner that started fresh equals a replay
+     * of what counted), else both outcomes at the first difference.
+     */
     static String mismatch(Sequence sequence) {
         LearnerSnapshot rulesLearner = sequence.start();
         LearnerSnapshot handLearner = sequence.start();
+        List<Evidence> counted = new ArrayList<>(sequence.startingEvidence());
+        List<TeacherOverride> overrides = new ArrayList<>();
         for (int i = 0; i < sequence.steps.size(); i++) {
             Step step = sequence.steps.get(i);
             LearnerSnapshot rulesBefore = rulesLearner;
             LearnerSnapshot handBefore = handLearner;
-            Outcome rules = Outcome.of(() -> step.apply(RULES, sequence.policy(), rulesBefore));
-            Outcome hand = Outcome.of(() -> step.apply(HAND_CODED, sequence.policy(), handBefore));
+            List<Evidence> countedBefore = List.copyOf(counted);
+            Outcome rules = Outcome.of(() -> step.apply(RULES, sequence.policy(), rulesBefore, countedBefore));
+            Outcome hand = Outcome.of(() -> step.apply(HAND_CODED, sequence.policy(), handBefore, countedBefore));
             if (!rules.equals(hand)) {
                 return "at step " + (i + 1) + " (" + step + ")\n--- rules:\n" + rules + "\n--- hand-coded:\n" + hand;
             }
             if (rules.evaluation != null) {
                 rulesLearner = rules.evaluation.learner();
                 handLearner = hand.evaluation.learner();
+                if (step.evidence() != null) {
+                    counted.add(step.evidence());
+                } else if (step.override() != null) {
+                    overrides.add(step.override());
+                }
+            }
+        }
+        if (sequence.stateIndex() == 0) {
+            LearnerSnapshot replayed = RULES.replay(sequence.policy(), CURRICULUM, sequence.profile(), counted,
+                    overrides);
+            if (!replayed.competencies().equals(rulesLearner.competencies())) {
+                return "after the last step the learner differs from a replay of what counted\n--- evaluated:\n"
+                        + Normalized.text(rulesLearner) + "--- replayed:\n" + Normalized.text(replayed);
             }
         }
         return null;
@@ -204,13 +233,25 @@ class HandCodedPolicyMatchesRulesTest {
             List<Step> steps = new ArrayList<>(count);
             Instant clock = START.plus(Duration.ofDays(random.nextInt(60)));
             String focus = LEAVES.get(random.nextInt(LEAVES.size()));
+            boolean outOfOrder = random.nextInt(3) == 0;
+            List<Instant> observed = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 clock = clock.plus(pick(random, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(4),
                         Duration.ofDays(9), Duration.ofDays(30)));
                 if (random.nextInt(3) > 0) {
                     focus = random.nextInt(4) == 0 ? focus : LEAVES.get(random.nextInt(LEAVES.size()));
                 }
-                steps.add(Step.generate(random, "s" + i, profile.learnerId(), focus, clock));
+                Instant at = clock;
+                if (outOfOrder && i > 0 && random.nextInt(3) == 0) {
+                    // late: observed at an earlier step's instant (a tie), before the sequence, or between steps
+                    at = switch (random.nextInt(3)) {
+                        case 0 -> observed.get(random.nextInt(observed.size()));
+                        case 1 -> START.minus(Duration.ofDays(1 + random.nextInt(5)));
+                        default -> clock.minus(Duration.ofHours(1 + random.nextInt(24 * 20)));
+                    };
+                }
+                observed.add(at);
+                steps.add(Step.generate(random, "s" + i, profile.learnerId(), focus, clock, at));
             }
             return new Sequence(seed, policy, state, profile, steps);
         }
@@ -264,6 +305,16 @@ class HandCodedPolicyMatchesRulesTest {
             return startingStates.get(stateIndex).withProfile(profile);
         }
 
+        /** The evidence the starting state counts, rebuilt from its observations (one competency per piece). */
+        List<Evidence> startingEvidence() {
+            List<Evidence> evidence = new ArrayList<>();
+            startingStates.get(stateIndex).competencies().forEach((id, record) -> record.observations().forEach(o ->
+                    evidence.add(new Evidence(o.evidenceId(), profile.learnerId(), id, null, Score.fraction(o.score()),
+                            o.kind(), "setup", o.at()))));
+            evidence.sort(java.util.Comparator.comparing(Evidence::observedAt));
+            return evidence;
+        }
+
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder();
@@ -276,19 +327,24 @@ class HandCodedPolicyMatchesRulesTest {
         }
     }
 
-    /** One thing that happens to the learner: evidence, a teacher override or a next-step query. */
-    record Step(Evidence evidence, TeacherOverride override, Instant query) {
+    /**
+     * One thing that happens to the learner at {@code at}: evidence (observed at its own time, perhaps earlier), a
+     * teacher override or a next-step query.
+     */
+    record Step(Evidence evidence, TeacherOverride override, Instant query, Instant at) {
 
-        static Step generate(SplittableRandom random, String id, String learnerId, String focus, Instant at) {
+        /** A step at {@code at}; evidence is observed at {@code observedAt} (earlier when it arrives late). */
+        static Step generate(SplittableRandom random, String id, String learnerId, String focus, Instant at,
+                             Instant observedAt) {
             int kind = random.nextInt(20);
             if (kind < 14) {
                 return new Step(new Evidence(id, learnerId, focus, null, score(random), evidenceKind(random), "test",
-                        at), null, null);
+                        observedAt), null, null, at);
             }
             if (kind < 16) {
                 String activity = ACTIVITIES.get(random.nextInt(ACTIVITIES.size()));
                 return new Step(new Evidence(id, learnerId, null, activity, score(random), evidenceKind(random),
-                        "test", at), null, null);
+                        "test", observedAt), null, null, at);
             }
             if (kind < 19) {
                 OverrideKind overrideKind = OverrideKind.values()[random.nextInt(OverrideKind.values().length)];
@@ -298,9 +354,9 @@ class HandCodedPolicyMatchesRulesTest {
                         onCompetency ? COMPETENCIES.get(random.nextInt(COMPETENCIES.size())) : null,
                         onCompetency ? null : ACTIVITIES.get(random.nextInt(ACTIVITIES.size())),
                         MasteryLevel.values()[random.nextInt(MasteryLevel.values().length)], "ms-lee",
-                        "seen in class", at), null);
+                        "seen in class", at), null, at);
             }
-            return new Step(null, null, at);
+            return new Step(null, null, at, at);
         }
 
         private static Score score(SplittableRandom random) {
@@ -314,12 +370,14 @@ class HandCodedPolicyMatchesRulesTest {
                     : EvidenceKind.values()[random.nextInt(EvidenceKind.values().length)];
         }
 
-        Evaluation apply(PathwayEvaluator evaluator, CompiledPolicy policy, LearnerSnapshot learner) {
+        /** The step as the service takes it, {@code counted} being the evidence the learner's state counts. */
+        Evaluation apply(PathwayEvaluator evaluator, CompiledPolicy policy, LearnerSnapshot learner,
+                         List<Evidence> counted) {
             if (evidence != null) {
-                return evaluator.evaluate(policy, CURRICULUM, learner, evidence, evidence.observedAt());
+                return evaluator.evaluate(policy, CURRICULUM, learner, evidence, at, () -> counted);
             }
             if (override != null) {
-                return evaluator.applyOverride(policy, CURRICULUM, learner, override, override.at());
+                return evaluator.applyOverride(policy, CURRICULUM, learner, override, override.at(), () -> counted);
             }
             return new Evaluation(evaluator.nextSteps(policy, CURRICULUM, learner, query), learner);
         }
@@ -329,7 +387,8 @@ class HandCodedPolicyMatchesRulesTest {
             if (evidence != null) {
                 return "evidence " + (evidence.competencyId() != null ? evidence.competencyId()
                         : "activity " + evidence.activityId()) + " " + evidence.score().normalized() + " "
-                        + evidence.kind() + " at " + evidence.observedAt();
+                        + evidence.kind() + " observed at " + evidence.observedAt()
+                        + (evidence.observedAt().equals(at) ? "" : ", arriving at " + at);
             }
             if (override != null) {
                 return "override " + override.kind() + " " + Objects.requireNonNullElse(override.competencyId(),

@@ -14,7 +14,7 @@ final class Normalized {
     static PathUpdate withoutTrace(PathUpdate u) {
         return new PathUpdate(u.learnerId(), u.evidenceId(), u.policyVersion(), u.evaluatedAt(), u.masteryChanges(),
                 u.unlocked(), u.droppedBack(), u.flags(), u.nextSteps(), u.requiredSteps(), u.optionLimit(),
-                List.of());
+                List.of(), u.late());
     }
 
     static String text(PathUpdate u) {
@@ -28,6 +28,9 @@ final class Normalized {
         u.nextSteps().forEach(s -> text.append("  next ").append(s).append('\n'));
         u.requiredSteps().forEach(s -> text.append("  required ").append(s).append('\n'));
         text.append("  option limit ").append(u.optionLimit()).append('\n');
+        if (u.late() != null) {
+            text.append("  late: ").append(u.late().text()).append('\n');
+        }
         return text.toString();
     }
 

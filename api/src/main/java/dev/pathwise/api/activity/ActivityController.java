@@ -3,8 +3,11 @@ package dev.pathwise.api.activity;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +23,7 @@ import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 
-/** {@code /v1/activities}: one activity or a list of them, and the activities of a competency. */
+/** {@code /v1/activities}: one activity or a list of them, one replaced or retired, the activities of a competency. */
 @RestController
 @RequestMapping("/v1/activities")
 public class ActivityController {
@@ -46,12 +49,34 @@ public class ActivityController {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemAdvice.unreadableJson(e);
         }
-        return activities.save(caller.tenantId(), requests).stream().map(ActivityJson::of).toList();
+        return activities.save(caller.tenantId(), requests);
+    }
+
+    /** Replaces one activity (its competencies, title, IRI...); a retired activity is offered again. */
+    @PutMapping("/{id}")
+    @RequiresRole(Role.CURRICULUM)
+    public ActivityJson update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        ActivityJson request;
+        try {
+            request = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .treeToValue(body, ActivityJson.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemAdvice.unreadableJson(e);
+        }
+        return activities.update(caller.tenantId(), id, request);
+    }
+
+    /** Retires the activity: no longer offered or mapped from xAPI; its evidence is kept. */
+    @DeleteMapping("/{id}")
+    @RequiresRole(Role.CURRICULUM)
+    public ActivityJson retire(Caller caller, @PathVariable String id) {
+        return activities.retire(caller.tenantId(), id);
     }
 
     @GetMapping
     @RequiresRole({Role.CURRICULUM, Role.PLATFORM, Role.TEACHER})
-    public List<ActivityJson> list(Caller caller, @RequestParam(name = "competency", required = false) String competency) {
-        return activities.list(caller.tenantId(), competency).stream().map(ActivityJson::of).toList();
+    public List<ActivityJson> list(Caller caller, @RequestParam(name = "competency", required = false) String competency,
+                                   @RequestParam(name = "retired", defaultValue = "false") boolean retired) {
+        return activities.list(caller.tenantId(), competency, retired);
     }
 }

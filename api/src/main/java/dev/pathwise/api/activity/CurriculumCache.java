@@ -5,38 +5,32 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.pathwise.api.framework.CompetencyJson;
+import dev.pathwise.api.framework.FrameworkRepository;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.engine.activity.Activity;
 import dev.pathwise.engine.activity.Curriculum;
-import dev.pathwise.engine.framework.Competency;
 import dev.pathwise.engine.framework.Framework;
+import dev.pathwise.engine.framework.FrameworkException;
 
 /**
- * The tenant's curriculum (framework + activities), read from the database once and kept until the framework or the
- * activities change. Curricula are immutable, so evaluations share them freely.
+ * The tenant's curriculum (all its frameworks, combined, and its offered activities), read from the database once and
+ * kept until a framework or an activity changes. Curricula are immutable, so evaluations share them freely.
  */
 @Component
 public class CurriculumCache {
 
-    private static final TypeReference<List<CompetencyJson>> COMPETENCIES = new TypeReference<>() { };
-
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final FrameworkRepository frameworks;
+    private final ActivityRepository activities;
     private final ConcurrentMap<String, Curriculum> byTenant = new ConcurrentHashMap<>();
 
-    public CurriculumCache(JdbcClient jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    public CurriculumCache(FrameworkRepository frameworks, ActivityRepository activities) {
+        this.frameworks = frameworks;
+        this.activities = activities;
     }
 
     /** @throws ApiProblem 409 when the tenant has no framework yet */
@@ -45,30 +39,47 @@ public class CurriculumCache {
         if (cached != null) {
             return cached;
         }
-        Framework framework = framework(tenantId).orElseThrow(() -> ApiProblem.conflict("framework-missing",
-                "framework", null, "this tenant has no framework yet; POST /v1/frameworks first"));
-        Curriculum curriculum = Curriculum.of(framework, activities(tenantId));
+        List<Framework> all = frameworks(tenantId);
+        if (all.isEmpty()) {
+            throw ApiProblem.conflict("framework-missing", "framework", null, "this tenant has no framework yet;"
+                    + " POST /v1/frameworks (or a CASE package to POST /v1/frameworks/case) first");
+        }
+        Curriculum curriculum = Curriculum.of(all, activities(tenantId));
         byTenant.put(tenantId, curriculum);
         return curriculum;
     }
 
+    /** The tenant's frameworks combined into one (see {@link Framework#combine}), or empty when it has none. */
     public Optional<Framework> framework(String tenantId) {
         Curriculum cached = byTenant.get(tenantId);
         if (cached != null) {
             return Optional.of(cached.framework());
         }
-        return jdbc.sql("select framework_id, name, competencies from frameworks where tenant_id = :t")
-                .param("t", tenantId)
-                .query((rs, n) -> Framework.of(rs.getString(1), rs.getString(2), competencies(rs.getString(3))))
-                .optional();
+        List<Framework> all = frameworks(tenantId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(Framework.combine(all));
     }
 
-    /** The tenant's activities as stored, in id order. */
+    /** The tenant's frameworks as the engine reads them, oldest first. */
+    public List<Framework> frameworks(String tenantId) {
+        Curriculum cached = byTenant.get(tenantId);
+        if (cached != null) {
+            return cached.frameworks();
+        }
+        return frameworks.all(tenantId).stream().map(f -> domain(f.id(), f.name(), f.competencies())).toList();
+    }
+
+    /** A stored framework as the engine reads it. */
+    public static Framework domain(String id, String name, List<CompetencyJson> competencies) {
+        try {
+            return Framework.of(id, name, competencies.stream().map(CompetencyJson::toDomain).toList());
+        } catch (FrameworkException e) {
+            throw new IllegalStateException("Stored framework '" + id + "' is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tenant's offered activities (retired ones left out), in id order. */
     public List<Activity> activities(String tenantId) {
-        return jdbc.sql("select body from activities where tenant_id = :t order by activity_id")
-                .param("t", tenantId)
-                .query((rs, n) -> read(rs.getString(1), ActivityJson.class).toDomain())
-                .list();
+        return activities.all(tenantId, false).stream().map(a -> a.activity().toDomain()).toList();
     }
 
     /** Drops the cached curriculum once the current transaction commits (at once outside a transaction). */
@@ -81,22 +92,6 @@ public class CurriculumCache {
                     byTenant.remove(tenantId);
                 }
             });
-        }
-    }
-
-    private List<Competency> competencies(String text) {
-        try {
-            return json.readValue(text, COMPETENCIES).stream().map(CompetencyJson::toDomain).toList();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored framework is not valid JSON", e);
-        }
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored " + type.getSimpleName() + " is not valid JSON", e);
         }
     }
 }

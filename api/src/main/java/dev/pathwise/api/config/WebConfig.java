@@ -50,9 +50,10 @@ public class WebConfig implements WebMvcConfigurer {
     /** The session or the key first (who is calling), then the teacher's classes (which learners they may reach). */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new SessionInterceptor(sessions)).addPathPatterns("/v1/**")
+        // The CASE REST binding (/ims/case/v1p0/...) is read with the same keys (or session) as /v1.
+        registry.addInterceptor(new SessionInterceptor(sessions)).addPathPatterns("/v1/**", "/ims/case/**")
                 .excludePathPatterns(SESSION, SESSION_OIDC, OPERATOR);
-        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**")
+        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**", "/ims/case/**")
                 .excludePathPatterns(SESSION, SESSION_OIDC, OPERATOR);
         registry.addInterceptor(new ClassScopeInterceptor(enrollments)).addPathPatterns("/v1/**")
                 .excludePathPatterns(SESSION, SESSION_OIDC, OPERATOR);

@@ -71,7 +71,7 @@ final class DemoDistrict {
                 "rp.linear", 8, "8.EE.B.5");
         leaf(c, "rp.linear.compare", "Compare proportional relationships represented in different ways",
                 "rp.linear", 8, "8.EE.B.5-2", "rp.linear.slope");
-        return new FrameworkJson("ratios-6-8", "Ratios and proportional reasoning, grades 6-8", c);
+        return new FrameworkJson("ratios-6-8", "Ratios and proportional reasoning, grades 6-8", CASE_DOCUMENT, c);
     }
 
     static List<String> leaves() {
@@ -124,6 +124,9 @@ final class DemoDistrict {
      * The CASE identifier of a standard: a name-based UUID of "CCSS.MATH." + its code, the identifiers used by
      * {@code docs/examples/ratios-case.json}, so importing that package updates this framework in place.
      */
+    /** The CASE document the demo framework is kept as: docs/examples/ratios-case.json updates it. */
+    static final String CASE_DOCUMENT = "34d41f08-d3ef-3d23-aa13-ba102e8d125a";
+
     static String caseIdentifier(String code) {
         return java.util.UUID.nameUUIDFromBytes(("CCSS.MATH." + code).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();

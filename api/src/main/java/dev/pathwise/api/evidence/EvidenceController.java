@@ -1,14 +1,22 @@
 package dev.pathwise.api.evidence;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.problem.ProblemAdvice;
 import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
@@ -20,9 +28,12 @@ import dev.pathwise.api.tenant.Role;
 public class EvidenceController {
 
     private final EvidenceService evidence;
+    private final ObjectReader itemReader;
 
-    public EvidenceController(EvidenceService evidence) {
+    public EvidenceController(EvidenceService evidence, ObjectMapper json) {
         this.evidence = evidence;
+        // Items of a batch are read as strictly as a request body (WebConfig): an unknown field is refused.
+        this.itemReader = json.readerFor(EvidenceRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Evaluates the evidence and answers with the path update once it is stored. */
@@ -34,12 +45,49 @@ public class EvidenceController {
     /** A result per item, in order; each item is stored (or refused) on its own. */
     @PostMapping("/batch")
     public BatchResponse batch(Caller caller, @RequestBody JsonNode body) {
-        List<BatchItemResult> results = evidence.ingestBatch(caller.tenantId(), body);
+        List<BatchItemResult> results = evidence.ingestBatch(caller.tenantId(), items(body));
         long accepted = results.stream().filter(r -> r.status() == 200).count();
         return new BatchResponse(results.size(), (int) accepted, results.size() - (int) accepted, results);
     }
 
     /** The batch outcome: counts, then one result per item. */
     public record BatchResponse(int items, int accepted, int refused, List<BatchItemResult> results) {
+    }
+
+    /**
+     * The items of a batch body ({@code [...]} or {@code {"items": [...]}}), each read as an evidence request or kept
+     * with the problem that makes it unreadable (named by its index: {@code items[3].score.raw}).
+     */
+    private List<BatchItem> items(JsonNode body) {
+        JsonNode items = body != null && body.isObject() ? body.get("items") : body;
+        if (items == null || !items.isArray()) {
+            throw ApiProblem.invalid("items", null, "items: send a JSON array of evidence, or {\"items\": [...]}");
+        }
+        int limit = evidence.batchLimit();
+        if (items.size() > limit) {
+            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "items", items.size(),
+                    "items: a batch holds at most " + limit + " pieces of evidence; this one has " + items.size()
+                            + ". Split it into batches of " + limit + " or fewer", null);
+        }
+        List<BatchItem> read = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String evidenceId = item.path("id").isTextual() ? item.path("id").asText() : null;
+            if (!item.isObject()) {
+                read.add(new BatchItem(i, null, null, ApiProblem.invalid("items[" + i + "]", null, "items[" + i
+                        + "]: is " + (item.isNull() ? "null" : "a JSON " + item.getNodeType().name().toLowerCase(
+                        java.util.Locale.ROOT)) + "; send an evidence object")));
+                continue;
+            }
+            try {
+                read.add(new BatchItem(i, evidenceId, itemReader.treeToValue(item, EvidenceRequest.class), null));
+            } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+                ApiProblem problem = unreadable instanceof JsonProcessingException json
+                        ? ProblemAdvice.unreadableJson(json)
+                        : ApiProblem.invalid("items[" + i + "]", null, "items[" + i + "]: not an evidence object");
+                read.add(new BatchItem(i, evidenceId, null, problem));
+            }
+        }
+        return read;
     }
 }

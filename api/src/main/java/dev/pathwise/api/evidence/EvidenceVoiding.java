@@ -1,55 +1,29 @@
 package dev.pathwise.api.evidence;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-
-import dev.pathwise.api.activity.CurriculumCache;
-import dev.pathwise.api.learner.LearnerRepository;
-import dev.pathwise.api.learner.StoredLearner;
-import dev.pathwise.api.policy.TenantPolicies;
-import dev.pathwise.engine.activity.Curriculum;
-import dev.pathwise.engine.evaluation.PathwayEvaluator;
-import dev.pathwise.engine.evidence.Evidence;
-import dev.pathwise.engine.framework.Framework;
+import dev.pathwise.api.learner.LearnerEvaluations;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 
 /**
  * Voids a piece of evidence: the row stays (evidence is append-only) but is marked voided, and the learner's state is
- * rebuilt by replaying their remaining evidence in order under the tenant's active policy, with their overrides where
- * they fall. All in one transaction holding the learner's lock, like any other write to the learner.
+ * rebuilt by replaying their remaining evidence in the order it was observed under the tenant's active policy, with
+ * their overrides where they fall. All in one transaction holding the learner's lock, like any other write to the
+ * learner ({@link LearnerEvaluations}).
  */
 @Service
 public class EvidenceVoiding {
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final LearnerRepository learners;
-    private final CurriculumCache curricula;
-    private final TenantPolicies policies;
-    private final PathwayEvaluator evaluator;
-    private final Clock clock;
-    private final StoredEvidence storedEvidence;
+    private final EvidenceRepository evidence;
+    private final LearnerEvaluations evaluations;
 
-    public EvidenceVoiding(JdbcClient jdbc, TransactionTemplate transactions, LearnerRepository learners,
-                           CurriculumCache curricula, TenantPolicies policies,
-                           PathwayEvaluator evaluator, Clock clock, StoredEvidence storedEvidence) {
-        this.storedEvidence = storedEvidence;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.learners = learners;
-        this.curricula = curricula;
-        this.policies = policies;
-        this.evaluator = evaluator;
-        this.clock = clock;
+    public EvidenceVoiding(EvidenceRepository evidence, LearnerEvaluations evaluations) {
+        this.evidence = evidence;
+        this.evaluations = evaluations;
     }
 
     /**
@@ -71,49 +45,30 @@ public class EvidenceVoiding {
 
     /** Empty when the tenant has no evidence with this id. */
     public Optional<Voided> voidEvidence(String tenantId, String evidenceId, String voidedBy) {
-        Optional<String> learnerId = jdbc.sql("select learner_id from evidence where tenant_id = :t and evidence_id = :e")
-                .param("t", tenantId).param("e", evidenceId).query(String.class).optional();
+        Optional<String> learnerId = evidence.learnerOf(tenantId, evidenceId);
         if (learnerId.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        Curriculum curriculum = curricula.curriculum(tenantId);
-        return Optional.of(transactions.execute(status -> {
-            StoredLearner learner = learners.requireLocked(tenantId, learnerId.get());
-            String earlier = jdbc.sql("select voided_by from evidence where tenant_id = :t and evidence_id = :e")
-                    .param("t", tenantId).param("e", evidenceId).query(String.class).optional().orElse(null);
+        return Optional.of(evaluations.locked(tenantId, learnerId.get(), evaluations.now(), learner -> {
+            String earlier = evidence.voidedBy(tenantId, evidenceId).orElse(null);
             if (earlier != null) {
-                return new Voided(evidenceId, learner.learnerId(), earlier, true, 0, 0, List.of());
+                return new Voided(evidenceId, learner.stored().learnerId(), earlier, true, 0, 0, List.of());
             }
-            jdbc.sql("update evidence set voided_by = :v, voided_at = :at where tenant_id = :t and evidence_id = :e")
-                    .param("v", voidedBy).param("at", now.atOffset(ZoneOffset.UTC)).param("t", tenantId)
-                    .param("e", evidenceId).update();
-            StoredEvidence.Replayable remaining = storedEvidence.of(tenantId, learner.learnerId(), curriculum);
+            evidence.markVoided(tenantId, evidenceId, voidedBy, learner.now());
             LearnerSnapshot before = learner.snapshot();
-            LearnerSnapshot after = evaluator.replay(policies.active(tenantId), curriculum, before.profile(),
-                    remaining.evidence(), before.overrides());
-            learners.update(learner, after, now);
+            LearnerSnapshot after = learner.replay();
+            learner.write(after);
             List<LevelChange> changes = new ArrayList<>();
-            for (var competency : curriculum.framework().competencies()) {
+            for (var competency : learner.curriculum().framework().competencies()) {
                 String from = before.level(competency.id()).name();
                 String to = after.level(competency.id()).name();
                 if (!from.equals(to)) {
                     changes.add(new LevelChange(competency.id(), from, to));
                 }
             }
-            return new Voided(evidenceId, learner.learnerId(), voidedBy, false, remaining.evidence().size(),
-                    remaining.skipped(), changes);
+            int replayed = learner.counted().size();
+            return new Voided(evidenceId, learner.stored().learnerId(), voidedBy, false, replayed,
+                    learner.skipped(), changes);
         }));
-    }
-
-    /** True when the evidence still names a competency or activity of the curriculum (else a replay skips it). */
-    public static boolean fits(Curriculum curriculum, Evidence evidence) {
-        Framework framework = curriculum.framework();
-        if (evidence.competencyId() != null && !evidence.competencyId().isBlank()) {
-            return framework.contains(evidence.competencyId()) && framework.isLeaf(evidence.competencyId());
-        }
-        return curriculum.activity(evidence.activityId())
-                .map(a -> a.competencyIds().stream().anyMatch(id -> framework.contains(id) && framework.isLeaf(id)))
-                .orElse(false);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.pathwise.engine.evaluation.CompetencyEvent;
+import dev.pathwise.engine.evaluation.LateArrival;
 import dev.pathwise.engine.evaluation.MasteryChange;
 import dev.pathwise.engine.evaluation.NextStepOption;
 import dev.pathwise.engine.evaluation.PathUpdate;
@@ -17,7 +18,18 @@ public record PathUpdateJson(String learnerId, String evidenceId, String policyV
                              List<MasteryChangeJson> masteryChanges, List<EventJson> unlocked,
                              List<EventJson> droppedBack, List<FlagJson> flags, List<NextStepJson> nextSteps,
                              List<RequiredStepJson> requiredSteps, ExplanationJson optionLimit,
-                             List<RuleFiringJson> trace) {
+                             List<RuleFiringJson> trace, LateJson late) {
+
+    /**
+     * Set when the evidence was observed before evidence already counted: it was counted at its place in time and
+     * the learner rebuilt. {@code null} when it counted after everything the learner had.
+     */
+    public record LateJson(Instant observedAt, Instant latestCounted, int countedAfter, int replayed, String text) {
+        static LateJson of(LateArrival late) {
+            return late == null ? null : new LateJson(late.at(), late.latestCounted(), late.countedAfter(),
+                    late.replayed(), late.text());
+        }
+    }
 
     /** The rule that decided (empty for a teacher override) and the sentence with its values. */
     public record ExplanationJson(String rule, String text) {
@@ -80,7 +92,7 @@ public record PathUpdateJson(String learnerId, String evidenceId, String policyV
                 u.nextSteps().stream().map(NextStepJson::of).toList(),
                 u.requiredSteps().stream().map(RequiredStepJson::of).toList(),
                 ExplanationJson.of(u.optionLimit()),
-                u.trace().stream().map(RuleFiringJson::of).toList());
+                u.trace().stream().map(RuleFiringJson::of).toList(), LateJson.of(u.late()));
     }
 
     private static String name(Enum<?> value) {

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.pathwise.api.activity.CurriculumCache;
-import dev.pathwise.api.evidence.EvidenceArchive;
+import dev.pathwise.api.evidence.EvidencePayload;
+import dev.pathwise.api.evidence.EvidenceRepository;
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.LearnerSelection;
 import dev.pathwise.engine.activity.Activity;
@@ -41,13 +42,13 @@ public class DistrictExport {
     /** The two formats of a table export. */
     public enum Format { NDJSON, CSV }
 
-    private final EvidenceArchive evidence;
+    private final EvidenceRepository evidence;
     private final LearnerRepository learners;
     private final CurriculumCache curricula;
     private final TransactionTemplate readOnly;
     private final ObjectMapper json;
 
-    public DistrictExport(EvidenceArchive evidence, LearnerRepository learners, CurriculumCache curricula,
+    public DistrictExport(EvidenceRepository evidence, LearnerRepository learners, CurriculumCache curricula,
                           TransactionTemplate transactions, ObjectMapper json) {
         this.evidence = evidence;
         this.learners = learners;
@@ -61,9 +62,11 @@ public class DistrictExport {
     /** The evidence that counts, in stored order (the order it was evaluated in). */
     public void evidence(String tenantId, Format format, OutputStream out) {
         Rows rows = rows(format, EvidenceFiles.EVIDENCE_COLUMNS, out);
-        readOnly.executeWithoutResult(status -> evidence.streamCounting(tenantId, piece -> rows.write(
-                java.util.Arrays.asList(piece.id(), piece.learnerId(), piece.competencyId(), piece.activityId(),
-                        piece.raw(), piece.min(), piece.max(), piece.kind(), piece.source(), piece.observedAt()))));
+        readOnly.executeWithoutResult(status -> evidence.streamCountingPayloads(tenantId, payload -> {
+            EvidencePayload piece = payload(payload);
+            rows.write(java.util.Arrays.asList(piece.id(), piece.learnerId(), piece.competencyId(), piece.activityId(),
+                    piece.raw(), piece.min(), piece.max(), piece.kind(), piece.source(), piece.observedAt()));
+        }));
         rows.finish();
     }
 
@@ -111,6 +114,14 @@ public class DistrictExport {
         }
         file.put("activities", activities);
         return file;
+    }
+
+    private EvidencePayload payload(String text) {
+        try {
+            return json.readValue(text, EvidencePayload.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored evidence payload is not valid JSON", e);
+        }
     }
 
     private static void put(Map<String, Object> map, String key, Object value) {

@@ -1,5 +1,8 @@
 package dev.pathwise.api.framework;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +16,7 @@ import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 
-/** {@code /v1/frameworks}: the tenant's competency frameworks. */
+/** {@code /v1/frameworks}: the tenant's competency frameworks, several side by side (one per subject, say). */
 @RestController
 @RequestMapping("/v1/frameworks")
 public class FrameworkController {
@@ -24,22 +27,29 @@ public class FrameworkController {
         this.frameworks = frameworks;
     }
 
+    /** Creates the framework, or replaces the tenant's framework with the same id (201 either way). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresRole(Role.CURRICULUM)
-    public FrameworkJson create(Caller caller, @RequestBody FrameworkJson request) {
-        return FrameworkJson.of(frameworks.save(caller.tenantId(), request));
+    public FrameworkJson save(Caller caller, @RequestBody FrameworkJson request) {
+        return frameworks.save(caller.tenantId(), request).framework();
+    }
+
+    /** One line per framework of the tenant, oldest first. */
+    public record FrameworkSummary(String id, String name, String caseDocumentIdentifier, int competencies,
+                                   Instant createdAt, Instant updatedAt) {
     }
 
     @GetMapping
     @RequiresRole({Role.CURRICULUM, Role.PLATFORM, Role.TEACHER})
-    public java.util.List<FrameworkService.FrameworkSummary> list(Caller caller) {
-        return frameworks.list(caller.tenantId());
+    public List<FrameworkSummary> list(Caller caller) {
+        return frameworks.list(caller.tenantId()).stream().map(f -> new FrameworkSummary(f.id(), f.name(),
+                f.caseDocument(), f.competencies().size(), f.createdAt(), f.updatedAt())).toList();
     }
 
     @GetMapping("/{id}")
     @RequiresRole({Role.CURRICULUM, Role.PLATFORM, Role.TEACHER})
     public FrameworkJson get(Caller caller, @PathVariable String id) {
-        return FrameworkJson.of(frameworks.get(caller.tenantId(), id));
+        return frameworks.get(caller.tenantId(), id);
     }
 }

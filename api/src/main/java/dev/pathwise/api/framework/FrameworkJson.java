@@ -4,11 +4,18 @@ import java.util.List;
 
 import dev.pathwise.engine.framework.Framework;
 
-/** A framework as JSON, in and out. On the way out each competency also lists its children. */
-public record FrameworkJson(String id, String name, List<CompetencyJson> competencies) {
+/**
+ * A framework as JSON, in and out. {@code caseDocumentIdentifier} is the CASE CFDocument it is kept as (a CASE
+ * import of that document updates this framework; {@code GET /ims/case/v1p0/CFPackages/{identifier}} serves it).
+ */
+public record FrameworkJson(String id, String name, String caseDocumentIdentifier, List<CompetencyJson> competencies) {
+
+    public FrameworkJson(String id, String name, List<CompetencyJson> competencies) {
+        this(id, name, null, competencies);
+    }
 
     public static FrameworkJson of(Framework framework) {
-        return new FrameworkJson(framework.id(), framework.name(),
+        return new FrameworkJson(framework.id(), framework.name(), null,
                 framework.competencies().stream().map(CompetencyJson::of).toList());
     }
 }

@@ -25,14 +25,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 
-/** Learner rows, always by tenant. The snapshot is kept as JSON of the engine's record. */
+/**
+ * Learner rows, always by tenant. The snapshot is kept as JSON of the engine's record, with the number of the
+ * learner's evidence rows it accounts for ({@code evidence_count}). Every write states that number and the database
+ * checks it against the evidence table in the same statement ({@link #updateAll}): a write that would leave stored
+ * evidence out of the learner's state, or that lost a race with another writer, changes nothing and fails the
+ * transaction with {@link LearnerStateConflict}.
+ */
 @Repository
 public class LearnerRepository {
 
     private static final String LOCK_IN_ORDER = " order by learner_id for update";
 
+    private static final String COLUMNS = "snapshot, version, evidence_count";
+
+    /**
+     * Writes the next snapshot over the one read, only if the row is still at the version and evidence count read
+     * and the evidence table holds exactly as many rows of the learner as the new snapshot accounts for.
+     */
     private static final String UPDATE = "update learners set school_id = ?, profile = ?, snapshot = ?,"
-            + " version = version + 1, updated_at = ? where tenant_id = ? and learner_id = ? and version = ?";
+            + " version = version + 1, evidence_count = ?, updated_at = ?"
+            + " where tenant_id = ? and learner_id = ? and version = ? and evidence_count = ?"
+            + " and ? = (select count(*) from evidence e where e.tenant_id = learners.tenant_id"
+            + " and e.learner_id = learners.learner_id)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -46,14 +61,26 @@ public class LearnerRepository {
 
     /**
      * A learner's next snapshot, to be written over the one read at {@code previous.version()}, with its profile and
-     * itself already as JSON (so that a writer can prepare it before taking its locks).
+     * itself already as JSON (so that a writer can prepare it before taking its locks), and the number of evidence
+     * rows of the learner stored with it ({@code evidenceAdded}), which the next snapshot accounts for.
      */
-    public record Change(StoredLearner previous, LearnerSnapshot next, String profileJson, String snapshotJson) {
+    public record Change(StoredLearner previous, LearnerSnapshot next, String profileJson, String snapshotJson,
+                         int evidenceAdded) {
+
+        /** How many evidence rows of the learner the next snapshot accounts for. */
+        public long evidenceCount() {
+            return previous.evidenceCount() + evidenceAdded;
+        }
     }
 
-    /** The change from {@code previous} to {@code next}, written as JSON now. */
+    /** The change from {@code previous} to {@code next}, no evidence stored with it, written as JSON now. */
     public Change change(StoredLearner previous, LearnerSnapshot next) {
-        return new Change(previous, next, write(next.profile()), write(next));
+        return change(previous, next, 0);
+    }
+
+    /** The change from {@code previous} to {@code next} with {@code evidenceAdded} evidence rows stored with it. */
+    public Change change(StoredLearner previous, LearnerSnapshot next, int evidenceAdded) {
+        return new Change(previous, next, write(next.profile()), write(next), evidenceAdded);
     }
 
     public Optional<StoredLearner> find(String tenantId, String learnerId) {
@@ -67,7 +94,7 @@ public class LearnerRepository {
 
     /** The learners among {@code learnerIds} that exist, by id, read in one statement without a lock. */
     public Map<String, StoredLearner> findAll(String tenantId, Collection<String> learnerIds) {
-        return byId(selectAll(tenantId, learnerIds, "snapshot, version", "", stored(tenantId)));
+        return byId(selectAll(tenantId, learnerIds, COLUMNS, "", stored(tenantId)));
     }
 
     /**
@@ -76,7 +103,7 @@ public class LearnerRepository {
      * such writers never wait on each other in a cycle (no deadlock).
      */
     public Map<String, StoredLearner> lockAll(String tenantId, SortedSet<String> learnerIds) {
-        return byId(selectAll(tenantId, learnerIds, "snapshot, version", LOCK_IN_ORDER, stored(tenantId)));
+        return byId(selectAll(tenantId, learnerIds, COLUMNS, LOCK_IN_ORDER, stored(tenantId)));
     }
 
     /** As {@link #lockAll}, but only each learner's version: what a writer checks before using what it read. */
@@ -127,7 +154,7 @@ public class LearnerRepository {
 
     /** The selected learners of the tenant, by id. */
     public List<StoredLearner> matching(String tenantId, LearnerSelection selection) {
-        List<StoredLearner> selected = select(tenantId, selection, "snapshot, version", stored(tenantId));
+        List<StoredLearner> selected = select(tenantId, selection, COLUMNS, stored(tenantId));
         if (selection.grade() == null) {
             return selected;
         }
@@ -181,22 +208,23 @@ public class LearnerRepository {
     }
 
     public void insert(String tenantId, LearnerSnapshot snapshot, Instant at) {
-        jdbc.sql("insert into learners (tenant_id, learner_id, school_id, profile, snapshot, version, updated_at)"
-                        + " values (:t, :l, :s, :p, :snap, 1, :at)")
+        jdbc.sql("insert into learners (tenant_id, learner_id, school_id, profile, snapshot, version, updated_at,"
+                        + " evidence_count) values (:t, :l, :s, :p, :snap, 1, :at, 0)")
                 .param("t", tenantId).param("l", snapshot.learnerId()).param("s", snapshot.profile().schoolId())
                 .param("p", write(snapshot.profile())).param("snap", write(snapshot)).param("at", utc(at)).update();
     }
 
-    /** Writes the next snapshot over the one read at {@code version}. */
+    /** Writes the next snapshot over the one read, no evidence stored with it (see {@link #updateAll}). */
     public long update(StoredLearner previous, LearnerSnapshot next, Instant at) {
         updateAll(List.of(change(previous, next)), at);
         return previous.version() + 1;
     }
 
     /**
-     * Writes each learner's next snapshot over the one read at its version, in one JDBC batch. Each row must be at
-     * the version read (it is locked by the caller), otherwise nothing is kept: the exception rolls the transaction
-     * back.
+     * Writes each learner's next snapshot over the one read, in one JDBC batch. Each row must still be at the version
+     * and evidence count read (the caller holds its lock), and the evidence table must hold exactly
+     * {@link Change#evidenceCount()} rows of the learner: otherwise nothing is kept, and {@link LearnerStateConflict}
+     * rolls the transaction back.
      */
     public void updateAll(Collection<Change> changes, Instant at) {
         if (changes.isEmpty()) {
@@ -212,10 +240,13 @@ public class LearnerRepository {
                 ps.setString(1, next.profile().schoolId());
                 ps.setString(2, change.profileJson());
                 ps.setString(3, change.snapshotJson());
-                ps.setObject(4, when, Types.TIMESTAMP_WITH_TIMEZONE);
-                ps.setString(5, change.previous().tenantId());
-                ps.setString(6, change.previous().learnerId());
-                ps.setLong(7, change.previous().version());
+                ps.setLong(4, change.evidenceCount());
+                ps.setObject(5, when, Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setString(6, change.previous().tenantId());
+                ps.setString(7, change.previous().learnerId());
+                ps.setLong(8, change.previous().version());
+                ps.setLong(9, change.previous().evidenceCount());
+                ps.setLong(10, change.evidenceCount());
             }
 
             @Override
@@ -225,9 +256,7 @@ public class LearnerRepository {
         });
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] != 1) {
-                StoredLearner previous = rows.get(i).previous();
-                throw new IllegalStateException("Learner " + previous.learnerId() + " changed under a held lock"
-                        + " (version " + previous.version() + ")");
+                throw conflict(rows.get(i));
             }
         }
     }
@@ -254,16 +283,28 @@ public class LearnerRepository {
                 .param("l", learnerId).update() == 1;
     }
 
+    /** What the database holds for a learner whose write was refused, in the words of the refusal. */
+    private LearnerStateConflict conflict(Change change) {
+        StoredLearner previous = change.previous();
+        var row = jdbc.sql("select version, evidence_count from learners where tenant_id = :t and learner_id = :l")
+                .param("t", previous.tenantId()).param("l", previous.learnerId())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional().orElse(new long[] {-1, -1});
+        long stored = jdbc.sql("select count(*) from evidence where tenant_id = :t and learner_id = :l")
+                .param("t", previous.tenantId()).param("l", previous.learnerId()).query(Long.class).single();
+        return new LearnerStateConflict(previous.tenantId(), previous.learnerId(), previous.version(),
+                previous.evidenceCount(), change.evidenceCount(), row[0], row[1], stored);
+    }
+
     private Optional<StoredLearner> select(String tenantId, String learnerId, String lock) {
-        return jdbc.sql("select snapshot, version from learners where tenant_id = :t and learner_id = :l" + lock)
+        return jdbc.sql("select " + COLUMNS + " from learners where tenant_id = :t and learner_id = :l" + lock)
                 .param("t", tenantId).param("l", learnerId)
                 .query(stored(tenantId))
                 .optional();
     }
 
-    /** Reads a row of {@code select snapshot, version} as the tenant's stored learner. */
+    /** Reads a row of {@link #COLUMNS} as the tenant's stored learner. */
     private RowMapper<StoredLearner> stored(String tenantId) {
-        return (rs, n) -> new StoredLearner(tenantId, read(rs.getString(1)), rs.getLong(2));
+        return (rs, n) -> new StoredLearner(tenantId, read(rs.getString(1)), rs.getLong(2), rs.getLong(3));
     }
 
     private static OffsetDateTime utc(Instant at) {

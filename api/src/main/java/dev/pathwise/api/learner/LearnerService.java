@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.pathwise.api.activity.CurriculumCache;
+import dev.pathwise.api.evidence.EvidenceRepository;
 import dev.pathwise.api.evidence.PathUpdateJson;
 import dev.pathwise.api.learner.LearnerViews.LearnerJson;
 import dev.pathwise.api.limits.InputLimits;
@@ -36,7 +36,7 @@ import dev.pathwise.engine.planner.Planner;
 public class LearnerService {
 
     private final LearnerRepository learners;
-    private final JdbcClient jdbc;
+    private final EvidenceRepository evidenceRows;
     private final TransactionTemplate transactions;
     private final CurriculumCache curricula;
     private final TenantPolicies policies;
@@ -44,12 +44,12 @@ public class LearnerService {
     private final Clock clock;
     private final SchoolDirectory schools;
 
-    public LearnerService(LearnerRepository learners, JdbcClient jdbc, TransactionTemplate transactions,
-                          CurriculumCache curricula, TenantPolicies policies, PathwayEvaluator evaluator,
-                          Clock clock, SchoolDirectory schools) {
+    public LearnerService(LearnerRepository learners, EvidenceRepository evidenceRows,
+                          TransactionTemplate transactions, CurriculumCache curricula, TenantPolicies policies,
+                          PathwayEvaluator evaluator, Clock clock, SchoolDirectory schools) {
         this.schools = schools;
         this.learners = learners;
-        this.jdbc = jdbc;
+        this.evidenceRows = evidenceRows;
         this.transactions = transactions;
         this.curricula = curricula;
         this.policies = policies;
@@ -155,9 +155,7 @@ public class LearnerService {
     public LearnerJson get(String tenantId, String learnerId) {
         StoredLearner learner = learners.require(tenantId, learnerId);
         LearnerSnapshot snapshot = learner.snapshot();
-        long evidence = jdbc.sql("select count(*) from evidence where tenant_id = :t and learner_id = :l"
-                        + " and voided_by is null")
-                .param("t", tenantId).param("l", learnerId).query(Long.class).single();
+        long evidence = evidenceRows.countNotVoided(tenantId, learnerId);
         int observations = snapshot.competencies().values().stream()
                 .mapToInt(r -> r.observations().size()).sum();
         return new LearnerJson(learnerId, snapshot.profile().gradeBand().label(),

@@ -1,6 +1,5 @@
 package dev.pathwise.api.learner;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -10,18 +9,13 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.evidence.PathUpdateJson;
-import dev.pathwise.api.policy.TenantPolicies;
 import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
 import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evaluation.Evaluation;
-import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.learner.MasteryLevel;
 import dev.pathwise.engine.learner.OverrideKind;
 import dev.pathwise.engine.learner.TeacherOverride;
@@ -31,23 +25,13 @@ import dev.pathwise.engine.learner.TeacherOverride;
 public class OverrideService {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final LearnerRepository learners;
-    private final CurriculumCache curricula;
-    private final TenantPolicies policies;
-    private final PathwayEvaluator evaluator;
-    private final Clock clock;
+    private final LearnerEvaluations evaluations;
 
-    public OverrideService(JdbcClient jdbc, TransactionTemplate transactions, LearnerRepository learners,
-                           CurriculumCache curricula, TenantPolicies policies, PathwayEvaluator evaluator,
-                           Clock clock) {
+    public OverrideService(JdbcClient jdbc, LearnerRepository learners, LearnerEvaluations evaluations) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.learners = learners;
-        this.curricula = curricula;
-        this.policies = policies;
-        this.evaluator = evaluator;
-        this.clock = clock;
+        this.evaluations = evaluations;
     }
 
     /** The override as recorded and what it changed. */
@@ -60,23 +44,19 @@ public class OverrideService {
      */
     public Applied apply(Caller caller, String learnerId, OverrideJson request) {
         String tenantId = caller.tenantId();
-        Instant now = clock.instant();
+        Instant now = evaluations.now();
         if (caller.person() != null && request.author() != null && !request.author().isBlank()
                 && !request.author().strip().equals(caller.author())) {
             throw ApiProblem.invalid("author", InputLimits.text("author", request.author(), InputLimits.NAME),
                     "author: you are signed in as " + caller.author() + "; an override is recorded under your name,"
                             + " leave author out");
         }
-        String defaultAuthor = caller.author();
         TeacherOverride override = toDomain(learnerId, caller.person() != null ? withoutAuthor(request) : request,
-                defaultAuthor, now);
-        Curriculum curriculum = curricula.curriculum(tenantId);
-        return transactions.execute(status -> {
-            StoredLearner learner = learners.requireLocked(tenantId, learnerId);
+                caller.author(), now);
+        return evaluations.locked(tenantId, learnerId, now, learner -> {
             Evaluation evaluation;
             try {
-                evaluation = evaluator.applyOverride(policies.active(tenantId), curriculum, learner.snapshot(),
-                        override, now);
+                evaluation = learner.applyOverride(override);
             } catch (IllegalArgumentException e) {
                 throw Problems.fromEngine(e, "competencyId", request.competencyId() != null
                         ? request.competencyId() : request.activityId());
@@ -91,7 +71,7 @@ public class OverrideService {
                     .param("au", override.author()).param("uid", caller.authorUserId())
                     .param("r", override.reason())
                     .param("at", now.atOffset(ZoneOffset.UTC)).update();
-            learners.update(learner, evaluation.learner(), now);
+            learner.write(evaluation.learner());
             return new Applied(toJson(override, caller.authorUserId()), PathUpdateJson.of(evaluation.update()));
         });
     }

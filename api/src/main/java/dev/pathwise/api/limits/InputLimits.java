@@ -5,8 +5,10 @@ import java.util.List;
 import dev.pathwise.api.problem.ApiProblem;
 
 /**
- * The lengths and counts a request may use, checked before anything is stored. Ids are short and carry no control
- * characters; free text is longer; lists are bounded. The numbers match the database columns they end up in.
+ * The lengths and counts a request may use, checked before anything is stored. Ids are short and made of what ids
+ * need (letters, marks, digits, punctuation, symbols and the plain space: control, format, separator, surrogate and
+ * unassigned characters such as a right-to-left override or a zero-width space are refused); free text is longer;
+ * lists are bounded and hold no {@code null}. The numbers match the database columns they end up in.
  */
 public final class InputLimits {
 
@@ -28,20 +30,52 @@ public final class InputLimits {
     private InputLimits() {
     }
 
-    /** An optional id: at most {@code max} characters, no control characters. */
+    /**
+     * An optional id: at most {@code max} characters, each a letter, mark, digit, punctuation, symbol or the plain
+     * space ({@link #isIdCharacter}).
+     */
     public static String id(String field, String value, int max) {
         if (value == null) {
             return null;
         }
         length(field, value, max);
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw ApiProblem.invalid(field, shown(value), field + ": an id may not hold control characters"
-                        + " (found U+" + String.format("%04X", (int) value.charAt(i)) + " at position " + i
-                        + "); use letters, digits, '-', '_', '.' or ':'");
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (!isIdCharacter(codePoint)) {
+                String name = Character.getName(codePoint);
+                throw ApiProblem.invalid(field, shown(value), field + ": an id may hold letters, digits, marks,"
+                        + " punctuation, symbols and spaces only; found U+" + String.format("%04X", codePoint)
+                        + (name == null ? "" : " (" + name.toLowerCase(java.util.Locale.ROOT) + ")")
+                        + " at position " + i + ". Send the id without it, for example with letters, digits, '-',"
+                        + " '_', '.' or ':'");
             }
+            i += Character.charCount(codePoint);
         }
         return value;
+    }
+
+    /**
+     * The characters an id may hold: letters, combining marks, digits and other numbers, punctuation, symbols and
+     * the plain space. Everything else is refused: control and format characters (bidirectional overrides,
+     * zero-width spaces and joiners, the byte order mark), line and paragraph separators and other spaces, lone
+     * surrogates, private-use and unassigned code points.
+     */
+    public static boolean isIdCharacter(int codePoint) {
+        if (codePoint == ' ') {
+            return true;
+        }
+        return switch (Character.getType(codePoint)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER,
+                 Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
+                 Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+                 Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION,
+                 Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
+                 Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
     }
 
     public static String id(String field, String value) {
@@ -88,11 +122,20 @@ public final class InputLimits {
         return value;
     }
 
-    /** An optional list of at most {@code max} items. */
+    /** An optional list of at most {@code max} items, none of them {@code null}. */
     public static <T> List<T> list(String field, List<T> value, int max) {
-        if (value != null && value.size() > max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.size() > max) {
             throw ApiProblem.invalid(field, value.size(), field + ": " + value.size() + " items is more than the"
                     + " limit of " + max + "; send at most " + max);
+        }
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i) == null) {
+                throw ApiProblem.invalid(field + "[" + i + "]", null, field + "[" + i + "]: is null; send a value"
+                        + " or leave the item out");
+            }
         }
         return value;
     }

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.BufferedReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,17 +29,20 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long defaultMaxBytes;
-    private final java.util.Map<String, Long> byPathPrefix;
+    private final java.util.Map<String, Long> maxBytesByPath;
     private final ObjectMapper json;
 
     public RequestSizeFilter(long maxBytes, ObjectMapper json) {
         this(maxBytes, java.util.Map.of(), json);
     }
 
-    /** A default limit, and other limits for the paths that start with the given prefixes (uploads of files). */
-    public RequestSizeFilter(long maxBytes, java.util.Map<String, Long> byPathPrefix, ObjectMapper json) {
+    /**
+     * @param maxBytesByPath other limits for the paths that start with these prefixes, such as a published CASE
+     *                       package or a district's roster (several megabytes)
+     */
+    public RequestSizeFilter(long maxBytes, java.util.Map<String, Long> maxBytesByPath, ObjectMapper json) {
         this.defaultMaxBytes = maxBytes;
-        this.byPathPrefix = java.util.Map.copyOf(byPathPrefix);
+        this.maxBytesByPath = java.util.Map.copyOf(maxBytesByPath);
         this.json = json;
     }
 
@@ -50,7 +50,7 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        long maxBytes = byPathPrefix.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+        long maxBytes = maxBytesByPath.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
                 .mapToLong(java.util.Map.Entry::getValue).findFirst().orElse(defaultMaxBytes);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
@@ -71,19 +71,12 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long size, long maxBytes)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "body: "
-                + (size >= 0 ? size + " bytes is" : "the body is") + " larger than the limit of " + maxBytes
-                + " bytes; send less per request (evidence in batches of at most 1000)");
-        problem.setType(URI.create("https://pathwise.dev/problems/body-too-large"));
-        problem.setTitle("Too large");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("field", "body");
-        problem.setProperty("value", size >= 0 ? size : null);
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The rest of the body is not read: tell the client the connection ends here.
         response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), problem);
+        FilterProblems.write(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Too large",
+                "body", size >= 0 ? size : null, "body: " + (size >= 0 ? size + " bytes is" : "the body is")
+                        + " larger than the limit of " + maxBytes + " bytes; send less per request (evidence in"
+                        + " batches of at most 1000)");
     }
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {

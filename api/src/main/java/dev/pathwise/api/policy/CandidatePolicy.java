@@ -6,13 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import org.springframework.http.HttpStatus;
+
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.problem.Problems;
 
 import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.PolicyCompilationException;
 import dev.pathwise.engine.policy.PolicyFolder;
 import dev.pathwise.engine.policy.PolicyRuntime;
+import dev.pathwise.engine.policy.RuleLoopException;
 import dev.pathwise.engine.scenario.ScenarioResult;
 import dev.pathwise.engine.scenario.ScenarioRunner;
 
@@ -59,7 +66,7 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
             boolean run = runScenarios && compiled != null && problems.isEmpty();
             Path scenarioFolder = folder.resolve(PolicyFolder.SCENARIOS);
             if (run && Files.isDirectory(scenarioFolder)) {
-                scenarios = new ScenarioRunner(compiled).runFolder(scenarioFolder);
+                scenarios = runScenarios(compiled, scenarioFolder);
             }
             String scopes = "4 grade bands x " + (1 + loaded.source().schools().size()) + " scopes (district"
                     + (loaded.source().schools().isEmpty() ? "" : " and " + loaded.source().schools().size()
@@ -68,6 +75,28 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
             return new CandidatePolicy(files, report, problems.isEmpty() ? compiled : null);
         } finally {
             delete(folder);
+        }
+    }
+
+    /**
+     * The policy's scenarios, run; rules that loop or fail while a scenario runs refuse the policy with 422
+     * ({@code rule-loop} naming the rules, or {@code evaluation-failed}), never a server error.
+     */
+    private static List<ScenarioResult> runScenarios(CompiledPolicy compiled, Path scenarioFolder) {
+        try {
+            return new ScenarioRunner(compiled).runFolder(scenarioFolder);
+        } catch (RuleLoopException loop) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-loop", "rules", loop.rules(),
+                    "the policy's scenarios were cut off, nothing was published: " + loop.getMessage(),
+                    loop.rules().stream().map(rule -> "rule \"" + rule + "\" kept firing").toList(),
+                    Map.of("rules", loop.rules()));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
+            if (failed instanceof ApiProblem problem) {
+                throw problem;
+            }
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "evaluation-failed", "files", null,
+                    "the policy's rules failed while its scenarios ran, nothing was published: "
+                            + Problems.describeFailure(failed), List.of());
         }
     }
 

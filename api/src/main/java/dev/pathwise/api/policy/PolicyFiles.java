@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.engine.policy.PolicyFolder;
 import dev.pathwise.engine.policy.PolicyLayer;
@@ -39,9 +40,22 @@ public record PolicyFiles(List<File> files) {
     public record File(String path, String content) {
     }
 
+    /** The longest path a file may have, and the longest part of it (a folder or file name). */
+    static final int MAX_PATH = 255;
+    static final int MAX_PATH_PART = 100;
+
     public PolicyFiles {
+        if (files == null) {
+            throw ApiProblem.invalid("files", null, "files: send the policy's files as [{\"path\": \"mastery.drl\","
+                    + " \"content\": \"...\"}, ...]");
+        }
         Map<String, File> byPath = new TreeMap<>();
-        for (File file : files) {
+        for (int i = 0; i < files.size(); i++) {
+            File file = files.get(i);
+            if (file == null) {
+                throw ApiProblem.invalid("files[" + i + "]", null, "files[" + i + "]: is null; send {\"path\": ...,"
+                        + " \"content\": ...} or leave the item out");
+            }
             String path = normalize(file.path());
             if (file.content() == null) {
                 throw ApiProblem.invalid("files", path, "files: '" + path + "' has no content");
@@ -178,10 +192,28 @@ public record PolicyFiles(List<File> files) {
         }
         if (path.startsWith("/") || path.contains(":") || Stream.of(path.split("/"))
                 .anyMatch(part -> part.isEmpty() || part.equals("..") || part.equals("."))) {
-            throw ApiProblem.invalid("files", raw, "files: '" + raw + "' is not a relative path inside the policy "
-                    + "folder; use paths such as 'mastery.drl' or 'schools/lincoln/parameters.yaml'");
+            throw ApiProblem.invalid("files", shown(raw), "files: '" + shown(raw) + "' is not a relative path inside"
+                    + " the policy folder; use paths such as 'mastery.drl' or 'schools/lincoln/parameters.yaml'");
+        }
+        if (path.length() > MAX_PATH) {
+            throw ApiProblem.invalid("files", shown(raw), "files: a path of " + path.length() + " characters is"
+                    + " longer than the limit of " + MAX_PATH + " ('" + shown(raw) + "'); a policy folder holds"
+                    + " short paths such as 'schools/lincoln/parameters.yaml'");
+        }
+        for (String part : path.split("/")) {
+            if (part.length() > MAX_PATH_PART) {
+                throw ApiProblem.invalid("files", shown(raw), "files: the name '" + shown(part) + "' has "
+                        + part.length() + " characters, more than the limit of " + MAX_PATH_PART + " for a folder"
+                        + " or file name");
+            }
+            InputLimits.id("files", part, MAX_PATH_PART);
         }
         return path;
+    }
+
+    /** A path as echoed in a problem: cut, so that a refusal never echoes a whole upload. */
+    private static String shown(String path) {
+        return path.length() <= 80 ? path : path.substring(0, 80) + "...";
     }
 
     private static String text(String path, byte[] bytes) {

@@ -12,6 +12,7 @@ import dev.pathwise.api.evidence.StoredEvidence;
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.problem.Problems;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.policy.CompiledPolicy;
@@ -76,6 +77,12 @@ public class StoredEvidenceSimulation {
         } catch (RuleLoopException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-loop", "rules", e.rules(),
                     "simulation cut off: " + e.getMessage(), e.rules(), Map.of("rules", e.rules()));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
+            if (failed instanceof ApiProblem problem) {
+                throw problem;
+            }
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "evaluation-failed", "files", null,
+                    "simulation cut off: the rules failed (" + Problems.describeFailure(failed) + ")", List.of());
         }
         return new SimulationJson(report.currentVersion(), report.candidateVersion(), report.learners(),
                 report.evidence(), stored.skipped(), report.changed().size(),

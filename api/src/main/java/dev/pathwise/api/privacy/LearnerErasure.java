@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.pathwise.api.audit.AuditTrail;
 import dev.pathwise.api.classes.EnrollmentRepository;
-import dev.pathwise.api.evidence.EvidenceArchive;
+import dev.pathwise.api.evidence.EvidenceRepository;
 import dev.pathwise.api.interop.xapi.XapiLearnerData;
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.OverrideService;
@@ -28,7 +28,7 @@ import dev.pathwise.api.tenant.Caller;
 public class LearnerErasure {
 
     private final LearnerRepository learners;
-    private final EvidenceArchive evidence;
+    private final EvidenceRepository evidence;
     private final OverrideService overrides;
     private final EnrollmentRepository enrollments;
     private final XapiLearnerData xapi;
@@ -36,7 +36,7 @@ public class LearnerErasure {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public LearnerErasure(LearnerRepository learners, EvidenceArchive evidence, OverrideService overrides,
+    public LearnerErasure(LearnerRepository learners, EvidenceRepository evidence, OverrideService overrides,
                           EnrollmentRepository enrollments, XapiLearnerData xapi, RosterLinks rosterLinks,
                           AuditTrail audit, Clock clock) {
         this.learners = learners;
@@ -59,12 +59,14 @@ public class LearnerErasure {
         learners.requireLocked(tenantId, learnerId);
         String erasureId = "erasure-" + UUID.randomUUID();
         Map<String, Integer> removed = new LinkedHashMap<>();
+        int[] xapiRows = xapi.erase(tenantId, learnerId, evidence.ofLearner(tenantId, learnerId).stream()
+                .map(EvidenceRepository.FullRow::evidenceId).toList());
         removed.put("evidence", evidence.eraseLearner(tenantId, learnerId));
         removed.put("overrides", overrides.deleteAll(tenantId, learnerId));
         removed.put("enrollments", enrollments.removeLearner(tenantId, learnerId));
-        int[] xapiRows = xapi.erase(tenantId, learnerId);
         removed.put("xapiActors", xapiRows[0]);
         removed.put("xapiParkedStatements", xapiRows[1]);
+        removed.put("xapiStatements", xapiRows[2]);
         removed.put("rosterLinks", rosterLinks.forgetLearner(tenantId, learnerId));
         removed.put("learner", learners.delete(tenantId, learnerId) ? 1 : 0);
         removed.put("auditRowsWithoutTheLearnerId", audit.forgetTarget(tenantId, "learner", learnerId, erasureId));

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pathwise.api.audit.AuditTrail;
 import dev.pathwise.api.classes.EnrollmentRepository;
-import dev.pathwise.api.evidence.EvidenceArchive;
+import dev.pathwise.api.evidence.EvidenceRepository;
 import dev.pathwise.api.interop.xapi.XapiLearnerData;
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.OverrideJson;
@@ -28,7 +28,7 @@ import dev.pathwise.api.tenant.Caller;
 public class LearnerExport {
 
     private final LearnerRepository learners;
-    private final EvidenceArchive evidence;
+    private final EvidenceRepository evidence;
     private final OverrideService overrides;
     private final EnrollmentRepository enrollments;
     private final XapiLearnerData xapi;
@@ -37,7 +37,7 @@ public class LearnerExport {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public LearnerExport(LearnerRepository learners, EvidenceArchive evidence, OverrideService overrides,
+    public LearnerExport(LearnerRepository learners, EvidenceRepository evidence, OverrideService overrides,
                          EnrollmentRepository enrollments, XapiLearnerData xapi, RosterLinks rosterLinks,
                          AuditTrail audit, ObjectMapper json, Clock clock) {
         this.learners = learners;
@@ -64,7 +64,8 @@ public class LearnerExport {
     public record Export(String learnerId, String tenantId, Instant exportedAt, ProfileJson profile, long stateVersion,
                          JsonNode state, List<EvidenceJson> evidence, List<OverrideJson> overrides,
                          List<EnrollmentRepository.Enrollment> enrollments, List<String> xapiActors,
-                         List<JsonNode> xapiParkedStatements, List<RosterLinks.RosterRecord> rosterRecords,
+                         List<JsonNode> xapiParkedStatements, List<JsonNode> xapiStatements,
+                         List<RosterLinks.RosterRecord> rosterRecords,
                          List<AuditTrail.Event> audit) {
     }
 
@@ -73,15 +74,18 @@ public class LearnerExport {
         String tenantId = caller.tenantId();
         StoredLearner learner = learners.require(tenantId, learnerId);
         audit.record(caller, "learner.exported", "learner", learnerId, null);
-        XapiLearnerData.Held held = xapi.of(tenantId, learnerId);
+        List<EvidenceRepository.FullRow> rows = evidence.ofLearner(tenantId, learnerId);
+        XapiLearnerData.Held held = xapi.of(tenantId, learnerId, rows.stream().map(EvidenceRepository.FullRow::evidenceId)
+                .toList());
         return new Export(learnerId, tenantId, clock.instant(),
                 ProfileJson.of(learner.snapshot().profile(), learners.name(tenantId, learnerId).orElse(null)),
                 learner.version(), json.valueToTree(learner.snapshot()),
-                evidence.ofLearner(tenantId, learnerId).stream().map(row -> new EvidenceJson(row.evidenceId(),
+                rows.stream().map(row -> new EvidenceJson(row.evidenceId(),
                         row.receivedAt(), row.policyVersion(), tree(row.payload()), tree(row.result()),
                         row.voidedBy(), row.voidedAt(), row.evaluationError())).toList(),
                 overrides.history(tenantId, learnerId), enrollments.ofLearner(tenantId, learnerId), held.actorKeys(),
                 held.parkedStatements().stream().map(this::tree).toList(),
+                held.receivedStatements().stream().map(this::tree).toList(),
                 rosterLinks.ofLearner(tenantId, learnerId),
                 audit.events(tenantId, 0, Integer.MAX_VALUE, "learner", learnerId));
     }

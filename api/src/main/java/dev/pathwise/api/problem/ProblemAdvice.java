@@ -1,5 +1,9 @@
 package dev.pathwise.api.problem;
 
+import dev.pathwise.api.learner.LearnerStateConflict;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.net.URI;
 import java.util.stream.Collectors;
 
@@ -38,6 +42,13 @@ public class ProblemAdvice {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final Counter stateConflicts;
+
+    public ProblemAdvice(MeterRegistry registry) {
+        this.stateConflicts = Counter.builder("pathwise.learner.state.conflicts")
+                .description("Writes of a learner's state refused by the database (must stay 0)").register(registry);
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return respond(Problems.of(problem));
@@ -74,15 +85,16 @@ public class ProblemAdvice {
             return ApiProblem.invalid(field, String.valueOf(ife.getValue()), field + ": '" + ife.getValue()
                     + "' is not a valid " + ife.getTargetType().getSimpleName() + allowed(ife.getTargetType()));
         }
-        if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
-            String field = path(mie);
+        if (cause instanceof MismatchedInputException mie) {
+            String field = mie.getPath().isEmpty() ? "body" : path(mie);
             return ApiProblem.invalid(field, null, field + ": wrong JSON type; expected "
-                    + (mie.getTargetType() == null ? "another type" : mie.getTargetType().getSimpleName()));
+                    + jsonType(mie.getTargetType()));
         }
         if (cause instanceof JsonMappingException jme && jme.getCause() instanceof IllegalArgumentException iae) {
             return Problems.fromEngine(iae, path(jme), null);
         }
-        String reason = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : "the body is missing";
+        String reason = cause instanceof JsonProcessingException jpe
+                ? Problems.withoutPackages(jpe.getOriginalMessage()) : "the body is missing";
         return ApiProblem.invalid("body", null, "Malformed JSON: " + reason + "; send a JSON document");
     }
 
@@ -153,6 +165,30 @@ public class ProblemAdvice {
                 + e.getResourcePath())));
     }
 
+    /**
+     * The database refused a learner's state: a writer left stored evidence out of it or lost a race. Nothing of the
+     * request was kept; it must never happen, so it is loud: logged as an error, counted, answered 500.
+     */
+    @ExceptionHandler(LearnerStateConflict.class)
+    ResponseEntity<ProblemDetail> learnerStateConflict(LearnerStateConflict e) {
+        LOG.error("Learner state refused by the database: {}", e.getMessage());
+        stateConflicts.increment();
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The learner's state could not be written consistently; nothing of this request was stored. Retry"
+                        + " (same evidence id: it is an idempotency key)");
+        detail.setType(URI.create("https://pathwise.dev/problems/learner-state-conflict"));
+        detail.setTitle("Internal error");
+        detail.setProperty("field", "learnerId");
+        detail.setProperty("value", e.learnerId());
+        return respond(detail);
+    }
+
+    /** The client went away before its answer was written (a killed or timed-out client): nothing to answer. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(Exception e) {
+        LOG.debug("Client gone before its answer was written: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof org.springframework.web.ErrorResponse known) {
@@ -181,6 +217,30 @@ public class ProblemAdvice {
             return "";
         }
         return "; known fields: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+    }
+
+    /** The JSON a field of this Java type takes, in JSON's words (never a Java class name). */
+    private static String jsonType(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == String.class || type == Character.class || type == char.class
+                || java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "text";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return "a JSON object";
     }
 
     private static String allowed(Class<?> type) {

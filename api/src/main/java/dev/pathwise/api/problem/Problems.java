@@ -14,7 +14,33 @@ public final class Problems {
     /** "score.raw: 12.0 is outside ..." — the engine's messages start with the field they are about. */
     private static final Pattern FIELD_PREFIX = Pattern.compile("^([A-Za-z][\\w.\\[\\]/]*): ");
 
+    /** A Java class name with its package ("java.lang.ArithmeticException"): only the last part is kept. */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)");
+
     private Problems() {
+    }
+
+    /**
+     * What went wrong when a policy's rules failed during an evaluation, in words for the client: the root cause's
+     * message, without package names, at most 300 characters ("a rule recursed too deep" for a stack overflow).
+     */
+    public static String describeFailure(Throwable failed) {
+        Throwable cause = failed;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof StackOverflowError) {
+            return "a rule recursed too deep";
+        }
+        if (cause instanceof OutOfMemoryError) {
+            return "a rule used more memory than an evaluation may";
+        }
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return "a rule threw " + cause.getClass().getSimpleName();
+        }
+        message = withoutPackages(message);
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
     public static ProblemDetail of(ApiProblem problem) {
@@ -37,9 +63,14 @@ public final class Problems {
         return detail;
     }
 
+    /** The text with every package-qualified Java class name cut to its simple name. */
+    public static String withoutPackages(String text) {
+        return text == null ? null : QUALIFIED_NAME.matcher(text).replaceAll("$1");
+    }
+
     /** An engine {@link IllegalArgumentException} as a 400, reading the field from the message when it names one. */
     public static ApiProblem fromEngine(IllegalArgumentException e, String fallbackField, Object value) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String message = e.getMessage() == null ? "invalid input" : withoutPackages(e.getMessage());
         Matcher matcher = FIELD_PREFIX.matcher(message);
         String field = matcher.find() ? matcher.group(1) : fallbackField;
         List<String> errors = e instanceof dev.pathwise.engine.framework.FrameworkException fe ? fe.problems() : null;

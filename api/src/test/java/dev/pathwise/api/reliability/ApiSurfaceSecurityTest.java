@@ -50,13 +50,17 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         ROLES.put("GET /v1/learners/{id}/mastery/{competencyId}", READERS);
         ROLES.put("GET /v1/learners/{id}/evidence", READERS);
         ROLES.put("GET /v1/flags", EnumSet.of(Role.TEACHER));
-        ROLES.put("GET /v1/frameworks", EnumSet.of(Role.CURRICULUM, Role.PLATFORM, Role.TEACHER));
         ROLES.put("GET /v1/policies/{id}/versions/{version}", EnumSet.of(Role.CURRICULUM, Role.TEACHER));
         ROLES.put("POST /v1/learners/{id}/overrides", EnumSet.of(Role.TEACHER));
         ROLES.put("GET /v1/learners/{id}/overrides", EnumSet.of(Role.TEACHER));
         ROLES.put("GET /v1/learners/{id}/verify", EnumSet.noneOf(Role.class));
         ROLES.put("POST /v1/frameworks", EnumSet.of(Role.CURRICULUM));
         ROLES.put("GET /v1/frameworks/{id}", EnumSet.of(Role.CURRICULUM, Role.PLATFORM, Role.TEACHER));
+        ROLES.put("GET /v1/frameworks", EnumSet.of(Role.CURRICULUM, Role.PLATFORM, Role.TEACHER));
+        ROLES.put("GET /ims/case/v1p0/CFPackages/{id}", EnumSet.of(Role.CURRICULUM, Role.PLATFORM, Role.TEACHER));
+        ROLES.put("PUT /v1/activities/{id}", EnumSet.of(Role.CURRICULUM));
+        ROLES.put("DELETE /v1/activities/{id}", EnumSet.of(Role.CURRICULUM));
+        ROLES.put("GET /v1/xapi/statements", EnumSet.of(Role.PLATFORM, Role.CURRICULUM, Role.TEACHER));
         ROLES.put("POST /v1/activities", EnumSet.of(Role.CURRICULUM));
         ROLES.put("GET /v1/activities", EnumSet.of(Role.CURRICULUM, Role.PLATFORM, Role.TEACHER));
         ROLES.put("GET /v1/groups", EnumSet.of(Role.TEACHER));
@@ -202,7 +206,9 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
                 association("precedes", bCaseItems.get("ratio.concept"), bCaseItems.get("ratio.tables")),
                 association("precedes", bCaseItems.get("ratio"), bCaseItems.get("rate")),
                 association("isRelatedTo", bCaseItems.get("rate"), bCaseItems.get("ratio.tables")));
-        RawHttp.Response imported = Tenant.expect(http.post("/v1/frameworks/case", b.key(Role.CURRICULUM), Map.of(
+        // A new CASE document creates a new framework unless frameworkId names the one it is to update.
+        RawHttp.Response imported = Tenant.expect(http.post("/v1/frameworks/case?frameworkId=" + b.frameworkId,
+                b.key(Role.CURRICULUM), Map.of(
                 "CFDocument", Map.of("identifier", bCaseDocument, "uri", "https://case.example.org/" + b.marker,
                         "title", "CASE " + b.marker),
                 "CFItems", items, "CFAssociations", associations)), 200);
@@ -248,9 +254,10 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
     private void xapiOfB() {
         bActor = "mbox:mailto:actor-" + b.marker + "@example.org";
         bQuiz = "https://lms.example.org/" + b.marker + "/quiz";
-        bStatement = "stmt-" + b.marker + "-stored";
-        bStatementAgain = "stmt-" + b.marker + "-again";
-        bParked = "stmt-" + b.marker + "-parked";
+        // xAPI statement ids are UUIDs; each carries the tenant's marker so a leak would show it.
+        bStatement = b.marker + "-0000-4000-8000-000000000001";
+        bStatementAgain = b.marker + "-0000-4000-8000-000000000002";
+        bParked = b.marker + "-0000-4000-8000-000000000003";
         Tenant.expect(http.put("/v1/xapi/actors", b.key(Role.PLATFORM), List.of(Map.of("key", bActor,
                 "learnerId", bLearner))), 200);
         Tenant.expect(http.put("/v1/xapi/alignments", b.key(Role.CURRICULUM), List.of(Map.of("iri", bQuiz,
@@ -459,7 +466,6 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
                 http.get("/v1/learners/ana/evidence", key)));
         probes.put("GET /v1/flags", (key, x) -> List.of(http.get("/v1/flags", key),
                 http.get("/v1/flags?school=" + b.school, key)));
-        probes.put("GET /v1/frameworks", (key, x) -> List.of(http.get("/v1/frameworks", key)));
         probes.put("GET /v1/policies/{id}/versions/{version}", (key, x) -> List.of(expect404(http.get(POLICY
                 + "/versions/" + bVersion, key)), expect404(http.get(POLICY + "/versions/" + bRefused, key))));
         probes.put("POST /v1/learners/{id}/overrides", (key, x) -> List.of(expect404(http.post(learner + "/overrides", key,
@@ -469,6 +475,19 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         probes.put("POST /v1/frameworks", (key, x) -> List.of(http.post("/v1/frameworks", key, Map.of("id", "ratios",
                 "name", "A's own", "competencies", List.of(Map.of("id", "x", "name", "X"))))));
         probes.put("GET /v1/frameworks/{id}", (key, x) -> List.of(expect404(http.get("/v1/frameworks/" + b.frameworkId, key))));
+        probes.put("GET /v1/frameworks", (key, x) -> List.of(http.get("/v1/frameworks", key)));
+        probes.put("GET /ims/case/v1p0/CFPackages/{id}", (key, x) -> List.of(
+                expect404(http.get("/ims/case/v1p0/CFPackages/" + bCaseDocument, key)),
+                expect404(http.get("/ims/case/v1p0/CFPackages/" + b.frameworkId, key))));
+        probes.put("PUT /v1/activities/{id}", (key, x) -> List.of(expect404(http.put("/v1/activities/a-concept-"
+                + b.marker, key, Map.of("title", "t", "competencyIds", List.of("ratio.concept"), "kind", "LESSON",
+                "modality", "VIDEO", "grouping", "INDIVIDUAL")))));
+        probes.put("DELETE /v1/activities/{id}", (key, x) -> List.of(expect404(http.delete("/v1/activities/a-concept-"
+                + b.marker, key))));
+        probes.put("GET /v1/xapi/statements", (key, x) -> List.of(
+                expect404(http.get("/v1/xapi/statements?statementId=" + bStatement, key)),
+                expect404(http.get("/v1/xapi/statements?statementId=" + bParked, key)),
+                expect404(http.get("/v1/xapi/statements?voidedStatementId=" + bStatement, key))));
         probes.put("POST /v1/activities", (key, x) -> List.of(http.post("/v1/activities", key, Map.of("id",
                 "a-concept-" + b.marker, "title", "t", "competencyIds", List.of("ratio.concept"), "kind", "LESSON",
                 "modality", "VIDEO", "grouping", "INDIVIDUAL"))));
@@ -512,15 +531,16 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
             Map<String, Object> account = Map.of("account", Map.of("homePage", "https://lms.example.org", "name",
                     bLearner));
             Map<String, Object> mbox = Map.of("mbox", "mailto:actor-" + b.marker + "@example.org");
+            Map<String, Object> ana = Map.of("account", Map.of("homePage", "https://lms.example.org", "name", "ana"));
+            String iso = "00000000-0000-4000-8000-00000000a00";
             RawHttp.Response response = http.post("/v1/xapi/statements", key, List.of(
-                    statement("iso-x-1", account, "passed", bQuiz, 0.2),
-                    statement("iso-x-2", mbox, "passed", caseUri("ratio.concept"), 0.2),
-                    statement("iso-x-3", Map.of("account", Map.of("name", "ana")), "passed", bQuiz, 0.2),
-                    statement("iso-x-4", mbox, "voided", bStatement, null),
-                    statement("iso-x-5", mbox, "voided", "ev-" + b.marker, null),
-                    statement("iso-x-6", mbox, "voided", bParked, null),
-                    statement(bStatementAgain, Map.of("account", Map.of("name", "ana")), "passed",
-                            "https://lms.example.org/a/quiz", 0.3)), XAPI);
+                    statement(iso + "1", account, "passed", bQuiz, 0.2),
+                    statement(iso + "2", mbox, "passed", caseUri("ratio.concept"), 0.2),
+                    statement(iso + "3", ana, "passed", bQuiz, 0.2),
+                    statement(iso + "4", mbox, "voided", bStatement, null),
+                    statement(iso + "5", mbox, "voided", iso + "9", null),
+                    statement(iso + "6", mbox, "voided", bParked, null),
+                    statement(bStatementAgain, ana, "passed", "https://lms.example.org/a/quiz", 0.3)), XAPI);
             JsonNode results = response.json().path("results");
             List<String> outcomes = new ArrayList<>();
             results.forEach(r -> outcomes.add(r.path("status").asText() + ":" + r.path("reason").asText("")));
@@ -616,13 +636,20 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
             }
             items.add(Map.of("identifier", "ratio.concept", "fullStatement", "A's concept"));
             items.add(Map.of("identifier", "ratio.tables", "fullStatement", "A's tables"));
-            RawHttp.Response imported = http.post("/v1/frameworks/case", key, Map.of("CFDocument",
+            RawHttp.Response clashing = http.post("/v1/frameworks/case", key, Map.of("CFDocument",
                     Map.of("identifier", bCaseDocument, "title", "A's package"), "CFItems", items));
-            assertThat(imported.status()).as(imported.text()).isEqualTo(200);
-            assertThat(imported.json().path("status").asText()).isEqualTo("updated");
+            // An item whose only usable id is a competency id A already has is refused, naming it.
+            assertThat(clashing.status()).as(clashing.text()).isEqualTo(400);
+            assertThat(clashing.json().path("field").asText()).matches("CFItems\\[\\d]\\.identifier");
+            RawHttp.Response imported = http.post("/v1/frameworks/case", key, Map.of("CFDocument",
+                    Map.of("identifier", bCaseDocument, "title", "A's package"), "CFItems", items.subList(0, 4)));
+            // B's document identifier is free in A: A's import is a new framework of A's own.
+            assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+            assertThat(imported.json().path("status").asText()).isEqualTo("created");
             assertThat(texts(imported.json().path("added"))).containsExactlyInAnyOrder("A.1", "A.2", "A.3", "A.4");
-            return List.of(imported, http.get("/v1/xapi/alignments", key),
-                    http.get("/v1/reports/mastery", key));
+            return List.of(clashing, imported, http.get("/v1/xapi/alignments", key),
+                    http.get("/v1/reports/mastery", key), http.get("/ims/case/v1p0/CFPackages/" + bCaseDocument,
+                            key));
         });
         districtProbes(probes, learner);
         probes.put("PUT /v1/learners/{id}", (key, x) -> {

@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.pathwise.rules.DefaultPolicyPack;
+
 import dev.pathwise.api.tenant.Role;
 
 /**
@@ -74,6 +78,73 @@ class HostileInputFuzzTest extends ReliabilityStack {
         assertThat(failures).as("responses that broke the contract").isEmpty();
         assertThat(byStatus.keySet()).allMatch(status -> status.charAt(0) != '5');
         assertThat(DatabaseFingerprint.of(jdbc, null)).as("every stored row").isEqualTo(before);
+    }
+
+    @Test
+    void everyOperationOfTheOpenApiDocumentMutatedInEveryPlaceGetsNo5xx() throws Exception {
+        // given: a tenant with a learner, a framework and activities; the service's own OpenAPI document
+        RawHttp http = http();
+        Tenant tenant = Tenant.create(context, http);
+        String learner = tenant.learner(http, "mutant-ana", "chess");
+        JsonNode document = Tenant.expect(http.get("/v3/api-docs", null), 200).json();
+        List<OpenApiMutations.Mutation> mutations = new OpenApiMutations(document, (path, name) -> {
+            if (!name.equals("id")) {
+                return null;
+            }
+            return path.startsWith("/v1/policies/") ? DefaultPolicyPack.POLICY_ID
+                    : path.startsWith("/v1/frameworks/") ? tenant.frameworkId
+                    : path.startsWith("/v1/keys/") ? "key-unknown" : learner;
+        }).generate();
+
+        // when: each is sent with the admin key (every role's operations), the xAPI version header included
+        Map<String, AtomicInteger> byStatus = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        java.util.Set<String> operations = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (OpenApiMutations.Mutation mutation : mutations) {
+                running.add(pool.submit(() -> {
+                    RawHttp.Response response = http.send(mutation.method(), mutation.path(),
+                            tenant.key(Role.ADMIN), mutation.body(), mutation.body() == null ? null
+                                    : "application/json", false, Map.of("X-Experience-API-Version", "1.0.3"));
+                    operations.add(mutation.operation());
+                    byStatus.computeIfAbsent(String.valueOf(response.status()), s -> new AtomicInteger())
+                            .incrementAndGet();
+                    String broken = response.status() >= 500 ? "5xx"
+                            : response.status() >= 400 && !response.isProblem() ? "not problem+json" : null;
+                    if (broken == null && response.status() >= 400) {
+                        JsonNode body = response.json();
+                        if (body.path("status").asInt() != response.status() || body.path("title").asText().isEmpty()
+                                || body.path("detail").asText().isEmpty()) {
+                            broken = "problem without status, title or detail";
+                        }
+                    }
+                    if (broken != null && failures.size() < 20) {
+                        failures.add(broken + ": " + mutation.operation() + " with " + mutation.what() + " -> "
+                                + response.status() + " " + abbreviate(response.text()));
+                    }
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        System.out.println("OpenAPI mutations: " + mutations.size() + " requests over " + operations.size()
+                + " operations, statuses " + new TreeMap<>(byStatus));
+
+        // then
+        assertThat(operations).as("every operation of the document").hasSize(operationCount(document));
+        assertThat(failures).as("responses that broke the contract").isEmpty();
+        assertThat(byStatus.keySet()).allMatch(status -> status.charAt(0) != '5');
+    }
+
+    private static int operationCount(JsonNode document) {
+        int[] count = {0};
+        document.path("paths").forEach(path -> count[0] += path.size());
+        return count[0];
     }
 
     /** What is wrong with this answer to this request, or null. */

@@ -10,6 +10,8 @@ import java.util.Random;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.pathwise.rules.DefaultPolicyPack;
+
 /**
  * Generates malformed and hostile requests, reproducibly from a seed. Every write it generates is one the service
  * must refuse (or, for a random mutation, one addressed to a learner that does not exist), so after any number of
@@ -23,6 +25,9 @@ final class HostileRequests {
     }
 
     static final String GHOST = "ghost-learner";
+
+    /** The policy id of a tenant that never published under another. */
+    static final String POLICY_ID = DefaultPolicyPack.POLICY_ID;
 
     private static final String[] UNICODE = {"\u00e9l\u00e8ve", "\u5b66\u751f", "\ud83d\ude00\ud83d\udd25",
             "\u202eevil\u202c", "a\u0301\u0302\u0303", "\u200b\u200c\u200d", "\ufeff", "\uffff", "\u2028\u2029",
@@ -65,7 +70,7 @@ final class HostileRequests {
         if (i % 500 == 499) {
             return oversize(i);
         }
-        return switch (i % 16) {
+        return switch (i % 20) {
             case 0 -> truncated();
             case 1 -> mutated();
             case 2 -> wrongType();
@@ -81,8 +86,95 @@ final class HostileRequests {
             case 12 -> badActivityOrKey();
             case 13 -> hostileBatch();
             case 14 -> syntax();
-            default -> protocol();
+            case 15 -> protocol();
+            case 16 -> multipart();
+            case 17 -> nullItems();
+            case 18 -> longPolicyPath();
+            default -> formatCharacters();
         };
+    }
+
+    /** Every POST and PUT that takes a body, with this tenant's learner. */
+    private String[][] writes() {
+        String policy = "/v1/policies/" + POLICY_ID;
+        return new String[][] {{"POST", "/v1/evidence", key}, {"POST", "/v1/evidence/batch", key},
+                {"PUT", "/v1/learners/" + learner, key}, {"POST", "/v1/learners/" + learner + "/overrides", teacherKey},
+                {"POST", "/v1/frameworks", curriculumKey}, {"POST", "/v1/frameworks/case", curriculumKey},
+                {"POST", "/v1/activities", curriculumKey}, {"POST", "/v1/keys", adminKey},
+                {"POST", policy + "/versions", curriculumKey}, {"POST", policy + "/check", curriculumKey},
+                {"POST", policy + "/test", curriculumKey}, {"POST", policy + "/simulate", curriculumKey},
+                {"POST", "/v1/xapi/statements", key}, {"PUT", "/v1/xapi/actors", key},
+                {"PUT", "/v1/xapi/alignments", curriculumKey}};
+    }
+
+    /** A multipart/form-data body (valid or cut short) to any write: 415, never parsed. */
+    private Hostile multipart() {
+        String[] write = writes()[random.nextInt(writes().length)];
+        String boundary = "b" + random.nextInt(1_000);
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"e.json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + write(evidence(learner)) + "\r\n--" + boundary + "--\r\n";
+        if (random.nextBoolean()) {
+            form = form.substring(0, random.nextInt(form.length()));
+        }
+        String type = random.nextInt(4) == 0 ? "multipart/form-data" : "multipart/form-data; boundary=" + boundary;
+        return new Hostile("multipart/form-data to a write", write[0], write[1], write[2], utf8(form), type, false);
+    }
+
+    /** {@code null} where a list holds items: a batch, interests, modalities, goal competencies, policy files. */
+    private Hostile nullItems() {
+        String policy = "/v1/policies/" + POLICY_ID;
+        return switch (random.nextInt(7)) {
+            case 0 -> new Hostile("null items", "POST", "/v1/evidence/batch", key, utf8("[null]"), "application/json",
+                    false);
+            case 1 -> new Hostile("null items", "POST", "/v1/evidence/batch", key, utf8("{\"items\": [null, "
+                    + write(evidence(GHOST)) + "]}"), "application/json", false);
+            case 2 -> new Hostile("null items", "PUT", "/v1/learners/" + learner, key,
+                    utf8("{\"grade\": 7, \"interests\": [\"chess\", null]}"), "application/json", false);
+            case 3 -> new Hostile("null items", "PUT", "/v1/learners/" + learner, key,
+                    utf8("{\"grade\": 7, \"preferredModalities\": [null]}"), "application/json", false);
+            case 4 -> new Hostile("null items", "PUT", "/v1/learners/" + learner, key, utf8("{\"grade\": 7, \"goals\":"
+                    + " [{\"id\": \"g\", \"competencyIds\": [\"ratio.concept\", null]}]}"), "application/json", false);
+            case 5 -> new Hostile("null items", "POST", policy + (random.nextBoolean() ? "/versions" : "/check"),
+                    curriculumKey, utf8("{\"version\": \"n\", \"files\": [null]}"), "application/json", false);
+            default -> new Hostile("null items", "POST", "/v1/activities", curriculumKey,
+                    utf8("[{\"id\": \"x\", \"title\": \"X\", \"competencyIds\": [null], \"kind\": \"LESSON\","
+                            + " \"modality\": \"VIDEO\", \"grouping\": \"INDIVIDUAL\"}]"), "application/json", false);
+        };
+    }
+
+    /** A policy file whose path (or one of its names) is longer than a file system takes. */
+    private Hostile longPolicyPath() {
+        String name = "p".repeat(101 + random.nextInt(400)) + ".drl";
+        String path = random.nextBoolean() ? name : "schools/" + "s".repeat(60) + "/" + "q".repeat(60) + "/"
+                + "r".repeat(90) + "/" + "t".repeat(90) + ".drl";
+        String endpoint = new String[] {"/versions", "/check", "/test", "/simulate"}[random.nextInt(4)];
+        return new Hostile("policy file path over the limit", "POST", "/v1/policies/" + POLICY_ID + endpoint,
+                curriculumKey, utf8(write(Map.of("version", "long", "files",
+                List.of(Map.of("path", path, "content", "package x;"))))), "application/json", false);
+    }
+
+    /** An id with a control, format or separator character: right-to-left override, zero-width space, BOM, bell. */
+    private Hostile formatCharacters() {
+        String[] invisible = {"\u202e", "\u202d", "\u200b", "\u200d", "\u2060", "\ufeff", "\u0007", "\u2028",
+                "\u00a0", "\u180e", "\ue000"};
+        String bad = "ab" + invisible[random.nextInt(invisible.length)] + "c";
+        Map<String, Object> e = evidence(learner);
+        switch (random.nextInt(6)) {
+            case 0 -> e.put("id", bad);
+            case 1 -> e.put("learnerId", bad);
+            case 2 -> e.put("competencyId", bad);
+            case 3 -> e.put("activityId", bad);
+            case 4 -> {
+                String path = "/v1/learners/" + URLEncoder.encode(bad, StandardCharsets.UTF_8);
+                return new Hostile("format character in an id", "PUT", path, key, utf8("{\"grade\": 7}"),
+                        "application/json", false);
+            }
+            default -> {
+                return new Hostile("format character in an id", "PUT", "/v1/learners/" + learner, key,
+                        utf8("{\"grade\": 7, \"schoolId\": \"" + bad + "\"}"), "application/json", false);
+            }
+        }
+        return evidenceWith("format character in an id", write(e));
     }
 
     /** Valid evidence for the learner, as a mutable map. */

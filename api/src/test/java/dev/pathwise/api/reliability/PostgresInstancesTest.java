@@ -128,6 +128,18 @@ class PostgresInstancesTest {
 
     @Test
     @Order(2)
+    void mixedBatchAndSingleTrafficOnTheSameLearnersThroughTwoInstancesMatchesTheReplay() throws Exception {
+        MixedTraffic traffic = new MixedTraffic(one, tenant, 5);
+        MixedTraffic.Outcome outcome = traffic.run(Integer.getInteger("mixed.batchClients", 3),
+                Integer.getInteger("mixed.batches", 10), 30, Integer.getInteger("mixed.singleClients", 3),
+                Integer.getInteger("mixed.singles", 100), two);
+        System.out.println("Mixed traffic (PostgreSQL, two instances): " + outcome.requests() + " requests, "
+                + outcome.acknowledged().size() + " evidence acknowledged");
+        MixedTraffic.assertHolds(traffic, outcome);
+    }
+
+    @Test
+    @Order(3)
     void whileTheDatabaseIsDownRequestsFailFastWith503AndTheServiceRecoversByItself() throws Exception {
         String learner = tenant.learner(one, "outage", "art");
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();

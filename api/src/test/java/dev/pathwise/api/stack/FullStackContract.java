@@ -65,6 +65,76 @@ abstract class FullStackContract extends PolicyPublishingContract {
     }
 
     @Test
+    void evidenceObservedBeforeTheLearnersLatestCountsAtItsPlaceAndTheAnswerSaysSo() {
+        // given: 0.2 observed an hour ago, already counted
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Object> newer = new java.util.HashMap<>(TestDistrict.evidence("e-newer", "ana", "ratio.concept",
+                2));
+        newer.put("observedAt", now.minusSeconds(3600).toString());
+        Map<String, Object> older = new java.util.HashMap<>(TestDistrict.evidence("e-older", "ana", "ratio.concept",
+                9));
+        older.put("observedAt", now.minusSeconds(2 * 86_400).toString());
+        var first = http.post("/v1/evidence", district.platformKey, newer);
+
+        // when: 0.9 observed two days ago arrives after it
+        var late = http.post("/v1/evidence", district.platformKey, older);
+
+        // then: counted first, as if it had arrived in time (decaying average 0.65 x 0.2 + 0.35 x 0.9 = 0.445, not
+        // 0.655), the learner rebuilt, and the answer saying so; a retry answers the same
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().has("late")).isFalse();
+        assertThat(late.status()).as("%s", late.body()).isEqualTo(200);
+        JsonNode placed = late.body().path("late");
+        assertThat(placed.path("observedAt").asText()).isEqualTo(older.get("observedAt"));
+        assertThat(placed.path("latestCounted").asText()).isEqualTo(newer.get("observedAt"));
+        assertThat(placed.path("countedAfter").asInt()).isEqualTo(1);
+        assertThat(placed.path("replayed").asInt()).isEqualTo(2);
+        assertThat(placed.path("text").asText()).contains("counted at its place in time");
+        JsonNode change = late.body().path("masteryChanges").get(0);
+        assertThat(change.path("competencyId").asText()).isEqualTo("ratio.concept");
+        assertThat(change.path("toScore").asDouble()).isCloseTo(0.445, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(change.path("evidenceCount").asInt()).isEqualTo(2);
+        var verification = http.get("/v1/learners/ana/verify", district.adminKey).body();
+        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.path("evidenceIds").toString()).isEqualTo("[\"e-older\",\"e-newer\"]");
+        var retried = http.post("/v1/evidence", district.platformKey, older);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo(late.body());
+    }
+
+    @Test
+    void aLearnerWriteThatLeavesStoredEvidenceOutIsRefusedByTheDatabaseAndNothingIsAcknowledged() {
+        // given: ana with one evidence, then a row of hers stored behind her state's back (what a lost update leaves)
+        assertThat(http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("e-1", "ana",
+                "ratio.concept", 7)).status()).isEqualTo(200);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        var learners = context.getBean(dev.pathwise.api.learner.LearnerRepository.class);
+        var before = learners.require(district.tenantId, "ana");
+        jdbc.update("insert into evidence (tenant_id, evidence_id, learner_id, content_hash, payload, result,"
+                + " policy_version, received_at) values (?, 'behind-its-back', 'ana', 'h', '{}', '{}', 'v', now())",
+                district.tenantId);
+
+        // when: a write of her state as read, and the next evidence over HTTP
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> context.getBean(
+                TransactionTemplate.class).executeWithoutResult(status -> learners.update(before, before.snapshot(),
+                java.time.Instant.now())));
+        var next = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("e-2", "ana",
+                "ratio.concept", 9));
+
+        // then: the database refuses both, loudly; nothing of them is written
+        assertThat(before.evidenceCount()).isEqualTo(1);
+        assertThat(refused).isInstanceOf(dev.pathwise.api.learner.LearnerStateConflict.class)
+                .hasMessageContaining("would account for 1").hasMessageContaining("2 evidence of the learner are"
+                        + " stored");
+        assertThat(next.status()).as("%s", next.body()).isEqualTo(500);
+        assertThat(next.text("type")).endsWith("/learner-state-conflict");
+        assertThat(next.text("field")).isEqualTo("learnerId");
+        assertThat(jdbc.queryForObject("select count(*) from evidence where tenant_id = ? and evidence_id = 'e-2'",
+                Long.class, district.tenantId)).isZero();
+        assertThat(learners.require(district.tenantId, "ana").version()).isEqualTo(before.version());
+    }
+
+    @Test
     void sameEvidenceIdWithOtherContentIsAConflict() {
         http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("e-1", "ana", "ratio.concept", 9));
 

@@ -87,12 +87,12 @@ final class Http {
     record TextResponse(int status, String contentType, String text) {
     }
 
-    Response put(String path, String key, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(bodyOf(body)), key);
-    }
-
     Response delete(String path, String key) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), key);
+    }
+
+    Response put(String path, String key, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(bodyOf(body)), key);
     }
 
     /** Any request with the given headers (no API key unless among them); a JSON answer, or text as a JSON string. */

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,20 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Interoperability through the whole stack on a real database: a CASE package of 104 items (five levels: grade,
  * domain, cluster, standard, component) imported and re-imported, xAPI statements as evidence, reports out.
  */
-abstract class InteropContract {
+abstract class InteropContract extends StandardsContract {
 
     static final String PACKAGE = "/case/example-state-math-3-5.json";
     static final String DOCUMENT = "45bc298a-232b-5525-9def-43f0e6f79375";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    Http http() {
-        return new Http("http://localhost:" + port);
-    }
 
     static ObjectNode statePackage() {
         try (InputStream in = InteropContract.class.getResourceAsStream(PACKAGE)) {
@@ -159,7 +147,7 @@ abstract class InteropContract {
     }
 
     @Test
-    void badPackagesAreRefusedNamingTheItemOrAssociation() {
+    void badPackagesAreRefusedNamingTheItemOrAssociationAndExternalEndsAreKept() {
         Http http = http();
         TestDistrict district = TestDistrict.bare(context);
         ObjectNode dangling = statePackage();
@@ -173,16 +161,17 @@ abstract class InteropContract {
         ObjectNode noIdentifier = statePackage();
         item(noIdentifier, "3.NBT.A.2").remove("identifier");
 
-        var danglingResponse = http.post("/v1/frameworks/case", district.curriculumKey, dangling);
+        TestDistrict other = TestDistrict.bare(context);
+        var danglingResponse = http.post("/v1/frameworks/case", other.curriculumKey, dangling);
         var cycleResponse = http.post("/v1/frameworks/case", district.curriculumKey, cycle);
         var noIdentifierResponse = http.post("/v1/frameworks/case", district.curriculumKey, noIdentifier);
 
-        assertThat(danglingResponse.status()).isEqualTo(400);
-        assertThat(danglingResponse.contentType()).startsWith("application/problem+json");
-        assertThat(danglingResponse.text("field")).matches("CFAssociations\\[\\d+]\\.originNodeURI");
-        assertThat(danglingResponse.text("value")).isEqualTo(item(statePackage(), "5.MD.C.5").path("identifier")
-                .asText());
-        assertThat(danglingResponse.text("detail")).contains("dangling");
+        // An association whose other end is not in the package is kept as an external reference, never refused.
+        assertThat(danglingResponse.status()).as("%s", danglingResponse.body()).isEqualTo(201);
+        assertThat(danglingResponse.body().path("externalReferences").get(0).path("path").asText())
+                .matches("CFAssociations\\[\\d+]\\.originNodeURI");
+        assertThat(danglingResponse.body().path("externalReferences").get(0).path("outside").asText())
+                .isEqualTo(item(statePackage(), "5.MD.C.5").path("identifier").asText());
         assertThat(cycleResponse.status()).isEqualTo(400);
         assertThat(cycleResponse.text("detail")).contains("3.OA.A.1 -> 3.OA.A.2 -> 3.OA.A.1")
                 .contains("cycle-association");
@@ -225,6 +214,10 @@ abstract class InteropContract {
 
     /** TestDistrict's ratios framework, learner ana, a quiz IRI aligned to ratio.concept, an activity with an IRI. */
     TestDistrict xapiDistrict(Http http) {
+        return xapiDistrictWithQuiz(context, http);
+    }
+
+    static TestDistrict xapiDistrictWithQuiz(ApplicationContext context, Http http) {
         TestDistrict district = TestDistrict.create(context, http);
         district.learner(http, "ana", 7, "north");
         Map<String, Object> practice = new java.util.HashMap<>(TestDistrict.activity("a-tables-xapi", "ratio.tables",
@@ -425,7 +418,4 @@ abstract class InteropContract {
         return texts;
     }
 
-    static Map<String, String> xapiHeaders() {
-        return Map.of("X-Experience-API-Version", "1.0.3");
-    }
 }

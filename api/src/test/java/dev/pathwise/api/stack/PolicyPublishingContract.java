@@ -375,6 +375,56 @@ abstract class PolicyPublishingContract extends InteropContract {
             end
             """;
 
+    /** A rule whose consequence throws on any assessment of ratio.tables (it reads past the end of a text). */
+    static final String FAILS = """
+            package dev.pathwise.rules;
+
+            import dev.pathwise.engine.facts.Assessment;
+
+            rule "Reads past the end of the competency id"
+                ruleflow-group "mastery-classify"
+            when
+                $a : Assessment( competencyId == "ratio.tables" )
+            then
+                String part = $a.getCompetencyId().substring( 99 );
+            end
+            """;
+
+    @Test
+    void aRuleThatFailsIsAnsweredAsAProblemTheEvidenceKeptAndLaterEvidenceApplied() {
+        // given: a version whose rules throw while evaluating ratio.tables
+        Http http = http();
+        TestDistrict district = TestDistrict.create(context, http);
+        district.learner(http, "ana", 7, "north");
+        assertThat(http.post(POLICY + "/versions", district.curriculumKey, body("fails", "a rule that throws",
+                pack(false, Map.of("fails.drl", FAILS)))).status()).isEqualTo(201);
+
+        // when: evidence that makes the rule throw, the same again, then evidence the rules evaluate
+        var failed = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("f-1", "ana",
+                "ratio.tables", 9));
+        var retried = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("f-1", "ana",
+                "ratio.tables", 9));
+        var later = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("f-2", "ana",
+                "ratio.concept", 9));
+
+        // then: a 422 problem naming the evidence, no class name; the evidence kept, the service recovered
+        assertThat(failed.status()).as("%s", failed.body()).isEqualTo(422);
+        assertThat(failed.contentType()).startsWith("application/problem+json");
+        assertThat(failed.text("type")).endsWith("/evaluation-failed");
+        assertThat(failed.text("detail")).startsWith("evidence 'f-1' is stored but was not applied: the policy's"
+                + " rules failed while evaluating it (").doesNotContain("java.").doesNotContain("org.drools");
+        assertThat(retried.status()).isEqualTo(422);
+        assertThat(retried.text("detail")).isEqualTo(failed.text("detail"));
+        assertThat(later.status()).as("%s", later.body()).isEqualTo(200);
+        var learner = http.get("/v1/learners/ana", district.platformKey).body();
+        assertThat(learner.path("evidenceCount").asLong()).isEqualTo(2);
+        assertThat(learner.path("observationCount").asInt()).isEqualTo(1);
+        var verification = http.get("/v1/learners/ana/verify", district.adminKey).body();
+        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.path("evidenceIds").toString()).isEqualTo("[\"f-2\"]");
+        assertThat(verification.path("evidenceRows").asLong()).isEqualTo(2);
+    }
+
     /** A district with learner ana (grade 7, school north) whose active version's rules loop on ratio.tables. */
     private TestDistrict districtWithLoopingRules(Http http) {
         TestDistrict district = TestDistrict.create(context, http);
@@ -382,6 +432,29 @@ abstract class PolicyPublishingContract extends InteropContract {
         assertThat(http.post(POLICY + "/versions", district.curriculumKey, body("loops", "a loop",
                 pack(false, Map.of("loop.drl", LOOP)))).status()).isEqualTo(201);
         return district;
+    }
+
+    @Test
+    void aVersionWhoseRulesLoopInItsScenariosIsRefusedAsARuleLoopAndNothingIsActivated() {
+        // given: rules that re-check every assessment forever, published with the default pack's scenarios
+        Http http = http();
+        TestDistrict district = TestDistrict.create(context, http);
+        String loopOnEveryAssessment = LOOP.replace("Assessment( competencyId == \"ratio.tables\" )",
+                "Assessment()");
+
+        // when
+        var refused = http.post(POLICY + "/versions", district.curriculumKey, body("loops-in-scenarios",
+                "a loop the scenarios meet", pack(true, Map.of("loop.drl", loopOnEveryAssessment))));
+
+        // then: 422 rule-loop naming the rule, and the default pack still the only version
+        assertThat(refused.status()).as("%s", refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.text("type")).endsWith("/rule-loop");
+        assertThat(refused.text("field")).isEqualTo("rules");
+        assertThat(refused.body().path("rules").get(0).asText()).isEqualTo("Re-checks its own assessment forever");
+        assertThat(refused.text("detail")).startsWith("the policy's scenarios were cut off, nothing was published");
+        var versions = http.get(POLICY + "/versions", district.curriculumKey).body();
+        assertThat(versions.toString()).doesNotContain("loops-in-scenarios");
     }
 
     @Test
@@ -402,7 +475,8 @@ abstract class PolicyPublishingContract extends InteropContract {
         assertThat(loops(http)).isEqualTo(loopsBefore + 1);
         var learnerAfter = http.get("/v1/learners/ana", district.platformKey).body();
         assertThat(learnerAfter.path("evidenceCount").asLong()).isEqualTo(1);
-        assertThat(learnerAfter.path("version").asLong()).isEqualTo(learnerBefore.path("version").asLong());
+        // the row is written once more, to account for the stored evidence; the state itself is unchanged
+        assertThat(learnerAfter.path("version").asLong()).isEqualTo(learnerBefore.path("version").asLong() + 1);
         assertThat(learnerAfter.path("observationCount").asInt()).isZero();
         var retried = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("l-1", "ana",
                 "ratio.tables", 9));
@@ -469,8 +543,12 @@ abstract class PolicyPublishingContract extends InteropContract {
                 context.getBean(PolicyPublishing.class), context.getBean(TenantPolicies.class),
                 Duration.ofMillis(50))) {
             watcher.start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> http.get(POLICY + "/versions", district.curriculumKey)
-                    .body().path("versions").size() == 2);
+            // The version row is committed before the compiled version is swapped in: wait for both.
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                JsonNode versions = http.get(POLICY + "/versions", district.curriculumKey).body();
+                return versions.path("versions").size() == 2 && versions.path("activeVersion").asText()
+                        .equals(versions.path("versions").get(1).path("version").asText());
+            });
             JsonNode history = http.get(POLICY + "/versions", district.curriculumKey).body();
             JsonNode watched = history.path("versions").get(1);
             assertThat(watched.path("author").asText()).isEqualTo(PolicyFolderWatcher.AUTHOR);

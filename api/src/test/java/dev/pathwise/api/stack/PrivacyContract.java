@@ -84,6 +84,7 @@ abstract class PrivacyContract extends OneRosterContract {
         assertThat(export.path("enrollments").findValuesAsText("classId")).containsExactly("math-6a");
         assertThat(export.path("xapiActors")).hasToString("[\"mbox:" + mbox + "\"]");
         assertThat(export.path("xapiParkedStatements")).hasSize(1);
+        assertThat(export.path("xapiStatements")).hasSize(2);
         assertThat(export.path("state").path("competencies").has("ratio.concept")).isTrue();
         assertThat(export.path("audit").findValuesAsText("action")).containsExactly("learner.exported");
         assertThat(http.get("/v1/learners/" + learner + "/export", d.riveraKey).status()).isEqualTo(403);
@@ -95,6 +96,7 @@ abstract class PrivacyContract extends OneRosterContract {
         assertThat(erased.path("removed").path("enrollments").asInt()).isEqualTo(1);
         assertThat(erased.path("removed").path("xapiActors").asInt()).isEqualTo(1);
         assertThat(erased.path("removed").path("xapiParkedStatements").asInt()).isEqualTo(1);
+        assertThat(erased.path("removed").path("xapiStatements").asInt()).isEqualTo(2);
         assertThat(erased.path("removed").path("learner").asInt()).isEqualTo(1);
         String erasureId = erased.path("erasureId").asText();
         assertThat(http.get("/v1/learners/" + learner, d.adminKey).status()).isEqualTo(404);
@@ -137,7 +139,7 @@ abstract class PrivacyContract extends OneRosterContract {
             }
         }
         assertThat(tables).contains("learners", "evidence", "overrides", "enrollments", "xapi_actors",
-                "xapi_unmapped", "roster_links", "audit_events");
+                "xapi_unmapped", "xapi_statements", "roster_links", "audit_events");
         return found;
     }
 

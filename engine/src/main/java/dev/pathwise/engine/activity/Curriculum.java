@@ -10,19 +10,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A framework with the activities aligned to it, indexed by competency. Immutable and shared between evaluations.
+ * A framework (or a tenant's frameworks combined) with the activities aligned to it, indexed by competency. Immutable
+ * and shared between evaluations.
  */
 public final class Curriculum {
 
     private final Framework framework;
+    private final List<Framework> frameworks;
+    private final Map<String, Framework> byCompetencyFramework;
     private final Map<String, Activity> activities;
     private final Map<String, List<Activity>> byCompetency;
 
-    private Curriculum(Framework framework, Map<String, Activity> activities,
+    private Curriculum(Framework framework, List<Framework> frameworks, Map<String, Activity> activities,
                        Map<String, List<Activity>> byCompetency) {
         this.framework = framework;
+        this.frameworks = List.copyOf(frameworks);
+        Map<String, Framework> owners = new HashMap<>();
+        frameworks.forEach(f -> f.competencies().forEach(c -> owners.put(c.id(), f)));
+        this.byCompetencyFramework = Map.copyOf(owners);
         this.activities = activities;
         this.byCompetency = byCompetency;
+    }
+
+    /**
+     * A curriculum over several frameworks at once ({@link Framework#combine}): activities may align to competencies
+     * of any of them, and an activity may span frameworks.
+     */
+    public static Curriculum of(List<Framework> frameworks, List<Activity> activities) {
+        return build(Framework.combine(frameworks), frameworks, activities);
     }
 
     /**
@@ -30,6 +45,10 @@ public final class Curriculum {
      * framework.
      */
     public static Curriculum of(Framework framework, List<Activity> activities) {
+        return build(framework, List.of(framework), activities);
+    }
+
+    private static Curriculum build(Framework framework, List<Framework> frameworks, List<Activity> activities) {
         Map<String, Activity> byId = new LinkedHashMap<>();
         Map<String, List<Activity>> byCompetency = new HashMap<>();
         List<String> problems = new ArrayList<>();
@@ -51,11 +70,22 @@ public final class Curriculum {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         byCompetency.replaceAll((id, list) -> List.copyOf(list));
-        return new Curriculum(framework, Collections.unmodifiableMap(byId), Map.copyOf(byCompetency));
+        return new Curriculum(framework, frameworks, Collections.unmodifiableMap(byId), Map.copyOf(byCompetency));
     }
 
+    /** All the curriculum's competencies as one framework: the only framework, or the frameworks combined. */
     public Framework framework() {
         return framework;
+    }
+
+    /** The frameworks the curriculum spans, in the order given. */
+    public List<Framework> frameworks() {
+        return frameworks;
+    }
+
+    /** The framework a competency belongs to. */
+    public Optional<Framework> frameworkOf(String competencyId) {
+        return Optional.ofNullable(byCompetencyFramework.get(competencyId));
     }
 
     public List<Activity> activities() {

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Evaluates one piece of evidence (or a teacher override, or a next-step query) for one learner under one policy
@@ -88,7 +89,9 @@ public final class PathwayEvaluator {
     }
 
     /**
-     * Evaluates one piece of evidence.
+     * Evaluates one piece of evidence that counts after everything the learner already has
+     * ({@link Timeline#countsLast}). Evidence that may arrive late goes through
+     * {@link #evaluate(CompiledPolicy, Curriculum, LearnerSnapshot, Evidence, Instant, Supplier)}.
      *
      * @throws IllegalArgumentException when the evidence is for another learner, names an unknown competency or
      *                                  activity, or names a parent competency (whose level rolls up)
@@ -99,6 +102,29 @@ public final class PathwayEvaluator {
         Map<String, CompetencyRecord> records = new HashMap<>(learner.competencies());
         List<String> targets = observe(curriculum, learner, evidence, records);
         return run(policy, curriculum, learner, records, targets, evidence.id(), now);
+    }
+
+    /**
+     * Evaluates one piece of evidence at its place in the learner's {@link Timeline}: evidence that counts last is
+     * evaluated on the learner as they stand; late evidence (observed before evidence or an override already counted)
+     * is counted at its place and the learner rebuilt by replaying {@code counted} with it, the update then reporting
+     * what the rebuild changed and {@link PathUpdate#late()}.
+     *
+     * @param counted the evidence the learner's state counts, in arrival order (read only for late evidence)
+     * @throws IllegalArgumentException as the evaluation of evidence that counts last does
+     * @throws dev.pathwise.engine.policy.RuleLoopException when the rules loop; the snapshot is then unchanged
+     */
+    public Evaluation evaluate(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
+                               Evidence evidence, Instant now, Supplier<List<Evidence>> counted) {
+        if (Timeline.countsLast(learner, evidence)) {
+            return evaluate(policy, curriculum, learner, evidence, now);
+        }
+        // checked as evidence that counts last is, so that late evidence is refused for the same reasons
+        observe(curriculum, learner, evidence, new HashMap<>());
+        List<Evidence> evidenceWithIt = new ArrayList<>(counted.get());
+        evidenceWithIt.add(evidence);
+        return rebuild(policy, curriculum, learner, evidenceWithIt, learner.overrides(), evidence.id(),
+                evidence.observedAt(), now);
     }
 
     /**
@@ -142,6 +168,25 @@ public final class PathwayEvaluator {
                 targets, null, now);
     }
 
+    /**
+     * Records a teacher override at its place in the learner's {@link Timeline}: an override made after the learner's
+     * latest evidence is applied as {@link #applyOverride(CompiledPolicy, Curriculum, LearnerSnapshot,
+     * TeacherOverride, Instant)} does; one made before evidence already counted (evidence may be observed a little
+     * in the future) rebuilds the learner by replaying {@code counted} with the override in its place.
+     *
+     * @param counted the evidence the learner's state counts, in arrival order (read only for a late override)
+     */
+    public Evaluation applyOverride(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
+                                    TeacherOverride override, Instant now, Supplier<List<Evidence>> counted) {
+        if (Timeline.countsLast(learner, override)) {
+            return applyOverride(policy, curriculum, learner, override, now);
+        }
+        overrideTargets(curriculum, learner, override);
+        List<TeacherOverride> overrides = new ArrayList<>(learner.overrides());
+        overrides.add(override);
+        return rebuild(policy, curriculum, learner, counted.get(), overrides, null, override.at(), now);
+    }
+
     /** Records a teacher override and re-derives the levels it affects, without next steps (for a replay). */
     private MasteryStep applyOverrideToMastery(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
                                                TeacherOverride override) {
@@ -179,25 +224,83 @@ public final class PathwayEvaluator {
     }
 
     /**
-     * Replays a learner's evidence in order from a fresh state, each evaluated at its own time, with the overrides
-     * applied where they fall in time. This is how state is rebuilt and how a policy change is simulated.
+     * Replays a learner's evidence from a fresh state in the order it counts ({@link Timeline}: by observation time,
+     * ties in arrival order), with the overrides applied where they fall in time. This is how state is rebuilt and
+     * verified, and how a policy change is simulated.
+     *
+     * @param evidence the evidence in arrival order
      */
     public LearnerSnapshot replay(CompiledPolicy policy, Curriculum curriculum, LearnerProfile profile,
                                   List<Evidence> evidence, List<TeacherOverride> overrides) {
+        return replay(policy, curriculum, profile, evidence, overrides, new HashMap<>());
+    }
+
+    /** As {@link #replay}, keeping in {@code lastChanges} the last change of each competency the replay made. */
+    private LearnerSnapshot replay(CompiledPolicy policy, Curriculum curriculum, LearnerProfile profile,
+                                   List<Evidence> evidence, List<TeacherOverride> overrides,
+                                   Map<String, MasteryChange> lastChanges) {
         LearnerSnapshot learner = LearnerSnapshot.fresh(profile);
-        List<TeacherOverride> pending = new ArrayList<>(overrides);
-        pending.sort(Comparator.comparing(TeacherOverride::at));
+        List<TeacherOverride> pending = Timeline.overridesInOrder(overrides);
         int next = 0;
-        for (Evidence item : evidence) {
+        for (Evidence item : Timeline.inOrder(evidence)) {
             while (next < pending.size() && !pending.get(next).at().isAfter(item.observedAt())) {
-                learner = applyOverrideToMastery(policy, curriculum, learner, pending.get(next++)).learner();
+                learner = keep(applyOverrideToMastery(policy, curriculum, learner, pending.get(next++)), lastChanges);
             }
-            learner = evaluateMastery(policy, curriculum, learner, item).learner();
+            learner = keep(evaluateMastery(policy, curriculum, learner, item), lastChanges);
         }
         for (; next < pending.size(); next++) {
-            learner = applyOverrideToMastery(policy, curriculum, learner, pending.get(next)).learner();
+            learner = keep(applyOverrideToMastery(policy, curriculum, learner, pending.get(next)), lastChanges);
         }
         return learner;
+    }
+
+    private static LearnerSnapshot keep(MasteryStep step, Map<String, MasteryChange> lastChanges) {
+        step.changes().forEach(change -> lastChanges.put(change.competencyId(), change));
+        return step.learner();
+    }
+
+    /**
+     * The learner rebuilt by replaying {@code evidence} and {@code overrides}, reported as one update: each
+     * competency whose record the rebuild changed (leaves, then parents deepest first), from where it stood to where
+     * it stands now with the reason of its last change in the replay, then the path from the rebuilt state, with
+     * {@link PathUpdate#late()} saying why.
+     */
+    private Evaluation rebuild(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot before,
+                               List<Evidence> evidence, List<TeacherOverride> overrides, String evidenceId,
+                               Instant at, Instant now) {
+        Map<String, MasteryChange> lastChanges = new HashMap<>();
+        LearnerSnapshot rebuilt = replay(policy, curriculum, before.profile(), evidence, overrides, lastChanges);
+        // leaves first, then parents deepest first: the order in which an evaluation reports its changes
+        Framework framework = curriculum.framework();
+        List<String> ids = new ArrayList<>();
+        framework.competencies().forEach(competency -> ids.add(competency.id()));
+        ids.sort(Comparator.comparing((String id) -> !framework.isLeaf(id))
+                .thenComparing(Comparator.comparingInt((String id) -> framework.ancestors(id).size()).reversed()));
+        List<MasteryChange> changes = new ArrayList<>();
+        for (String id : ids) {
+            CompetencyRecord was = before.competencies().get(id);
+            CompetencyRecord is = rebuilt.competencies().get(id);
+            if (java.util.Objects.equals(was, is)) {
+                continue;
+            }
+            MasteryState from = before.state(id);
+            MasteryState to = rebuilt.state(id);
+            MasteryChange last = lastChanges.get(id);
+            changes.add(new MasteryChange(id, from.level(), to.level(), from.score(), to.score(), to.method(),
+                    to.evidenceCount(), last != null ? last.why() : Explanation.byRule("", "rebuilt: %s",
+                    to.level().label()), last != null ? last.shortfalls() : List.of()));
+        }
+        LateArrival late = new LateArrival(at, Timeline.latest(before), Timeline.countedAfter(before, at),
+                evidence.size());
+        LearnerProfile profile = before.profile();
+        EffectivePolicy effective = policy.resolve(profile.gradeBand(), profile.schoolId());
+        Decisions decisions = new Decisions();
+        try (RuleRun session = rules.apply(effective)) {
+            session.setGlobal("decisions", decisions);
+            session.insert(effective.parameters());
+            return decide(session, decisions, effective, policy, curriculum, before, rebuilt, changes, evidenceId,
+                    now, late);
+        }
     }
 
     private static List<String> targets(Curriculum curriculum, Evidence evidence) {
@@ -246,23 +349,37 @@ public final class PathwayEvaluator {
             // without targets no record changed: the learner (with any new override) is the next snapshot
             LearnerSnapshot next = targets.isEmpty() ? learner
                     : new LearnerSnapshot(profile, records, learner.overrides());
-            List<CompetencyEvent> unlocked = new ArrayList<>();
-            List<CompetencyEvent> droppedBack = new ArrayList<>();
-            compareReadiness(framework, learner, next, changes, decisions, unlocked, droppedBack);
-
-            List<String> ready = Planner.readyToLearn(framework, next);
-            List<Option> options = Planner.rankOptions(curriculum, next, ready, overrides);
-            insertPathFacts(session, framework, next, parameters, ready, options, now);
-            session.fire(firingLimit, "pacing", "choice-classify", "choice-decide");
-
-            List<RequiredStep> required = new ArrayList<>();
-            List<NextStepOption> steps = chooseSteps(options, decisions, overrides, required);
-            PathUpdate update = new PathUpdate(profile.learnerId(), evidenceId, policy.versionLabel(), now,
-                    List.copyOf(changes), List.copyOf(unlocked), List.copyOf(droppedBack),
-                    List.copyOf(decisions.flags()), steps, List.copyOf(required), decisions.optionLimitWhy(),
-                    session.firings());
-            return new Evaluation(update, next);
+            return decide(session, decisions, effective, policy, curriculum, learner, next, changes, evidenceId, now,
+                    null);
         }
+    }
+
+    /**
+     * The path phases on the learner's next state: what became ready or dropped back since {@code before}, the ranked
+     * options, pacing and choice rules, and the update reporting {@code changes}.
+     */
+    private Evaluation decide(RuleRun session, Decisions decisions, EffectivePolicy effective, CompiledPolicy policy,
+                              Curriculum curriculum, LearnerSnapshot before, LearnerSnapshot next,
+                              List<MasteryChange> changes, String evidenceId, Instant now, LateArrival late) {
+        Framework framework = curriculum.framework();
+        BandParameters parameters = effective.parameters();
+        Overrides overrides = Overrides.of(next.overrides());
+        List<CompetencyEvent> unlocked = new ArrayList<>();
+        List<CompetencyEvent> droppedBack = new ArrayList<>();
+        compareReadiness(framework, before, next, changes, decisions, unlocked, droppedBack);
+
+        List<String> ready = Planner.readyToLearn(framework, next);
+        List<Option> options = Planner.rankOptions(curriculum, next, ready, overrides);
+        insertPathFacts(session, framework, next, parameters, ready, options, now);
+        session.fire(firingLimit, "pacing", "choice-classify", "choice-decide");
+
+        List<RequiredStep> required = new ArrayList<>();
+        List<NextStepOption> steps = chooseSteps(options, decisions, overrides, required);
+        PathUpdate update = new PathUpdate(next.learnerId(), evidenceId, policy.versionLabel(), now,
+                List.copyOf(changes), List.copyOf(unlocked), List.copyOf(droppedBack),
+                List.copyOf(decisions.flags()), steps, List.copyOf(required), decisions.optionLimitWhy(),
+                session.firings(), late);
+        return new Evaluation(update, next);
     }
 
     private MasteryStep runMastery(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,

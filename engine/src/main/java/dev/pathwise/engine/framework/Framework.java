@@ -96,6 +96,42 @@ public final class Framework {
         return new Framework(id, shownName, childrenInheritPrerequisites, analysis);
     }
 
+    /**
+     * The tenant's frameworks as one graph, so learners are evaluated, planned and reported across all of them: the
+     * competencies of each in turn, ids unique across them (a competency id is how evidence, mastery and reports name
+     * it). One framework is returned as it is; hierarchies and prerequisites stay within each framework.
+     *
+     * @throws FrameworkException naming every competency id two frameworks share, and both frameworks
+     */
+    public static Framework combine(List<Framework> frameworks) {
+        if (frameworks.isEmpty()) {
+            throw new IllegalArgumentException("frameworks: there is no framework to combine; create one first");
+        }
+        if (frameworks.size() == 1) {
+            return frameworks.get(0);
+        }
+        Map<String, String> owner = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<Competency> all = new ArrayList<>();
+        for (Framework framework : frameworks) {
+            for (Competency competency : framework.competencies()) {
+                String earlier = owner.putIfAbsent(competency.id(), framework.id());
+                if (earlier != null) {
+                    problems.add("competency '" + competency.id() + "' is in framework '" + earlier
+                            + "' and in framework '" + framework.id() + "'; competency ids are unique across a"
+                            + " tenant's frameworks, so rename it in one of them");
+                }
+                all.add(competency);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new FrameworkException(problems);
+        }
+        String ids = String.join("+", frameworks.stream().map(Framework::id).toList());
+        return of(ids, "frameworks " + frameworks.stream().map(f -> "'" + f.name() + "'").toList(), all,
+                frameworks.get(0).childrenInheritPrerequisites());
+    }
+
     public String id() {
         return id;
     }

@@ -6,6 +6,7 @@ import dev.pathwise.engine.evaluation.MasteryStep;
 import dev.pathwise.engine.evaluation.NextStepOption;
 import dev.pathwise.engine.evaluation.PathUpdate;
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
+import dev.pathwise.engine.evaluation.Timeline;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.learner.LearnerSnapshot;
@@ -22,8 +23,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Replays every learner's evidence (in time order, each at its own time) under the current and the candidate
- * policy, and compares final levels, then flags and next steps as they stand after the learner's last evidence.
+ * Replays every learner's evidence (in the order it counts, {@link Timeline}: by observation time, ties in the order
+ * given, each at its own time) under the current and the candidate policy, and compares final levels, then flags and
+ * next steps as they stand after the learner's last evidence.
  */
 public final class PolicySimulation {
 
@@ -34,6 +36,7 @@ public final class PolicySimulation {
                            List<String> steps) {
     }
 
+    /** @param evidence every learner's evidence in the order it arrived (stored or listed) */
     public SimulationReport run(CompiledPolicy current, CompiledPolicy candidate, Curriculum curriculum,
                                 List<LearnerProfile> learners, List<Evidence> evidence, int sampleSize) {
         Map<String, List<Evidence>> byLearner = new HashMap<>();
@@ -46,8 +49,7 @@ public final class PolicySimulation {
         List<LearnerProfile> ordered = new ArrayList<>(learners);
         ordered.sort(Comparator.comparing(LearnerProfile::learnerId));
         for (LearnerProfile profile : ordered) {
-            List<Evidence> items = new ArrayList<>(byLearner.getOrDefault(profile.learnerId(), List.of()));
-            items.sort(Comparator.comparing(Evidence::observedAt).thenComparing(Evidence::id));
+            List<Evidence> items = Timeline.inOrder(byLearner.getOrDefault(profile.learnerId(), List.of()));
             Outcome before = replay(current, curriculum, profile, items);
             Outcome after = replay(candidate, curriculum, profile, items);
             String band = profile.gradeBand().label();

@@ -14,102 +14,141 @@ import java.util.TreeMap;
 import dev.pathwise.api.framework.CompetencyJson;
 import dev.pathwise.api.framework.FrameworkJson;
 import dev.pathwise.api.interop.casestandards.CasePackageReader.Problem;
-import dev.pathwise.engine.framework.Competency;
+import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.engine.framework.Framework;
 import dev.pathwise.engine.framework.FrameworkException;
 
 /**
- * Turns a CASE package into a Pathwise framework. Items become competencies: one already in the tenant's framework
- * (same CASE identifier as its external id) keeps its competency id, so learners' evidence stays attached; a new
- * one takes its {@code humanCodingScheme} as id when that is unique, else its identifier. {@code isChildOf} gives
- * the parent (the CFDocument as destination means top level), {@code origin precedes destination} makes the origin a
- * prerequisite of the destination; the other association types are counted and kept, never gating.
+ * Turns a CASE package into a Pathwise framework. Items become competencies: one already in the framework (same CASE
+ * identifier as its external id) keeps its competency id, so learners' evidence stays attached; a new one takes its
+ * {@code humanCodingScheme} as id when that is unique in the tenant, else its identifier. {@code isChildOf} gives the
+ * parent (the CFDocument as destination means top level; of several parents the first is the one rollup uses, the
+ * others are kept as {@code otherParentIds}); {@code origin precedes destination} makes the origin a prerequisite of
+ * the destination. Associations to nodes outside the package are kept as external references: reported, never
+ * gating. The other association types are counted and kept.
  */
 final class CaseFrameworkMapping {
 
+    /** How each association was used, stored with it. */
+    static final String PARENT = "parent";
+    static final String TOP_LEVEL = "top-level";
+    static final String OTHER_PARENT = "other-parent";
+    static final String PREREQUISITE = "prerequisite";
+    static final String EXTERNAL = "external";
+    static final String NOT_GATING = "not-gating";
+    static final String OTHER = "other";
+
     /** The framework built from the package, and how each item and association was used. */
-    record Mapped(FrameworkJson framework, Map<String, String> competencyIds, int hierarchyLinks,
-                  int prerequisiteLinks, Map<String, Integer> otherAssociations) {
+    record Mapped(FrameworkJson framework, Map<String, String> competencyIds, Map<String, String> roles,
+                  int hierarchyLinks, int prerequisiteLinks, Map<String, Integer> otherAssociations,
+                  List<CaseImportResult.Reference> externalReferences, List<CaseImportResult.OtherParents> otherParents,
+                  List<CaseImportResult.Reference> notGating) {
     }
 
     private CaseFrameworkMapping() {
     }
 
     /**
-     * @param current    the tenant's framework, or {@code null} when it has none
-     * @param earlierIds the competency id of every CASE item imported before (also those since removed), so an
-     *                   item that comes back gets its old id and its learners' evidence
-     * @throws dev.pathwise.api.problem.ApiProblem 400 naming every dangling reference, second parent and cycle
+     * @param frameworkId the id the framework gets (decided by the caller)
+     * @param knownIds    CASE identifier → competency id of items and competencies the framework had before, so an
+     *                    item that is kept or comes back gets its old id and its learners' evidence
+     * @param taken       competency ids of the tenant that an item may not take (other frameworks' and this one's)
+     * @throws dev.pathwise.api.problem.ApiProblem 400 naming every cycle and every unusable identifier
      */
-    static Mapped map(CasePackage pkg, Framework current, Map<String, String> earlierIds) {
+    static Mapped map(CasePackage pkg, String frameworkId, Map<String, String> knownIds, Set<String> taken) {
         List<Problem> problems = new ArrayList<>();
         Map<String, CasePackage.Item> items = new LinkedHashMap<>();
         pkg.items().forEach(item -> items.put(item.identifier(), item));
         String documentId = pkg.document().identifier();
+        Map<String, String> ids = competencyIds(pkg, knownIds, taken, problems);
 
+        Map<String, String> roles = new HashMap<>();
         Map<String, CasePackage.Association> parentOf = new HashMap<>();
+        Map<String, List<CasePackage.Association>> otherParentsOf = new LinkedHashMap<>();
         Map<String, List<CasePackage.Association>> precededBy = new HashMap<>();
+        Map<String, List<CompetencyJson.ExternalReference>> external = new HashMap<>();
+        List<CaseImportResult.Reference> externalReport = new ArrayList<>();
         Map<String, Integer> others = new TreeMap<>();
-        int precedes = 0;
-        for (CasePackage.Association association : pkg.associations()) {
-            String type = association.associationType();
-            if (CasePackage.IS_CHILD_OF.equals(type)) {
-                boolean ok = requireItem(problems, items, association, association.originIdentifier(), "originNodeURI",
-                        null);
-                ok &= requireItem(problems, items, association, association.destinationIdentifier(),
-                        "destinationNodeURI", documentId);
-                if (!ok) {
+        for (CasePackage.Association a : pkg.associations()) {
+            boolean originInside = items.containsKey(a.originIdentifier());
+            boolean destinationInside = items.containsKey(a.destinationIdentifier());
+            String type = a.associationType();
+            if (CasePackage.IS_CHILD_OF.equals(type) || CasePackage.PRECEDES.equals(type)) {
+                if (CasePackage.IS_CHILD_OF.equals(type) && originInside
+                        && a.destinationIdentifier().equals(documentId)) {
+                    roles.put(a.identifier(), TOP_LEVEL);
                     continue;
                 }
-                if (association.destinationIdentifier().equals(documentId)) {
+                if (!originInside || !destinationInside) {
+                    roles.put(a.identifier(), EXTERNAL);
+                    externalReport.add(reference(a, originInside ? "destinationNodeURI" : "originNodeURI",
+                            (originInside ? a.destination() : a.origin()).identifier(), "kept as an external"
+                                    + " reference (the node is not in this package); it does not gate"));
+                    if (originInside) {
+                        external.computeIfAbsent(a.originIdentifier(), k -> new ArrayList<>())
+                                .add(new CompetencyJson.ExternalReference(type, "to", a.destinationIdentifier(),
+                                        a.destination().uri(), a.destination().title()));
+                    } else if (destinationInside) {
+                        external.computeIfAbsent(a.destinationIdentifier(), k -> new ArrayList<>())
+                                .add(new CompetencyJson.ExternalReference(type, "from", a.originIdentifier(),
+                                        a.origin().uri(), a.origin().title()));
+                    }
                     continue;
                 }
-                CasePackage.Association earlier = parentOf.putIfAbsent(association.originIdentifier(), association);
-                if (earlier != null) {
-                    problems.add(new Problem(at(association), association.identifier(), association.label()
-                            + ": item " + items.get(association.originIdentifier()).label() + " is already a child of "
-                            + items.get(earlier.destinationIdentifier()).label() + " by " + earlier.label()
-                            + "; a Pathwise framework gives each item one parent, so keep one isChildOf and make the"
-                            + " other an isRelatedTo"));
+                if (CasePackage.IS_CHILD_OF.equals(type)) {
+                    if (a.originIdentifier().equals(a.destinationIdentifier())) {
+                        problems.add(new Problem(at(a) + ".destinationNodeURI", a.identifier(), a.label() + ": item "
+                                + items.get(a.originIdentifier()).label() + " is a child of itself; remove this"
+                                + " association"));
+                        continue;
+                    }
+                    CasePackage.Association first = parentOf.putIfAbsent(a.originIdentifier(), a);
+                    if (first == null) {
+                        roles.put(a.identifier(), PARENT);
+                    } else {
+                        roles.put(a.identifier(), OTHER_PARENT);
+                        otherParentsOf.computeIfAbsent(a.originIdentifier(), k -> new ArrayList<>()).add(a);
+                    }
+                } else if (a.originIdentifier().equals(a.destinationIdentifier())) {
+                    problems.add(new Problem(at(a), a.identifier(), a.label() + ": item "
+                            + items.get(a.originIdentifier()).label() + " precedes itself; remove this association"));
+                } else {
+                    precededBy.computeIfAbsent(a.destinationIdentifier(), k -> new ArrayList<>()).add(a);
+                    roles.put(a.identifier(), PREREQUISITE);
                 }
-            } else if (CasePackage.PRECEDES.equals(type)) {
-                boolean ok = requireItem(problems, items, association, association.originIdentifier(), "originNodeURI",
-                        null);
-                ok &= requireItem(problems, items, association, association.destinationIdentifier(),
-                        "destinationNodeURI", null);
-                if (!ok) {
-                    continue;
-                }
-                if (association.originIdentifier().equals(association.destinationIdentifier())) {
-                    problems.add(new Problem(at(association), association.identifier(), association.label()
-                            + ": item " + items.get(association.originIdentifier()).label() + " precedes itself;"
-                            + " remove this association"));
-                    continue;
-                }
-                precededBy.computeIfAbsent(association.destinationIdentifier(), k -> new ArrayList<>()).add(association);
-                precedes++;
             } else {
                 others.merge(type, 1, Integer::sum);
+                roles.put(a.identifier(), OTHER);
             }
         }
-        parentCycles(problems, items, parentOf);
-        precedesCycles(problems, items, precededBy);
+        CaseCycles.parents(problems, items, parentOf);
+        List<CaseImportResult.Reference> notGating = dropPrecedesAlongTheHierarchy(items, parentOf, precededBy,
+                roles);
+        CaseCycles.precedes(problems, items, precededBy);
         CasePackageReader.refuseIf(problems);
 
-        Map<String, String> ids = competencyIds(pkg, current, earlierIds);
+        List<CaseImportResult.OtherParents> otherParentsReport = new ArrayList<>();
         List<CasePackage.Item> ordered = hierarchyOrder(pkg, parentOf);
         List<CompetencyJson> competencies = new ArrayList<>(ordered.size());
         for (CasePackage.Item item : ordered) {
             CasePackage.Association parent = parentOf.get(item.identifier());
             List<String> prerequisites = precededBy.getOrDefault(item.identifier(), List.of()).stream()
                     .map(a -> ids.get(a.originIdentifier())).distinct().toList();
-            String name = item.abbreviatedStatement() != null ? item.abbreviatedStatement() : item.fullStatement();
-            competencies.add(new CompetencyJson(ids.get(item.identifier()), name,
+            List<CasePackage.Association> secondary = otherParentsOf.getOrDefault(item.identifier(), List.of());
+            List<String> otherParentIds = secondary.stream().map(a -> ids.get(a.destinationIdentifier()))
+                    .distinct().toList();
+            if (!secondary.isEmpty()) {
+                otherParentsReport.add(new CaseImportResult.OtherParents(ids.get(item.identifier()),
+                        ids.get(parent.destinationIdentifier()), otherParentIds,
+                        secondary.stream().map(CaseFrameworkMapping::at).toList()));
+            }
+            List<CompetencyJson.ExternalReference> refs = external.get(item.identifier());
+            competencies.add(new CompetencyJson(ids.get(item.identifier()), name(item),
                     parent == null ? null : ids.get(parent.destinationIdentifier()), prerequisites,
-                    gradeLevel(item.educationLevel()), item.identifier()));
+                    gradeLevel(item.educationLevel()), item.identifier(), item.fullStatement(),
+                    otherParentIds.isEmpty() ? null : otherParentIds, refs == null ? null : List.copyOf(refs)));
         }
-        String frameworkId = current != null && overlaps(current, items.keySet()) ? current.id() : documentId;
-        FrameworkJson framework = new FrameworkJson(frameworkId, pkg.document().title(), competencies);
+        FrameworkJson framework = new FrameworkJson(frameworkId, pkg.document().title(), documentId, competencies);
         try {
             Framework.of(framework.id(), framework.name(), competencies.stream().map(CompetencyJson::toDomain).toList());
         } catch (FrameworkException e) {
@@ -118,129 +157,65 @@ final class CaseFrameworkMapping {
                     + " framework (competency ids are the items' humanCodingScheme or identifier): " + e.getMessage(),
                     e.problems());
         }
-        return new Mapped(framework, ids, parentOf.size(), precedes, others);
+        return new Mapped(framework, ids, roles, parentOf.size(), precededBy.values().stream().mapToInt(List::size)
+                .sum(), others, externalReport, otherParentsReport, notGating);
     }
 
-    private static boolean requireItem(List<Problem> problems, Map<String, CasePackage.Item> items,
-                                       CasePackage.Association association, String identifier, String end,
-                                       String alsoAllowed) {
-        if (items.containsKey(identifier) || identifier.equals(alsoAllowed)) {
-            return true;
-        }
-        problems.add(new Problem(at(association) + "." + end, identifier, association.label() + ": " + end + " '"
-                + identifier + "' is not a CFItem of this package" + (alsoAllowed == null ? "" : " nor its CFDocument")
-                + " (a dangling reference); add the item or remove the association"));
-        return false;
+    /** The name shown: the abbreviated statement, else the full statement, cut for display (the full one is kept). */
+    private static String name(CasePackage.Item item) {
+        String name = item.abbreviatedStatement() != null ? item.abbreviatedStatement()
+                : !item.fullStatement().isEmpty() ? item.fullStatement()
+                : item.humanCodingScheme() != null ? item.humanCodingScheme() : item.identifier();
+        return CasePackageReader.shortened(name, InputLimits.NAME);
     }
 
-    private static String at(CasePackage.Association association) {
-        return "CFAssociations[" + association.index() + "]";
+    private static CaseImportResult.Reference reference(CasePackage.Association a, String end, String identifier,
+                                                        String what) {
+        return new CaseImportResult.Reference(at(a) + "." + end, a.identifier(), a.associationType(),
+                a.originIdentifier(), a.destinationIdentifier(), identifier, what);
     }
 
-    private static void parentCycles(List<Problem> problems, Map<String, CasePackage.Item> items,
-                                     Map<String, CasePackage.Association> parentOf) {
-        Set<String> reported = new HashSet<>();
-        for (String start : parentOf.keySet()) {
-            List<String> path = new ArrayList<>();
-            Set<String> onPath = new HashSet<>();
-            String at = start;
-            while (at != null && onPath.add(at)) {
-                path.add(at);
-                CasePackage.Association up = parentOf.get(at);
-                at = up == null ? null : up.destinationIdentifier();
-            }
-            if (at != null && at.equals(start) && reported.add(String.join(",", new java.util.TreeSet<>(path)))) {
-                List<CasePackage.Association> links = path.stream().map(parentOf::get).toList();
-                problems.add(new Problem(at(links.get(0)), links.get(0).identifier(), "isChildOf cycle "
-                        + chain(items, path) + " (each item is a child of the next) by "
-                        + links.stream().map(a -> describe(items, a)).toList()
-                        + "; remove one of these associations"));
-            }
-        }
-    }
-
-    /** Cycles along "a precedes b" edges, each reported once, named in the order items precede each other. */
-    private static void precedesCycles(List<Problem> problems, Map<String, CasePackage.Item> items,
-                                       Map<String, List<CasePackage.Association>> precededBy) {
-        Map<String, List<CasePackage.Association>> follows = new LinkedHashMap<>();
-        precededBy.values().forEach(list -> list.forEach(a ->
-                follows.computeIfAbsent(a.originIdentifier(), k -> new ArrayList<>()).add(a)));
-        Map<String, Integer> state = new HashMap<>();
-        Set<String> reported = new HashSet<>();
-        for (String start : follows.keySet()) {
-            findCycles(start, follows, state, new ArrayList<>(), new ArrayList<>(), items, problems, reported);
-        }
-    }
-
-    private static void findCycles(String node, Map<String, List<CasePackage.Association>> follows,
-                                   Map<String, Integer> state, List<String> path,
-                                   List<CasePackage.Association> edges, Map<String, CasePackage.Item> items,
-                                   List<Problem> problems, Set<String> reported) {
-        Integer seen = state.get(node);
-        if (seen != null && seen == 2) {
-            return;
-        }
-        if (seen != null && seen == 1) {
-            int from = path.indexOf(node);
-            List<String> cycle = new ArrayList<>(path.subList(from, path.size()));
-            List<CasePackage.Association> links = new ArrayList<>(edges.subList(from, edges.size()));
-            // Start at the item that comes first in the package, so a cycle is always named the same way.
-            int first = 0;
-            for (int i = 1; i < cycle.size(); i++) {
-                if (items.get(cycle.get(i)).index() < items.get(cycle.get(first)).index()) {
-                    first = i;
+    /**
+     * A precedes between an item and its own ancestor or descendant cannot gate (a parent's level is rolled up from
+     * its children): it is kept, not used, and reported.
+     */
+    private static List<CaseImportResult.Reference> dropPrecedesAlongTheHierarchy(
+            Map<String, CasePackage.Item> items, Map<String, CasePackage.Association> parentOf,
+            Map<String, List<CasePackage.Association>> precededBy, Map<String, String> roles) {
+        List<CaseImportResult.Reference> dropped = new ArrayList<>();
+        for (List<CasePackage.Association> list : precededBy.values()) {
+            list.removeIf(a -> {
+                boolean along = ancestors(a.originIdentifier(), parentOf).contains(a.destinationIdentifier())
+                        || ancestors(a.destinationIdentifier(), parentOf).contains(a.originIdentifier());
+                if (along) {
+                    roles.put(a.identifier(), NOT_GATING);
+                    dropped.add(reference(a, "destinationNodeURI", a.destinationIdentifier(), "kept, not used as a"
+                            + " prerequisite: " + items.get(a.originIdentifier()).label() + " and "
+                            + items.get(a.destinationIdentifier()).label() + " are in one line of the hierarchy, and"
+                            + " a parent's level is rolled up from its children"));
                 }
-            }
-            java.util.Collections.rotate(cycle, -first);
-            java.util.Collections.rotate(links, -first);
-            node = cycle.get(0);
-            if (reported.add(String.join(",", new java.util.TreeSet<>(cycle))) && problems.size() < 50) {
-                cycle.add(node);
-                problems.add(new Problem(at(links.get(0)), links.get(0).identifier(), "precedes cycle "
-                        + chain(items, cycle) + " (each item precedes the next) by "
-                        + links.stream().map(a -> describe(items, a)).toList()
-                        + "; none of them could ever become ready, so remove one of these associations"));
-            }
-            return;
+                return along;
+            });
         }
-        state.put(node, 1);
-        path.add(node);
-        for (CasePackage.Association next : follows.getOrDefault(node, List.of())) {
-            edges.add(next);
-            findCycles(next.destinationIdentifier(), follows, state, path, edges, items, problems, reported);
-            edges.remove(edges.size() - 1);
-        }
-        path.remove(path.size() - 1);
-        state.put(node, 2);
+        precededBy.values().removeIf(List::isEmpty);
+        return dropped;
     }
 
-    /** "CFAssociations[5] 'id' (3.OA.A.1 precedes 3.OA.A.2)", with items by their coding scheme. */
-    private static String describe(Map<String, CasePackage.Item> items, CasePackage.Association a) {
-        return "CFAssociations[" + a.index() + "] '" + a.identifier() + "' ("
-                + chain(items, List.of(a.originIdentifier())) + " " + a.associationType() + " "
-                + chain(items, List.of(a.destinationIdentifier())) + ")";
-    }
-
-    private static String chain(Map<String, CasePackage.Item> items, List<String> identifiers) {
-        return String.join(" -> ", identifiers.stream().map(id -> {
-            CasePackage.Item item = items.get(id);
-            return item.humanCodingScheme() != null ? item.humanCodingScheme() : id;
-        }).toList());
-    }
-
-    /** Existing competencies keep their ids; new items get a unique humanCodingScheme, or their identifier. */
-    private static Map<String, String> competencyIds(CasePackage pkg, Framework current,
-                                                    Map<String, String> earlierIds) {
-        Map<String, String> existingByExternal = new HashMap<>(earlierIds);
-        Set<String> taken = new HashSet<>();
-        if (current != null) {
-            for (Competency c : current.competencies()) {
-                taken.add(c.id());
-                if (c.externalId() != null) {
-                    existingByExternal.put(c.externalId(), c.id());
-                }
-            }
+    private static Set<String> ancestors(String identifier, Map<String, CasePackage.Association> parentOf) {
+        Set<String> up = new HashSet<>();
+        CasePackage.Association link = parentOf.get(identifier);
+        while (link != null && up.add(link.destinationIdentifier())) {
+            link = parentOf.get(link.destinationIdentifier());
         }
+        return up;
+    }
+
+    /**
+     * Items the framework had keep their ids; a new item takes the id Pathwise served it with (its extension), else
+     * its humanCodingScheme when that is unique and free in the tenant, else its identifier.
+     */
+    private static Map<String, String> competencyIds(CasePackage pkg, Map<String, String> knownIds, Set<String> taken,
+                                                    List<Problem> problems) {
         Map<String, Integer> codeUses = new HashMap<>();
         pkg.items().forEach(item -> {
             if (item.humanCodingScheme() != null) {
@@ -250,23 +225,49 @@ final class CaseFrameworkMapping {
         Map<String, String> ids = new LinkedHashMap<>();
         Set<String> assigned = new HashSet<>();
         for (CasePackage.Item item : pkg.items()) {
-            String existing = existingByExternal.get(item.identifier());
-            if (existing != null) {
-                ids.put(item.identifier(), existing);
-                assigned.add(existing);
+            String known = knownIds.get(item.identifier());
+            if (known != null && assigned.add(known)) {
+                ids.put(item.identifier(), known);
             }
         }
+        Set<String> unavailable = new HashSet<>(taken);
+        unavailable.removeAll(ids.values());
         for (CasePackage.Item item : pkg.items()) {
             if (ids.containsKey(item.identifier())) {
                 continue;
             }
             String code = item.humanCodingScheme();
-            String id = code != null && codeUses.get(code) == 1 && !taken.contains(code) && !assigned.contains(code)
-                    ? code : item.identifier();
+            String id;
+            if (usable(item.competencyId()) && !unavailable.contains(item.competencyId())
+                    && !assigned.contains(item.competencyId())) {
+                id = item.competencyId();
+            } else if (usable(code) && codeUses.get(code) == 1 && !unavailable.contains(code)
+                    && !assigned.contains(code)) {
+                id = code;
+            } else {
+                id = item.identifier();
+            }
+            if (!usable(id) || unavailable.contains(id) || !assigned.add(id)) {
+                problems.add(new Problem("CFItems[" + item.index() + "].identifier", item.identifier(),
+                        "CFItems[" + item.index() + "].identifier: item " + item.label() + " has no humanCodingScheme"
+                                + " that can be its competency id, and its identifier cannot be either ("
+                                + (usable(id) ? "taken by another competency of this tenant" : "over "
+                                + InputLimits.ID + " characters") + ")"));
+            }
             ids.put(item.identifier(), id);
-            assigned.add(id);
         }
         return ids;
+    }
+
+    private static boolean usable(String id) {
+        if (id == null || id.isBlank() || id.length() > InputLimits.ID) {
+            return false;
+        }
+        return id.chars().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+    }
+
+    private static String at(CasePackage.Association association) {
+        return "CFAssociations[" + association.index() + "]";
     }
 
     /** Parents before children; siblings by the sequenceNumber of their isChildOf, then by package order. */
@@ -311,11 +312,6 @@ final class CaseFrameworkMapping {
         for (CasePackage.Item child : below) {
             visit(child, children, order, ordered, visited);
         }
-    }
-
-    private static boolean overlaps(Framework current, Set<String> identifiers) {
-        return current.competencies().stream().anyMatch(c -> c.externalId() != null
-                && identifiers.contains(c.externalId()));
     }
 
     /** The lowest grade of CASE education levels: "KG" is 0, "01".."12" are grades; others are left out. */

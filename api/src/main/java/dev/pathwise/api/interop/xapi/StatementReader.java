@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Reads xAPI statements; a statement that is not one is refused with the field at fault. */
+/** Reads the parts of a valid xAPI statement that Pathwise maps to evidence. */
 final class StatementReader {
 
     /** The context extension that names the evidence kind: a value of {@code EvidenceKind}, such as "SUMMATIVE". */
@@ -23,59 +23,25 @@ final class StatementReader {
     private StatementReader() {
     }
 
-    /** A statement that cannot be read, with the field at fault. */
-    static final class Unreadable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String field;
-
-        Unreadable(String field, String message) {
-            super(field + ": " + message);
-            this.field = field;
-        }
-    }
-
-    /**
-     * @throws Unreadable when the actor, verb or object is missing or the timestamp is not ISO 8601
-     */
+    /** The parts Pathwise maps, read from a statement {@link StatementValidator} found valid. */
     static Statement read(JsonNode node, ObjectMapper json) {
-        if (node == null || !node.isObject()) {
-            throw new Unreadable("statement", "a statement is a JSON object with actor, verb and object");
-        }
         String id = text(node, "id");
         if (id == null) {
             // An LRS assigns missing ids; ours is derived from the content, so sending it again is still idempotent.
             id = UUID.nameUUIDFromBytes(canonical(node, json).getBytes(StandardCharsets.UTF_8)).toString();
         }
+        id = id.toLowerCase(Locale.ROOT);
         JsonNode actor = node.get("actor");
-        if (actor == null || !actor.isObject()) {
-            throw new Unreadable("actor", "is missing; send an Agent with an account or an mbox");
-        }
-        List<String> actorKeys = ActorKeys.of(actor);
-        if (actorKeys.isEmpty()) {
-            throw new Unreadable("actor", "has no account, mbox, mbox_sha1sum or openid to identify the learner");
-        }
+        String actorType = "Group".equals(text(actor, "objectType")) ? "Group" : "Agent";
+        List<String> actorKeys = actorType.equals("Agent") ? ActorKeys.of(actor) : List.of();
         String verbId = text(node.path("verb"), "id");
-        if (verbId == null) {
-            throw new Unreadable("verb.id", "is missing; send a verb IRI such as http://adlnet.gov/expapi/verbs/passed");
-        }
         JsonNode object = node.get("object");
-        String objectId = object == null ? null : text(object, "id");
-        if (objectId == null) {
-            throw new Unreadable("object.id", "is missing; send the activity IRI (or the statement id for voided)");
-        }
         String objectType = object.hasNonNull("objectType") ? object.get("objectType").asText() : "Activity";
+        String objectId = text(object, "id");
         JsonNode score = node.path("result").path("score");
         JsonNode success = node.path("result").get("success");
-        Instant timestamp = null;
         String at = text(node, "timestamp");
-        if (at != null) {
-            try {
-                timestamp = OffsetDateTime.parse(at).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new Unreadable("timestamp", "'" + at + "' is not an ISO 8601 time such as"
-                        + " 2026-11-23T10:15:00Z");
-            }
-        }
+        Instant timestamp = at == null ? null : instant(at);
         List<String> context = new ArrayList<>();
         for (String kind : List.of("parent", "grouping", "category", "other")) {
             JsonNode activities = node.path("context").path("contextActivities").path(kind);
@@ -86,12 +52,32 @@ final class StatementReader {
             }
         }
         JsonNode kind = node.path("context").path("extensions").get(KIND_EXTENSION);
-        return new Statement(id, node, actorKeys, text(actor.path("account"), "name"), verbId, shortName(verbId),
-                objectType, objectId, text(object.path("definition"), "type"), number(score, "scaled"),
-                number(score, "raw"), number(score, "min"), number(score, "max"),
+        return new Statement(id, node, actorType, actorKeys, text(actor.path("account"), "name"), verbId,
+                shortName(verbId), objectType, objectId, text(object.path("definition"), "type"),
+                number(score, "scaled"), number(score, "raw"), number(score, "min"), number(score, "max"),
                 success != null && success.isBoolean() ? success.asBoolean() : null, timestamp, context,
                 kind == null || kind.isNull() ? null : kind.asText(), text(node.path("context"), "platform"));
     }
+
+    /** A timestamp {@link XapiFormats#timestamp} accepted: extended or basic format, UTC when it has no offset. */
+    static Instant instant(String text) {
+        String t = text.replace(',', '.');
+        java.util.regex.Matcher basic = BASIC.matcher(t);
+        if (basic.matches()) {
+            t = basic.group(1) + "-" + basic.group(2) + "-" + basic.group(3) + "T" + basic.group(4) + ":"
+                    + basic.group(5) + (basic.group(6) == null ? "" : ":" + basic.group(6)) + basic.group(7);
+        }
+        t = t.replaceAll("([+-]\\d{2})$", "$1:00").replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")
+                .replaceAll("(\\.\\d{9})\\d+", "$1");
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            return java.time.LocalDateTime.parse(t).toInstant(java.time.ZoneOffset.UTC);
+        }
+    }
+
+    private static final java.util.regex.Pattern BASIC = java.util.regex.Pattern.compile(
+            "^(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2}(?:\\.\\d+)?)?(.*)$");
 
     /** "http://adlnet.gov/expapi/verbs/passed" is "passed". */
     static String shortName(String iri) {

@@ -7,9 +7,10 @@ import dev.pathwise.api.evidence.PathUpdateJson;
  * What became of one statement.
  *
  * @param status  {@code stored} (new evidence), {@code already-stored} (same statement again), {@code voided}
- *                (its target's evidence no longer counts) or {@code parked} (kept for review, see {@code reason})
- * @param reason  why a statement was parked: unknown-actor, unknown-object, unsupported-verb, no-score,
- *                void-target-unknown, invalid or refused
+ *                (its target's evidence no longer counts), {@code parked} (kept for review, see {@code reason}) or
+ *                {@code conflict} (another statement was received under this id; nothing changed)
+ * @param reason  why a statement was parked: unknown-actor, unknown-object, unsupported-verb, unsupported-object,
+ *                group-actor, no-score, unknown-evidence-kind, void-target-unknown, void-target-is-voiding or refused
  * @param score   the normalized score (0..1) the evidence carries
  * @param update  the path update of stored evidence
  * @param voided  what voiding did
@@ -21,5 +22,10 @@ public record StatementResult(int index, String statementId, String status, Stri
     static StatementResult parked(int index, String statementId, String reason, String detail) {
         return new StatementResult(index, statementId, "parked", reason, detail + "; parked for review at GET"
                 + " /v1/xapi/unmapped", null, null, null, null, null, null, null);
+    }
+
+    static StatementResult conflict(int index, String statementId, String detail) {
+        return new StatementResult(index, statementId, "conflict", "conflict", detail, null, null, null, null, null,
+                null, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.pathwise.api.interop.xapi;
 
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pathwise.api.evidence.EvidenceRepository;
+import dev.pathwise.api.learner.LearnerScope;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
@@ -33,8 +36,13 @@ public class XapiController {
 
     private final XapiStatementService statements;
     private final XapiMappings mappings;
+    private final EvidenceRepository evidence;
+    private final LearnerScope scope;
 
-    public XapiController(XapiStatementService statements, XapiMappings mappings) {
+    public XapiController(XapiStatementService statements, XapiMappings mappings, EvidenceRepository evidence,
+                          LearnerScope scope) {
+        this.evidence = evidence;
+        this.scope = scope;
         this.statements = statements;
         this.mappings = mappings;
     }
@@ -42,7 +50,7 @@ public class XapiController {
     @PostMapping("/statements")
     public ResponseEntity<XapiStatementService.StatementsResponse> statements(
             Caller caller, @RequestHeader(name = VERSION_HEADER, required = false) String version,
-            @RequestBody JsonNode body) {
+            @RequestBody(required = false) String body) {
         if (version == null || version.isBlank()) {
             throw ApiProblem.invalid(VERSION_HEADER, null, "header " + VERSION_HEADER + " is required by xAPI; send "
                     + VERSION_HEADER + ": " + VERSION);
@@ -52,6 +60,32 @@ public class XapiController {
                     + "' is not supported; Pathwise takes xAPI 1.0.x statements (" + VERSION + ")");
         }
         return ResponseEntity.ok().header(VERSION_HEADER, VERSION).body(statements.receive(caller.tenantId(), body));
+    }
+
+    /** One statement as it was received, unchanged ({@code statementId}), or a voided one ({@code voidedStatementId}). */
+    @GetMapping("/statements")
+    @RequiresRole({Role.PLATFORM, Role.CURRICULUM, Role.TEACHER})
+    public ResponseEntity<String> statement(Caller caller,
+                                              @RequestParam(name = "statementId", required = false) String statementId,
+                                              @RequestParam(name = "voidedStatementId", required = false)
+                                              String voidedStatementId) {
+        if ((statementId == null) == (voidedStatementId == null)) {
+            throw ApiProblem.invalid("statementId", statementId, "statementId: give exactly one of statementId or"
+                    + " voidedStatementId (the UUID of a statement this tenant sent)");
+        }
+        String id = statementId != null ? statementId : voidedStatementId;
+        String field = statementId != null ? "statementId" : "voidedStatementId";
+        String wrong = XapiFormats.uuid(id);
+        if (wrong != null) {
+            throw ApiProblem.invalid(field, XapiFormats.shown(id), field + ": " + wrong);
+        }
+        if (caller.seesOwnClassesOnly() && !teaches(caller, id)) {
+            // a statement about a learner outside the teacher's classes is answered as one never received
+            throw ApiProblem.notFound(field, id, field + ": no statement '" + id + "' was received by this tenant");
+        }
+        // The text as it was received: numbers keep the digits they were sent with.
+        return ResponseEntity.ok().header(VERSION_HEADER, VERSION).contentType(MediaType.APPLICATION_JSON)
+                .body(statements.statement(caller.tenantId(), id, voidedStatementId != null));
     }
 
     @GetMapping("/unmapped")
@@ -90,5 +124,21 @@ public class XapiController {
     @RequiresRole({Role.PLATFORM, Role.CURRICULUM})
     public List<XapiMappings.Alignment> alignments(Caller caller) {
         return mappings.alignments(caller.tenantId());
+    }
+
+    /** True when the statement became evidence of a learner of the teacher's classes. */
+    private boolean teaches(Caller caller, String statementId) {
+        String learnerId = evidence.learnerOf(caller.tenantId(), statementId.strip())
+                .or(() -> evidence.learnerOf(caller.tenantId(), statementId.strip().toLowerCase(java.util.Locale.ROOT)))
+                .orElse(null);
+        if (learnerId == null) {
+            return false;
+        }
+        try {
+            scope.requireVisible(caller, learnerId);
+            return true;
+        } catch (ApiProblem notVisible) {
+            return false;
+        }
     }
 }

@@ -42,10 +42,12 @@ public class XapiStatementService {
     private final XapiMappings mappings;
     private final EvidenceService evidence;
     private final EvidenceVoiding voiding;
+    private final ReceivedStatements statements;
     private final Clock clock;
 
     public XapiStatementService(JdbcClient jdbc, ObjectMapper json, XapiMappings mappings, EvidenceService evidence,
-                                EvidenceVoiding voiding, Clock clock) {
+                                EvidenceVoiding voiding, ReceivedStatements statements, Clock clock) {
+        this.statements = statements;
         this.jdbc = jdbc;
         this.json = json;
         this.mappings = mappings;
@@ -55,26 +57,20 @@ public class XapiStatementService {
     }
 
     /** The outcome of a POST: counts, the statement ids in order (as an LRS answers), one result per statement. */
-    public record StatementsResponse(int statements, int stored, int voided, int parked, List<String> ids,
+    public record StatementsResponse(int statements, int stored, int voided, int parked, int conflicts,
+                                     List<String> ids,
                                      List<StatementResult> results) {
     }
 
-    /** A single statement or an array of them. */
-    public StatementsResponse receive(String tenantId, JsonNode body) {
-        List<JsonNode> statements = new ArrayList<>();
-        if (body != null && body.isArray()) {
-            body.forEach(statements::add);
-        } else {
-            statements.add(body);
-        }
-        if (statements.size() > evidence.batchLimit()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "body",
-                    statements.size(), "body: at most " + evidence.batchLimit() + " statements per request; this one"
-                    + " has " + statements.size(), null);
-        }
+    /**
+     * A single statement or an array of them, as the request body: every statement is validated first (one invalid
+     * statement refuses the whole request, nothing stored), then each is stored, voided or parked.
+     */
+    public StatementsResponse receive(String tenantId, String body) {
+        List<JsonNode> statements = StatementRequest.read(body, json, evidence.batchLimit());
         List<StatementResult> results = new ArrayList<>(statements.size());
         for (int i = 0; i < statements.size(); i++) {
-            results.add(receiveOne(tenantId, i, statements.get(i)));
+            results.add(receiveOne(tenantId, i, StatementReader.read(statements.get(i), json), true));
         }
         return response(results);
     }
@@ -86,9 +82,40 @@ public class XapiStatementService {
                 .query((rs, n) -> readTree(rs.getString(1))).list();
         List<StatementResult> results = new ArrayList<>(parked.size());
         for (int i = 0; i < parked.size(); i++) {
-            results.add(receiveOne(tenantId, i, parked.get(i)));
+            JsonNode node = parked.get(i);
+            List<StatementChecks.Violation> violations = StatementValidator.validate(node);
+            if (!violations.isEmpty()) {
+                // Kept from before statements were validated on receipt: it stays parked, with what is wrong.
+                results.add(StatementResult.parked(i, node.path("id").asText(null), "invalid",
+                        violations.get(0).message()));
+                continue;
+            }
+            results.add(receiveOne(tenantId, i, StatementReader.read(node, json), false));
         }
         return response(results);
+    }
+
+    /**
+     * A statement as it was received, unchanged, for {@code GET /v1/xapi/statements?statementId=}; a voided statement
+     * is read with {@code voidedStatementId}, as an LRS answers.
+     */
+    public String statement(String tenantId, String statementId, boolean voided) {
+        String id = statementId.strip().toLowerCase(Locale.ROOT);
+        String field = voided ? "voidedStatementId" : "statementId";
+        var row = jdbc.sql("select statement, voided_by from xapi_statements where tenant_id = :t"
+                        + " and statement_id = :s").param("t", tenantId).param("s", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+                .orElseThrow(() -> ApiProblem.notFound(field, statementId, field + ": no statement '" + statementId
+                        + "' was received by this tenant"));
+        if (!voided && row[1] != null) {
+            throw ApiProblem.notFound(field, statementId, field + ": statement '" + statementId + "' was voided by '"
+                    + row[1] + "'; read it with voidedStatementId=" + statementId);
+        }
+        if (voided && row[1] == null) {
+            throw ApiProblem.notFound(field, statementId, field + ": statement '" + statementId + "' is not voided;"
+                    + " read it with statementId=" + statementId);
+        }
+        return row[0];
     }
 
     /** A parked statement: why, and the statement as received. */
@@ -113,27 +140,29 @@ public class XapiStatementService {
         int stored = (int) results.stream().filter(r -> r.status().endsWith("stored")).count();
         int voided = (int) results.stream().filter(r -> r.status().equals("voided")).count();
         int parked = (int) results.stream().filter(r -> r.status().equals("parked")).count();
-        return new StatementsResponse(results.size(), stored, voided, parked,
+        int conflicts = (int) results.stream().filter(r -> r.status().equals("conflict")).count();
+        return new StatementsResponse(results.size(), stored, voided, parked, conflicts,
                 results.stream().map(StatementResult::statementId).toList(), results);
     }
 
-    private StatementResult receiveOne(String tenantId, int index, JsonNode node) {
-        Statement statement;
-        try {
-            statement = StatementReader.read(node, json);
-        } catch (StatementReader.Unreadable e) {
-            String id = node != null && node.hasNonNull("id") ? node.get("id").asText() : null;
-            String detail = "not a statement Pathwise can read: " + e.getMessage();
-            if (id != null && node.isObject()) {
-                park(tenantId, id, "invalid", detail, null, node);
+    private StatementResult receiveOne(String tenantId, int index, Statement statement, boolean fresh) {
+        if (fresh) {
+            Optional<String> conflict = statements.record(tenantId, statement.id(), statement.body());
+            if (conflict.isPresent()) {
+                return StatementResult.conflict(index, statement.id(), conflict.get());
             }
-            return id == null
-                    ? new StatementResult(index, null, "refused", "invalid", detail + "; nothing was kept (no"
-                            + " statement id)", null, null, null, null, null, null, null)
-                    : StatementResult.parked(index, id, "invalid", detail);
         }
-        if (statement.verb().equals(VOIDED)) {
+        if (statement.verbId().equals(StatementValidator.VOIDED_VERB)) {
             return voidTarget(tenantId, index, statement);
+        }
+        if (statement.actorType().equals("Group")) {
+            return park(tenantId, index, statement, "group-actor", "the actor is a Group; Pathwise records evidence"
+                    + " of one learner at a time, so a Group's statement is kept for review rather than split among"
+                    + " its members");
+        }
+        if (!statement.objectType().equals("Activity")) {
+            return park(tenantId, index, statement, "unsupported-object", "the object is a " + statement.objectType()
+                    + "; evidence is about an Activity (an activity or competency IRI)");
         }
         if (!EVIDENCE_VERBS.contains(statement.verb())) {
             return park(tenantId, index, statement, "unsupported-verb", "verb '" + statement.verbId() + "' is not"
@@ -164,7 +193,7 @@ public class XapiStatementService {
         try {
             kind = kind(statement);
         } catch (IllegalArgumentException e) {
-            return park(tenantId, index, statement, "invalid", e.getMessage());
+            return park(tenantId, index, statement, "unknown-evidence-kind", e.getMessage());
         }
         XapiMappings.Alignment aligned = target.get();
         EvidenceRequest request = new EvidenceRequest(statement.id(), learner.get(), aligned.competencyId(),
@@ -174,6 +203,9 @@ public class XapiStatementService {
         try {
             result = evidence.ingest(tenantId, request);
         } catch (ApiProblem refused) {
+            if (refused.status() == org.springframework.http.HttpStatus.CONFLICT) {
+                return StatementResult.conflict(index, statement.id(), refused.getMessage());
+            }
             return park(tenantId, index, statement, "refused", refused.getMessage());
         } catch (IllegalArgumentException refused) {
             return park(tenantId, index, statement, "refused", refused.getMessage());
@@ -186,11 +218,12 @@ public class XapiStatementService {
     }
 
     private StatementResult voidTarget(String tenantId, int index, Statement statement) {
-        if (!"StatementRef".equals(statement.objectType())) {
-            return park(tenantId, index, statement, "invalid", "a voided statement's object is a StatementRef"
-                    + " naming the statement to void; this one is a " + statement.objectType());
+        String target = statement.objectId().toLowerCase(Locale.ROOT);
+        if (statements.isVoiding(tenantId, target)) {
+            return park(tenantId, index, statement, "void-target-is-voiding", "statement '" + target + "' voids"
+                    + " another statement itself, and a voiding statement cannot be voided");
         }
-        String target = statement.objectId();
+        statements.markVoided(tenantId, target, statement.id());
         Optional<EvidenceVoiding.Voided> voided = voiding.voidEvidence(tenantId, target, statement.id());
         if (voided.isPresent()) {
             unpark(tenantId, statement.id());
@@ -253,17 +286,33 @@ public class XapiStatementService {
         return StatementResult.parked(index, statement.id(), reason, detail);
     }
 
+    /**
+     * Parks the statement, or updates the reason of the same statement parked before: sending a parked statement
+     * again, even many times at once, answers {@code parked} each time and keeps one row.
+     */
     private void park(String tenantId, String statementId, String reason, String detail, Statement statement,
                       JsonNode body) {
         String actor = statement == null || statement.actorKeys().isEmpty() ? null : statement.actorKeys().get(0);
         String verb = statement == null ? null : statement.verbId();
         String object = statement == null ? null : statement.objectId();
-        unpark(tenantId, statementId);
-        jdbc.sql("insert into xapi_unmapped (tenant_id, statement_id, reason, detail, actor_key, verb, object_iri,"
-                        + " statement, received_at) values (:t, :s, :r, :d, :a, :v, :o, :st, :at)")
-                .param("t", tenantId).param("s", statementId).param("r", reason).param("d", detail)
-                .param("a", actor).param("v", verb).param("o", object).param("st", body.toString())
-                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+        if (updateParked(tenantId, statementId, reason, detail) > 0) {
+            return;
+        }
+        try {
+            jdbc.sql("insert into xapi_unmapped (tenant_id, statement_id, reason, detail, actor_key, verb, object_iri,"
+                            + " statement, received_at) values (:t, :s, :r, :d, :a, :v, :o, :st, :at)")
+                    .param("t", tenantId).param("s", statementId).param("r", reason).param("d", detail)
+                    .param("a", actor).param("v", verb).param("o", object).param("st", body.toString())
+                    .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+        } catch (org.springframework.dao.DuplicateKeyException parkedAtTheSameTime) {
+            updateParked(tenantId, statementId, reason, detail);
+        }
+    }
+
+    private int updateParked(String tenantId, String statementId, String reason, String detail) {
+        return jdbc.sql("update xapi_unmapped set reason = :r, detail = :d where tenant_id = :t"
+                        + " and statement_id = :s")
+                .param("r", reason).param("d", detail).param("t", tenantId).param("s", statementId).update();
     }
 
     private int unpark(String tenantId, String statementId) {
