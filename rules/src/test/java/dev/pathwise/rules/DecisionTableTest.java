@@ -60,7 +60,8 @@ class DecisionTableTest {
         List<CompileProblem> problems = PolicyChecker.check(lincolnWithTable("1.0.0-table-level", csv));
         // then the problem names the table and the row
         assertThat(problems).containsExactly(new CompileProblem("schools/lincoln/mastery-thresholds.csv", 11, 0,
-                "MASTERD cannot be resolved or is not a field"));
+                "rule 'Mastered at 0.90 in grade band 9-12' uses MASTERD, which is not a value of MasteryLevel. "
+                        + "Maybe you meant 'MASTERED'?"));
     }
 
     @Test

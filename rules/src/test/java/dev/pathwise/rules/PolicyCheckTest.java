@@ -61,23 +61,34 @@ class PolicyCheckTest {
                 """;
         // when the policy is checked
         List<CompileProblem> problems = PolicyChecker.check(withLincolnFile("1.0.0-guard", "escape.drl", drl));
-        // then every construct is refused at its line and column, with the reason
+        // then every construct is refused at its line and column, with the member named and the reason
         assertThat(problems).extracting(p -> p.file() + ":" + p.line() + ":" + p.column() + " " + p.message()
-                        .replaceAll(" is not allowed.*", ""))
+                        .replaceAll(", which rules may not.*", ""))
                 .containsExactly(
-                        "schools/lincoln/escape.drl:10:8 import 'java.io.File'",
-                        "schools/lincoln/escape.drl:15:5 'System.'",
-                        "schools/lincoln/escape.drl:16:5 'java.nio'",
-                        "schools/lincoln/escape.drl:17:9 'Thread'",
-                        "schools/lincoln/escape.drl:18:5 'Runtime'",
-                        "schools/lincoln/escape.drl:19:5 'Class.forName'",
-                        "schools/lincoln/escape.drl:20:19 'new java.util.Random'",
-                        "schools/lincoln/escape.drl:21:49 'now('",
-                        "schools/lincoln/escape.drl:22:9 'ProcessBuilder'",
-                        "schools/lincoln/escape.drl:23:12 'getKieRuntime('");
-        assertThat(problems.get(1).message()).isEqualTo("'System.' is not allowed in a rule file: rules must not "
-                + "print, read the clock or system properties, or exit the JVM; report through 'decisions' and "
-                + "receive values as facts");
+                        "schools/lincoln/escape.drl:10:8 import 'java.io.File' is not allowed in a rule file: rules "
+                                + "see only the fact model. Import from dev.pathwise.engine.facts (or "
+                                + "dev.pathwise.engine.facts.*), BandParameters from dev.pathwise.engine.policy, the "
+                                + "engine's enums (MasteryLevel, ActivityKind, Modality, Grouping, EvidenceKind) or JDK "
+                                + "value types (java.time.LocalDate, java.util.List, ...)",
+                        "schools/lincoln/escape.drl:15:12 rule 'Does everything it must not' reads java.lang.System.out",
+                        "schools/lincoln/escape.drl:16:25 rule 'Does everything it must not' calls "
+                                + "java.nio.file.Files.readString(java.nio.file.Path)",
+                        "schools/lincoln/escape.drl:17:9 rule 'Does everything it must not' creates a java.lang.Thread",
+                        "schools/lincoln/escape.drl:18:13 rule 'Does everything it must not' calls "
+                                + "java.lang.Runtime.getRuntime()",
+                        "schools/lincoln/escape.drl:19:11 rule 'Does everything it must not' calls "
+                                + "java.lang.Class.forName(String)",
+                        "schools/lincoln/escape.drl:20:33 rule 'Does everything it must not' creates a java.util.Random",
+                        "schools/lincoln/escape.drl:21:49 rule 'Does everything it must not' calls "
+                                + "java.time.Instant.now()",
+                        "schools/lincoln/escape.drl:22:9 rule 'Does everything it must not' creates a "
+                                + "java.lang.ProcessBuilder",
+                        "schools/lincoln/escape.drl:23:12 rule 'Does everything it must not' calls "
+                                + "org.drools.core.rule.consequence.KnowledgeHelper.getKieRuntime()");
+        assertThat(problems.get(1).message()).endsWith("which rules may not. Rules do not touch the JVM: no "
+                + "printing, clock, properties, environment, processes or exit; report through 'decisions' and receive "
+                + "values as facts. Rules may use the fact model, 'decisions', and of the JDK String, numbers, Math, "
+                + "read-only collections and java.time values.");
     }
 
     @Test
@@ -97,9 +108,11 @@ class PolicyCheckTest {
         PolicyCompilationException failure = org.junit.jupiter.api.Assertions.assertThrows(
                 PolicyCompilationException.class, compile);
         assertThat(failure.problems()).extracting(CompileProblem::toString).containsExactly(
-                "schools/lincoln/prints.drl:14:5: 'System.' is not allowed in a rule file: rules must not print, "
-                        + "read the clock or system properties, or exit the JVM; report through 'decisions' and "
-                        + "receive values as facts");
+                "schools/lincoln/prints.drl:14:12: rule 'Prints' reads java.lang.System.out, which rules may not. "
+                        + "Rules do not touch the JVM: no printing, clock, properties, environment, processes or exit; "
+                        + "report through 'decisions' and receive values as facts. Rules may use the fact model, "
+                        + "'decisions', and of the JDK String, numbers, Math, read-only collections and java.time "
+                        + "values.");
     }
 
     @Test
@@ -130,7 +143,8 @@ class PolicyCheckTest {
                         + "'masteredThreshhold', so it can never fire. Maybe you meant 'masteredThreshold'?",
                 "schools/lincoln/extra.drl:14:22: rule 'Mastered at the school's threshold' reads unknown field "
                         + "'scor' of Assessment, so it can never fire. Maybe you meant 'score'?",
-                "schools/lincoln/extra.drl:22: unknown fact type 'Assesment'. Maybe you meant 'Assessment'? (import "
+                "schools/lincoln/extra.drl:22:5: rule 'Approaching on the latest result' matches unknown fact type "
+                        + "'Assesment'. Maybe you meant 'Assessment'? (import "
                         + "it from dev.pathwise.engine.facts, or BandParameters from dev.pathwise.engine.policy)");
     }
 

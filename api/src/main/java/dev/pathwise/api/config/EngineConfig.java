@@ -1,14 +1,17 @@
 package dev.pathwise.api.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.policy.PolicyRuntime;
+import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import dev.pathwise.rules.DefaultPolicyPack;
 
 /** The engine as beans: one policy runtime with the default pack active, one stateless evaluator, the clock. */
@@ -22,9 +25,21 @@ public class EngineConfig {
         return Clock.systemUTC();
     }
 
+    /**
+     * How much CPU time and memory one evaluation's rules may take ({@code pathwise.evaluation.cpu-limit},
+     * {@code memory-limit}, {@code stop-grace}) before they are stopped and the evaluation answered with 422.
+     */
     @Bean
-    PolicyRuntime policyRuntime() {
-        PolicyRuntime runtime = new PolicyRuntime();
+    EvaluationLimits evaluationLimits(
+            @Value("${pathwise.evaluation.cpu-limit:200ms}") Duration cpu,
+            @Value("${pathwise.evaluation.memory-limit:256MB}") DataSize memory,
+            @Value("${pathwise.evaluation.stop-grace:50ms}") Duration grace) {
+        return new EvaluationLimits(cpu, memory.toBytes(), grace);
+    }
+
+    @Bean
+    PolicyRuntime policyRuntime(EvaluationLimits limits) {
+        PolicyRuntime runtime = new PolicyRuntime(32, Runtime.getRuntime().availableProcessors() * 2, limits);
         runtime.activate(DefaultPolicyPack.source());
         return runtime;
     }

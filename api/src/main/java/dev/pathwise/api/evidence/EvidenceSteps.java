@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pathwise.api.evidence.EvidenceRepository.NewRow;
@@ -29,7 +30,7 @@ import dev.pathwise.engine.evaluation.Evaluation;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.policy.CompiledPolicy;
-import dev.pathwise.engine.policy.RuleLoopException;
+import dev.pathwise.engine.policy.RulesStoppedException;
 
 /**
  * Takes pieces of evidence in order, each on its learner's state as the pieces before it left it, and says what each
@@ -130,13 +131,13 @@ class EvidenceSteps {
                     counted);
         } catch (IllegalArgumentException refused) {
             return Step.answered(null, Outcome.refused(refused));
-        } catch (RuleLoopException loop) {
-            return cutOff(inputs, piece, evidence, loop.rules(), loop.getMessage(),
-                    loopProblem(evidence.id(), loop.rules(), loop.getMessage()));
+        } catch (RulesStoppedException loop) {
+            return cutOff(inputs, piece, evidence, loop.rules(), loop.problemType(), loop.getMessage(),
+                    loopProblem(evidence.id(), loop.problemType(), loop.rules(), loop.getMessage()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
             String message = "the policy's rules failed while evaluating it (" + Problems.describeFailure(failed)
                     + ")";
-            return cutOff(inputs, piece, evidence, List.of(), message, failedProblem(evidence.id(), message));
+            return cutOff(inputs, piece, evidence, List.of(), null, message, failedProblem(evidence.id(), message));
         }
         long nanos = System.nanoTime() - start;
         PathUpdateJson update = PathUpdateJson.of(evaluation.update());
@@ -145,9 +146,10 @@ class EvidenceSteps {
                 evaluation.learner(), nanos, evaluation.update().trace().size(), false);
     }
 
-    private Step cutOff(Inputs inputs, Piece piece, Evidence evidence, List<String> rules, String message,
-                        ApiProblem problem) {
-        NewRow row = row(inputs, piece, evidence, write(Map.of("rules", rules)), message);
+    private Step cutOff(Inputs inputs, Piece piece, Evidence evidence, List<String> rules, String type,
+                        String message, ApiProblem problem) {
+        NewRow row = row(inputs, piece, evidence, write(type == null ? Map.of("rules", rules)
+                : Map.of("rules", rules, "type", type)), message);
         return new Step(null, new Outcome(null, problem), row, null, null, 0, 0, true);
     }
 
@@ -169,18 +171,33 @@ class EvidenceSteps {
         }
         if (stored.error() != null) {
             List<String> rules = loopRules(stored.result());
-            throw rules.isEmpty() ? failedProblem(evidenceId, stored.error())
-                    : loopProblem(evidenceId, rules, stored.error());
+            String type = stoppedType(stored.result());
+            throw type == null && rules.isEmpty() ? failedProblem(evidenceId, stored.error())
+                    : loopProblem(evidenceId, type == null ? "rule-loop" : type, rules, stored.error());
         }
         return new EvidenceResult(read(stored.result()), true);
     }
 
-    /** 422: the rules looped; the evidence is stored, the learner's state unchanged. */
-    private static ApiProblem loopProblem(String evidenceId, List<String> rules, String message) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-loop", "rules", rules, "evidence '"
+    /**
+     * 422: the rules were stopped ({@code rule-loop}: they kept firing; {@code rule-limit}: past the CPU or memory
+     * limit of one evaluation); the evidence is stored, the learner's state unchanged.
+     */
+    private static ApiProblem loopProblem(String evidenceId, String type, List<String> rules, String message) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, type, "rules", rules, "evidence '"
                 + evidenceId + "' is stored but was not applied: " + message, rules.stream()
-                .map(rule -> "rule \"" + rule + "\" kept firing").toList(), Map.of("evidenceId", evidenceId,
+                .map(rule -> "rule \"" + rule + "\" " + (type.equals("rule-loop") ? "kept firing"
+                        : "passed the limits of one evaluation")).toList(), Map.of("evidenceId", evidenceId,
                 "rules", rules));
+    }
+
+    /** The problem type a cut-off evaluation was stored with, or null for one stored before types were kept. */
+    private String stoppedType(String stored) {
+        try {
+            JsonNode type = json.readTree(stored).path("type");
+            return type.isTextual() ? type.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** 422: the rules failed; the evidence is stored, the learner's state unchanged. */

@@ -20,6 +20,7 @@ import dev.pathwise.engine.policy.PolicyCompilationException;
 import dev.pathwise.engine.policy.PolicyFolder;
 import dev.pathwise.engine.policy.PolicyRuntime;
 import dev.pathwise.engine.policy.RuleLoopException;
+import dev.pathwise.engine.policy.RulesStoppedException;
 import dev.pathwise.engine.scenario.ScenarioResult;
 import dev.pathwise.engine.scenario.ScenarioRunner;
 
@@ -35,16 +36,17 @@ import dev.pathwise.engine.scenario.ScenarioRunner;
 record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy compiled) {
 
     static CandidatePolicy check(String policyId, String version, PolicyFiles files, boolean runScenarios,
-                                 int maxIdleSessions) {
-        return check(policyId, version, files, runScenarios, maxIdleSessions, List.of());
+                                 PolicyRuntime runtime) {
+        return check(policyId, version, files, runScenarios, runtime, List.of());
     }
 
     /**
-     * As {@link #check(String, String, PolicyFiles, boolean, int)}, with problems the tenant found beforehand (a
-     * school folder naming no school of the tenant): they are reported first, and the version is refused.
+     * As {@link #check(String, String, PolicyFiles, boolean, PolicyRuntime)}, with problems the tenant found
+     * beforehand (a school folder naming no school of the tenant): they are reported first, and the version is
+     * refused.
      */
     static CandidatePolicy check(String policyId, String version, PolicyFiles files, boolean runScenarios,
-                                 int maxIdleSessions, List<CompileProblem> tenantProblems) {
+                                 PolicyRuntime runtime, List<CompileProblem> tenantProblems) {
         Path folder;
         try {
             folder = Files.createTempDirectory("pathwise-policy-");
@@ -58,7 +60,7 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
             problems.addAll(loaded.problems());
             CompiledPolicy compiled = null;
             try {
-                compiled = new PolicyRuntime(1, maxIdleSessions).compile(loaded.source());
+                compiled = runtime.compile(loaded.source());
             } catch (PolicyCompilationException e) {
                 problems.addAll(e.problems());
             }
@@ -85,10 +87,11 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
     private static List<ScenarioResult> runScenarios(CompiledPolicy compiled, Path scenarioFolder) {
         try {
             return new ScenarioRunner(compiled).runFolder(scenarioFolder);
-        } catch (RuleLoopException loop) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-loop", "rules", loop.rules(),
+        } catch (RulesStoppedException loop) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, loop.problemType(), "rules", loop.rules(),
                     "the policy's scenarios were cut off, nothing was published: " + loop.getMessage(),
-                    loop.rules().stream().map(rule -> "rule \"" + rule + "\" kept firing").toList(),
+                    loop.rules().stream().map(rule -> "rule \"" + rule + "\" " + (loop instanceof RuleLoopException
+                            ? "kept firing" : "passed the limits of one evaluation")).toList(),
                     Map.of("rules", loop.rules()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
             if (failed instanceof ApiProblem problem) {

@@ -85,7 +85,7 @@ public class PolicyPublishing {
 
     public PolicyReport check(String tenantId, String policyId, PolicyFiles files, boolean runScenarios) {
         requirePolicy(tenantId, policyId);
-        return CandidatePolicy.check(policyId, "candidate", files, runScenarios, policies.maxIdleSessions(),
+        return CandidatePolicy.check(policyId, "candidate", files, runScenarios, policies.newRuntime(1),
                 schoolFolders.problems(tenantId, files)).report();
     }
 
@@ -108,7 +108,7 @@ public class PolicyPublishing {
         CandidatePolicy candidate = unknownSchools.isEmpty()
                 ? sameContentCompiled(tenantId, policyId, version, hash, files) : null;
         if (candidate == null) {
-            candidate = CandidatePolicy.check(policyId, version, files, true, policies.maxIdleSessions(),
+            candidate = CandidatePolicy.check(policyId, version, files, true, policies.newRuntime(1),
                     unknownSchools);
         }
         PolicyReport report = candidate.report();

@@ -16,7 +16,7 @@ import dev.pathwise.api.problem.Problems;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.policy.CompiledPolicy;
-import dev.pathwise.engine.policy.RuleLoopException;
+import dev.pathwise.engine.policy.RulesStoppedException;
 import dev.pathwise.engine.simulation.LearnerDiff;
 import dev.pathwise.engine.simulation.PolicySimulation;
 import dev.pathwise.engine.simulation.SimulationReport;
@@ -58,7 +58,7 @@ public class StoredEvidenceSimulation {
             throw ApiProblem.invalid("sample", sample, "sample: " + sample + " must be between 0 and 1000");
         }
         CandidatePolicy candidate = CandidatePolicy.check(policyId, "candidate", candidateFiles, false,
-                policies.maxIdleSessions());
+                policies.newRuntime(1));
         if (candidate.compiled() == null) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "policy-refused", "files", "candidate",
                     "the candidate does not compile, so it cannot be simulated: " + candidate.report().summary(),
@@ -74,8 +74,8 @@ public class StoredEvidenceSimulation {
         try {
             report = new PolicySimulation().run(current, candidate.compiled(), curriculum, profiles, stored.evidence(),
                     sample);
-        } catch (RuleLoopException e) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-loop", "rules", e.rules(),
+        } catch (RulesStoppedException e) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, e.problemType(), "rules", e.rules(),
                     "simulation cut off: " + e.getMessage(), e.rules(), Map.of("rules", e.rules()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
             if (failed instanceof ApiProblem problem) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.PolicyRuntime;
+import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import dev.pathwise.rules.DefaultPolicyPack;
 
 /**
@@ -30,11 +31,13 @@ public class TenantPolicies implements SmartInitializingSingleton {
     private final Clock clock;
     private final Map<String, PolicyRuntime> tenants = new ConcurrentHashMap<>();
     private final int maxIdleSessions = Runtime.getRuntime().availableProcessors() * 2;
+    private final EvaluationLimits limits;
 
-    public TenantPolicies(PolicyRuntime runtime, PolicyVersionStore store, Clock clock) {
+    public TenantPolicies(PolicyRuntime runtime, PolicyVersionStore store, Clock clock, EvaluationLimits limits) {
         this.shared = runtime;
         this.store = store;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Override
@@ -72,7 +75,7 @@ public class TenantPolicies implements SmartInitializingSingleton {
 
     /** Makes a compiled version the tenant's active one, atomically. */
     void activate(String tenantId, CompiledPolicy policy) {
-        tenants.computeIfAbsent(tenantId, t -> new PolicyRuntime(8, maxIdleSessions)).activate(policy);
+        tenants.computeIfAbsent(tenantId, t -> newRuntime(8)).activate(policy);
         policyIds.put(tenantId, policy.policyId());
     }
 
@@ -93,7 +96,7 @@ public class TenantPolicies implements SmartInitializingSingleton {
             }
         }
         CandidatePolicy candidate = CandidatePolicy.check(version.policyId(), version.version(), version.files(),
-                false, maxIdleSessions);
+                false, newRuntime(1));
         if (candidate.compiled() == null) {
             throw new IllegalStateException(candidate.report().summary() + ": " + candidate.report().problems());
         }
@@ -106,8 +109,9 @@ public class TenantPolicies implements SmartInitializingSingleton {
         return runtime == null ? java.util.Optional.empty() : runtime.cached(policyId, version);
     }
 
-    int maxIdleSessions() {
-        return maxIdleSessions;
+    /** A runtime keeping up to this many compiled versions, with the service's evaluation limits. */
+    PolicyRuntime newRuntime(int maxVersions) {
+        return new PolicyRuntime(maxVersions, maxIdleSessions, limits);
     }
 
     private final Map<String, String> policyIds = new ConcurrentHashMap<>();

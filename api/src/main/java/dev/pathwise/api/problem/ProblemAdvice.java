@@ -25,6 +25,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import dev.pathwise.engine.policy.RulesStoppedException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -52,6 +53,14 @@ public class ProblemAdvice {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return respond(Problems.of(problem));
+    }
+
+    /** Rules stopped in an evaluation that stores nothing of its own (an override, a verification, a what-if). */
+    @ExceptionHandler(RulesStoppedException.class)
+    ResponseEntity<ProblemDetail> rulesStopped(RulesStoppedException stopped) {
+        return respond(Problems.of(new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, stopped.problemType(), "rules",
+                stopped.rules(), stopped.getMessage(), stopped.rules().stream().map(rule -> "rule \"" + rule
+                + "\"").toList(), java.util.Map.of("rules", stopped.rules()))));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

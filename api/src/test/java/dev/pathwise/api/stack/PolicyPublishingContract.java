@@ -27,9 +27,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -292,72 +289,6 @@ abstract class PolicyPublishingContract extends InteropContract {
         assertThat(report.path("sample").get(0).path("levels").get(0).path("whyAfter").asText())
                 .contains("0.40");
         assertThat(http.get(POLICY + "/versions", district.curriculumKey).body().path("versions")).hasSize(1);
-    }
-
-    /** A rule file with {@code importLine} on line 4 and {@code statement} as its consequence on line 10. */
-    static String attack(String importLine, String statement) {
-        return """
-                package dev.pathwise.rules;
-
-                import dev.pathwise.engine.facts.Assessment;
-                %s
-                rule "Sandbox attack"
-                    ruleflow-group "mastery-classify"
-                when
-                    $a : Assessment( competencyId == "ratio.tables" )
-                then
-                    %s
-                end
-                """.formatted(importLine, statement);
-    }
-
-    /** Rule-sandbox attack cases: name, rule file, the line refused, a fragment of the reason. */
-    static List<Arguments> sandboxAttacks() {
-        return List.of(
-                Arguments.of("System.exit", attack("", "System.exit( 1 );"), 10, "exit the JVM"),
-                Arguments.of("java.io.File", attack("", "String s = new java.io.File( \"/etc/passwd\" ).getName();"),
-                        10, "rules do no I/O"),
-                Arguments.of("java.net.URL", attack("", "new java.net.URL( \"http://127.0.0.1/\" ).openStream();"),
-                        10, "rules do no I/O"),
-                Arguments.of("Thread", attack("", "Thread.sleep( 60000 );"), 10, "start no threads"),
-                Arguments.of("Runtime.exec", attack("", "Runtime.getRuntime().exec( \"rm -rf /\" );"), 10,
-                        "may not start processes"),
-                Arguments.of("Class.forName", attack("", "Class.forName( \"java.lang.Runtime\" );"), 10,
-                        "may not use reflection"),
-                Arguments.of("getDeclaredMethod", attack("", "$a.getClass().getDeclaredMethod( \"getScore\" );"), 10,
-                        "may not use reflection"),
-                Arguments.of("new java.util.Random", attack("", "double d = new java.util.Random().nextDouble();"),
-                        10, "must not use randomness"),
-                Arguments.of("Instant.now()", attack("", "java.time.Instant t = java.time.Instant.now();"), 10,
-                        "must not read a clock"),
-                Arguments.of("import outside the fact model", attack("import java.util.Scanner;", "// nothing"), 4,
-                        "rules see only the fact model"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sandboxAttacks")
-    void sandboxAttackIsRefusedWithFileAndLineAndNothingIsActivated(String name, String drl, int line,
-                                                                    String reason) {
-        Http http = http();
-        TestDistrict district = TestDistrict.create(context, http);
-
-        var refused = http.post(POLICY + "/versions", district.curriculumKey, body("attack", name,
-                pack(false, Map.of("attack.drl", drl))));
-
-        assertThat(refused.status()).as("%s", refused.body()).isEqualTo(422);
-        assertThat(refused.contentType()).startsWith("application/problem+json");
-        List<JsonNode> problems = new ArrayList<>();
-        refused.body().path("report").path("problems").forEach(problems::add);
-        assertThat(problems).as("%s", refused.body()).anySatisfy(problem -> {
-            assertThat(problem.path("file").asText()).isEqualTo("attack.drl");
-            assertThat(problem.path("line").asInt()).isEqualTo(line);
-            assertThat(problem.path("message").asText()).contains("is not allowed").contains(reason);
-        });
-        assertThat(refused.body().path("errors").toString()).contains("attack.drl:" + line + ":");
-        var history = http.get(POLICY + "/versions", district.teacherKey).body();
-        assertThat(history.path("activeVersion").asText()).isEqualTo(DefaultPolicyPack.VERSION);
-        assertThat(history.path("versions")).hasSize(1);
-        assertThat(history.path("refused").get(0).path("version").asText()).isEqualTo("attack");
     }
 
     /** A rule that keeps re-activating itself on any assessment of ratio.tables. */

@@ -14,6 +14,13 @@ import dev.pathwise.engine.facts.Shortfall;
 import dev.pathwise.engine.facts.Struggling;
 import dev.pathwise.engine.spelling.Suggestions;
 import java.lang.reflect.Method;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,17 +39,21 @@ import java.util.regex.Pattern;
 final class FactModel {
 
     private static final Map<String, Set<String>> FIELDS = new LinkedHashMap<>();
+    private static final Map<String, String> QUALIFIED = new LinkedHashMap<>();
+    private static final Map<String, Class<?>> TYPES = new LinkedHashMap<>();
 
     static {
         for (Class<?> type : List.of(Assessment.class, ChildrenRollup.class, DroppedBack.class,
                 GoalPace.class, Learner.class, LevelProposal.class, Option.class, Pace.class, Progress.class,
                 ReadyCompetency.class, Shortfall.class, Struggling.class, BandParameters.class)) {
             FIELDS.put(type.getSimpleName(), fieldsOf(type));
+            QUALIFIED.put(type.getSimpleName(), type.getName());
+            TYPES.put(type.getSimpleName(), type);
         }
     }
 
     private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "this", "not", "in", "matches",
-            "contains", "memberOf", "soundslike", "excludes", "str", "instanceof", "from", "and", "or");
+            "contains", "memberOf", "soundslike", "excludes", "str", "instanceof", "from", "and", "or", "new");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][\\w]*");
     private static final Pattern WHEN_THEN = Pattern.compile("\\bwhen\\b([\\s\\S]*?)\\bthen\\b");
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([\\w.]+)'");
@@ -51,9 +62,71 @@ final class FactModel {
     private FactModel() {
     }
 
+    /** The fact type of this simple name, or null when there is none. */
+    static Class<?> typeNamed(String simpleName) {
+        return TYPES.get(simpleName);
+    }
+
     /** The fact types rule files may match, by simple name. */
     static Set<String> typeNames() {
         return FIELDS.keySet();
+    }
+
+    /**
+     * Every pattern matching facts in the rule session whose type is not a fact of the model, or is one that the file
+     * does not import, as a problem at the pattern's line and column. Patterns reading from an expression or an
+     * accumulate ({@code Number() from accumulate(...)}) may name other value types.
+     */
+    static List<CompileProblem> checkTypes(RuleText text) {
+        PackageDescr file = text.parsed();
+        Set<String> imported = new LinkedHashSet<>();
+        boolean factsImported = false;
+        for (ImportDescr descr : file.getImports()) {
+            imported.add(descr.getTarget());
+            factsImported |= descr.getTarget().equals("dev.pathwise.engine.facts.*");
+        }
+        List<CompileProblem> problems = new ArrayList<>();
+        for (RuleDescr rule : file.getRules()) {
+            if (rule.getLhs() != null) {
+                checkTypes(text, rule, rule.getLhs(), imported, factsImported, problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void checkTypes(RuleText text, RuleDescr rule, BaseDescr element, Set<String> imported,
+                                   boolean factsImported, List<CompileProblem> problems) {
+        if (element instanceof PatternDescr pattern) {
+            if (pattern.getSource() == null) {
+                checkType(text, rule, pattern, imported, factsImported, problems);
+            } else if (pattern.getSource() instanceof AccumulateDescr accumulate && accumulate.getInput() != null) {
+                checkTypes(text, rule, accumulate.getInput(), imported, factsImported, problems);
+            }
+        } else if (element instanceof ConditionalElementDescr conditional) {
+            for (BaseDescr child : conditional.getDescrs()) {
+                checkTypes(text, rule, child, imported, factsImported, problems);
+            }
+        }
+    }
+
+    private static void checkType(RuleText text, RuleDescr rule, PatternDescr pattern, Set<String> imported,
+                                  boolean factsImported, List<CompileProblem> problems) {
+        String type = pattern.getObjectType();
+        if (type == null) {
+            return;
+        }
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        String qualified = QUALIFIED.get(simple);
+        int line = pattern.getLine();
+        int column = pattern.getColumn() + 1;
+        if (qualified == null || (type.contains(".") && !type.equals(qualified))) {
+            problems.add(text.at(line, column, "rule '" + rule.getName() + "' matches " + explainUnknownType(
+                    "Unable to resolve ObjectType '" + type + "'")));
+        } else if (!type.contains(".") && !imported.contains(qualified)
+                && !(factsImported && qualified.startsWith("dev.pathwise.engine.facts."))) {
+            problems.add(text.at(line, column, "rule '" + rule.getName() + "' matches the fact type '" + simple
+                    + "', which the file does not import: add 'import " + qualified + ";' after the package line"));
+        }
     }
 
     /** Every pattern on a known fact reading a field that fact does not have, as a problem with line and column. */
@@ -93,7 +166,7 @@ final class FactModel {
             }
             int after = skipSpaces(constraints, word.end());
             char next = after < constraints.length() ? constraints.charAt(after) : '\0';
-            if (before == '.' || before == '$' || before == '#' || next == '(' || next == '.'
+            if (before == '.' || before == '$' || before == '#' || before == '[' || next == '(' || next == '.'
                     || (next == ':' && after + 1 < constraints.length() && constraints.charAt(after + 1) != '=')
                     || KEYWORDS.contains(name) || fields.contains(name)) {
                 continue;

@@ -1,12 +1,13 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Checks a policy the way publishing it would, without keeping it: every layer combination (each grade band in the
  * district and in each school) is resolved and compiled. The problems are those of {@link PolicyCompiler}: DRL and
- * decision-table errors, guard rails, unknown fact types, fields and parameters (with a did-you-mean), two rules of
+ * decision-table errors, the rule sandbox, unknown fact types, fields and parameters (with a did-you-mean), two rules of
  * one name, parameters out of range or out of order.
  */
 public final class PolicyChecker {
@@ -17,7 +18,7 @@ public final class PolicyChecker {
     /** Every problem of the policy; empty when it compiles. */
     public static List<CompileProblem> check(PolicySource source) {
         try {
-            new PolicyCompiler(1).compile(source);
+            new PolicyCompiler(1, EvaluationLimits.DEFAULT).compile(source);
             return List.of();
         } catch (PolicyCompilationException e) {
             return e.problems();

@@ -1,6 +1,10 @@
 package dev.pathwise.engine.policy;
 
 import dev.pathwise.engine.learner.GradeBand;
+import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
+import dev.pathwise.engine.policy.sandbox.RuleCodeCheck;
+import dev.pathwise.engine.policy.sandbox.RuleCodeViolation;
+import dev.pathwise.engine.policy.sandbox.RuleFileStructure;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -9,7 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.drools.compiler.kie.builder.impl.DrlProject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -20,19 +27,31 @@ import org.kie.api.builder.ReleaseId;
 /**
  * Compiles a {@link PolicySource}: reads every layer's parameters, resolves every grade band for the district and
  * for each school, and compiles each distinct set of rule files once. Decision tables are compiled to DRL first.
- * Before Drools sees a file, its guard rails ({@link GuardRails}) and its patterns ({@link FactModel}) are checked,
- * and every combination is checked for two rules of one name ({@link DuplicateRuleNames}). Every problem is
- * collected with its file, line and column (a table's row) before anything is thrown.
+ *
+ * <p>Rules are compiled with Drools' executable model, so that every expression of a rule (constraints, bindings,
+ * consequences) is Java bytecode, and that bytecode is checked against an allow-list ({@link RuleCodeCheck}) before
+ * any of it is loaded. Before Drools sees a file, its structure ({@link RuleFileStructure}: no functions, type
+ * declarations, queries, timers or MVEL) and its patterns ({@link FactModel}) are checked, and every combination is
+ * checked for two rules of one name ({@link DuplicateRuleNames}). Every problem is collected with its file, line and
+ * column (a table's row) before anything is thrown.
  */
 final class PolicyCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern ACCUMULATED_EXPRESSION = Pattern.compile(
+            "The expression \"(.+?)\" in function \"(\\w+)\" of type \"\\w+\" is not managed");
 
     private final int maxIdleSessions;
+    private final EvaluationLimits limits;
 
-    PolicyCompiler(int maxIdleSessions) {
+    PolicyCompiler(int maxIdleSessions, EvaluationLimits limits) {
         this.maxIdleSessions = maxIdleSessions;
+        this.limits = limits;
+    }
+
+    /** A rule set compiled and checked: its KieBase and the rule each generated class belongs to. */
+    private record Built(KieBase kieBase, Map<String, String> ruleOfClass) {
     }
 
     CompiledPolicy compile(PolicySource source) {
@@ -77,13 +96,29 @@ final class PolicyCompiler {
 
         Map<RuleFile, RuleText> texts = new HashMap<>();
         LinkedHashSet<CompileProblem> ruleProblems = new LinkedHashSet<>();
+        // problems after which a file is not compiled: syntax, structure that must not reach the compiler, patterns
+        // that would only make Drools repeat the problem
+        List<CompileProblem> blocked = new ArrayList<>();
         for (List<EffectiveRuleFile> files : fileSets.values()) {
             for (EffectiveRuleFile file : files) {
                 texts.computeIfAbsent(file.file(), f -> {
                     RuleText text = RuleText.of(f);
                     ruleProblems.addAll(text.problems());
-                    ruleProblems.addAll(GuardRails.check(text));
-                    ruleProblems.addAll(FactModel.checkFields(text));
+                    if (text.parsed() != null) {
+                        for (RuleFileStructure.Finding found : RuleFileStructure.check(text.parsed(), text.drl())) {
+                            CompileProblem problem = text.at(found.line(), found.column(), found.message());
+                            ruleProblems.add(problem);
+                            if (found.blocking()) {
+                                blocked.add(problem);
+                            }
+                        }
+                        List<CompileProblem> factProblems = new ArrayList<>(FactModel.checkFields(text));
+                        factProblems.addAll(FactModel.checkTypes(text));
+                        ruleProblems.addAll(factProblems);
+                        blocked.addAll(factProblems);
+                    } else {
+                        blocked.addAll(text.problems());
+                    }
                     return text;
                 });
             }
@@ -92,9 +127,10 @@ final class PolicyCompiler {
         Map<String, RuleSessionPool> pools = new HashMap<>();
         for (Map.Entry<String, List<EffectiveRuleFile>> set : fileSets.entrySet()) {
             List<RuleText> setTexts = set.getValue().stream().map(f -> texts.get(f.file())).toList();
-            KieBase kieBase = build(source, setTexts, ruleProblems);
-            if (kieBase != null) {
-                pools.put(set.getKey(), new RuleSessionPool(kieBase, maxIdleSessions));
+            Built built = build(source, setTexts, ruleProblems, blocked);
+            if (built != null) {
+                pools.put(set.getKey(), new RuleSessionPool(built.kieBase(), maxIdleSessions, limits,
+                        built.ruleOfClass()));
             }
         }
         problems.addAll(ruleProblems);
@@ -149,8 +185,8 @@ final class PolicyCompiler {
         return key.toString();
     }
 
-    private static KieBase build(PolicySource source, List<RuleText> files,
-                                 LinkedHashSet<CompileProblem> problems) {
+    private static Built build(PolicySource source, List<RuleText> files, LinkedHashSet<CompileProblem> problems,
+                               List<CompileProblem> blocked) {
         if (files.isEmpty()) {
             problems.add(new CompileProblem("(policy)", 0, 0, "policy '" + source.policyId()
                     + "' has no rule files; add at least one .drl file to the district layer"));
@@ -158,6 +194,12 @@ final class PolicyCompiler {
         }
         List<CompileProblem> duplicates = DuplicateRuleNames.check(files);
         problems.addAll(duplicates);
+        blocked.addAll(duplicates);
+        if (blocked.stream().anyMatch(p -> files.stream().anyMatch(f -> f.path().equals(p.file())))) {
+            // a file of this set must not be compiled: Drools would only repeat its problems, or the file holds
+            // constructs that never reach the compiler
+            return null;
+        }
         KieServices services = KieServices.get();
         KieFileSystem fileSystem = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("dev.pathwise.policy",
@@ -170,40 +212,81 @@ final class PolicyCompiler {
                 byDrlPath.put(file.drlPath(), file);
             }
         }
-        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(DrlProject.class);
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty() || problems.stream().anyMatch(p -> files.stream()
-                .anyMatch(f -> f.path().equals(p.file())))) {
-            List<CompileProblem> found = new ArrayList<>();
-            for (Message error : errors) {
-                String text = clean(error.getText());
-                if (!duplicates.isEmpty() && DuplicateRuleNames.isDroolsDuplicate(text)) {
-                    continue;
-                }
-                RuleText file = byDrlPath.get(pathOf(error));
-                int line = Math.max(error.getLine(), 0);
-                int column = Math.max(error.getColumn(), 0);
-                CompileProblem problem = file == null
-                        ? new CompileProblem(pathOf(error), line, column, FactModel.explainUnknownType(text))
-                        : file.at(line, column, FactModel.explainUnknownType(text));
-                boolean alreadyReported = problems.stream().anyMatch(p -> p.file().equals(problem.file())
-                        && p.line() == problem.line() && p.line() > 0);
-                if (!alreadyReported) {
-                    found.add(problem);
-                }
-            }
-            found.removeIf(p -> p.message().equals("Parser returned a null Package")
-                    && (found.stream().anyMatch(other -> other != p && other.file().equals(p.file()))
-                    || problems.stream().anyMatch(other -> other.file().equals(p.file()))));
-            problems.addAll(found);
-            services.getRepository().removeKieModule(releaseId);
-            return null;
-        }
         try {
-            return services.newKieContainer(releaseId).getKieBase();
+            KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            if (!errors.isEmpty()) {
+                List<Message> inGeneratedCode = errors.stream().filter(e -> e.getPath() != null
+                        && e.getPath().endsWith(".java")).toList();
+                List<Message> inRuleFiles = errors.stream().filter(e -> !inGeneratedCode.contains(e)).toList();
+                problems.addAll(droolsProblems(inRuleFiles, byDrlPath, problems));
+                if (!inGeneratedCode.isEmpty()) {
+                    problems.addAll(GeneratedCodeErrors.place(inGeneratedCode, files));
+                }
+                return null;
+            }
+            RuleCodeCheck.Result checked = RuleCodeCheck.check(classesOf((InternalKieModule) builder.getKieModule()),
+                    PolicyCompiler.class.getClassLoader());
+            if (!checked.passed()) {
+                RuleLocations locations = RuleLocations.of(files);
+                for (RuleCodeViolation violation : checked.violations()) {
+                    CompileProblem placed = locations.place(violation);
+                    if (placed.line() == 0 || problems.stream().noneMatch(p -> p.file().equals(placed.file())
+                            && p.line() == placed.line())) {
+                        problems.add(placed); // one problem a line: the first thing on it that rules may not do
+                    }
+                }
+                return null;
+            }
+            if (problems.stream().anyMatch(p -> files.stream().anyMatch(f -> f.path().equals(p.file())))) {
+                return null; // nothing is loaded from a policy with a problem
+            }
+            return new Built(services.newKieContainer(releaseId).getKieBase(), checked.ruleOfClass());
         } finally {
             services.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    private static Map<String, byte[]> classesOf(InternalKieModule module) {
+        Map<String, byte[]> classes = new HashMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) {
+                classes.put(name, module.getBytes(name));
+            }
+        }
+        return classes;
+    }
+
+    private static List<CompileProblem> droolsProblems(List<Message> errors, Map<String, RuleText> byDrlPath,
+                                                       LinkedHashSet<CompileProblem> problems) {
+        List<CompileProblem> found = new ArrayList<>();
+        for (Message error : errors) {
+            String text = clean(error.getText());
+            RuleText file = byDrlPath.get(pathOf(error));
+            int line = Math.max(error.getLine(), 0);
+            int column = Math.max(error.getColumn(), 0);
+            Matcher accumulated = ACCUMULATED_EXPRESSION.matcher(text);
+            if (accumulated.find()) {
+                text = "accumulate function '" + accumulated.group(2) + "' takes a bound variable, a field or a "
+                        + "value, not the expression " + accumulated.group(1);
+                if (file != null) {
+                    int offset = file.drl().indexOf(accumulated.group(1));
+                    if (offset >= 0) {
+                        line = file.lineOf(offset);
+                        column = file.columnOf(offset);
+                    }
+                }
+            }
+            CompileProblem problem = file == null
+                    ? new CompileProblem(pathOf(error), line, column, FactModel.explainUnknownType(text))
+                    : file.at(line, column, FactModel.explainUnknownType(text));
+            boolean alreadyReported = problems.stream().anyMatch(p -> p.file().equals(problem.file())
+                    && p.line() == problem.line() && p.line() > 0);
+            if (!alreadyReported && !found.contains(problem)) {
+                found.add(problem);
+            }
+        }
+        return found;
     }
 
     private static String pathOf(Message message) {

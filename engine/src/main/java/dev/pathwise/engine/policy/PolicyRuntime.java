@@ -2,6 +2,7 @@ package dev.pathwise.engine.policy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,14 @@ public final class PolicyRuntime {
     }
 
     public PolicyRuntime(int maxCachedVersions, int maxIdleSessionsPerRuleSet) {
-        this.compiler = new PolicyCompiler(maxIdleSessionsPerRuleSet);
+        this(maxCachedVersions, maxIdleSessionsPerRuleSet, EvaluationLimits.DEFAULT);
+    }
+
+    /**
+     * @param limits how much CPU time and memory one evaluation's rules may take before they are stopped
+     */
+    public PolicyRuntime(int maxCachedVersions, int maxIdleSessionsPerRuleSet, EvaluationLimits limits) {
+        this.compiler = new PolicyCompiler(maxIdleSessionsPerRuleSet, limits);
         this.compiled = Caffeine.newBuilder().maximumSize(maxCachedVersions).build();
     }
 

@@ -3,7 +3,7 @@ package dev.pathwise.engine.policy;
 import java.util.List;
 
 /** Rules fired more often than the configured limit in one evaluation: most likely a loop between rules. */
-public final class RuleLoopException extends RuntimeException {
+public final class RuleLoopException extends RulesStoppedException {
 
     private final int limit;
     private final List<String> rules;
@@ -12,7 +12,7 @@ public final class RuleLoopException extends RuntimeException {
         super("Rules fired more than " + limit + " times in one evaluation, most likely a loop between "
                 + String.join(", ", rules.stream().map(r -> "\"" + r + "\"").toList())
                 + ". Check that these rules do not keep re-activating each other (modify/insert of the facts they "
-                + "match); the learner's state is left unchanged.", null, false, false);
+                + "match); the learner's state is left unchanged.");
         this.limit = limit;
         this.rules = List.copyOf(rules);
     }
@@ -22,7 +22,13 @@ public final class RuleLoopException extends RuntimeException {
     }
 
     /** The rules most likely looping in the cut-off evaluation: those that updated facts first, then the most fired. */
+    @Override
     public List<String> rules() {
         return rules;
+    }
+
+    @Override
+    public String problemType() {
+        return "rule-loop";
     }
 }

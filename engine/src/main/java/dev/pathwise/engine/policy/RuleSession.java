@@ -1,5 +1,7 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.sandbox.EvaluationGuard;
+import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -16,7 +19,9 @@ import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * A stateful Drools session borrowed from a {@link RuleSessionPool} for one evaluation, by one thread.
- * It records the rules that fire; {@link #close()} empties the session and hands it back.
+ * It records the rules that fire; every call into Drools runs under an {@link EvaluationGuard}, so rules that go past
+ * the evaluation limits are stopped; {@link #close()} empties the session and hands it back, or discards it when its
+ * rules were stopped.
  */
 public final class RuleSession implements RuleRun {
 
@@ -25,11 +30,18 @@ public final class RuleSession implements RuleRun {
     private final List<FactHandle> handles = new ArrayList<>(64);
     private final List<RuleFiring> firings = new ArrayList<>(64);
     private boolean cutOff;
+    private EvaluationGuard guard;
     /** The firing record of each rule of the KieBase, made once per session instead of once per firing. */
     private final Map<org.kie.api.definition.rule.Rule, RuleFiring> firingOf = new IdentityHashMap<>();
     private final DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
         @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            guard.firing(event.getMatch().getRule().getName());
+        }
+
+        @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
+            guard.firing(null);
             firings.add(firingOf.computeIfAbsent(event.getMatch().getRule(), RuleSession::firing));
         }
     };
@@ -64,14 +76,22 @@ public final class RuleSession implements RuleRun {
         return "MAIN";
     }
 
+    void begin(EvaluationLimits limits, Map<String, String> ruleOfClass) {
+        guard = EvaluationGuard.start(limits, session::halt, ruleOfClass,
+                () -> RuleWeights.heaviest(session, pool.kieBase()));
+    }
+
     @Override
     public void setGlobal(String name, Object value) {
-        session.setGlobal(name, value);
+        guard.run(() -> {
+            session.setGlobal(name, value);
+            return null;
+        });
     }
 
     @Override
     public void insert(Object fact) {
-        handles.add(session.insert(fact));
+        handles.add(guard.run(() -> session.insert(fact)));
     }
 
     @Override
@@ -82,7 +102,8 @@ public final class RuleSession implements RuleRun {
     /**
      * Fires the given ruleflow (agenda) groups in order (the first group runs first), at most {@code limit} rules in all.
      *
-     * @throws RuleLoopException when the limit is reached
+     * @throws RuleLoopException       when the limit is reached
+     * @throws EvaluationLimitException when the rules went past the CPU or allocation limit of one evaluation
      */
     @Override
     public void fire(int limit, String... agendaGroups) {
@@ -92,7 +113,7 @@ public final class RuleSession implements RuleRun {
         int before = firings.size();
         cutOff = true;
         updatesByRule.clear();
-        int fired = session.fireAllRules(limit);
+        int fired = guard.run(() -> session.fireAllRules(limit));
         if (fired >= limit) {
             throw new RuleLoopException(limit, likelyLoop(firings.subList(before, firings.size()), updatesByRule));
         }
@@ -132,9 +153,12 @@ public final class RuleSession implements RuleRun {
      */
     @Override
     public void close() {
+        guard.finish();
         boolean clean;
         try {
-            if (session instanceof StatefulKnowledgeSessionImpl resettable) {
+            if (guard.hasExceeded()) {
+                clean = false;
+            } else if (session instanceof StatefulKnowledgeSessionImpl resettable) {
                 // Deleting the inserted facts is not enough: Drools evaluates rules lazily, so facts derived with
                 // insertLogical stay in working memory until the next fireAllRules, and the session would never be
                 // clean. reset() empties working memory, agenda and node memories, as Drools' own session pool does;

@@ -1,5 +1,6 @@
 package dev.pathwise.engine.policy;
 
+import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,22 +18,34 @@ public final class RuleSessionPool {
 
     private final KieBase kieBase;
     private final int maxIdle;
+    private final EvaluationLimits limits;
+    private final Map<String, String> ruleOfClass;
     private final ConcurrentLinkedQueue<RuleSession> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final Map<Class<?>, Boolean> matched = new ConcurrentHashMap<>();
 
-    public RuleSessionPool(KieBase kieBase, int maxIdle) {
+    /**
+     * @param limits      how much one evaluation's rules may take before they are stopped
+     * @param ruleOfClass the rule each class generated from the rule files belongs to (class name with dots), to name
+     *                    the rule running when an evaluation is stopped
+     */
+    public RuleSessionPool(KieBase kieBase, int maxIdle, EvaluationLimits limits, Map<String, String> ruleOfClass) {
         this.kieBase = kieBase;
         this.maxIdle = maxIdle;
+        this.limits = limits;
+        this.ruleOfClass = Map.copyOf(ruleOfClass);
     }
 
+    /** A session for one evaluation on the current thread, watched within the evaluation limits until closed. */
     public RuleSession borrow() {
         RuleSession session = idle.poll();
         if (session != null) {
             idleCount.decrementAndGet();
-            return session;
+        } else {
+            session = new RuleSession(kieBase.newKieSession(), this);
         }
-        return new RuleSession(kieBase.newKieSession(), this);
+        session.begin(limits, ruleOfClass);
+        return session;
     }
 
     void giveBack(RuleSession session, boolean clean) {

@@ -2,11 +2,17 @@ package dev.pathwise.engine.policy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
 
 /**
  * A rule file as Drools compiles it: the DRL itself, or the DRL generated from a decision table. Problems found in
@@ -22,13 +28,38 @@ final class RuleText {
     private final String[] drlLines;
     private final String code;
     private final List<CompileProblem> problems;
+    private final PackageDescr parsed;
 
     private RuleText(RuleFile file, String drl, List<CompileProblem> problems) {
         this.file = file;
         this.drl = drl;
         this.drlLines = drl.split("\n", -1);
         this.code = DrlCode.blank(drl);
-        this.problems = problems;
+        List<CompileProblem> all = new ArrayList<>(problems);
+        this.parsed = drl.isEmpty() ? null : parse(all);
+        this.problems = List.copyOf(all);
+    }
+
+    /** Parses the DRL; each syntax error becomes a problem at its line and column, and the file is not parsed. */
+    private PackageDescr parse(List<CompileProblem> found) {
+        DrlParser parser = new DrlParser();
+        PackageDescr descr;
+        try {
+            descr = parser.parse(false, drl);
+        } catch (DroolsParserException | RuntimeException e) {
+            found.add(at(0, 0, "the file cannot be read as DRL: " + e.getMessage()));
+            return null;
+        }
+        if (!parser.hasErrors()) {
+            return descr;
+        }
+        for (DroolsError error : parser.getErrors()) {
+            int line = error instanceof ParserError parserError ? parserError.getRow() : error.getLines().length > 0
+                    ? error.getLines()[0] : 0;
+            int column = error instanceof ParserError parserError ? parserError.getCol() + 1 : 0;
+            found.add(at(Math.max(line, 0), Math.max(column, 0), error.getMessage().strip().replaceAll("\\s+", " ")));
+        }
+        return null;
     }
 
     /** Reads a rule file; a decision table is compiled to DRL here, and a table that cannot be read is a problem. */
@@ -69,9 +100,14 @@ final class RuleText {
         return code;
     }
 
-    /** Problems reading the file itself (a decision table that is not a table). */
+    /** Problems reading the file itself: a decision table that is not a table, DRL syntax errors. */
     List<CompileProblem> problems() {
         return problems;
+    }
+
+    /** The parsed file, or null when it could not be parsed (see {@link #problems()}). */
+    PackageDescr parsed() {
+        return parsed;
     }
 
     /** Where the DRL goes in the KieFileSystem, under src/main/resources. */
