@@ -19,19 +19,11 @@ final class DemoDistrict {
     static final String TENANT = "demo-district";
 
     /** Fixed demo keys, one per role; stored hashed like any other key. */
-    static final Map<Role, String> KEYS = keys();
+    static final Map<Role, String> KEYS = WellKnownKeys.DEMO;
 
     static final Map<String, String> SCHOOLS = schools();
 
     private DemoDistrict() {
-    }
-
-    private static Map<Role, String> keys() {
-        Map<Role, String> keys = new LinkedHashMap<>();
-        for (Role role : Role.values()) {
-            keys.put(role, "demo-" + role.label() + "-key");
-        }
-        return keys;
     }
 
     private static Map<String, String> schools() {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +28,13 @@ import dev.pathwise.engine.activity.Grouping;
 import dev.pathwise.engine.activity.Modality;
 
 /**
- * Loads the demo district on the first start: only when no tenant exists yet, so it never touches real data.
+ * Loads the demo district on the first start: only when no tenant exists yet, so it never touches real data, and
+ * never in production mode ({@code pathwise.production=true}).
  * Evidence goes through the same service as the API's, so every learner's state comes from the real evaluator.
  */
 @Component
 @Order(0)
-@ConditionalOnProperty(name = "pathwise.demo.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnExpression("${pathwise.demo.enabled:true} and !${pathwise.production:false}")
 public class DemoLoader implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
@@ -50,11 +51,13 @@ public class DemoLoader implements ApplicationRunner {
     private final LearnerService learners;
     private final EvidenceService evidence;
     private final Clock clock;
+    private final DemoClasses demoClasses;
     private final int learnerCount;
 
     public DemoLoader(TenantService tenants, FrameworkService frameworks, ActivityService activities,
-                      LearnerService learners, EvidenceService evidence, Clock clock,
+                      LearnerService learners, EvidenceService evidence, Clock clock, DemoClasses demoClasses,
                       @Value("${pathwise.demo.learners:30}") int learnerCount) {
+        this.demoClasses = demoClasses;
         this.tenants = tenants;
         this.frameworks = frameworks;
         this.activities = activities;
@@ -107,6 +110,7 @@ public class DemoLoader implements ApplicationRunner {
             }
         }
         sent += scaledLearners(tenant, leaves, now);
+        demoClasses.create(tenant, LocalDate.ofInstant(now, ZoneOffset.UTC));
         LOG.info("Demo district '{}' loaded: {} learners, {} pieces of evidence evaluated in {} ms", tenant,
                 learnerCount, sent, Duration.ofNanos(System.nanoTime() - start).toMillis());
     }

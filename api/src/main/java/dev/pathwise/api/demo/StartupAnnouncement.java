@@ -37,6 +37,8 @@ public class StartupAnnouncement {
         if (demoKeysValid()) {
             text.append(" Demo tenant '").append(DemoDistrict.TENANT).append("', header X-Api-Key:\n");
             DemoDistrict.KEYS.forEach((role, key) -> text.append(String.format("   %-10s %s%n", role.label(), key)));
+            text.append(String.format("   %-10s %s (Ana Rivera, teacher of class %s only)%n", "rivera",
+                    WellKnownKeys.RIVERA, DemoClasses.CLASS));
         }
         text.append("================================================================");
         System.out.println(text);

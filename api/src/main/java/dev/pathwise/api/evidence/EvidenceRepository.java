@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The evidence table, append-only: every piece of evidence received, with the hash of its content (its id is an
  * idempotency key), its payload as evaluated, its result, the policy version and its storage sequence ({@code seq},
- * the order it arrived in). Voiding marks a row; nothing is ever deleted. Always by tenant.
+ * the order it arrived in). Voiding marks a row; nothing is deleted, but for the erasure of a learner, which the law
+ * requires ({@link #eraseLearner}). Always by tenant.
  */
 @Repository
 public class EvidenceRepository {
@@ -120,5 +121,49 @@ public class EvidenceRepository {
         return jdbc.sql("select count(*) from evidence where tenant_id = :t and learner_id = :l"
                         + " and voided_by is null")
                 .param("t", tenantId).param("l", learnerId).query(Long.class).single();
+    }
+
+    /** Rows read per round trip while streaming, so a district's evidence never sits in memory at once. */
+    static final int FETCH_SIZE = 1_000;
+
+    /** A stored row in full: the evidence, the answer sent back, and what happened to it since. */
+    public record FullRow(String evidenceId, Instant receivedAt, String policyVersion, String payload, String result,
+                          String voidedBy, Instant voidedAt, String evaluationError) {
+    }
+
+    /** Every row of the learner, voided ones included, in stored order (a learner's export). */
+    public List<FullRow> ofLearner(String tenantId, String learnerId) {
+        return jdbc.sql("select evidence_id, received_at, policy_version, payload, result, voided_by, voided_at,"
+                        + " evaluation_error from evidence where tenant_id = :t and learner_id = :l order by seq")
+                .param("t", tenantId).param("l", learnerId)
+                .query((rs, n) -> new FullRow(rs.getString(1), instant(rs.getObject(2, java.time.OffsetDateTime.class)),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        instant(rs.getObject(7, java.time.OffsetDateTime.class)), rs.getString(8)))
+                .list();
+    }
+
+    /**
+     * Hands the payload of each piece of the tenant's evidence that counts to {@code sink}, in stored order, reading
+     * {@value #FETCH_SIZE} rows at a time (a district's export). Runs inside the caller's transaction: PostgreSQL
+     * streams with a cursor only inside one.
+     */
+    public void streamCountingPayloads(String tenantId, java.util.function.Consumer<String> sink) {
+        batches.query(con -> {
+            var statement = con.prepareStatement("select payload from evidence where tenant_id = ?"
+                    + " and voided_by is null and evaluation_error is null order by seq");
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setString(1, tenantId);
+            return statement;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(rs.getString(1)));
+    }
+
+    /** Deletes every row of the learner (erasure, with the learner's row in the same transaction); how many. */
+    public int eraseLearner(String tenantId, String learnerId) {
+        return jdbc.sql("delete from evidence where tenant_id = :t and learner_id = :l").param("t", tenantId)
+                .param("l", learnerId).update();
+    }
+
+    private static Instant instant(java.time.OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

@@ -9,7 +9,10 @@ import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 
-/** {@code GET /v1/flags}: the flag queue of a school or the district, optionally one grade band or kind. */
+/**
+ * {@code GET /v1/flags}: the flag queue of a school, a class or the district, optionally one grade band or kind, among
+ * the learners the caller may read (a teacher: those of their classes).
+ */
 @RestController
 @RequestMapping("/v1/flags")
 @RequiresRole(Role.TEACHER)
@@ -24,10 +27,11 @@ public class FlagController {
     /** {@code limit} flags (1 to 500, default 100) from {@code offset}, most urgent first. */
     @GetMapping
     public FlagQueue.QueueJson flags(Caller caller, @RequestParam(name = "school", required = false) String school,
+                                     @RequestParam(name = "class", required = false) String classId,
                                      @RequestParam(name = "gradeBand", required = false) String gradeBand,
                                      @RequestParam(name = "kind", required = false) String kind,
                                      @RequestParam(name = "offset", defaultValue = "0") int offset,
                                      @RequestParam(name = "limit", defaultValue = "100") int limit) {
-        return queue.queue(caller.tenantId(), school, gradeBand, kind, offset, limit);
+        return queue.queue(caller, school, classId, gradeBand, kind, offset, limit);
     }
 }

@@ -15,9 +15,12 @@ import org.springframework.stereotype.Service;
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.evidence.PathUpdateJson;
 import dev.pathwise.api.learner.LearnerRepository;
+import dev.pathwise.api.learner.LearnerScope;
+import dev.pathwise.api.learner.LearnerSelection;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.policy.TenantPolicies;
 import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.facts.FlagKind;
@@ -42,9 +45,11 @@ public class FlagQueue {
     private final TenantPolicies policies;
     private final PathwayEvaluator evaluator;
     private final Clock clock;
+    private final LearnerScope scope;
 
     public FlagQueue(LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies,
-                     PathwayEvaluator evaluator, Clock clock) {
+                     PathwayEvaluator evaluator, Clock clock, LearnerScope scope) {
+        this.scope = scope;
         this.learners = learners;
         this.curricula = curricula;
         this.policies = policies;
@@ -76,8 +81,10 @@ public class FlagQueue {
                             List<FlaggedJson> flags) {
     }
 
-    public QueueJson queue(String tenantId, String school, String gradeBandText, String kindText, int offset,
-                           int limit) {
+    /** The queue of the learners the caller may read (a teacher: those of their classes), of a school or class. */
+    public QueueJson queue(Caller caller, String school, String classId, String gradeBandText, String kindText,
+                           int offset, int limit) {
+        String tenantId = caller.tenantId();
         if (offset < 0) {
             throw ApiProblem.invalid("offset", offset, "offset: " + offset + " must be 0 or more");
         }
@@ -92,8 +99,8 @@ public class FlagQueue {
         Instant now = clock.instant();
         List<FlaggedJson> flags = new ArrayList<>();
         int evaluated = 0;
-        String scope = school == null || school.isBlank() ? null : school.strip();
-        for (StoredLearner stored : learners.all(tenantId, scope)) {
+        LearnerSelection selection = scope.selection(caller, school, classId, null);
+        for (StoredLearner stored : learners.matching(tenantId, selection)) {
             LearnerSnapshot learner = stored.snapshot();
             GradeBand learnerBand = learner.profile().gradeBand();
             if (band != null && learnerBand != band) {
@@ -120,8 +127,8 @@ public class FlagQueue {
         Arrays.stream(FlagKind.values()).forEach(k -> byKind.put(k.name(), 0));
         flags.forEach(f -> byKind.merge(f.kind(), 1, Integer::sum));
         int from = Math.min(offset, flags.size());
-        return new QueueJson(scope, band == null ? null : band.label(), only == null ? null : only.name(), now,
-                policy.versionLabel(), evaluated, flags.size(), byKind, offset, limit,
+        return new QueueJson(selection.schoolId(), band == null ? null : band.label(),
+                only == null ? null : only.name(), now, policy.versionLabel(), evaluated, flags.size(), byKind, offset, limit,
                 List.copyOf(flags.subList(from, Math.min(flags.size(), from + limit))));
     }
 

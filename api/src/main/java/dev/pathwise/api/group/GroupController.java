@@ -9,7 +9,10 @@ import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 
-/** {@code /v1/groups}: small-group suggestions for a school and/or competency. */
+/**
+ * {@code /v1/groups}: small-group suggestions for a school, a class and/or a competency, among the learners the
+ * caller may read (a teacher: those of their classes).
+ */
 @RestController
 @RequestMapping("/v1/groups")
 @RequiresRole(Role.TEACHER)
@@ -24,7 +27,8 @@ public class GroupController {
     @GetMapping
     public GroupService.GroupsJson groups(Caller caller,
                                           @RequestParam(name = "school", required = false) String school,
+                                          @RequestParam(name = "class", required = false) String classId,
                                           @RequestParam(name = "competency", required = false) String competency) {
-        return groups.groups(caller.tenantId(), school, competency);
+        return groups.groups(caller, school, classId, competency);
     }
 }

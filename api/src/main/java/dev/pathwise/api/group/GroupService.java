@@ -10,9 +10,12 @@ import org.springframework.stereotype.Service;
 
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.learner.LearnerRepository;
+import dev.pathwise.api.learner.LearnerScope;
+import dev.pathwise.api.learner.LearnerSelection;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.policy.TenantPolicies;
 import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.engine.activity.Activity;
 import dev.pathwise.engine.activity.ActivityKind;
 import dev.pathwise.engine.activity.Curriculum;
@@ -37,7 +40,11 @@ public class GroupService {
     private final CurriculumCache curricula;
     private final TenantPolicies policies;
 
-    public GroupService(LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies) {
+    private final LearnerScope scope;
+
+    public GroupService(LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies,
+                        LearnerScope scope) {
+        this.scope = scope;
         this.learners = learners;
         this.curricula = curricula;
         this.policies = policies;
@@ -53,13 +60,15 @@ public class GroupService {
                             String why) {
     }
 
-    public record GroupsJson(String school, String competency, List<GroupJson> groups) {
+    public record GroupsJson(String school, String classId, String competency, List<GroupJson> groups) {
     }
 
     private record Need(String competencyId, String need, String band) {
     }
 
-    public GroupsJson groups(String tenantId, String school, String competency) {
+    public GroupsJson groups(Caller caller, String school, String classId, String competency) {
+        String tenantId = caller.tenantId();
+        LearnerSelection selection = scope.selection(caller, school, classId, null);
         Curriculum curriculum = curricula.curriculum(tenantId);
         Framework framework = curriculum.framework();
         if (competency != null && !framework.contains(competency)) {
@@ -70,7 +79,7 @@ public class GroupService {
         Map<Need, List<String>> byNeed = new TreeMap<>(Comparator.comparing(Need::competencyId)
                 .thenComparing(Need::need).thenComparing(Need::band));
         Map<String, BandParameters> parametersByBand = new TreeMap<>();
-        for (StoredLearner stored : learners.all(tenantId, blankToNull(school))) {
+        for (StoredLearner stored : learners.matching(tenantId, selection)) {
             LearnerSnapshot learner = stored.snapshot();
             BandParameters parameters = policy.resolve(learner.profile().gradeBand(), learner.profile().schoolId())
                     .parameters();
@@ -107,7 +116,7 @@ public class GroupService {
                                 + "'; the policy groups " + min + " to " + max + " learners"));
             }
         });
-        return new GroupsJson(blankToNull(school), competency, groups);
+        return new GroupsJson(selection.schoolId(), selection.classId(), competency, groups);
     }
 
     private static boolean struggling(CompetencyRecord record, BandParameters parameters) {
@@ -131,9 +140,5 @@ public class GroupService {
                         .orElse(null));
         return chosen == null ? null
                 : new SuggestedActivity(chosen.id(), chosen.title(), chosen.kind().name(), chosen.modality().name());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

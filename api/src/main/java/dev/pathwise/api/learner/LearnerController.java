@@ -73,7 +73,7 @@ public class LearnerController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresRole(Role.TEACHER)
     public OverrideService.Applied override(Caller caller, @PathVariable String id, @RequestBody OverrideJson request) {
-        return overrides.apply(caller.tenantId(), id, request, caller.keyLabel());
+        return overrides.apply(caller, id, request);
     }
 
     @GetMapping("/overrides")

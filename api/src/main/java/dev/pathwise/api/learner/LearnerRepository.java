@@ -149,13 +149,62 @@ public class LearnerRepository {
     }
 
     public List<StoredLearner> all(String tenantId, String schoolId) {
-        String where = schoolId == null ? "" : " and school_id = :s";
-        var sql = jdbc.sql("select " + COLUMNS + " from learners where tenant_id = :t" + where
-                + " order by learner_id").param("t", tenantId);
-        if (schoolId != null) {
-            sql = sql.param("s", schoolId);
+        return matching(tenantId, LearnerSelection.ofSchool(schoolId));
+    }
+
+    /** The selected learners of the tenant, by id. */
+    public List<StoredLearner> matching(String tenantId, LearnerSelection selection) {
+        List<StoredLearner> selected = select(tenantId, selection, COLUMNS, stored(tenantId));
+        if (selection.grade() == null) {
+            return selected;
         }
-        return sql.query(stored(tenantId)).list();
+        int grade = selection.grade();
+        return selected.stream().filter(l -> l.snapshot().profile().grade() == grade).toList();
+    }
+
+    /**
+     * The ids of the selected learners, by id: {@code limit} of them after {@code afterId} (null: from the start).
+     * The grade of the selection is not applied here (it is inside the stored profile).
+     */
+    public List<String> ids(String tenantId, LearnerSelection selection, String afterId, int limit) {
+        String page = (afterId == null ? "" : " and learner_id > :after") + " order by learner_id fetch first "
+                + limit + " rows only";
+        return query(tenantId, selection, "learner_id", page, afterId).query(String.class).list();
+    }
+
+    private <T> List<T> select(String tenantId, LearnerSelection selection, String columns, RowMapper<T> mapper) {
+        return query(tenantId, selection, columns, " order by learner_id", null).query(mapper).list();
+    }
+
+    private JdbcClient.StatementSpec query(String tenantId, LearnerSelection selection, String columns,
+                                           String suffix, String afterId) {
+        StringBuilder sql = new StringBuilder("select " + columns + " from learners l where l.tenant_id = :t");
+        if (selection.schoolId() != null) {
+            sql.append(" and l.school_id = :s");
+        }
+        if (selection.classId() != null) {
+            sql.append(" and exists (select 1 from enrollments e where e.tenant_id = l.tenant_id"
+                    + " and e.learner_id = l.learner_id and e.class_id = :c)");
+        }
+        if (selection.teacherUserId() != null) {
+            sql.append(" and exists (select 1 from enrollments e join class_teachers ct on ct.tenant_id ="
+                    + " e.tenant_id and ct.class_id = e.class_id where e.tenant_id = l.tenant_id"
+                    + " and e.learner_id = l.learner_id and ct.user_id = :u)");
+        }
+        var spec = jdbc.sql(sql + suffix).param("t", tenantId);
+        if (selection.schoolId() != null) {
+            spec = spec.param("s", selection.schoolId());
+        }
+        if (selection.classId() != null) {
+            spec = spec.param("c", selection.classId());
+        }
+        if (selection.teacherUserId() != null) {
+            spec = spec.param("u", selection.teacherUserId());
+        }
+        if (afterId != null) {
+            spec = spec.param("after", afterId);
+        }
+        return spec;
     }
 
     public void insert(String tenantId, LearnerSnapshot snapshot, Instant at) {
@@ -210,6 +259,28 @@ public class LearnerRepository {
                 throw conflict(rows.get(i));
             }
         }
+    }
+
+    /** A learner's name as the roster gives it; either part may be missing. */
+    public record Name(String givenName, String familyName) {
+    }
+
+    public Optional<Name> name(String tenantId, String learnerId) {
+        return jdbc.sql("select given_name, family_name from learners where tenant_id = :t and learner_id = :l")
+                .param("t", tenantId).param("l", learnerId)
+                .query((rs, n) -> new Name(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    public void setName(String tenantId, String learnerId, Name name) {
+        jdbc.sql("update learners set given_name = :g, family_name = :f where tenant_id = :t and learner_id = :l")
+                .param("g", name.givenName()).param("f", name.familyName()).param("t", tenantId)
+                .param("l", learnerId).update();
+    }
+
+    /** Deletes the learner's row; true when there was one. Evidence, overrides and enrollments go first. */
+    public boolean delete(String tenantId, String learnerId) {
+        return jdbc.sql("delete from learners where tenant_id = :t and learner_id = :l").param("t", tenantId)
+                .param("l", learnerId).update() == 1;
     }
 
     /** What the database holds for a learner whose write was refused, in the words of the refusal. */

@@ -18,7 +18,9 @@ import dev.pathwise.api.learner.LearnerViews.MasteryJson;
 import dev.pathwise.api.learner.LearnerViews.PathwayEntryJson;
 import dev.pathwise.api.learner.LearnerViews.PathwayJson;
 import dev.pathwise.api.policy.TenantPolicies;
+import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
+import dev.pathwise.api.school.SchoolDirectory;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.framework.Competency;
@@ -40,10 +42,12 @@ public class LearnerService {
     private final TenantPolicies policies;
     private final PathwayEvaluator evaluator;
     private final Clock clock;
+    private final SchoolDirectory schools;
 
     public LearnerService(LearnerRepository learners, EvidenceRepository evidenceRows,
                           TransactionTemplate transactions, CurriculumCache curricula, TenantPolicies policies,
-                          PathwayEvaluator evaluator, Clock clock) {
+                          PathwayEvaluator evaluator, Clock clock, SchoolDirectory schools) {
+        this.schools = schools;
         this.learners = learners;
         this.evidenceRows = evidenceRows;
         this.transactions = transactions;
@@ -53,22 +57,65 @@ public class LearnerService {
         this.clock = clock;
     }
 
-    /** Creates the learner, or replaces the profile of an existing one (keeping their evidence and overrides). */
+    /**
+     * Creates the learner, or replaces the profile of an existing one (keeping their evidence and overrides). The
+     * school, when given, must be a school of the tenant.
+     */
     public LearnerJson putProfile(String tenantId, String learnerId, ProfileJson request) {
-        checkLimits(learnerId, request);
+        LearnerProfile profile = checked(tenantId, learnerId, request, "");
+        LearnerRepository.Name name = request.hasName() ? name(request, "") : null;
+        Instant now = clock.instant();
+        try {
+            transactions.executeWithoutResult(status -> upsert(tenantId, profile, name, now));
+        } catch (DuplicateKeyException raced) {
+            transactions.executeWithoutResult(status -> upsert(tenantId, profile, name, now));
+        }
+        return get(tenantId, learnerId);
+    }
+
+    /**
+     * The profile a request describes, every field checked ({@code prefix} goes before field names, as in
+     * {@code [3].schoolId} for an item of a batch).
+     */
+    LearnerProfile checked(String tenantId, String learnerId, ProfileJson request, String prefix) {
+        try {
+            checkLimits(learnerId, request);
+        } catch (ApiProblem problem) {
+            throw prefixed(problem, prefix);
+        }
         LearnerProfile profile;
         try {
             profile = request.toDomain(learnerId);
         } catch (IllegalArgumentException e) {
-            throw Problems.fromEngine(e, "profile", request.grade());
+            throw prefixed(Problems.fromEngine(e, "profile", request.grade()), prefix);
         }
-        Instant now = clock.instant();
+        if (!profile.schoolId().isEmpty()) {
+            schools.requireReference(tenantId, prefix + "schoolId", profile.schoolId());
+        }
+        return profile;
+    }
+
+    /** The name a request gives, checked. */
+    static LearnerRepository.Name name(ProfileJson request, String prefix) {
         try {
-            transactions.executeWithoutResult(status -> upsert(tenantId, profile, now));
-        } catch (DuplicateKeyException raced) {
-            transactions.executeWithoutResult(status -> upsert(tenantId, profile, now));
+            return new LearnerRepository.Name(optionalName("givenName", request.givenName()),
+                    optionalName("familyName", request.familyName()));
+        } catch (ApiProblem problem) {
+            throw prefixed(problem, prefix);
         }
-        return get(tenantId, learnerId);
+    }
+
+    private static String optionalName(String field, String value) {
+        return value == null || value.isBlank() ? null : InputLimits.name(field, value);
+    }
+
+    private static ApiProblem prefixed(ApiProblem problem, String prefix) {
+        if (prefix.isEmpty()) {
+            return problem;
+        }
+        String field = problem.field() == null ? prefix.substring(0, prefix.length() - 1) : prefix + problem.field();
+        return new ApiProblem(problem.status(), problem.type(), field, problem.value(), prefix + problem.getMessage(),
+                problem.errors());
     }
 
     private static void checkLimits(String learnerId, ProfileJson request) {
@@ -82,6 +129,10 @@ public class LearnerService {
         if (request.goals() != null) {
             for (int i = 0; i < request.goals().size(); i++) {
                 ProfileJson.GoalJson goal = request.goals().get(i);
+                if (goal == null) {
+                    throw ApiProblem.invalid("goals[" + i + "]", null, "goals[" + i
+                            + "]: is null; send a goal object");
+                }
                 InputLimits.id("goals[" + i + "].id", goal.id());
                 InputLimits.text("goals[" + i + "].description", goal.description(), InputLimits.TEXT);
                 InputLimits.ids("goals[" + i + "].competencyIds", goal.competencyIds());
@@ -89,12 +140,15 @@ public class LearnerService {
         }
     }
 
-    private void upsert(String tenantId, LearnerProfile profile, Instant now) {
+    private void upsert(String tenantId, LearnerProfile profile, LearnerRepository.Name name, Instant now) {
         var existing = learners.lock(tenantId, profile.learnerId());
         if (existing.isPresent()) {
             learners.update(existing.get(), existing.get().snapshot().withProfile(profile), now);
         } else {
             learners.insert(tenantId, LearnerSnapshot.fresh(profile), now);
+        }
+        if (name != null) {
+            learners.setName(tenantId, profile.learnerId(), name);
         }
     }
 
@@ -105,7 +159,8 @@ public class LearnerService {
         int observations = snapshot.competencies().values().stream()
                 .mapToInt(r -> r.observations().size()).sum();
         return new LearnerJson(learnerId, snapshot.profile().gradeBand().label(),
-                ProfileJson.of(snapshot.profile()), learner.version(), evidence, observations,
+                ProfileJson.of(snapshot.profile(), learners.name(tenantId, learnerId).orElse(null)),
+                learner.version(), evidence, observations,
                 snapshot.overrides().size());
     }
 

@@ -96,7 +96,7 @@ public class MasteryExplanation {
                 override == null ? null : new OverrideJson(override.id(), override.kind().name(),
                         override.competencyId(), override.activityId(),
                         override.level() == null ? null : override.level().name(), override.author(),
-                        override.reason(), override.at()),
+                        override.reason(), override.at(), null),
                 observations, children);
     }
 }

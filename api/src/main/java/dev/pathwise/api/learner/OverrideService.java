@@ -14,6 +14,7 @@ import dev.pathwise.api.evidence.PathUpdateJson;
 import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
+import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.engine.evaluation.Evaluation;
 import dev.pathwise.engine.learner.MasteryLevel;
 import dev.pathwise.engine.learner.OverrideKind;
@@ -37,9 +38,21 @@ public class OverrideService {
     public record Applied(OverrideJson override, PathUpdateJson update) {
     }
 
-    public Applied apply(String tenantId, String learnerId, OverrideJson request, String defaultAuthor) {
+    /**
+     * Applies the override under the caller's name: a person is always the author (an author in the request that is
+     * not them is refused); a key of the tenant (a system) may name the teacher it acts for, else its label is.
+     */
+    public Applied apply(Caller caller, String learnerId, OverrideJson request) {
+        String tenantId = caller.tenantId();
         Instant now = evaluations.now();
-        TeacherOverride override = toDomain(learnerId, request, defaultAuthor, now);
+        if (caller.person() != null && request.author() != null && !request.author().isBlank()
+                && !request.author().strip().equals(caller.author())) {
+            throw ApiProblem.invalid("author", InputLimits.text("author", request.author(), InputLimits.NAME),
+                    "author: you are signed in as " + caller.author() + "; an override is recorded under your name,"
+                            + " leave author out");
+        }
+        TeacherOverride override = toDomain(learnerId, caller.person() != null ? withoutAuthor(request) : request,
+                caller.author(), now);
         return evaluations.locked(tenantId, learnerId, now, learner -> {
             Evaluation evaluation;
             try {
@@ -49,28 +62,41 @@ public class OverrideService {
                         ? request.competencyId() : request.activityId());
             }
             jdbc.sql("insert into overrides (tenant_id, learner_id, override_id, kind, competency_id, activity_id,"
-                            + " level, author, reason, created_at) values (:t, :l, :o, :k, :c, :a, :lv, :au, :r, :at)")
+                            + " level, author, author_user_id, reason, created_at)"
+                            + " values (:t, :l, :o, :k, :c, :a, :lv, :au, :uid, :r, :at)")
                     .param("t", tenantId).param("l", learnerId).param("o", override.id())
                     .param("k", override.kind().name()).param("c", override.competencyId())
                     .param("a", override.activityId())
                     .param("lv", override.level() == null ? null : override.level().name())
-                    .param("au", override.author()).param("r", override.reason())
+                    .param("au", override.author()).param("uid", caller.authorUserId())
+                    .param("r", override.reason())
                     .param("at", now.atOffset(ZoneOffset.UTC)).update();
             learner.write(evaluation.learner());
-            return new Applied(toJson(override), PathUpdateJson.of(evaluation.update()));
+            return new Applied(toJson(override, caller.authorUserId()), PathUpdateJson.of(evaluation.update()));
         });
     }
 
     /** Every override on the learner, oldest first. */
     public List<OverrideJson> history(String tenantId, String learnerId) {
         learners.require(tenantId, learnerId);
-        return jdbc.sql("select override_id, kind, competency_id, activity_id, level, author, reason, created_at"
-                        + " from overrides where tenant_id = :t and learner_id = :l order by seq")
+        return jdbc.sql("select override_id, kind, competency_id, activity_id, level, author, reason, created_at,"
+                        + " author_user_id from overrides where tenant_id = :t and learner_id = :l order by seq")
                 .param("t", tenantId).param("l", learnerId)
                 .query((rs, n) -> new OverrideJson(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8, java.time.OffsetDateTime.class).toInstant()))
+                        rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), rs.getString(9)))
                 .list();
+    }
+
+    /** Removes every override of the learner (erasure); returns how many. */
+    public int deleteAll(String tenantId, String learnerId) {
+        return jdbc.sql("delete from overrides where tenant_id = :t and learner_id = :l").param("t", tenantId)
+                .param("l", learnerId).update();
+    }
+
+    private static OverrideJson withoutAuthor(OverrideJson r) {
+        return new OverrideJson(r.id(), r.kind(), r.competencyId(), r.activityId(), r.level(), null, r.reason(),
+                r.at(), null);
     }
 
     private static TeacherOverride toDomain(String learnerId, OverrideJson request, String defaultAuthor,
@@ -114,8 +140,8 @@ public class OverrideService {
         }
     }
 
-    private static OverrideJson toJson(TeacherOverride o) {
+    private static OverrideJson toJson(TeacherOverride o, String authorUserId) {
         return new OverrideJson(o.id(), o.kind().name(), o.competencyId(), o.activityId(),
-                o.level() == null ? null : o.level().name(), o.author(), o.reason(), o.at());
+                o.level() == null ? null : o.level().name(), o.author(), o.reason(), o.at(), authorUserId);
     }
 }

@@ -8,13 +8,24 @@ import dev.pathwise.engine.activity.Modality;
 import dev.pathwise.engine.learner.Goal;
 import dev.pathwise.engine.learner.LearnerProfile;
 
-/** A learner's profile as JSON (the learner id comes from the path). */
+/**
+ * A learner's profile as JSON (the learner id comes from the path). The name is optional and kept beside the
+ * profile: a profile sent without it keeps the name already stored (a roster usually sets it).
+ */
 public record ProfileJson(Integer grade, String schoolId, List<String> interests, List<String> strengths,
                           List<String> growthAreas, List<Modality> preferredModalities, Grouping preferredGrouping,
-                          List<GoalJson> goals, LocalDate planStart) {
+                          List<GoalJson> goals, LocalDate planStart, String givenName, String familyName) {
 
     /** A goal, possibly beyond grade level. */
     public record GoalJson(String id, String description, List<String> competencyIds, LocalDate targetDate) {
+    }
+
+    /** A profile without a name. */
+    public ProfileJson(Integer grade, String schoolId, List<String> interests, List<String> strengths,
+                       List<String> growthAreas, List<Modality> preferredModalities, Grouping preferredGrouping,
+                       List<GoalJson> goals, LocalDate planStart) {
+        this(grade, schoolId, interests, strengths, growthAreas, preferredModalities, preferredGrouping, goals,
+                planStart, null, null);
     }
 
     public LearnerProfile toDomain(String learnerId) {
@@ -27,10 +38,16 @@ public record ProfileJson(Integer grade, String schoolId, List<String> interests
                 preferredGrouping, goalList, planStart);
     }
 
-    public static ProfileJson of(LearnerProfile p) {
+    public static ProfileJson of(LearnerProfile p, LearnerRepository.Name name) {
         return new ProfileJson(p.grade(), p.schoolId(), p.interests(), p.strengths(), p.growthAreas(),
                 p.preferredModalities(), p.preferredGrouping(),
                 p.goals().stream().map(g -> new GoalJson(g.id(), g.description(), g.competencyIds(), g.targetDate()))
-                        .toList(), p.planStart());
+                        .toList(), p.planStart(), name == null ? null : name.givenName(),
+                name == null ? null : name.familyName());
+    }
+
+    /** True when the request gives a name (either part). */
+    public boolean hasName() {
+        return givenName != null || familyName != null;
     }
 }

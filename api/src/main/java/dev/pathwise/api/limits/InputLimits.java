@@ -82,6 +82,38 @@ public final class InputLimits {
         return id(field, value, ID);
     }
 
+    /** The characters of an id that names a resource in a path ({@code /v1/schools/{id}}). */
+    public static final String RESOURCE_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:@~-]*";
+
+    /**
+     * A required id of a resource addressed in paths (schools, terms, classes, users): 1 to {@link #ID} characters,
+     * a letter or digit first, then letters, digits and {@code . _ : @ ~ -}.
+     */
+    public static String resourceId(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.invalid(field, value, field + ": is required; use letters, digits and '.', '_', ':', '@',"
+                    + " '~' or '-'");
+        }
+        length(field, value, ID);
+        if (!value.matches(RESOURCE_ID_PATTERN)) {
+            throw ApiProblem.invalid(field, shown(value), field + ": '" + shown(value) + "' is not a valid id; use"
+                    + " letters, digits and '.', '_', ':', '@', '~' or '-', starting with a letter or digit");
+        }
+        return value;
+    }
+
+    /** A required name: not blank, at most {@link #NAME} characters, no control characters. */
+    public static String name(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.invalid(field, value, field + ": is required");
+        }
+        length(field, value, NAME);
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw ApiProblem.invalid(field, shown(value), field + ": a name may not hold control characters");
+        }
+        return value.strip();
+    }
+
     /** Optional free text of at most {@code max} characters. */
     public static String text(String field, String value, int max) {
         if (value != null) {

@@ -72,9 +72,11 @@ public class JsonLimits {
     @Bean
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(
             @Value("${pathwise.limits.max-body-bytes:2097152}") long maxBodyBytes,
+            @Value("${pathwise.limits.max-roster-bytes:52428800}") long maxRosterBytes,
             @Value("${pathwise.limits.max-case-package-bytes:33554432}") long maxCasePackageBytes, ObjectMapper json) {
         FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(new RequestSizeFilter(
-                maxBodyBytes, java.util.Map.of("/v1/frameworks/case", maxCasePackageBytes), json));
+                maxBodyBytes, java.util.Map.of("/v1/frameworks/case", maxCasePackageBytes, "/v1/rosters/",
+                maxRosterBytes), json));
         registration.addUrlPatterns("/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -36,7 +36,10 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
         this(maxBytes, java.util.Map.of(), json);
     }
 
-    /** @param maxBytesByPath other limits for some paths, such as a published CASE package (several megabytes) */
+    /**
+     * @param maxBytesByPath other limits for the paths that start with these prefixes, such as a published CASE
+     *                       package or a district's roster (several megabytes)
+     */
     public RequestSizeFilter(long maxBytes, java.util.Map<String, Long> maxBytesByPath, ObjectMapper json) {
         this.defaultMaxBytes = maxBytes;
         this.maxBytesByPath = java.util.Map.copyOf(maxBytesByPath);
@@ -46,7 +49,9 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = maxBytesByPath.getOrDefault(request.getRequestURI(), defaultMaxBytes);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long maxBytes = maxBytesByPath.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+                .mapToLong(java.util.Map.Entry::getValue).findFirst().orElse(defaultMaxBytes);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             refuse(request, response, declared, maxBytes);

@@ -37,6 +37,16 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
 
     static CandidatePolicy check(String policyId, String version, PolicyFiles files, boolean runScenarios,
                                  PolicyRuntime runtime) {
+        return check(policyId, version, files, runScenarios, runtime, List.of());
+    }
+
+    /**
+     * As {@link #check(String, String, PolicyFiles, boolean, PolicyRuntime)}, with problems the tenant found
+     * beforehand (a school folder naming no school of the tenant): they are reported first, and the version is
+     * refused.
+     */
+    static CandidatePolicy check(String policyId, String version, PolicyFiles files, boolean runScenarios,
+                                 PolicyRuntime runtime, List<CompileProblem> tenantProblems) {
         Path folder;
         try {
             folder = Files.createTempDirectory("pathwise-policy-");
@@ -46,7 +56,8 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
         try {
             files.writeTo(folder);
             PolicyFolder loaded = PolicyFolder.load(folder, policyId, version);
-            List<CompileProblem> problems = new java.util.ArrayList<>(loaded.problems());
+            List<CompileProblem> problems = new java.util.ArrayList<>(tenantProblems);
+            problems.addAll(loaded.problems());
             CompiledPolicy compiled = null;
             try {
                 compiled = runtime.compile(loaded.source());

@@ -137,8 +137,18 @@ public class PolicyController {
         return simulation.simulate(caller.tenantId(), id, PolicyFiles.fromZip(zip), sample);
     }
 
+    /**
+     * The author of a version: the person signed in (an author in the request that is not them is refused), or for
+     * a key of the tenant the author given, else the key's label.
+     */
     private static String author(Caller caller, String given) {
-        return given == null || given.isBlank() ? caller.keyLabel() : given;
+        boolean named = given != null && !given.isBlank();
+        if (caller.person() != null && named && !given.strip().equals(caller.author())) {
+            throw ApiProblem.invalid("author", given.length() > 60 ? given.substring(0, 60) + "..." : given,
+                    "author: you are signed in as " + caller.author() + "; a version is published under your name,"
+                            + " leave author out");
+        }
+        return named && caller.person() == null ? given : caller.author();
     }
 
     private static ResponseEntity<PolicyPublishing.VersionJson> published(PolicyPublishing.Published published) {

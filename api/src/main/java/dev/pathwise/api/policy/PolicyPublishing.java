@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.policy.CompiledPolicy;
 
 /**
@@ -32,10 +33,12 @@ public class PolicyPublishing {
     private final PolicyVersionStore store;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final SchoolFolders schoolFolders;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public PolicyPublishing(TenantPolicies policies, PolicyVersionStore store, TransactionTemplate transactions,
-                            Clock clock) {
+                            Clock clock, SchoolFolders schoolFolders) {
+        this.schoolFolders = schoolFolders;
         this.policies = policies;
         this.store = store;
         this.transactions = transactions;
@@ -82,8 +85,8 @@ public class PolicyPublishing {
 
     public PolicyReport check(String tenantId, String policyId, PolicyFiles files, boolean runScenarios) {
         requirePolicy(tenantId, policyId);
-        return CandidatePolicy.check(policyId, "candidate", files, runScenarios, policies.newRuntime(1))
-                .report();
+        return CandidatePolicy.check(policyId, "candidate", files, runScenarios, policies.newRuntime(1),
+                schoolFolders.problems(tenantId, files)).report();
     }
 
     public Published publish(String tenantId, String policyId, Request request, PolicyFiles files) {
@@ -101,9 +104,12 @@ public class PolicyPublishing {
         if (known != null) {
             return new Published(VersionJson.of(known, "unchanged", false), false);
         }
-        CandidatePolicy candidate = sameContentCompiled(tenantId, policyId, version, hash, files);
+        List<CompileProblem> unknownSchools = schoolFolders.problems(tenantId, files);
+        CandidatePolicy candidate = unknownSchools.isEmpty()
+                ? sameContentCompiled(tenantId, policyId, version, hash, files) : null;
         if (candidate == null) {
-            candidate = CandidatePolicy.check(policyId, version, files, true, policies.newRuntime(1));
+            candidate = CandidatePolicy.check(policyId, version, files, true, policies.newRuntime(1),
+                    unknownSchools);
         }
         PolicyReport report = candidate.report();
         if (!report.ok()) {

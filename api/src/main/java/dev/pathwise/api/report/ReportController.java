@@ -17,8 +17,9 @@ import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 
 /**
- * {@code /v1/reports}: the mastery chart of a class ({@code learners=a,b,c}), a school ({@code school=...}) or the
- * district, optionally of one grade, as JSON or CSV; a learner's pathway for a student-facing page.
+ * {@code /v1/reports}: the mastery chart of a class ({@code class=...}, or any group as {@code learners=a,b,c}), a
+ * school ({@code school=...}) or the district, optionally of one grade, as JSON or CSV, among the learners the
+ * caller may read; a learner's pathway for a student-facing page.
  */
 @RestController
 @RequestMapping("/v1/reports")
@@ -41,6 +42,7 @@ public class ReportController {
      */
     @GetMapping("/mastery")
     public MasteryReport mastery(Caller caller, @RequestParam(name = "school", required = false) String school,
+                                 @RequestParam(name = "class", required = false) String classId,
                                  @RequestParam(name = "grade", required = false) Integer grade,
                                  @RequestParam(name = "learners", required = false) String learners,
                                  @RequestParam(name = "gradeBand", required = false) String gradeBand,
@@ -49,20 +51,22 @@ public class ReportController {
                                  @RequestParam(name = "order", required = false) String order,
                                  @RequestParam(name = "offset", required = false) Integer offset,
                                  @RequestParam(name = "limit", required = false) Integer limit) {
-        return reports.mastery(caller.tenantId(), school, grade, split(learners),
+        return reports.mastery(caller, school, classId, grade, split(learners),
                 ChartQuery.of(gradeBand, search, sort, order, offset, limit));
     }
 
     @GetMapping("/mastery.csv")
     public ResponseEntity<String> masteryCsv(Caller caller,
                                              @RequestParam(name = "school", required = false) String school,
+                                             @RequestParam(name = "class", required = false) String classId,
                                              @RequestParam(name = "grade", required = false) Integer grade,
                                              @RequestParam(name = "learners", required = false) String learners) {
-        MasteryReport report = reports.mastery(caller.tenantId(), school, grade, split(learners));
-        String name = "mastery-" + (school == null || school.isBlank() ? "district" : school)
-                + (grade == null ? "" : "-grade-" + grade) + ".csv";
+        MasteryReport report = reports.mastery(caller, school, classId, grade, split(learners));
+        String scope = classId != null && !classId.isBlank() ? "class-" + classId
+                : school == null || school.isBlank() ? "district" : school;
+        String name = "mastery-" + scope + (grade == null ? "" : "-grade-" + grade) + ".csv";
         return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replace("\"", "") + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._:@~-]", "_") + "\"")
                 .body(reports.masteryCsv(report));
     }
 

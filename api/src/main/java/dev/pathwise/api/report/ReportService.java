@@ -16,9 +16,12 @@ import org.springframework.stereotype.Service;
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.evidence.PathUpdateJson;
 import dev.pathwise.api.learner.LearnerRepository;
+import dev.pathwise.api.learner.LearnerScope;
+import dev.pathwise.api.learner.LearnerSelection;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.policy.TenantPolicies;
 import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.engine.activity.Activity;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
@@ -41,8 +44,11 @@ public class ReportService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    private final LearnerScope scope;
+
     public ReportService(LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies,
-                         PathwayEvaluator evaluator, JdbcClient jdbc, Clock clock) {
+                         PathwayEvaluator evaluator, JdbcClient jdbc, Clock clock, LearnerScope scope) {
+        this.scope = scope;
         this.learners = learners;
         this.curricula = curricula;
         this.policies = policies;
@@ -52,25 +58,30 @@ public class ReportService {
     }
 
     /**
-     * The chart for the learners of a school (or the whole tenant), optionally of one grade, or for a class given as
-     * learner ids.
+     * The chart for the learners of a school, a class (or the whole tenant), optionally of one grade, or for a group
+     * given as learner ids; always among the learners the caller may read.
      */
-    public MasteryReport mastery(String tenantId, String school, Integer grade, List<String> learnerIds) {
-        return mastery(tenantId, school, grade, learnerIds, ChartQuery.all());
+    public MasteryReport mastery(Caller caller, String school, String classId, Integer grade,
+                                 List<String> learnerIds) {
+        return mastery(caller, school, classId, grade, learnerIds, ChartQuery.all());
     }
 
     /** The chart, its learners filtered, sorted and paged by the query; the summary counts every filtered row. */
-    public MasteryReport mastery(String tenantId, String school, Integer grade, List<String> learnerIds,
-                                 ChartQuery query) {
+    public MasteryReport mastery(Caller caller, String school, String classId, Integer grade,
+                                 List<String> learnerIds, ChartQuery query) {
+        String tenantId = caller.tenantId();
+        LearnerSelection selection = this.scope.selection(caller, school, classId, grade);
         Framework framework = curricula.curriculum(tenantId).framework();
         List<StoredLearner> rows;
         String scope;
         if (learnerIds != null && !learnerIds.isEmpty()) {
+            learnerIds.forEach(id -> this.scope.requireVisible(caller, id));
             rows = learnerIds.stream().map(id -> learners.require(tenantId, id)).toList();
             scope = "learners " + learnerIds;
         } else {
-            rows = learners.all(tenantId, blankToNull(school));
-            scope = school == null || school.isBlank() ? "district" : "school " + school;
+            rows = learners.matching(tenantId, selection);
+            scope = selection.classId() != null ? "class " + selection.classId()
+                    : selection.schoolId() == null ? "district" : "school " + selection.schoolId();
         }
         if (grade != null) {
             int onlyGrade = grade;
@@ -222,8 +233,5 @@ public class ReportService {
         return value;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
 }

@@ -17,12 +17,16 @@ import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.tenant.ApiKeyAuthenticator;
 import dev.pathwise.api.tenant.ApiKeys;
 import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.Role;
 import dev.pathwise.api.tenant.TenantService;
+import dev.pathwise.api.users.UserCallers;
+import dev.pathwise.api.users.UserRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Signs a caller into a browser session, finds the caller of a session, checks CSRF tokens and signs out.
+ * Signs a caller into a browser session (with an API key, or as a person after their password or OpenID Connect
+ * identity was checked), finds the caller of a session, checks CSRF tokens and signs out.
  *
  * <p>A session signed in with an API key keeps the key's SHA-256 hash (never the key) and looks the key up again on
  * every request, so a revoked key ends its sessions at once. Each sign-in gets a new session id (no fixation) and a
@@ -35,21 +39,29 @@ public class BrowserSessions {
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
     static final String METHOD_API_KEY = "api-key";
+    /** A person signed in with their username and password. */
+    public static final String METHOD_PASSWORD = "password";
+    /** A person signed in with the district's OpenID Connect provider. */
+    public static final String METHOD_OIDC = "openid-connect";
 
     private static final String METHOD = "pathwise.session.method";
     private static final String KEY_HASH = "pathwise.session.keyHash";
     private static final String CSRF = "pathwise.session.csrf";
     private static final String DISPLAY_NAME = "pathwise.session.displayName";
     private static final String SIGNED_IN_AT = "pathwise.session.signedInAt";
+    private static final String TENANT = "pathwise.session.tenant";
+    private static final String USER = "pathwise.session.user";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiKeyAuthenticator keys;
+    private final UserCallers users;
     private final TenantService tenants;
     private final Clock clock;
 
-    public BrowserSessions(ApiKeyAuthenticator keys, TenantService tenants, Clock clock) {
+    public BrowserSessions(ApiKeyAuthenticator keys, UserCallers users, TenantService tenants, Clock clock) {
         this.keys = keys;
+        this.users = users;
         this.tenants = tenants;
         this.clock = clock;
     }
@@ -58,12 +70,14 @@ public class BrowserSessions {
      * Who is signed in, as the console shows it.
      *
      * @param roles        the caller's roles ({@code teacher}, {@code curriculum}, {@code admin}, {@code platform})
-     * @param signedInWith how the session was opened: {@code api-key}
+     * @param userId       the person signed in ({@code null} for an API key of the tenant)
+     * @param signedInWith how the session was opened: {@code api-key}, {@code password} or {@code openid-connect}
      * @param csrfToken    the token every unsafe request of this session sends in {@code X-CSRF-Token}
      * @param idleTimeoutSeconds the session ends after this long without a request
      */
     public record SessionJson(String tenantId, String tenantName, List<String> roles, String displayName,
-                              String signedInWith, Instant signedInAt, int idleTimeoutSeconds, String csrfToken) {
+                              String userId, String signedInWith, Instant signedInAt, int idleTimeoutSeconds,
+                              String csrfToken) {
     }
 
     /** Opens a session for the holder of the API key: 401 when the key is unknown or revoked. */
@@ -80,22 +94,52 @@ public class BrowserSessions {
         Caller caller = keys.authenticateHash(hash).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED,
                 "unauthorized", "apiKey", null, "apiKey: the key is unknown or revoked; check it or ask your admin"
                 + " for a key", null));
+        HttpSession session = open(request, METHOD_API_KEY, caller.author());
+        session.setAttribute(KEY_HASH, hash);
+        return describe(session, caller);
+    }
+
+    /**
+     * Opens a session for a person whose password or OpenID Connect identity was checked: the session keeps who
+     * they are (tenant and user id), and their roles are read again on every request.
+     */
+    public SessionJson signInAsUser(HttpServletRequest request, UserRepository.User user, String method) {
+        Caller caller = users.caller(user.tenantId(), user.id(), method).orElseThrow(() -> new ApiProblem(
+                HttpStatus.UNAUTHORIZED, "unauthorized", "user", null, "user '" + user.username() + "' is disabled;"
+                + " ask your admin", null));
+        HttpSession session = open(request, method, caller.author());
+        session.setAttribute(TENANT, user.tenantId());
+        session.setAttribute(USER, user.id());
+        return describe(session, caller);
+    }
+
+    /** A new session (never the old one: no fixation) with a new CSRF token. */
+    private HttpSession open(HttpServletRequest request, String method, String displayName) {
         HttpSession existing = request.getSession(false);
         if (existing != null) {
             existing.invalidate();
         }
         HttpSession session = request.getSession(true);
-        session.setAttribute(METHOD, METHOD_API_KEY);
-        session.setAttribute(KEY_HASH, hash);
+        session.setAttribute(METHOD, method);
         session.setAttribute(CSRF, newToken());
-        session.setAttribute(DISPLAY_NAME, caller.keyLabel());
+        session.setAttribute(DISPLAY_NAME, displayName);
         session.setAttribute(SIGNED_IN_AT, clock.instant().toString());
-        return describe(session, caller);
+        return session;
     }
 
     /** The caller of the request's session, if it has one that is still valid. */
     public Optional<Caller> caller(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(USER) instanceof String userId
+                && session.getAttribute(TENANT) instanceof String tenantId) {
+            Optional<Caller> person = users.caller(tenantId, userId, String.valueOf(session.getAttribute(METHOD)));
+            if (person.isEmpty()) {
+                session.invalidate();
+                throw new ApiProblem(HttpStatus.UNAUTHORIZED, "not-signed-in", "session", null, "the user of this"
+                        + " session was disabled or removed; the session has ended", null);
+            }
+            return person;
+        }
         if (session == null || !(session.getAttribute(KEY_HASH) instanceof String hash)) {
             return Optional.empty();
         }
@@ -113,7 +157,8 @@ public class BrowserSessions {
     public SessionJson current(HttpServletRequest request) {
         Caller caller = caller(request).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "not-signed-in",
                 "session", null, "not signed in (no session, or it ended): sign in with POST /v1/session"
-                + " {\"apiKey\": \"...\"}", null));
+                + " {\"username\": \"...\", \"password\": \"...\"} or {\"apiKey\": \"...\"}, or with your district's"
+                + " provider at GET /v1/session/oidc/{registration}", null));
         return describe(request.getSession(false), caller);
     }
 
@@ -158,8 +203,8 @@ public class BrowserSessions {
     }
 
     private SessionJson describe(HttpSession session, Caller caller) {
-        return new SessionJson(caller.tenantId(), tenants.name(caller.tenantId()), List.of(caller.role().label()),
-                String.valueOf(session.getAttribute(DISPLAY_NAME)), String.valueOf(session.getAttribute(METHOD)),
+        return new SessionJson(caller.tenantId(), tenants.name(caller.tenantId()), Role.labels(caller.roles()),
+                caller.author(), caller.authorUserId(), String.valueOf(session.getAttribute(METHOD)),
                 Instant.parse(String.valueOf(session.getAttribute(SIGNED_IN_AT))), session.getMaxInactiveInterval(),
                 String.valueOf(session.getAttribute(CSRF)));
     }

@@ -8,29 +8,47 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.signin.PasswordSignIn;
+import dev.pathwise.api.users.UserRepository;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code /v1/session}: sign in with an API key ({@code POST}), who is signed in ({@code GET}), sign out
- * ({@code DELETE}). The answer to a sign-in sets the session cookie; the key stays on the server.
+ * {@code /v1/session}: sign in with a username and password or an API key ({@code POST}), who is signed in
+ * ({@code GET}), sign out ({@code DELETE}). The answer to a sign-in sets the session cookie; nothing secret is in
+ * it. Sign-in with OpenID Connect starts at {@code GET /v1/session/oidc/{registration}}.
  */
 @RestController
 @RequestMapping("/v1/session")
 public class SessionController {
 
     private final BrowserSessions sessions;
+    private final PasswordSignIn passwords;
 
-    public SessionController(BrowserSessions sessions) {
+    public SessionController(BrowserSessions sessions, PasswordSignIn passwords) {
         this.sessions = sessions;
+        this.passwords = passwords;
     }
 
-    /** How to sign in: the API key of the tenant. */
-    public record SignIn(String apiKey) {
+    /**
+     * How to sign in: a person's username and password ({@code tenant} needed only when the username is used in
+     * several districts), or an API key.
+     */
+    public record SignIn(String apiKey, String username, String password, String tenant) {
     }
 
     @PostMapping
     public BrowserSessions.SessionJson signIn(HttpServletRequest request, @RequestBody SignIn body) {
         sessions.requireSameOrigin(request);
+        boolean person = body.username() != null || body.password() != null;
+        if (person && body.apiKey() != null) {
+            throw ApiProblem.invalid("apiKey", null, "apiKey: send either an API key or a username and password,"
+                    + " not both");
+        }
+        if (person) {
+            UserRepository.User user = passwords.signIn(body.tenant(), body.username(), body.password());
+            return sessions.signInAsUser(request, user, BrowserSessions.METHOD_PASSWORD);
+        }
         return sessions.signInWithApiKey(request, body.apiKey());
     }
 

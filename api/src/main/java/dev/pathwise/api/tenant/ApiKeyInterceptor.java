@@ -34,8 +34,10 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
         Caller caller = key == null && request.getAttribute(Caller.ATTRIBUTE) instanceof Caller signedIn
                 ? signedIn : authenticate(key);
         Role[] allowed = allowedRoles(method);
-        if (caller.role() != Role.ADMIN && !Arrays.asList(allowed).contains(caller.role())) {
-            throw ApiProblem.forbidden(caller.role().label(), "role '" + caller.role().label() + "' may not call "
+        if (!caller.allowedAny(allowed)) {
+            String roles = String.join(", ", Role.labels(caller.roles()));
+            throw ApiProblem.forbidden(roles, (caller.roles().size() == 1 ? "role '" : "roles '") + roles
+                    + "' may not call "
                     + request.getMethod() + " " + request.getRequestURI() + "; allowed: "
                     + Arrays.stream(allowed).map(Role::label).toList() + " and admin");
         }

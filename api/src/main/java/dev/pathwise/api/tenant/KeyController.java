@@ -3,6 +3,7 @@ package dev.pathwise.api.tenant;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,19 +13,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.pathwise.api.audit.AuditTrail;
+
 /**
- * {@code /v1/keys}: the tenant's API keys, for admins. A new key is shown once, in the answer to its creation; the
- * list never holds a secret; a revoked key is refused from the next request on.
+ * {@code /v1/keys}: the tenant's API keys, for admins: keys of the tenant (one role, for systems such as a learning
+ * platform) and, listed here too, keys of users ({@code POST /v1/users/{id}/keys}). A new key is shown once, in the
+ * answer to its creation; the list never holds a secret; a revoked key is refused from the next request on.
  */
 @RestController
 @RequestMapping("/v1/keys")
 @RequiresRole(Role.ADMIN)
 public class KeyController {
 
-    private final TenantService tenants;
+    private final KeyService keys;
+    private final AuditTrail audit;
 
-    public KeyController(TenantService tenants) {
-        this.tenants = tenants;
+    public KeyController(KeyService keys, AuditTrail audit) {
+        this.keys = keys;
+        this.audit = audit;
     }
 
     /** What to create: a role and an optional label. */
@@ -33,17 +39,23 @@ public class KeyController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public TenantService.CreatedKey create(Caller caller, @RequestBody NewKey request) {
-        return tenants.createKey(caller.tenantId(), request.role(), request.label());
+    @Transactional
+    public KeyService.CreatedKey create(Caller caller, @RequestBody NewKey request) {
+        KeyService.CreatedKey created = keys.createKey(caller.tenantId(), request.role(), request.label());
+        audit.record(caller, "key.created", "key", created.id(), "role " + created.role());
+        return created;
     }
 
     @GetMapping
-    public List<TenantService.KeyJson> list(Caller caller) {
-        return tenants.keys(caller.tenantId());
+    public List<KeyService.KeyJson> list(Caller caller) {
+        return keys.keys(caller.tenantId());
     }
 
     @DeleteMapping("/{id}")
-    public TenantService.KeyJson revoke(Caller caller, @PathVariable String id) {
-        return tenants.revoke(caller.tenantId(), id);
+    @Transactional
+    public KeyService.KeyJson revoke(Caller caller, @PathVariable String id) {
+        KeyService.KeyJson revoked = keys.revoke(caller.tenantId(), id);
+        audit.record(caller, "key.revoked", "key", id, null);
+        return revoked;
     }
 }

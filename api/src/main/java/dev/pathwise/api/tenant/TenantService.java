@@ -1,13 +1,10 @@
 package dev.pathwise.api.tenant;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -15,35 +12,43 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.policy.TenantPolicies;
 import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.school.SchoolRepository;
+import dev.pathwise.engine.spelling.Suggestions;
 
 /**
- * Creates tenants with their API keys and schools, and manages keys: a new key is random, shown once and stored
- * only as its SHA-256 hash; a key is listed by its public id and revoked by it.
+ * Tenants (districts): created with their first keys and the default policy, listed, disabled and enabled again.
+ * The {@code tenants} table's SQL lives here.
  */
 @Service
 public class TenantService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** A tenant id: lower-case letters, digits and '-', 2 to 64 characters, starting with a letter or digit. */
+    private static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{1,63}";
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TenantPolicies policies;
+    private final KeyService keys;
+    private final SchoolRepository schools;
 
-    public TenantService(JdbcClient jdbc, Clock clock, TenantPolicies policies) {
+    public TenantService(JdbcClient jdbc, Clock clock, TenantPolicies policies, KeyService keys,
+                         SchoolRepository schools) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.policies = policies;
+        this.keys = keys;
+        this.schools = schools;
     }
 
-    /** A key as listed: never its secret. */
-    public record KeyJson(String id, String role, String label, Instant createdAt, Instant revokedAt) {
+    /** A tenant as the operator sees it. */
+    public record TenantJson(String id, String name, String status, Instant createdAt, Instant disabledAt,
+                             long schools, long learners, long users) {
     }
 
-    /** A key just created: the only time its secret is shown. */
-    public record CreatedKey(String id, String role, String label, Instant createdAt, String key) {
+    /** A tenant just created, with its first admin key: the only time that key's secret is shown. */
+    public record CreatedTenant(TenantJson tenant, KeyService.CreatedKey adminKey) {
     }
 
     /** The tenant's name, as it was created. */
@@ -58,102 +63,105 @@ public class TenantService {
 
     /** Creates a tenant with one key per role given (raw keys; only their hashes are kept) and the default policy. */
     @Transactional
-    public void create(String tenantId, String name, Map<Role, String> keys) {
-        OffsetDateTime now = now();
-        jdbc.sql("insert into tenants (id, name, created_at) values (:id, :name, :at)")
-                .param("id", tenantId).param("name", name).param("at", now).update();
-        keys.forEach((role, key) -> addKey(tenantId, role, key, role.label() + "-key"));
+    public void create(String tenantId, String name, Map<Role, String> roleKeys) {
+        insert(tenantId, name);
+        roleKeys.forEach((role, key) -> keys.addKey(tenantId, role, key, role.label() + "-key"));
         policies.recordActivation(tenantId);
     }
 
     /** Creates a tenant with a fresh random key per role and answers with the keys (tests and provisioning). */
     @Transactional
     public Map<Role, String> createWithNewKeys(String tenantId, String name) {
-        Map<Role, String> keys = new EnumMap<>(Role.class);
+        Map<Role, String> roleKeys = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            keys.put(role, newSecret());
+            roleKeys.put(role, KeyService.newSecret());
         }
-        create(tenantId, name, keys);
-        return keys;
+        create(tenantId, name, roleKeys);
+        return roleKeys;
     }
 
-    public String addKey(String tenantId, Role role, String rawKey, String label) {
-        String id = "key-" + HexFormat.of().formatHex(randomBytes(8));
-        jdbc.sql("insert into api_keys (key_hash, key_id, tenant_id, role, label, created_at)"
-                        + " values (:h, :id, :t, :r, :l, :at)")
-                .param("h", ApiKeys.hash(rawKey)).param("id", id).param("t", tenantId).param("r", role.name())
-                .param("l", label).param("at", now()).update();
-        return id;
-    }
-
-    /** A new random key for the tenant; the answer is the only place its secret ever appears. */
-    public CreatedKey createKey(String tenantId, String roleText, String label) {
-        if (roleText == null || roleText.isBlank()) {
-            throw ApiProblem.invalid("role", null, "role: is required; use one of " + roleLabels());
+    /**
+     * Creates a district from nothing: the tenant, the default policy and one admin key, whose secret is in the
+     * answer only. The id is checked ({@value #ID_PATTERN}); an id in use is a 409.
+     */
+    @Transactional
+    public CreatedTenant createWithAdminKey(String tenantId, String name) {
+        String id = checkId(tenantId);
+        if (name == null || name.isBlank()) {
+            throw ApiProblem.invalid("name", name, "name: is required, such as 'North Valley School District'");
         }
-        Role role;
-        try {
-            role = Role.valueOf(roleText.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("role", InputLimits.text("role", roleText, InputLimits.NAME), "role: '"
-                    + roleText + "' is not a role; use one of " + roleLabels());
+        dev.pathwise.api.limits.InputLimits.text("name", name, dev.pathwise.api.limits.InputLimits.NAME);
+        if (find(id).isPresent()) {
+            throw ApiProblem.conflict("tenant-exists", "id", id, "id: tenant '" + id + "' already exists; choose"
+                    + " another id, or create a key for it (POST /v1/operator/tenants/" + id + "/keys)");
         }
-        String name = label == null || label.isBlank() ? role.label() + "-key" : label.strip();
-        InputLimits.id("label", name);
-        String secret = newSecret();
-        String id = addKey(tenantId, role, secret, name);
-        KeyJson stored = find(tenantId, id);
-        return new CreatedKey(id, role.label(), name, stored.createdAt(), secret);
+        insert(id, name.strip());
+        policies.recordActivation(id);
+        KeyService.CreatedKey key = keys.createKey(id, Role.ADMIN.label(), "first-admin-key");
+        return new CreatedTenant(require(id), key);
     }
 
-    public List<KeyJson> keys(String tenantId) {
-        return jdbc.sql("select key_id, role, label, created_at, revoked_at from api_keys where tenant_id = :t"
-                        + " order by created_at, key_id")
-                .param("t", tenantId).query((rs, n) -> key(rs)).list();
+    public List<TenantJson> list() {
+        return jdbc.sql(SELECT + " order by t.id").query((rs, n) -> row(rs)).list();
     }
 
-    /** Revokes the key: from now on it is refused with 401. Revoking a revoked key changes nothing. */
-    public KeyJson revoke(String tenantId, String keyId) {
-        KeyJson key = find(tenantId, keyId);
-        jdbc.sql("update api_keys set revoked_at = :at where tenant_id = :t and key_id = :id and revoked_at is null")
-                .param("at", now()).param("t", tenantId).param("id", keyId).update();
-        return key.revokedAt() != null ? key : find(tenantId, keyId);
+    public java.util.Optional<TenantJson> find(String tenantId) {
+        return jdbc.sql(SELECT + " where t.id = :t").param("t", tenantId).query((rs, n) -> row(rs)).optional();
+    }
+
+    public TenantJson require(String tenantId) {
+        return find(tenantId).orElseThrow(() -> ApiProblem.notFound("tenantId", tenantId, "tenant '" + tenantId
+                + "' does not exist." + Suggestions.idHint(tenantId, ids()) + " GET /v1/operator/tenants lists them"));
+    }
+
+    /** Disables the tenant: its data stays, its keys and sign-ins are refused. Disabling twice changes nothing. */
+    public TenantJson disable(String tenantId) {
+        require(tenantId);
+        jdbc.sql("update tenants set status = 'disabled', disabled_at = :at where id = :t and status = 'active'")
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).param("t", tenantId)
+                .update();
+        return require(tenantId);
+    }
+
+    public TenantJson enable(String tenantId) {
+        require(tenantId);
+        jdbc.sql("update tenants set status = 'active', disabled_at = null where id = :t").param("t", tenantId)
+                .update();
+        return require(tenantId);
     }
 
     public void addSchool(String tenantId, String schoolId, String name) {
-        jdbc.sql("insert into schools (tenant_id, school_id, name) values (:t, :s, :n)")
-                .param("t", tenantId).param("s", schoolId).param("n", name).update();
+        schools.insert(tenantId, schoolId, name);
     }
 
-    private KeyJson find(String tenantId, String keyId) {
-        return jdbc.sql("select key_id, role, label, created_at, revoked_at from api_keys where tenant_id = :t"
-                        + " and key_id = :id")
-                .param("t", tenantId).param("id", keyId).query((rs, n) -> key(rs)).optional()
-                .orElseThrow(() -> ApiProblem.notFound("keyId", keyId, "key '" + keyId
-                        + "' does not exist in this tenant; GET /v1/keys lists the keys"));
+    private static final String SELECT = "select t.id, t.name, t.status, t.created_at, t.disabled_at,"
+            + " (select count(*) from schools s where s.tenant_id = t.id),"
+            + " (select count(*) from learners l where l.tenant_id = t.id),"
+            + " (select count(*) from users u where u.tenant_id = t.id) from tenants t";
+
+    private static TenantJson row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        OffsetDateTime disabled = rs.getObject(5, OffsetDateTime.class);
+        return new TenantJson(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant(), disabled == null ? null : disabled.toInstant(),
+                rs.getLong(6), rs.getLong(7), rs.getLong(8));
     }
 
-    private static KeyJson key(java.sql.ResultSet rs) throws java.sql.SQLException {
-        OffsetDateTime revoked = rs.getObject(5, OffsetDateTime.class);
-        return new KeyJson(rs.getString(1), Role.valueOf(rs.getString(2)).label(), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class).toInstant(), revoked == null ? null : revoked.toInstant());
+    private void insert(String tenantId, String name) {
+        jdbc.sql("insert into tenants (id, name, created_at, status) values (:id, :name, :at, 'active')")
+                .param("id", tenantId).param("name", name)
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
     }
 
-    private static List<String> roleLabels() {
-        return java.util.Arrays.stream(Role.values()).map(Role::label).toList();
+    private List<String> ids() {
+        return jdbc.sql("select id from tenants order by id").query(String.class).list();
     }
 
-    private static String newSecret() {
-        return "pw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
-    }
-
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    private static String checkId(String tenantId) {
+        if (tenantId == null || !tenantId.matches(ID_PATTERN)) {
+            throw ApiProblem.invalid("id", tenantId == null ? null : dev.pathwise.api.limits.InputLimits.text("id",
+                    tenantId, 200), "id: '" + tenantId + "' is not a tenant id; use 2 to 64 lower-case letters,"
+                    + " digits and '-', such as 'north-valley'");
+        }
+        return tenantId;
     }
 }

@@ -31,8 +31,13 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
     private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "1.0.3");
     private static final String POLICY = "/v1/policies/" + DefaultPolicyPack.POLICY_ID;
 
+    /** The operator's endpoints: no key of a tenant, not even an admin's, reaches them (401: not an operator key). */
+    static final List<String> OPERATOR = List.of("GET /v1/operator/tenants", "POST /v1/operator/tenants",
+            "GET /v1/operator/tenants/{id}", "POST /v1/operator/tenants/{id}/disable",
+            "POST /v1/operator/tenants/{id}/enable", "POST /v1/operator/tenants/{id}/keys");
+
     /** Who may call what (admin may call everything). */
-    private static final Map<String, Set<Role>> ROLES = new LinkedHashMap<>();
+    static final Map<String, Set<Role>> ROLES = new LinkedHashMap<>();
 
     static {
         ROLES.put("POST /v1/evidence", EnumSet.of(Role.PLATFORM));
@@ -82,7 +87,36 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         ROLES.put("POST /v1/keys", EnumSet.noneOf(Role.class));
         ROLES.put("GET /v1/keys", EnumSet.noneOf(Role.class));
         ROLES.put("DELETE /v1/keys/{id}", EnumSet.noneOf(Role.class));
+        ROLES.put("GET /v1/audit", EnumSet.noneOf(Role.class));
+        for (String resource : List.of("schools", "terms", "classes")) {
+            ROLES.put("GET /v1/" + resource, REPORTERS);
+            ROLES.put("GET /v1/" + resource + "/{id}", REPORTERS);
+            ROLES.put("POST /v1/" + resource, EnumSet.noneOf(Role.class));
+            ROLES.put("PUT /v1/" + resource + "/{id}", EnumSet.noneOf(Role.class));
+            ROLES.put("DELETE /v1/" + resource + "/{id}", EnumSet.noneOf(Role.class));
+        }
+        ROLES.put("GET /v1/users", EnumSet.noneOf(Role.class));
+        ROLES.put("POST /v1/users", EnumSet.noneOf(Role.class));
+        ROLES.put("GET /v1/users/{id}", EnumSet.noneOf(Role.class));
+        ROLES.put("PUT /v1/users/{id}", EnumSet.noneOf(Role.class));
+        ROLES.put("DELETE /v1/users/{id}", EnumSet.noneOf(Role.class));
+        ROLES.put("PUT /v1/users/{id}/password", EnumSet.noneOf(Role.class));
+        ROLES.put("POST /v1/users/{id}/keys", EnumSet.noneOf(Role.class));
+        ROLES.put("GET /v1/users/{id}/keys", EnumSet.noneOf(Role.class));
+        ROLES.put("GET /v1/learners", READERS);
+        ROLES.put("POST /v1/learners/batch", EnumSet.of(Role.PLATFORM));
+        ROLES.put("GET /v1/learners/{id}/export", EnumSet.noneOf(Role.class));
+        ROLES.put("DELETE /v1/learners/{id}", EnumSet.noneOf(Role.class));
+        ROLES.put("POST /v1/rosters/oneroster", EnumSet.noneOf(Role.class));
+        for (String export : List.of("evidence.ndjson", "evidence.csv", "learners.ndjson", "learners.csv",
+                "curriculum.json")) {
+            ROLES.put("GET /v1/exports/" + export, EnumSet.of(Role.CURRICULUM));
+        }
+        for (String operation : OPERATOR) {
+            ROLES.put(operation, EnumSet.noneOf(Role.class));
+        }
     }
+
 
     RawHttp http;
     Tenant a;
@@ -103,6 +137,10 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
     String bCaseDocument;
     Map<String, String> bCaseItems;
     long bEvidenceCount;
+    /** B's term, class (B's learner in it, taught by B's teacher) and teacher. */
+    String bTerm;
+    String bClass;
+    String bUser;
 
     @BeforeEach
     void twoTenants() {
@@ -123,8 +161,23 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         casePackageOfB();
         policyVersionsOfB();
         xapiOfB();
+        districtOfB();
         bEvidenceCount = http.get("/v1/learners/" + bLearner, b.key(Role.PLATFORM)).json().path("evidenceCount")
                 .asLong();
+    }
+
+    /** B's term, teacher and class, with B's learner enrolled. */
+    private void districtOfB() {
+        bTerm = "term-" + b.marker;
+        bClass = "class-" + b.marker;
+        bUser = "user-" + b.marker;
+        Tenant.expect(http.post("/v1/terms", b.key(Role.ADMIN), Map.of("id", bTerm, "title", "Term " + b.marker,
+                "type", "term", "startDate", "2026-08-01", "endDate", "2026-12-20")), 201);
+        Tenant.expect(http.post("/v1/users", b.key(Role.ADMIN), Map.of("username", bUser, "givenName",
+                "Given " + b.marker, "roles", List.of("teacher"))), 201);
+        Tenant.expect(http.post("/v1/classes", b.key(Role.ADMIN), Map.of("id", bClass, "schoolId", b.school,
+                "title", "Class " + b.marker, "termIds", List.of(bTerm), "teacherIds", List.of(bUser),
+                "learnerIds", List.of(bLearner))), 201);
     }
 
     /** B's framework re-imported from CASE (same competency ids, by external id), with B's codes and uris. */
@@ -281,6 +334,13 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
             for (Role role : Role.values()) {
                 RawHttp.Response response = call(entry.getKey(), a.key(role));
                 boolean allowed = role == Role.ADMIN || entry.getValue().contains(role);
+                if (OPERATOR.contains(entry.getKey())) {
+                    assertThat(response.status()).as("%s as %s: %s", entry.getKey(), role, response.text())
+                            .isEqualTo(401);
+                    assertThat(response.isProblem()).isTrue();
+                    calls++;
+                    continue;
+                }
                 assertThat(response.status()).as("%s as %s: %s", entry.getKey(), role, response.text())
                         .matches(status -> allowed ? status != 403 && status != 401 && status < 500 : status == 403);
                 assertThat(response.isProblem() || response.status() < 400).isTrue();
@@ -333,6 +393,11 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         assertThat(http.get("/v1/learners/" + bLearner + "/effective-policy", b.key(Role.TEACHER)).json()
                 .path("overlay").asText()).isEqualTo(b.school);
         assertThat(http.get("/v1/frameworks/" + b.frameworkId, b.key(Role.CURRICULUM)).status()).isEqualTo(200);
+        assertThat(http.get("/v1/classes/" + bClass, b.key(Role.ADMIN)).json().path("learnerIds").toString())
+                .isEqualTo("[\"" + bLearner + "\"]");
+        assertThat(http.get("/v1/users/" + bUser, b.key(Role.ADMIN)).json().path("roles").toString())
+                .isEqualTo("[\"teacher\"]");
+        assertThat(http.get("/v1/terms/" + bTerm, b.key(Role.ADMIN)).status()).isEqualTo(200);
     }
 
     /**
@@ -342,7 +407,7 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
     private List<String> sentByA() {
         List<String> sent = new ArrayList<>(List.of(bLearner, b.frameworkId, bKeyId, "a-concept-" + b.marker,
                 "ev-" + b.marker, b.school, bVersion, bRefused, bActor, bStatement, bStatementAgain, bParked, bQuiz,
-                "actor-" + b.marker + "@example.org"));
+                "actor-" + b.marker + "@example.org", bTerm, bClass, bUser));
         bCaseItems.keySet().forEach(competency -> sent.add(caseUri(competency)));
         return sent;
     }
@@ -356,7 +421,8 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
                         "platform"}, new String[] {"/v1/learners/%s/overrides", "teacher"},
                 new String[] {"/v1/learners/%s/verify", "admin"},
                 new String[] {"/v1/learners/%s/effective-policy", "curriculum"},
-                new String[] {"/v1/reports/learners/%s/pathway", "teacher"});
+                new String[] {"/v1/reports/learners/%s/pathway", "teacher"},
+                new String[] {"/v1/learners/%s/export", "admin"});
         for (String[] path : paths) {
             String key = a.key(Role.valueOf(path[1].toUpperCase()));
             long[] bTimes = new long[15];
@@ -585,6 +651,7 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
                     http.get("/v1/reports/mastery", key), http.get("/ims/case/v1p0/CFPackages/" + bCaseDocument,
                             key));
         });
+        districtProbes(probes, learner);
         probes.put("PUT /v1/learners/{id}", (key, x) -> {
             // Last, as it creates A's own learner of that id. Ids are per tenant: A may create its own learner of the same id, which starts empty.
             RawHttp.Response created = http.put(learner, key, Map.of("grade", 3));
@@ -592,7 +659,119 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
             assertThat(created.json().path("version").asInt()).isEqualTo(1);
             return List.of(created);
         });
+        probes.put("POST /v1/learners/batch", (key, x) -> {
+            // After the PUT: A's own learner of B's id is updated; B's learner is untouched.
+            RawHttp.Response batch = Tenant.expect(http.post("/v1/learners/batch", key, List.of(Map.of("id",
+                    bLearner, "grade", 4))), 200);
+            assertThat(batch.json().path("updated").get(0).asText()).isEqualTo(bLearner);
+            return List.of(batch);
+        });
         return probes;
+    }
+
+    /**
+     * Schools, terms, classes, users, the learner list, exports, rosters, audit, privacy and the operator's endpoints:
+     * A's admin key aimed at B's school, term, class, teacher and learner.
+     */
+    private void districtProbes(Map<String, BiFunction<String, String, List<RawHttp.Response>>> probes,
+                                String learner) {
+        probes.put("GET /v1/schools", (key, x) -> List.of(http.get("/v1/schools", key)));
+        probes.put("GET /v1/schools/{id}", (key, x) -> List.of(expect404(http.get("/v1/schools/" + b.school, key))));
+        probes.put("DELETE /v1/schools/{id}", (key, x) -> List.of(expect404(http.delete("/v1/schools/" + b.school,
+                key))));
+        probes.put("GET /v1/terms", (key, x) -> List.of(http.get("/v1/terms", key)));
+        probes.put("GET /v1/terms/{id}", (key, x) -> List.of(expect404(http.get("/v1/terms/" + bTerm, key))));
+        probes.put("DELETE /v1/terms/{id}", (key, x) -> List.of(expect404(http.delete("/v1/terms/" + bTerm, key))));
+        probes.put("GET /v1/classes", (key, x) -> List.of(http.get("/v1/classes", key),
+                http.get("/v1/classes?school=" + b.school, key), http.get("/v1/classes?term=" + bTerm, key),
+                http.get("/v1/classes?teacher=" + bUser, key)));
+        probes.put("GET /v1/classes/{id}", (key, x) -> List.of(expect404(http.get("/v1/classes/" + bClass, key))));
+        probes.put("DELETE /v1/classes/{id}", (key, x) -> List.of(expect404(http.delete("/v1/classes/" + bClass,
+                key))));
+        probes.put("PUT /v1/classes/{id}", (key, x) -> {
+            // B's school, term, teacher and learner are unknown to A: refused, naming only what A sent
+            RawHttp.Response withBsSchool = http.put("/v1/classes/" + bClass, key, Map.of("schoolId", b.school,
+                    "title", "t"));
+            RawHttp.Response withBsLearner = http.put("/v1/classes/" + bClass, key, Map.of("schoolId", a.school,
+                    "title", "t", "teacherIds", List.of(bUser)));
+            RawHttp.Response withBsTerm = http.put("/v1/classes/" + bClass, key, Map.of("schoolId", a.school,
+                    "title", "t", "learnerIds", List.of(bLearner), "termIds", List.of(bTerm)));
+            assertThat(List.of(withBsSchool.status(), withBsLearner.status(), withBsTerm.status()))
+                    .containsOnly(400);
+            return List.of(withBsSchool, withBsLearner, withBsTerm);
+        });
+        probes.put("GET /v1/users", (key, x) -> List.of(http.get("/v1/users", key)));
+        probes.put("GET /v1/users/{id}", (key, x) -> List.of(expect404(http.get("/v1/users/" + bUser, key))));
+        probes.put("DELETE /v1/users/{id}", (key, x) -> List.of(expect404(http.delete("/v1/users/" + bUser, key))));
+        probes.put("PUT /v1/users/{id}/password", (key, x) -> List.of(expect404(http.put("/v1/users/" + bUser
+                + "/password", key, Map.of("password", "a long enough passphrase")))));
+        probes.put("POST /v1/users/{id}/keys", (key, x) -> List.of(expect404(http.post("/v1/users/" + bUser
+                + "/keys", key, Map.of()))));
+        probes.put("GET /v1/users/{id}/keys", (key, x) -> List.of(expect404(http.get("/v1/users/" + bUser + "/keys",
+                key))));
+        probes.put("GET /v1/learners", (key, x) -> {
+            RawHttp.Response all = http.get("/v1/learners", key);
+            assertThat(all.json().path("learners").findValuesAsText("id")).containsExactly("ana");
+            return List.of(all, http.get("/v1/learners?school=" + b.school, key),
+                    http.get("/v1/learners?class=" + bClass, key));
+        });
+        probes.put("GET /v1/learners/{id}/export", (key, x) -> List.of(expect404(http.get(learner + "/export",
+                key))));
+        probes.put("DELETE /v1/learners/{id}", (key, x) -> List.of(expect404(http.delete(learner, key))));
+        probes.put("GET /v1/audit", (key, x) -> List.of(http.get("/v1/audit?limit=1000", key)));
+        probes.put("POST /v1/rosters/oneroster", (key, x) -> {
+            RawHttp.Response roster = http.send("POST", "/v1/rosters/oneroster", key, rosterRemoving(bLearner),
+                    "application/zip", false);
+            assertThat(roster.status()).as(roster.text()).isEqualTo(200);
+            assertThat(roster.json().path("counts").path("learners").path("removed").asInt()).isZero();
+            return List.of(roster);
+        });
+        for (String export : List.of("evidence.ndjson", "evidence.csv", "learners.ndjson", "learners.csv",
+                "curriculum.json")) {
+            probes.put("GET /v1/exports/" + export, (key, x) -> {
+                RawHttp.Response exported = Tenant.expect(http.get("/v1/exports/" + export, key), 200);
+                assertThat(exported.text()).doesNotContain(bLearner);
+                return List.of(exported);
+            });
+        }
+        probes.put("POST /v1/schools", (key, x) -> List.of(Tenant.expect(http.post("/v1/schools", key, Map.of("id",
+                b.school, "name", "A's own")), 201)));
+        probes.put("PUT /v1/schools/{id}", (key, x) -> List.of(Tenant.expect(http.put("/v1/schools/" + b.school,
+                key, Map.of("name", "A's own, renamed")), 200)));
+        probes.put("POST /v1/terms", (key, x) -> List.of(Tenant.expect(http.post("/v1/terms", key, Map.of("id", bTerm,
+                "title", "A's own", "type", "term", "startDate", "2026-01-01", "endDate", "2026-06-01")), 201)));
+        probes.put("PUT /v1/terms/{id}", (key, x) -> List.of(Tenant.expect(http.put("/v1/terms/" + bTerm, key,
+                Map.of("title", "A's own term", "type", "term", "startDate", "2026-01-01", "endDate", "2026-06-01")),
+                200)));
+        probes.put("POST /v1/classes", (key, x) -> List.of(Tenant.expect(http.post("/v1/classes", key, Map.of("id",
+                bClass, "schoolId", a.school, "title", "A's own")), 201)));
+        probes.put("POST /v1/users", (key, x) -> List.of(Tenant.expect(http.post("/v1/users", key, Map.of(
+                "username", bUser, "roles", List.of("teacher"))), 201)));
+        probes.put("PUT /v1/users/{id}", (key, x) -> List.of(Tenant.expect(http.put("/v1/users/" + bUser, key,
+                Map.of("username", bUser, "roles", List.of("teacher", "curriculum"))), 200)));
+        for (String operation : OPERATOR) {
+            probes.put(operation, (key, x) -> {
+                RawHttp.Response refused = call(operation, key);
+                assertThat(refused.status()).as(operation).isEqualTo(401);
+                return List.of(refused);
+            });
+        }
+    }
+
+    /** A OneRoster delta whose users.csv removes B's learner: to A, a record it never imported. */
+    private static byte[] rosterRemoving(String learnerId) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("manifest.csv"));
+            zip.write(("propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\nfile.users,delta\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("users.csv"));
+            zip.write(("sourcedId,status,dateLastModified,username,givenName,familyName\n" + learnerId
+                    + ",tobedeleted,2026-09-01T00:00:00Z,x,y,z\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private static List<String> texts(JsonNode array) {
@@ -619,7 +798,7 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
         Set<String> operations = new TreeSet<>();
         paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames().forEachRemaining(method -> {
             // Signing in and out takes no key by design; SessionContractTest holds its contract.
-            if (List.of("get", "put", "post", "delete", "patch").contains(method) && !path.equals("/v1/session")) {
+            if (List.of("get", "put", "post", "delete", "patch").contains(method) && !path.startsWith("/v1/session")) {
                 operations.add(method.toUpperCase() + " " + path);
             }
         }));

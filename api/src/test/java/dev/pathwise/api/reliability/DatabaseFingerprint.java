@@ -14,7 +14,8 @@ final class DatabaseFingerprint {
 
     private static final List<String> TABLES = List.of("tenants", "api_keys", "schools", "frameworks",
             "activities", "learners", "evidence", "overrides", "policy_versions", "policy_refusals", "case_documents",
-            "case_items", "case_associations", "xapi_actors", "iri_alignments", "xapi_unmapped");
+            "case_items", "case_associations", "xapi_actors", "iri_alignments", "xapi_unmapped", "terms", "courses",
+            "classes", "class_terms", "users", "class_teachers", "enrollments", "roster_links", "audit_events");
 
     private DatabaseFingerprint() {
     }

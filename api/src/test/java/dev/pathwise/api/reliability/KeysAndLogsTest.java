@@ -53,6 +53,7 @@ class KeysAndLogsTest extends ReliabilityStack {
             context.getBean(TenantService.class).create("demo-district", "Demo", DEMO_KEYS);
         }
         Tenant tenant = Tenant.create(context, http);
+        context.getBean(TenantService.class).addSchool("demo-district", tenant.school, "School " + tenant.marker);
         String secret = http.post("/v1/keys", tenant.key(Role.ADMIN), Map.of("role", "teacher")).json()
                 .path("key").asText();
         List<String> personal = List.of("Zanzibar-violin", "wants-to-be-astronaut", "Goal: read Moby Dick");

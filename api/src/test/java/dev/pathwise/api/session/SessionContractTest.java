@@ -65,6 +65,7 @@ class SessionContractTest {
     void tenantWithALearner() {
         tenant = "session-" + UUID.randomUUID().toString().substring(0, 8);
         keys = tenants.createWithNewKeys(tenant, "Session District " + tenant);
+        tenants.addSchool(tenant, "s1", "School 1");
         browser = new Browser();
         Answer framework = browser.send("POST", "/v1/frameworks", Map.of("X-Api-Key", keys.get(Role.CURRICULUM)),
                 Map.of("id", "f", "name", "F", "competencies", List.of(Map.of("id", "c1", "name", "C1"))));

@@ -95,6 +95,28 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(bodyOf(body)), key);
     }
 
+    /** Any request with the given headers (no API key unless among them); a JSON answer, or text as a JSON string. */
+    Response exchange(String method, String path, java.util.Map<String, String> headers, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : bodyOf(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = response.body().isEmpty() ? JSON.nullNode() : type.contains("json")
+                    ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
+            return new Response(response.statusCode(), type, json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static HttpRequest.BodyPublisher bodyOf(Object body) {
         try {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);

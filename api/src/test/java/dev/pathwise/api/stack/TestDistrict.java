@@ -19,7 +19,10 @@ final class TestDistrict {
     final String curriculumKey = "curriculum-" + UUID.randomUUID();
     final String adminKey = "admin-" + UUID.randomUUID();
 
-    /** A fresh tenant with its keys and nothing else: no framework, no activities, no learners. */
+    /** The schools every test district has; learners and policy overlays name them. */
+    static final List<String> SCHOOLS = List.of("north", "south", "lincoln");
+
+    /** A fresh tenant with its keys and schools and nothing else: no framework, no activities, no learners. */
     static TestDistrict bare(ApplicationContext context) {
         TestDistrict district = new TestDistrict();
         Map<Role, String> keys = new EnumMap<>(Role.class);
@@ -28,6 +31,8 @@ final class TestDistrict {
         keys.put(Role.CURRICULUM, district.curriculumKey);
         keys.put(Role.ADMIN, district.adminKey);
         context.getBean(TenantService.class).create(district.tenantId, "Test district", keys);
+        SCHOOLS.forEach(school -> context.getBean(TenantService.class).addSchool(district.tenantId, school,
+                "School " + school));
         return district;
     }
 

@@ -5,6 +5,7 @@ import dev.pathwise.engine.evidence.EvidenceKind;
 import dev.pathwise.engine.evidence.Score;
 import dev.pathwise.engine.learner.LearnerProfile;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +16,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads exported evidence and learner profiles, as JSON (an array of objects) or CSV (a header line, then one row a
- * record). Evidence CSV: {@code id,learnerId,competencyId,activityId,raw,min,max,kind,source,observedAt}. Learner
- * CSV: {@code id,grade,school,planStart}. JSON uses the same names. Problems name the file and the record.
+ * Reads exported evidence and learner profiles, as JSON (an array of objects), newline-delimited JSON ({@code .ndjson},
+ * one object a line) or CSV (RFC 4180: a header line, then one row a record, quoted values may hold commas), the
+ * formats the service's district exports ({@code GET /v1/exports/...}) write. Evidence CSV:
+ * {@code id,learnerId,competencyId,activityId,raw,min,max,kind,source,observedAt}. Learner CSV:
+ * {@code id,grade,school,planStart}. JSON uses the same names. Problems name the file and the record.
  */
 public final class EvidenceFiles {
 
@@ -59,7 +65,7 @@ public final class EvidenceFiles {
             index++;
             try {
                 String planStart = blankToNull(row.get("planStart"));
-                learners.add(new LearnerProfile(row.get("id"), (int) number(row, "grade"), row.get("school"),
+                learners.add(new LearnerProfile(row.get("id"), (int) number(row, "grade"), blankToNull(row.get("school")),
                         List.of(), List.of(), List.of(), List.of(), null, List.of(),
                         planStart == null ? null : LocalDate.parse(planStart)));
             } catch (RuntimeException e) {
@@ -77,37 +83,77 @@ public final class EvidenceFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
-        List<Map<String, String>> rows = new ArrayList<>();
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-            if (lines.isEmpty()) {
-                return rows;
-            }
-            String[] header = lines.get(0).split(",", -1);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split(",", -1);
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.length && i < cells.length; i++) {
-                    row.put(header[i].trim(), cells[i].trim());
-                }
-                rows.add(row);
-            }
-            return rows;
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return csv(file, text);
+        }
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+            return ndjson(file, text, columns);
         }
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         if (!(root instanceof List<?> list)) {
             throw new IllegalArgumentException(file.getFileName() + ": expected a JSON array of objects with "
-                    + String.join(", ", columns));
+                    + String.join(", ", columns) + " (or one object a line, as .ndjson)");
         }
+        List<Map<String, String>> rows = new ArrayList<>();
         for (Object item : list) {
-            Map<String, String> row = new LinkedHashMap<>();
-            if (item instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> row.put(String.valueOf(k), v == null ? null
-                        : v instanceof java.util.Date d ? d.toInstant().toString() : String.valueOf(v)));
-            }
-            rows.add(row);
+            rows.add(row(item));
         }
         return rows;
+    }
+
+    /** RFC 4180 CSV (quoted commas and quotes) with a header line; blank lines are skipped. */
+    private static List<Map<String, String>> csv(Path file, String text) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+            for (CSVRecord record : parser) {
+                Map<String, String> row = new LinkedHashMap<>();
+                record.toMap().forEach((column, value) -> row.put(column.trim(), value == null ? null : value.trim()));
+                rows.add(row);
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": not readable as CSV: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** One JSON object a line (newline-delimited JSON); blank lines are skipped. */
+    private static List<Map<String, String>> ndjson(Path file, String text, List<String> columns) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        int line = 0;
+        for (String json : text.lines().toList()) {
+            line++;
+            if (json.isBlank()) {
+                continue;
+            }
+            Object item;
+            try {
+                item = yaml.load(json);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(file.getFileName() + ": line " + line + ": not a JSON object");
+            }
+            if (!(item instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException(file.getFileName() + ": line " + line + ": expected a JSON object"
+                        + " with " + String.join(", ", columns));
+            }
+            rows.add(row(item));
+        }
+        return rows;
+    }
+
+    private static Map<String, String> row(Object item) {
+        Map<String, String> row = new LinkedHashMap<>();
+        if (item instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> row.put(String.valueOf(k), v == null ? null
+                    : v instanceof java.util.Date d ? d.toInstant().toString() : String.valueOf(v)));
+        }
+        return row;
     }
 
     private static double number(Map<String, String> row, String column, double fallback) {

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pathwise.api.evidence.EvidenceRepository;
+import dev.pathwise.api.learner.LearnerScope;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
@@ -34,8 +36,13 @@ public class XapiController {
 
     private final XapiStatementService statements;
     private final XapiMappings mappings;
+    private final EvidenceRepository evidence;
+    private final LearnerScope scope;
 
-    public XapiController(XapiStatementService statements, XapiMappings mappings) {
+    public XapiController(XapiStatementService statements, XapiMappings mappings, EvidenceRepository evidence,
+                          LearnerScope scope) {
+        this.evidence = evidence;
+        this.scope = scope;
         this.statements = statements;
         this.mappings = mappings;
     }
@@ -71,6 +78,10 @@ public class XapiController {
         String wrong = XapiFormats.uuid(id);
         if (wrong != null) {
             throw ApiProblem.invalid(field, XapiFormats.shown(id), field + ": " + wrong);
+        }
+        if (caller.seesOwnClassesOnly() && !teaches(caller, id)) {
+            // a statement about a learner outside the teacher's classes is answered as one never received
+            throw ApiProblem.notFound(field, id, field + ": no statement '" + id + "' was received by this tenant");
         }
         // The text as it was received: numbers keep the digits they were sent with.
         return ResponseEntity.ok().header(VERSION_HEADER, VERSION).contentType(MediaType.APPLICATION_JSON)
@@ -113,5 +124,21 @@ public class XapiController {
     @RequiresRole({Role.PLATFORM, Role.CURRICULUM})
     public List<XapiMappings.Alignment> alignments(Caller caller) {
         return mappings.alignments(caller.tenantId());
+    }
+
+    /** True when the statement became evidence of a learner of the teacher's classes. */
+    private boolean teaches(Caller caller, String statementId) {
+        String learnerId = evidence.learnerOf(caller.tenantId(), statementId.strip())
+                .or(() -> evidence.learnerOf(caller.tenantId(), statementId.strip().toLowerCase(java.util.Locale.ROOT)))
+                .orElse(null);
+        if (learnerId == null) {
+            return false;
+        }
+        try {
+            scope.requireVisible(caller, learnerId);
+            return true;
+        } catch (ApiProblem notVisible) {
+            return false;
+        }
     }
 }

@@ -1,0 +1,34 @@
+package dev.pathwise.api.privacy;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
+
+/** A learner's export and erasure, for admins. */
+@RestController
+@RequiresRole(Role.ADMIN)
+public class PrivacyController {
+
+    private final LearnerExport exports;
+    private final LearnerErasure erasure;
+
+    public PrivacyController(LearnerExport exports, LearnerErasure erasure) {
+        this.exports = exports;
+        this.erasure = erasure;
+    }
+
+    @GetMapping("/v1/learners/{id}/export")
+    public LearnerExport.Export export(Caller caller, @PathVariable String id) {
+        return exports.export(caller, id);
+    }
+
+    @DeleteMapping("/v1/learners/{id}")
+    public LearnerErasure.Erasure erase(Caller caller, @PathVariable String id) {
+        return erasure.erase(caller, id);
+    }
+}
