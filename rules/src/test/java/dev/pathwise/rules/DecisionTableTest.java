@@ -72,6 +72,6 @@ class DecisionTableTest {
         List<CompileProblem> problems = PolicyChecker.check(lincolnWithTable("1.0.0-table-number", csv));
         // then the problem names the table, the row and the rule it generates
         assertThat(problems).containsExactly(new CompileProblem("schools/lincoln/mastery-thresholds.csv", 11, 0,
-                "mismatched input 'x' in rule \"Approaching at 0.5 in grade band 6-8\""));
+                "rule 'Approaching at 0.5 in grade band 6-8': '0.5x' is not a number"));
     }
 }

@@ -98,11 +98,14 @@ class DefaultPolicyPackTest {
         // when it is compiled
         PolicyCompilationException failure = catchThrowableOfType(
                 () -> LearnerScenario.compile(broken), PolicyCompilationException.class);
-        // then the problem names mastery.drl and the line of the broken pattern
+        // then the one problem names mastery.drl, the line of the broken pattern and the mistake
         assertThat(failure).isNotNull();
         assertThat(failure.version()).isEqualTo("1.0.0-broken-drl");
-        assertThat(failure.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("mastery.drl"));
-        assertThat(failure.problems().get(0).line()).isEqualTo(26);
+        assertThat(failure.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("mastery.drl");
+            assertThat(p.line()).isEqualTo(25);
+            assertThat(p.message()).endsWith("a ')' is missing at the end of this line");
+        });
     }
 
     @Test

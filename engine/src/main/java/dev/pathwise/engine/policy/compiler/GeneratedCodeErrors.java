@@ -1,5 +1,6 @@
 package dev.pathwise.engine.policy.compiler;
 
+import dev.pathwise.engine.facts.Decisions;
 import dev.pathwise.engine.policy.CompileProblem;
 
 import dev.pathwise.engine.spelling.Suggestions;
@@ -31,6 +32,16 @@ final class GeneratedCodeErrors {
     private static final Pattern UNKNOWN_METHOD = Pattern.compile(
             "^The method (\\w+)\\(([^)]*)\\) is undefined for the type (\\w+)$");
     private static final Pattern UNHANDLED = Pattern.compile("^Unhandled exception type ([\\w.]+)$");
+    private static final Pattern NOT_APPLICABLE = Pattern.compile("^The method (\\w+)\\(([^)]*)\\) in the type (\\w+) "
+            + "is not applicable for the arguments \\(([^)]*)\\)$");
+    private static final Pattern NO_CONSTRUCTOR = Pattern.compile("^The constructor (\\w+)\\(([^)]*)\\) is undefined$");
+    private static final Pattern HIDDEN_FIELD = Pattern.compile("^The field (\\w+)\\.(\\w+) is not visible$");
+    private static final Pattern TOKEN = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|[\\w$]+|\\S");
+    private static final String KNOWLEDGE_HELPER = "((org.drools.modelcompiler.consequence.DroolsImpl) drools)"
+            + ".asKnowledgeHelper().";
+    /** What a consequence may call besides the 'decisions' global and the facts' own methods. */
+    private static final List<String> CONSEQUENCE_ACTIONS = List.of("insert", "insertLogical", "update", "delete",
+            "modify");
     private static final Pattern EXPRESSION_START = Pattern.compile("[\\w.$\"(]+");
 
     private static final List<Class<?>> ENUMS = List.of(dev.pathwise.engine.learner.MasteryLevel.class,
@@ -70,16 +81,52 @@ final class GeneratedCodeErrors {
             return at(error, type.group(1), unknownType(type.group(1)));
         }
         Matcher method = UNKNOWN_METHOD.matcher(text);
+        if (method.matches() && method.group(3).startsWith("LambdaConsequence")) {
+            return at(error, method.group(1), "calls " + method.group(1) + "(" + method.group(2) + "), which a "
+                    + "consequence does not have: it may insert, insertLogical, update or delete facts and call "
+                    + "'decisions'." + Suggestions.idHint(method.group(1), CONSEQUENCE_ACTIONS));
+        }
         if (method.matches()) {
             return at(error, method.group(1), "calls " + method.group(1) + "(" + method.group(2) + ") on "
                     + method.group(3) + ", which " + method.group(3) + " does not have."
                     + methodHint(method.group(3), method.group(1)));
         }
+        Matcher notApplicable = NOT_APPLICABLE.matcher(text);
+        if (notApplicable.matches()) {
+            return at(error, notApplicable.group(1), "calls " + notApplicable.group(1) + " with ("
+                    + notApplicable.group(4) + "), but " + notApplicable.group(3) + "." + notApplicable.group(1)
+                    + " takes (" + notApplicable.group(2) + ")");
+        }
+        Matcher constructor = NO_CONSTRUCTOR.matcher(text);
+        if (constructor.matches()) {
+            return at(error, constructor.group(1), "makes a new " + constructor.group(1) + "("
+                    + constructor.group(2) + "), but " + constructor.group(1) + " is made with "
+                    + constructors(constructor.group(1)));
+        }
+        Matcher hidden = HIDDEN_FIELD.matcher(text);
+        if (hidden.matches()) {
+            String field = hidden.group(2);
+            return at(error, field, "reads the field '" + field + "' of " + hidden.group(1) + " directly, which a "
+                    + "consequence cannot: call get" + Character.toUpperCase(field.charAt(0)) + field.substring(1)
+                    + "() instead");
+        }
         Matcher name = UNKNOWN_NAME.matcher(text);
         if (name.matches()) {
             String constant = enumConstantHint(name.group(1));
-            return at(error, name.group(1), constant != null ? constant : "uses '" + name.group(1) + "', which is "
-                    + "not defined there: bind it in the rule's conditions ($name : ...) or check its spelling");
+            if (constant != null) {
+                return at(error, name.group(1), constant);
+            }
+            CompileProblem placed = at(error, name.group(1), "uses '" + name.group(1) + "', which is not defined "
+                    + "there: bind it in the rule's conditions ($name : ...) or check its spelling.");
+            Set<String> known = namesInRule(placed);
+            String hint = Suggestions.nameHint(name.group(1), known);
+            if (name.group(1).startsWith("$")) {
+                known.remove("decisions");
+                hint += known.size() > 1 ? " It binds " + String.join(", ", known) + "." : "";
+            }
+            return new CompileProblem(placed.file(), placed.line(), placed.column(),
+                    hint.isEmpty() ? placed.message().substring(0, placed.message().length() - 1)
+                            : placed.message() + hint);
         }
         Matcher unhandled = UNHANDLED.matcher(text);
         if (unhandled.matches()) {
@@ -98,7 +145,8 @@ final class GeneratedCodeErrors {
         List<String> candidates = new ArrayList<>();
         String statement = generatedLine(error);
         if (statement != null) {
-            candidates.add(statement.replaceAll("[),;\\s]+$", ""));
+            candidates.add(statement.replace(KNOWLEDGE_HELPER, "")
+                    .replace("((org.kie.api.runtime.rule.RuleContext) drools)", "kcontext").replaceAll("[),;\\s]+$", ""));
         }
         String expression = expressionAt(error);
         if (expression != null) {
@@ -112,8 +160,8 @@ final class GeneratedCodeErrors {
             if (candidate.isBlank()) {
                 continue;
             }
-            Pattern written = Pattern.compile("(?<![\\w$])" + String.join("\\s*", Arrays.stream(
-                    candidate.strip().split("\\s+")).map(Pattern::quote).toList()));
+            Pattern written = Pattern.compile("(?<![\\w$])" + String.join("\\s*", TOKEN.matcher(candidate)
+                    .results().map(part -> Pattern.quote(part.group())).toList()));
             for (RuleText file : files) {
                 int offset = firstInCode(file, written);
                 if (offset >= 0) {
@@ -200,7 +248,7 @@ final class GeneratedCodeErrors {
     }
 
     private static String methodHint(String type, String method) {
-        Class<?> fact = FactModel.typeNamed(type);
+        Class<?> fact = type.equals(Decisions.class.getSimpleName()) ? Decisions.class : FactModel.typeNamed(type);
         if (fact == null) {
             return "";
         }
@@ -211,5 +259,32 @@ final class GeneratedCodeErrors {
             }
         }
         return Suggestions.nameHint(method, methods);
+    }
+
+    /** The public constructors of a fact type, said as their parameter lists: "(String competencyId)". */
+    private static String constructors(String type) {
+        Class<?> fact = FactModel.typeNamed(type);
+        if (fact == null) {
+            return "other arguments";
+        }
+        List<String> forms = new ArrayList<>();
+        for (var constructor : fact.getConstructors()) {
+            forms.add("(" + String.join(", ", Arrays.stream(constructor.getParameters())
+                    .map(p -> p.getType().getSimpleName() + (p.isNamePresent() ? " " + p.getName() : "")).toList())
+                    + ")");
+        }
+        return forms.isEmpty() ? "no public constructor" : String.join(" or ", forms);
+    }
+
+    /** The names a rule may use where the problem is: the variables its conditions bind and the 'decisions' global. */
+    private Set<String> namesInRule(CompileProblem placed) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add("decisions");
+        for (RuleText file : files) {
+            if (file.path().equals(placed.file()) && placed.line() > 0) {
+                names.addAll(file.boundAt(file.offsetOfLine(placed.line())));
+            }
+        }
+        return names;
     }
 }

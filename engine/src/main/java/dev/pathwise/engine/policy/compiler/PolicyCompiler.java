@@ -290,7 +290,8 @@ public final class PolicyCompiler {
                     }
                 }
             }
-            CompileProblem problem = file == null
+            CompileProblem explained = file == null ? null : SyntaxErrors.explainRule(file, line, text);
+            CompileProblem problem = explained != null ? explained : file == null
                     ? new CompileProblem(pathOf(error), line, column, FactModel.explainUnknownType(text))
                     : file.at(line, column, FactModel.explainUnknownType(text));
             boolean alreadyReported = problems.stream().anyMatch(p -> p.file().equals(problem.file())

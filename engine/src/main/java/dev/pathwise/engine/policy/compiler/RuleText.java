@@ -6,7 +6,9 @@ import dev.pathwise.engine.policy.RuleFile;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.decisiontable.InputType;
@@ -22,6 +24,8 @@ import org.drools.drl.parser.ParserError;
  * the DRL are placed back in the file the author wrote: the DRL line, or the table row that generated it.
  */
 final class RuleText {
+
+    private static final Pattern BOUND = Pattern.compile("(\\$\\w+)\\s*:");
 
     private static final Pattern ROW_COMMENT = Pattern.compile("^// rule values at [A-Z]+(\\d+)");
     private static final Pattern ROW_IN_MESSAGE = Pattern.compile("(?i)\\brow (\\d+)|\\b[A-Z]{1,2}(\\d+)\\b");
@@ -155,5 +159,27 @@ final class RuleText {
     int columnOf(int offset) {
         int start = drl.lastIndexOf('\n', Math.max(offset - 1, 0));
         return offset - start;
+    }
+
+    /** The offset of the start of a 1-based line of the DRL. */
+    int offsetOfLine(int line) {
+        int offset = 0;
+        for (int i = 1; i < line && offset >= 0; i++) {
+            offset = drl.indexOf('\n', offset);
+            offset = offset < 0 ? -1 : offset + 1;
+        }
+        return Math.max(offset, 0);
+    }
+
+    /** The variables ({@code $name : ...}) the conditions of the rule around an offset bind, in order. */
+    Set<String> boundAt(int offset) {
+        int ruleStart = Math.max(code.lastIndexOf("\nrule ", Math.max(offset, 0)), 0);
+        int ruleEnd = code.indexOf("\nend", Math.max(offset, 0));
+        Matcher bound = BOUND.matcher(code.substring(ruleStart, ruleEnd < 0 ? code.length() : ruleEnd));
+        Set<String> names = new LinkedHashSet<>();
+        while (bound.find()) {
+            names.add(bound.group(1));
+        }
+        return names;
     }
 }

@@ -23,6 +23,11 @@ final class SyntaxErrors {
     private static final List<String> ATTRIBUTES = List.of("ruleflow-group", "agenda-group", "activation-group",
             "no-loop", "lock-on-active", "auto-focus", "salience", "dialect");
 
+    private static final Pattern CONSEQUENCE = Pattern.compile("^Unable to parse consequence caused by: \\(line (\\d+),"
+            + "col (\\d+)\\) Parse error\\. Found \"([^\"]*)\"(?: <\\w+>)?, expected one of (.*?)(?: Problem stacktrace.*)?$");
+    private static final Pattern UNREADABLE_CONDITION = Pattern.compile("^Unable to Analyse Expression (.+?):?$");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\w+");
+
     private final RuleText text;
     private final String[] lines;
 
@@ -39,6 +44,83 @@ final class SyntaxErrors {
      */
     static CompileProblem explain(RuleText text, int line, int column, String message) {
         return new SyntaxErrors(text).explain(line, column, message.strip().replaceAll("\\s+", " "));
+    }
+
+    /**
+     * A consequence the Java parser could not read, or a condition the compiler could not analyse, at its own line
+     * and said as the mistake; null for any other message.
+     *
+     * @param ruleLine the line Drools reports, that of the rule
+     */
+    static CompileProblem explainRule(RuleText text, int ruleLine, String message) {
+        SyntaxErrors errors = new SyntaxErrors(text);
+        Matcher consequence = CONSEQUENCE.matcher(message);
+        if (consequence.matches() && ruleLine > 0) {
+            return errors.consequence(ruleLine, Integer.parseInt(consequence.group(1)),
+                    Integer.parseInt(consequence.group(2)), consequence.group(3), consequence.group(4));
+        }
+        Matcher condition = UNREADABLE_CONDITION.matcher(message);
+        if (condition.matches()) {
+            return errors.condition(condition.group(1).strip());
+        }
+        return null;
+    }
+
+    private CompileProblem consequence(int ruleLine, int line, int column, String found, String expected) {
+        String rule = "rule '" + FactModel.ruleAt(text.drl(), text.offsetOfLine(ruleLine)) + "': ";
+        int then = ruleLine;
+        while (then <= lines.length && !DrlCode.blank(lines[then - 1]).strip().matches("then\\b.*")) {
+            then++;
+        }
+        int end = then;
+        while (end <= lines.length && !DrlCode.blank(lines[end - 1]).strip().matches("end\\b.*")) {
+            end++;
+        }
+        int at = Math.min(then + line - 1, end - 1);
+        String here = at >= 1 && at <= lines.length ? lines[at - 1] : "";
+        boolean startsTheLine = at == end - 1 && line > end - then || here.isBlank()
+                || column - 1 <= here.length() - here.stripLeading().length();
+        if (expected.contains("\";\"")) {
+            int missing = startsTheLine ? at - 1 : at;
+            while (missing > then && lines[missing - 1].isBlank()) {
+                missing--;
+            }
+            if (at == end - 1 && line > end - then) {
+                missing = at; // past the last line: the last statement is the one without ';'
+                while (missing > then && lines[missing - 1].isBlank()) {
+                    missing--;
+                }
+            }
+            if (missing > then) {
+                return at(missing, lines[missing - 1].stripTrailing().length() + 1, rule + "a ';' is missing at "
+                        + "the end of this line: every statement of a consequence ends with ';'");
+            }
+        }
+        return at(Math.max(at, then + 1), Math.max(column, 1), rule + "the consequence cannot be read here: '"
+                + found + "' was not expected");
+    }
+
+    private CompileProblem condition(String expression) {
+        Pattern written = Pattern.compile(String.join("\\s*", Pattern.compile("[\\w$.]+|\\S").matcher(expression)
+                .results().map(token -> Pattern.quote(token.group())).toList()));
+        Matcher found = written.matcher(text.drl());
+        if (!found.find()) {
+            return null;
+        }
+        int offset = found.start();
+        String rule = "rule '" + FactModel.ruleAt(text.drl(), offset) + "' ";
+        java.util.Set<String> bound = text.boundAt(offset);
+        Matcher variable = VARIABLE.matcher(found.group());
+        while (variable.find()) {
+            if (!bound.contains(variable.group())) {
+                int at = offset + variable.start();
+                return at(text.lineOf(at), text.columnOf(at), rule + "uses '" + variable.group() + "', which is not "
+                        + "defined there: bind it in the rule's conditions ($name : ...) or check its spelling."
+                        + Suggestions.nameHint(variable.group(), bound));
+            }
+        }
+        return at(text.lineOf(offset), text.columnOf(offset), rule + "cannot compare '" + expression + "': check "
+                + "that the field and the value are of the same kind (a number with a number, text with text)");
     }
 
     private CompileProblem explain(int line, int column, String message) {
@@ -90,7 +172,7 @@ final class SyntaxErrors {
         }
         String word = wordAt(here, column);
         if (here.strip().equals(word) || here.strip().startsWith(word + " ")) {
-            String keyword = Suggestions.closestName(word, KEYWORDS).orElse(null);
+            String keyword = word.contains("-") ? null : Suggestions.closestName(word, KEYWORDS).orElse(null);
             if (keyword != null && !keyword.equals(word)) {
                 return at(line, column, rule + "'" + word + "' is not a keyword here. Maybe you meant '" + keyword
                         + "'?");
@@ -100,6 +182,12 @@ final class SyntaxErrors {
                 return at(line, column, rule + "unknown attribute '" + word + "'. Maybe you meant '" + attribute
                         + "'?");
             }
+        }
+        if (found.matches("[A-Za-z_$][\\w$]*") && column >= 2 && column - 2 < here.length()
+                && Character.isDigit(here.charAt(column - 2))) {
+            String number = numberAround(here, column - 1);
+            int start = here.lastIndexOf(number, column - 2);
+            return at(line, start + 1, rule + "'" + number + found + "' is not a number");
         }
         if (found.matches("\\.\\d+.*")) {
             return at(line, column - 1, rule + "'" + numberAround(here, column) + "' is not a number");

@@ -29,6 +29,7 @@ public final class EvaluationGuard {
     private final Map<String, String> ruleOfClass;
     private final Supplier<String> heaviestRule;
     private volatile String firingRule;
+    private volatile String lastFiredRule;
 
     // The evaluating thread and the watchdog agree on stopping through volatile flags, with no lock on the way in
     // and out of the rule engine: the thread clears 'inside' and then reads 'stopping'; the watchdog sets 'stopping'
@@ -78,6 +79,9 @@ public final class EvaluationGuard {
     /** The rule whose consequence is running now, or null between firings. */
     public void firing(String rule) {
         firingRule = rule;
+        if (rule != null) {
+            lastFiredRule = rule;
+        }
     }
 
     /**
@@ -192,7 +196,7 @@ public final class EvaluationGuard {
             if (exceeded == null) {
                 exceededDetail = error instanceof OutOfMemoryError ? "more memory than the service has"
                         : "a call chain deeper than the service allows";
-                exceededRule = firingRule;
+                exceededRule = firingRule != null ? firingRule : lastFiredRule;
                 exceeded = error instanceof OutOfMemoryError ? Limit.MEMORY : Limit.CPU;
             }
         }
@@ -237,7 +241,7 @@ public final class EvaluationGuard {
 
     /**
      * The rule whose code the thread is running, found on its stack, else the rule firing, else the rule whose joins
-     * hold the most partial matches, else null.
+     * hold the most partial matches, else the rule that fired last (whose inserts Drools was propagating), else null.
      */
     private String ruleOnStack() {
         for (StackTraceElement frame : thread.getStackTrace()) {
@@ -248,6 +252,7 @@ public final class EvaluationGuard {
                 return rule;
             }
         }
-        return firingRule != null ? firingRule : heaviestRule.get();
+        String rule = firingRule != null ? firingRule : heaviestRule.get();
+        return rule != null ? rule : lastFiredRule;
     }
 }
