@@ -21,5 +21,8 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
+    // a component test renders and clicks in jsdom; on a busy two-core machine one took 9.7 s, so the default 5 s
+    // limit failed tests that were right. A limit still ends a test that hangs.
+    testTimeout: 60_000,
   },
 });
