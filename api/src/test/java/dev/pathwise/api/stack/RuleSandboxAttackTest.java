@@ -155,19 +155,24 @@ class RuleSandboxAttackTest {
         assertThat(http.post(POLICY + "/versions", endlessDistrict.curriculumKey, body("endless-" + name, name,
                 pack(false, Map.of(endless.path(), endless.content())))).status()).isEqualTo(201);
         var before = http.get("/v1/learners/ana", endlessDistrict.platformKey).body();
+        var masteryBefore = http.get("/v1/learners/ana/mastery", endlessDistrict.platformKey).body();
 
         // when
         var stopped = http.post("/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-1", "ana",
                 "ratio.tables", 9));
 
-        // then: 422 naming the rule; the evidence is kept and the learner's state is as it was
+        // then: 422 naming the rule; the evidence is kept (counted among the learner's rows, so the stored row has
+        // a new version) and the learner's mastery is as it was
         assertThat(stopped.status()).as("%s", stopped.body()).isEqualTo(422);
         assertThat(stopped.text("type")).endsWith("/rule-limit");
         assertThat(stopped.body().path("rules").get(0).asText()).isEqualTo(rule);
         assertThat(stopped.text("detail")).contains("limit of one evaluation");
         var after = http.get("/v1/learners/ana", endlessDistrict.platformKey).body();
         assertThat(after.path("evidenceCount").asLong()).isEqualTo(1);
-        assertThat(after.path("version").asLong()).isEqualTo(before.path("version").asLong());
+        assertThat(after.path("version").asLong()).isEqualTo(before.path("version").asLong() + 1);
+        assertThat(after.path("observationCount").asInt()).isEqualTo(before.path("observationCount").asInt());
+        assertThat(http.get("/v1/learners/ana/mastery", endlessDistrict.platformKey).body())
+                .isEqualTo(masteryBefore);
         assertThat(http.post("/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-1", "ana",
                 "ratio.tables", 9)).status()).isEqualTo(422);
         assertThat(http.get("/actuator/health", null).text("status")).isEqualTo("UP");
