@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -30,8 +31,19 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *   - { id: RP.2-lesson, competencies: [RP.2], kind: lesson, modality: video, grouping: individual,
  *       online: true, minutes: 20, tags: [sports] }
  * </pre>
+ * The service's own JSON reads too, as it comes: a framework as {@code GET /v1/frameworks/{id}} serves it
+ * ({@code parentId}, {@code prerequisiteIds}, {@code gradeLevel}; CASE details such as {@code statement} are left
+ * aside), with or without {@code activities}, and activities as {@code GET /v1/activities} serves them
+ * ({@code competencyIds}, {@code estimatedMinutes}).
  */
 public final class CurriculumFile {
+
+    /** The service's JSON names and the names of this file's layout they stand for. */
+    private static final Map<String, String> SERVICE_NAMES = Map.of("parentId", "parent", "prerequisiteIds",
+            "prerequisites", "gradeLevel", "grade", "competencyIds", "competencies", "estimatedMinutes", "minutes");
+    /** What the service serves that a simulation does not use. */
+    private static final List<String> SERVICE_ONLY = List.of("caseDocumentIdentifier", "statement",
+            "otherParentIds", "externalReferences", "iri");
 
     private CurriculumFile() {
     }
@@ -40,13 +52,13 @@ public final class CurriculumFile {
     public static Curriculum read(Path file) {
         String name = file.getFileName().toString();
         YamlFields fields = new YamlFields(name);
-        Map<String, Object> root = fields.map(load(file), "");
+        Map<String, Object> root = layout(fields.map(load(file), ""));
         fields.onlyKeys(root, "", List.of("id", "name", "competencies", "activities"));
         List<Competency> competencies = new ArrayList<>();
         int index = 0;
         for (Object item : fields.list(root.get("competencies"), "competencies")) {
             String field = "competencies[" + index++ + "]";
-            Map<String, Object> c = fields.map(item, field);
+            Map<String, Object> c = layout(fields.map(item, field));
             fields.onlyKeys(c, field, List.of("id", "name", "parent", "prerequisites", "grade", "externalId"));
             Object grade = c.get("grade");
             competencies.add(new Competency(fields.text(c, "id", field, true), fields.text(c, "name", field, false),
@@ -65,7 +77,7 @@ public final class CurriculumFile {
         index = 0;
         for (Object item : fields.list(root.get("activities"), "activities")) {
             String field = "activities[" + index++ + "]";
-            Map<String, Object> a = fields.map(item, field);
+            Map<String, Object> a = layout(fields.map(item, field));
             fields.onlyKeys(a, field, List.of("id", "title", "competencies", "kind", "modality", "grouping",
                     "online", "minutes", "tags"));
             activities.add(new Activity(fields.text(a, "id", field, true), fields.text(a, "title", field, false),
@@ -82,6 +94,17 @@ public final class CurriculumFile {
         } catch (IllegalArgumentException e) {
             throw fields.problem("activities", e.getMessage());
         }
+    }
+
+    /** An entry with the service's names renamed to this layout's, and what the service alone serves left out. */
+    private static Map<String, Object> layout(Map<String, Object> entry) {
+        Map<String, Object> renamed = new LinkedHashMap<>();
+        entry.forEach((key, value) -> {
+            if (value != null && !SERVICE_ONLY.contains(key)) {
+                renamed.put(SERVICE_NAMES.getOrDefault(key, key), value);
+            }
+        });
+        return renamed;
     }
 
     static Object load(Path file) {

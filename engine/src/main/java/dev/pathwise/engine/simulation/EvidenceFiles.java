@@ -24,9 +24,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads exported evidence and learner profiles, as JSON (an array of objects), newline-delimited JSON ({@code .ndjson},
- * one object a line) or CSV (RFC 4180: a header line, then one row a record, quoted values may hold commas), the
- * formats the service's district exports ({@code GET /v1/exports/...}) write. Evidence CSV:
+ * Reads exported evidence and learner profiles, as JSON (an array of objects), newline-delimited JSON (one object a
+ * line) or CSV (RFC 4180: a header line, then one row a record, quoted values may hold commas), the formats the
+ * service's district exports ({@code GET /v1/exports/...}) write. The format is read from the content, whatever the
+ * file is called: {@code [} starts a JSON array, <code>{</code> newline-delimited JSON, anything else CSV (as does a
+ * name ending in {@code .csv}). Evidence CSV:
  * {@code id,learnerId,competencyId,activityId,raw,min,max,kind,source,observedAt}. Learner CSV:
  * {@code id,grade,school,planStart}. JSON uses the same names. Problems name the file and the record.
  */
@@ -87,10 +89,11 @@ public final class EvidenceFiles {
             text = text.substring(1);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
+        String start = text.stripLeading();
+        if (name.endsWith(".csv") || !(start.startsWith("[") || start.startsWith("{"))) {
             return csv(file, text);
         }
-        if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+        if (start.startsWith("{")) {
             return ndjson(file, text, columns);
         }
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);

@@ -43,6 +43,23 @@ class EvidenceFilesTest {
     }
 
     @Test
+    void theFormatIsReadFromTheContentWhateverTheFileIsCalled() throws IOException {
+        // given the service's NDJSON export saved as .json, and its CSV export saved as .txt
+        Path ndjson = Files.writeString(folder.resolve("evidence.json"),
+                "{\"id\":\"e-1\",\"learnerId\":\"ana\",\"competencyId\":\"RP.1\",\"raw\":9.0,\"max\":10.0,"
+                        + "\"kind\":\"FORMATIVE\",\"observedAt\":\"2026-09-08T10:00:00Z\"}\n"
+                        + "{\"id\":\"e-2\",\"learnerId\":\"ana\",\"competencyId\":\"RP.1\",\"raw\":1,"
+                        + "\"kind\":\"SUMMATIVE\",\"observedAt\":\"2026-09-09T10:00:00Z\"}\n");
+        Path csv = Files.writeString(folder.resolve("evidence.txt"),
+                "id,learnerId,competencyId,activityId,raw,min,max,kind,source,observedAt\n"
+                        + "e-3,ana,RP.1,,6,0,10,FORMATIVE,lms,2026-09-08T10:00:00Z\n");
+
+        // then both read as what they hold
+        assertThat(EvidenceFiles.readEvidence(ndjson)).extracting(Evidence::id).containsExactly("e-1", "e-2");
+        assertThat(EvidenceFiles.readEvidence(csv)).extracting(Evidence::id).containsExactly("e-3");
+    }
+
+    @Test
     void csvValuesMayHoldQuotedCommasAndQuotesAndTheFileAByteOrderMark() throws IOException {
         Path file = Files.writeString(folder.resolve("evidence.csv"), "\uFEFF"
                 + "id,learnerId,competencyId,activityId,raw,min,max,kind,source,observedAt\r\n"
