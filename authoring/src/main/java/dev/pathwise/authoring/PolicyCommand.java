@@ -1,5 +1,6 @@
 package dev.pathwise.authoring;
 
+import dev.pathwise.authoring.remote.ServiceCommands;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.policy.CompiledPolicy;
@@ -21,11 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code pathwise policy <command>}: exit 0 when all is well, 1 when the policy has problems (or a scenario fails),
- * 2 when the command line itself is wrong.
+ * {@code pathwise policy <command>}: exit 0 when all is well, 1 when the policy has problems (or a scenario fails,
+ * or the service refused), 2 when the command line itself is wrong, 3 when the service cannot be reached. The
+ * commands on a running service are {@link ServiceCommands}.
  */
 public final class PolicyCommand {
 
@@ -37,24 +40,35 @@ public final class PolicyCommand {
             usage: pathwise policy <command> ...
               check <folder> [--json]      compile every layer combination; report problems with file:line:column
               test <folder>                run the YAML scenarios in <folder>/scenarios
-              simulate <current-folder> <candidate-folder> --evidence <file.json|csv> --learners <file.json|csv>
-                       [--framework <framework.yaml>] [--sample <n>]
+              simulate <current-folder> <candidate-folder> --evidence <evidence.ndjson|json|csv>
+                       --learners <learners.ndjson|json|csv> [--framework <framework.json|yaml>] [--sample <n>]
                                            replay evidence under both policies and report what changes
-            """;
+                                           (the evidence, learners and framework as the service exports and
+                                           serves them, or as CSV and YAML)
+            on a running service:
+            """ + ServiceCommands.USAGE_TEXT;
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> environment;
 
     PolicyCommand(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    /** A command line writing to {@code out} and {@code err}, reading the API key from {@code environment}. */
+    public PolicyCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
         System.exit(new PolicyCommand(System.out, System.err).run(args));
     }
 
-    int run(String... args) {
+    /** Runs one command; the answer is the exit code. */
+    public int run(String... args) {
         if (args.length == 0) {
             err.print(USAGE_TEXT);
             return USAGE;
@@ -64,18 +78,26 @@ public final class PolicyCommand {
                 case "check" -> check(args);
                 case "test" -> test(args);
                 case "simulate" -> simulate(args);
+                case "publish", "versions", "activate", "diff", "export-evidence" ->
+                        new ServiceCommands(out, err, environment).run(args[0], List.of(args).subList(1, args.length));
                 case "help", "--help", "-h" -> {
                     out.print(USAGE_TEXT);
                     yield OK;
                 }
                 default -> usage("unknown command '" + args[0] + "'."
                         + dev.pathwise.engine.spelling.Suggestions.nameHint(args[0],
-                        List.of("check", "test", "simulate")));
+                        commands()));
             };
         } catch (IllegalArgumentException | UncheckedIOException | ScenarioException e) {
             err.println(e.getMessage());
             return USAGE;
         }
+    }
+
+    private static List<String> commands() {
+        List<String> commands = new ArrayList<>(List.of("check", "test", "simulate"));
+        commands.addAll(ServiceCommands.NAMES);
+        return commands;
     }
 
     private int usage(String message) {
