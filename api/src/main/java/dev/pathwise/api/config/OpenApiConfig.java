@@ -38,6 +38,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 
 /**
@@ -80,6 +81,8 @@ public class OpenApiConfig {
                                 .in(SecurityScheme.In.HEADER).name("X-Operator-Key")
                                 .description("The deployment's operators: /v1/operator endpoints and metrics"))
                         .addSchemas(PROBLEM, problemSchema()))
+                .servers(List.of(new Server().url("http://localhost:8080")
+                        .description("The service as ./pathwise serve starts it; use your district's URL")))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"))
                 .addSecurityItem(new SecurityRequirement().addList("session"));
         TAGS.forEach((name, description) -> api.addTagsItem(new Tag().name(name).description(description)));
@@ -171,7 +174,8 @@ public class OpenApiConfig {
     /** The feature the controller belongs to, from its package: {@code dev.pathwise.api.learner} is Learners. */
     static String tag(HandlerMethod handler) {
         String packageName = handler.getBeanType().getPackageName();
-        String feature = packageName.substring(packageName.lastIndexOf('.') + 1);
+        String feature = handler.getBeanType().getSimpleName().equals("VerificationController") ? "learner"
+                : packageName.substring(packageName.lastIndexOf('.') + 1);
         String tag = switch (feature) {
             case "evidence" -> "Evidence";
             case "learner", "privacy" -> "Learners";

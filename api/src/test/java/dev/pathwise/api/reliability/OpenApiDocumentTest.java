@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +32,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest extends ReliabilityStack {
 
+    /** The document the Java client is generated from (module client), kept equal to the served one. */
+    static final Path COMMITTED = Path.of("../client/src/main/openapi/pathwise-v1.json");
+
     private JsonNode document;
+    private String served;
     private final Map<String, JsonNode> operations = new TreeMap<>();
 
     @BeforeAll
@@ -38,13 +44,32 @@ class OpenApiDocumentTest extends ReliabilityStack {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        document = new ObjectMapper().readTree(response.body());
+        served = response.body();
+        document = new ObjectMapper().readTree(served);
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             if (List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
                 operations.put(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());
             }
         }));
         assertThat(operations).hasSizeGreaterThan(90);
+    }
+
+    /**
+     * The client module builds from the committed document; after a change to the API, write it again with
+     * {@code mvn -pl api -am test -Dtest=OpenApiDocumentTest -Dpathwise.openapi.rewrite=true}.
+     */
+    @Test
+    void theCommittedDocumentTheClientIsGeneratedFromIsTheServedOne() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
+        if (Boolean.getBoolean("pathwise.openapi.rewrite")) {
+            Files.createDirectories(COMMITTED.getParent());
+            Files.writeString(COMMITTED, pretty);
+        }
+        assertThat(Files.exists(COMMITTED)).as("%s is missing; write it with -Dpathwise.openapi.rewrite=true",
+                COMMITTED).isTrue();
+        assertThat(json.readTree(Files.readString(COMMITTED))).as("%s differs from the served document; write it"
+                + " again with -Dpathwise.openapi.rewrite=true and rebuild the client", COMMITTED).isEqualTo(document);
     }
 
     @Test
