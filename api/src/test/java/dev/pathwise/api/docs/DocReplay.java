@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * </ul>
  * A bash block that starts the service ({@code ./pathwise serve}) is left out with its output. Commands run in
  * {@code work} with the service's address put in place of {@code http://localhost:8080}; outputs are compared with
- * ids ({@link #UUID}) and trailing spaces set aside, and a one-line JSON output longer than {@value #CUT} characters
- * is cut as the documents cut it.
+ * ids ({@link #UUID}) and trailing spaces set aside, and a line of JSON longer than {@value #CUT} characters is cut
+ * as the documents cut it.
  */
 final class DocReplay {
 
@@ -38,7 +38,7 @@ final class DocReplay {
     private static final Pattern DOCUMENTED_URL = Pattern.compile("http://localhost:80[89][0-9]");
     private static final String DOCUMENTED_ADDRESS = "http://localhost:8080";
 
-    /** One printed output that differs from the real one: where, the command, both texts. */
+    /** One printed output that differs from the real one: where (its first line, from 1), the command, both texts. */
     record Difference(String document, int line, String command, String printed, String real) {
         @Override
         public String toString() {
@@ -149,7 +149,7 @@ final class DocReplay {
     private void compare(String command, List<String> printed, String real, int firstLine) {
         List<String> realLines = cut(real).lines().toList();
         if (!normalized(printed).equals(normalized(realLines))) {
-            differences.add(new Difference(document.getFileName().toString(), firstLine, command,
+            differences.add(new Difference(document.getFileName().toString(), firstLine + 1, command,
                     String.join("\n", printed), String.join("\n", realLines)));
         }
         rewrites.put(firstLine, Map.entry(firstLine + printed.size(), realLines));
@@ -164,12 +164,17 @@ final class DocReplay {
         return lines;
     }
 
+    /** Each line of JSON longer than {@value #CUT} characters cut there, followed by a line saying so. */
     private static String cut(String output) {
-        String text = output.endsWith("\n") ? output.substring(0, output.length() - 1) : output;
-        if (text.length() > CUT && !text.contains("\n") && (text.startsWith("{") || text.startsWith("[{"))) {
-            return text.substring(0, CUT) + "\n... (cut: " + text.length() + " characters in all)\n";
-        }
-        return output;
+        StringBuilder text = new StringBuilder();
+        output.lines().forEach(line -> {
+            if (line.length() > CUT && (line.startsWith("{") || line.startsWith("[{"))) {
+                text.append(line, 0, CUT).append("\n... (cut: ").append(line.length()).append(" characters in all)\n");
+            } else {
+                text.append(line).append('\n');
+            }
+        });
+        return text.toString();
     }
 
     /** The index of the plain block right after {@code from} (blank lines and prose between), or -1. */
