@@ -120,7 +120,7 @@ final class DocReplay {
         return this;
     }
 
-    /** The document with every printed output replaced by the real one. */
+    /** The document with every printed output that differs replaced by the real one (an equal one is kept as is). */
     String rewritten() {
         List<String> text = new ArrayList<>();
         int i = 0;
@@ -151,8 +151,8 @@ final class DocReplay {
         if (!normalized(printed).equals(normalized(realLines))) {
             differences.add(new Difference(document.getFileName().toString(), firstLine + 1, command,
                     String.join("\n", printed), String.join("\n", realLines)));
+            rewrites.put(firstLine, Map.entry(firstLine + printed.size(), realLines));
         }
-        rewrites.put(firstLine, Map.entry(firstLine + printed.size(), realLines));
     }
 
     private static List<String> normalized(List<String> text) {

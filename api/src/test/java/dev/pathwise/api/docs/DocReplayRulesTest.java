@@ -80,6 +80,7 @@ class DocReplayRulesTest {
 
         assertThat(replay.differences()).isEmpty();
         assertThat(Files.readString(work.resolve("folder/a.txt"))).isEqualTo("key: other\n");
+        assertThat(replay.rewritten()).contains("id 00000000-0000-0000-0000-000000000000");
     }
 
     @Test
