@@ -268,23 +268,23 @@ class PathwayEvaluatorTest {
 
     @Test
     void consecutiveBelowOfNoObservationsIsZero() {
-        assertThat(PathwayEvaluator.consecutiveBelow(CompetencyRecord.empty("count"), 0.4)).isZero();
+        assertThat(PathFacts.consecutiveBelow(CompetencyRecord.empty("count"), 0.4)).isZero();
     }
 
     @Test
     void consecutiveBelowCountsEveryObservationWhenAllAreBelow() {
-        assertThat(PathwayEvaluator.consecutiveBelow(record(0.1, 0.2, 0.39), 0.4)).isEqualTo(3);
+        assertThat(PathFacts.consecutiveBelow(record(0.1, 0.2, 0.39), 0.4)).isEqualTo(3);
     }
 
     @Test
     void consecutiveBelowIsZeroWhenTheLatestReachesTheThreshold() {
-        assertThat(PathwayEvaluator.consecutiveBelow(record(0.1, 0.1, 0.4), 0.4)).isZero();
+        assertThat(PathFacts.consecutiveBelow(record(0.1, 0.1, 0.4), 0.4)).isZero();
     }
 
     @Test
     void consecutiveBelowStopsAtTheFirstResultAtOrAboveTheThreshold() {
-        assertThat(PathwayEvaluator.consecutiveBelow(record(0.1, 0.4, 0.2, 0.3), 0.4)).isEqualTo(2);
-        assertThat(PathwayEvaluator.consecutiveBelow(record(0.0), 0.0)).isZero();
+        assertThat(PathFacts.consecutiveBelow(record(0.1, 0.4, 0.2, 0.3), 0.4)).isEqualTo(2);
+        assertThat(PathFacts.consecutiveBelow(record(0.0), 0.0)).isZero();
     }
 
     private static CompetencyRecord record(double... scores) {
