@@ -25,8 +25,4 @@ public record MasteryChange(String competencyId, MasteryLevel from, MasteryLevel
         String label = to.label();
         return Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": " + why;
     }
-
-    public boolean levelChanged() {
-        return from != to;
-    }
 }
