@@ -98,7 +98,7 @@ final class MasterySettling {
                     result == null ? "none" : result.methodUsed(), last,
                     decisions.shortfalls().getOrDefault(target, List.of())));
         }
-        rollup.rollUp(session, decisions, framework, parameters, records, targets, overrides, changes);
+        rollup.rollUp(session, decisions, framework, records, targets, overrides, changes);
         return changes;
     }
 

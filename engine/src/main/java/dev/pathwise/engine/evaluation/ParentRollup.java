@@ -9,7 +9,6 @@ import dev.pathwise.engine.learner.CompetencyRecord;
 import dev.pathwise.engine.learner.MasteryLevel;
 import dev.pathwise.engine.learner.MasteryState;
 import dev.pathwise.engine.learner.Overrides;
-import dev.pathwise.engine.policy.BandParameters;
 import dev.pathwise.engine.policy.RuleRun;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +32,8 @@ final class ParentRollup {
     }
 
     /** Re-derives every ancestor of {@code targets} from its children, adding what changed to {@code changes}. */
-    void rollUp(RuleRun session, Decisions decisions, Framework framework, BandParameters parameters,
-                Map<String, CompetencyRecord> records, List<String> targets, Overrides overrides,
-                List<MasteryChange> changes) {
+    void rollUp(RuleRun session, Decisions decisions, Framework framework, Map<String, CompetencyRecord> records,
+                List<String> targets, Overrides overrides, List<MasteryChange> changes) {
         Set<String> ancestors = new LinkedHashSet<>();
         for (String target : targets) {
             ancestors.addAll(framework.ancestors(target));
@@ -57,8 +55,7 @@ final class ParentRollup {
             Explanation why = decided != null ? decided.getWhy()
                     : Explanation.byRule("", "no rollup rule decided; the level stays");
             changes.add(SettledLevel.of(overrides, parent, ruled, why).store(records, parent, record,
-                    children.score(), children.evidence(), "rollup (" + parameters.getRollup().describe() + ")",
-                    children.last(), List.of()));
+                    children.score(), children.evidence(), children.label(), children.last(), List.of()));
         }
     }
 
@@ -73,6 +70,14 @@ final class ParentRollup {
      * @param last         the latest evidence among the children, or {@code null}
      */
     private record Children(int count, int mastered, int withEvidence, double score, int evidence, Instant last) {
+
+        /**
+         * What the parent's level rests on, shown as its method: "rollup (2 of 3 children mastered)". The rollup rule
+         * itself is in the level's explanation.
+         */
+        String label() {
+            return "rollup (" + mastered + " of " + count + " children mastered)";
+        }
 
         static Children of(List<String> children, Map<String, CompetencyRecord> records) {
             int mastered = 0;

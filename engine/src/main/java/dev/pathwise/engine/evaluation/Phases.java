@@ -15,6 +15,7 @@ import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.EffectivePolicy;
 import dev.pathwise.engine.policy.RuleRun;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,8 +120,24 @@ final class Phases {
 
         StepChoice choice = StepChoice.of(options, decisions, overrides);
         PathUpdate update = new PathUpdate(next.learnerId(), evidenceId, policy.versionLabel(), now,
-                List.copyOf(changes), readiness.unlocked(), readiness.droppedBack(), List.copyOf(decisions.flags()),
+                reported(changes, framework), readiness.unlocked(), readiness.droppedBack(), List.copyOf(decisions.flags()),
                 choice.steps(), choice.required(), decisions.optionLimitWhy(), session.firings(), late);
         return new Evaluation(update, next);
+    }
+
+    /**
+     * The changes an update reports: every leaf the evaluation settled, and a parent only when its level or score
+     * moved. A parent re-derived at the same level and score is stored (its evidence count may have grown) but is not
+     * a change to report.
+     */
+    private static List<MasteryChange> reported(List<MasteryChange> changes, Framework framework) {
+        List<MasteryChange> reported = new ArrayList<>(changes.size());
+        for (MasteryChange change : changes) {
+            if (framework.isLeaf(change.competencyId()) || change.from() != change.to()
+                    || change.fromScore() != change.toScore()) {
+                reported.add(change);
+            }
+        }
+        return List.copyOf(reported);
     }
 }
