@@ -12,7 +12,8 @@ import java.util.List;
  * @param to            level after
  * @param fromScore     score before
  * @param toScore       score after
- * @param method        the method that computed the score ("decaying_average", "rollup (2 of 3 children mastered)", ...)
+ * @param method        the method that computed the score ("decaying_average", ...); for a parent, what its level
+ *                      rests on ("rollup (2 of 3 children mastered)")
  * @param evidenceCount evidence it now rests on
  * @param why           the rule and values that set the level (or the teacher override)
  * @param shortfalls    what still stands in the way of mastery, each with its rule

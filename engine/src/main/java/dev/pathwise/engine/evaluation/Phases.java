@@ -42,11 +42,7 @@ final class Phases {
     Evaluation run(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
                    Map<String, CompetencyRecord> records, List<String> targets, String evidenceId, Instant now) {
         LearnerProfile profile = learner.profile();
-        EffectivePolicy effective = policy.resolve(profile.gradeBand(), profile.schoolId());
-        Decisions decisions = new Decisions();
-        try (RuleRun session = rules.apply(effective)) {
-            session.setGlobal("decisions", decisions);
-            session.insert(effective.parameters());
+        return inSession(policy, profile, (session, decisions, effective) -> {
             List<MasteryChange> changes = mastery.settle(session, decisions, effective, curriculum.framework(),
                     learner, records, targets, Overrides.of(learner.overrides()), evidenceId != null);
             // without targets no record changed: the learner (with any new override) is the next snapshot
@@ -54,7 +50,7 @@ final class Phases {
                     : new LearnerSnapshot(profile, records, learner.overrides());
             return decide(session, decisions, effective, policy, curriculum, learner, next, changes, evidenceId, now,
                     null);
-        }
+        });
     }
 
     /** The mastery phases for one piece of evidence, without the path (what a replay needs). */
@@ -76,30 +72,37 @@ final class Phases {
     Evaluation decideRebuilt(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot before,
                              LearnerSnapshot rebuilt, List<MasteryChange> changes, String evidenceId, Instant now,
                              LateArrival late) {
-        LearnerProfile profile = before.profile();
-        EffectivePolicy effective = policy.resolve(profile.gradeBand(), profile.schoolId());
-        Decisions decisions = new Decisions();
-        try (RuleRun session = rules.apply(effective)) {
-            session.setGlobal("decisions", decisions);
-            session.insert(effective.parameters());
-            return decide(session, decisions, effective, policy, curriculum, before, rebuilt, changes, evidenceId,
-                    now, late);
-        }
+        return inSession(policy, before.profile(), (session, decisions, effective) -> decide(session, decisions,
+                effective, policy, curriculum, before, rebuilt, changes, evidenceId, now, late));
     }
 
     private MasteryStep runMastery(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
                                    Map<String, CompetencyRecord> records, List<String> targets, boolean newEvidence) {
-        LearnerProfile profile = learner.profile();
+        List<MasteryChange> changes = inSession(policy, learner.profile(), (session, decisions, effective) ->
+                mastery.settle(session, decisions, effective, curriculum.framework(), learner, records, targets,
+                        Overrides.of(learner.overrides()), newEvidence));
+        return new MasteryStep(List.copyOf(changes), new LearnerSnapshot(learner.profile(), records,
+                learner.overrides()));
+    }
+
+    /**
+     * Runs {@code work} in one rule session of the learner's effective policy, with the {@code decisions} global set
+     * and the grade band's parameters inserted, and gives the session back when it is done.
+     */
+    private <T> T inSession(CompiledPolicy policy, LearnerProfile profile, SessionWork<T> work) {
         EffectivePolicy effective = policy.resolve(profile.gradeBand(), profile.schoolId());
         Decisions decisions = new Decisions();
-        List<MasteryChange> changes;
         try (RuleRun session = rules.apply(effective)) {
             session.setGlobal("decisions", decisions);
             session.insert(effective.parameters());
-            changes = mastery.settle(session, decisions, effective, curriculum.framework(), learner, records,
-                    targets, Overrides.of(learner.overrides()), newEvidence);
+            return work.run(session, decisions, effective);
         }
-        return new MasteryStep(List.copyOf(changes), new LearnerSnapshot(profile, records, learner.overrides()));
+    }
+
+    /** What runs in one session: the session, its {@code decisions} global and the effective policy. */
+    @FunctionalInterface
+    private interface SessionWork<T> {
+        T run(RuleRun session, Decisions decisions, EffectivePolicy effective);
     }
 
     /**
@@ -120,8 +123,9 @@ final class Phases {
 
         StepChoice choice = StepChoice.of(options, decisions, overrides);
         PathUpdate update = new PathUpdate(next.learnerId(), evidenceId, policy.versionLabel(), now,
-                reported(changes, framework), readiness.unlocked(), readiness.droppedBack(), List.copyOf(decisions.flags()),
-                choice.steps(), choice.required(), decisions.optionLimitWhy(), session.firings(), late);
+                reported(changes, framework), readiness.unlocked(), readiness.droppedBack(),
+                List.copyOf(decisions.flags()), choice.steps(), choice.required(), decisions.optionLimitWhy(),
+                session.firings(), late);
         return new Evaluation(update, next);
     }
 
