@@ -41,8 +41,9 @@ final class MasterySettling {
     }
 
     /**
-     * Sets the level of each target from its records (mastery phases) and of their ancestors (rollup), with a
-     * teacher's level taking precedence, and returns what changed. {@code records} is updated in place.
+     * Sets the level of each leaf target from its records (mastery phases) and of their ancestors and the parent
+     * targets (rollup: a teacher may set a parent's level), with a teacher's level taking precedence, and returns what
+     * changed. {@code records} is updated in place.
      */
     List<MasteryChange> settle(RuleRun session, Decisions decisions, EffectivePolicy effective, Framework framework,
                                LearnerSnapshot learner, Map<String, CompetencyRecord> records, List<String> targets,
@@ -53,7 +54,8 @@ final class MasterySettling {
         BandParameters parameters = effective.parameters();
         List<MasteryChange> changes = new ArrayList<>(targets.size() + 2);
         Map<String, MethodResult> results = new HashMap<>();
-        for (String target : targets) {
+        List<String> leaves = targets.stream().filter(framework::isLeaf).toList();
+        for (String target : leaves) {
             CompetencyRecord record = records.get(target);
             if (record == null || record.observations().isEmpty()) {
                 continue;
@@ -64,7 +66,7 @@ final class MasterySettling {
                     rulesLevelBefore(effective, learner, target, record, newEvidence)));
         }
         session.fire(firingLimit, "mastery-classify", "mastery-decide");
-        for (String target : targets) {
+        for (String target : leaves) {
             CompetencyRecord record = records.getOrDefault(target, CompetencyRecord.empty(target));
             MethodResult result = results.get(target);
             LevelProposal decided = decisions.levels().get(target);

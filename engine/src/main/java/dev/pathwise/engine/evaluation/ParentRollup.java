@@ -31,11 +31,17 @@ final class ParentRollup {
         this.firingLimit = firingLimit;
     }
 
-    /** Re-derives every ancestor of {@code targets} from its children, adding what changed to {@code changes}. */
+    /**
+     * Re-derives every ancestor of {@code targets} from its children, and a target that is itself a parent (a
+     * teacher set or cleared its level), adding what changed to {@code changes}.
+     */
     void rollUp(RuleRun session, Decisions decisions, Framework framework, Map<String, CompetencyRecord> records,
                 List<String> targets, Overrides overrides, List<MasteryChange> changes) {
         Set<String> ancestors = new LinkedHashSet<>();
         for (String target : targets) {
+            if (!framework.isLeaf(target)) {
+                ancestors.add(target);
+            }
             ancestors.addAll(framework.ancestors(target));
         }
         if (ancestors.isEmpty()) {
