@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import dev.pathwise.api.operator.OperatorKeys;
+import dev.pathwise.api.testing.Http;
 
 /**
  * The running service of the district contracts (production mode, one database per subclass), its HTTP client and
@@ -37,6 +38,6 @@ abstract class DistrictStack {
     String bareDistrict(String tenantId) {
         Http.Response created = http.exchange("POST", "/v1/operator/tenants", Map.of("X-Operator-Key", operatorKey),
                 Map.of("id", tenantId, "name", "District " + tenantId));
-        return DistrictFixture.expect(created, 201).body().path("adminKey").path("key").asText();
+        return Http.expect(created, 201).body().path("adminKey").path("key").asText();
     }
 }

@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.pathwise.api.PathwiseApplication;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 
 /**
  * The contract of the whole stack, run against a real database (H2 file or PostgreSQL, per subclass): real HTTP,

@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pathwise.api.policy.PolicyFolderWatcher;
 import dev.pathwise.api.policy.PolicyPublishing;
 import dev.pathwise.api.policy.TenantPolicies;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 import dev.pathwise.rules.DefaultPolicyPack;
 
 /**
