@@ -27,7 +27,10 @@ import dev.pathwise.rules.DefaultPolicyPack;
  * subclass): bootstrapped from nothing by the operator, schools, terms, classes and people as resources, every
  * reference checked, a teacher who reads and overrides only the learners of their classes, under their own name.
  */
-abstract class DistrictContract extends PrivacyContract {
+abstract class DistrictContract extends DistrictStack {
+
+    /** The datasource properties of this database, for the command line run against it. */
+    abstract Map<String, Object> databaseProperties();
 
     record Run(int exit, String out, String err) {
     }

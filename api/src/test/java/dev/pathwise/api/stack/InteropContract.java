@@ -1,5 +1,6 @@
 package dev.pathwise.api.stack;
 
+import static dev.pathwise.api.stack.StandardsContract.xapiHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import dev.pathwise.api.testing.TestDistrict;
  * Interoperability through the whole stack on a real database: a CASE package of 104 items (five levels: grade,
  * domain, cluster, standard, component) imported and re-imported, xAPI statements as evidence, reports out.
  */
-abstract class InteropContract extends StandardsContract {
+abstract class InteropContract extends RunningService {
 
     static final String PACKAGE = "/case/example-state-math-3-5.json";
     static final String DOCUMENT = "45bc298a-232b-5525-9def-43f0e6f79375";

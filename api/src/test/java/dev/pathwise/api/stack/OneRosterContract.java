@@ -24,7 +24,7 @@ import dev.pathwise.api.testing.Http;
  * the 1.2 CSV binding): a bulk set, the same set again, a delta set, a 1.1 bulk set, and a set refused with every
  * problem named by file, line and column.
  */
-abstract class OneRosterContract extends SignInContract {
+abstract class OneRosterContract extends DistrictStack {
 
     static final List<String> FILES = List.of("manifest.csv", "orgs.csv", "academicSessions.csv", "courses.csv",
             "classes.csv", "users.csv", "roles.csv", "enrollments.csv", "demographics.csv");

@@ -36,7 +36,7 @@ import dev.pathwise.rules.DefaultPolicyPack;
  * (every text column of every table searched), and the district's evidence exported in the formats the policy
  * simulation reads.
  */
-abstract class PrivacyContract extends OneRosterContract {
+abstract class PrivacyContract extends DistrictStack {
 
     private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "1.0.3");
 

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,7 +40,7 @@ abstract class SignInContract extends DistrictStack {
         }
     }
 
-    @DynamicPropertySource
+    /** Pathwise signs in with the test provider: to be registered by each database's test class. */
     static void openIdConnect(DynamicPropertyRegistry registry) {
         String prefix = "spring.security.oauth2.client.registration." + REGISTRATION + ".";
         registry.add(prefix + "client-id", () -> TestAuthorizationServer.CLIENT_ID);

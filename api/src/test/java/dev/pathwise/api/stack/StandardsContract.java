@@ -12,9 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,17 +26,7 @@ import dev.pathwise.api.testing.TestDistrict;
  * references, several parents, definitions), read back as CFPackages, frameworks side by side, activities retired,
  * and the xAPI statement table: every invalid statement refused with nothing changed, every valid one kept.
  */
-abstract class StandardsContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    Http http() {
-        return new Http("http://localhost:" + port);
-    }
+abstract class StandardsContract extends RunningService {
 
     static Map<String, String> xapiHeaders() {
         return Map.of("X-Experience-API-Version", "1.0.3");
