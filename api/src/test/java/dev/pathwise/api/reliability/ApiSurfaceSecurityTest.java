@@ -426,27 +426,13 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
                 new String[] {"/v1/learners/%s/effective-policy", "curriculum"},
                 new String[] {"/v1/reports/learners/%s/pathway", "teacher"},
                 new String[] {"/v1/learners/%s/export", "admin"});
+        // How long each answer takes is measured by benchmarks/load/not-found-timing.sh, not here.
         for (String[] path : paths) {
             String key = a.key(Role.valueOf(path[1].toUpperCase()));
-            long[] bTimes = new long[15];
-            long[] ghostTimes = new long[15];
-            Http.Response ofB = null;
-            Http.Response ofGhost = null;
-            for (int i = 0; i < bTimes.length; i++) {
-                long start = System.nanoTime();
-                ofB = http.get(String.format(path[0], bLearner), key);
-                bTimes[i] = System.nanoTime() - start;
-                start = System.nanoTime();
-                ofGhost = http.get(String.format(path[0], ghost), key);
-                ghostTimes[i] = System.nanoTime() - start;
-            }
+            Http.Response ofB = http.get(String.format(path[0], bLearner), key);
+            Http.Response ofGhost = http.get(String.format(path[0], ghost), key);
             assertThat(ofB.status()).as(path[0]).isEqualTo(404);
             assertThat(ofB.text().replace(bLearner, "ID")).as(path[0]).isEqualTo(ofGhost.text().replace(ghost, "ID"));
-            // Same code path (one lookup by tenant and id): the medians stay in the same class.
-            java.util.Arrays.sort(bTimes);
-            java.util.Arrays.sort(ghostTimes);
-            assertThat(Math.abs(bTimes[7] - ghostTimes[7]) / 1_000_000.0).as("median ms difference, %s", path[0])
-                    .isLessThan(20.0);
         }
     }
 
