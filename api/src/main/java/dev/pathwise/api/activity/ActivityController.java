@@ -1,5 +1,6 @@
 package dev.pathwise.api.activity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,7 @@ public class ActivityController {
         this.json = json;
     }
 
+    @Operation(operationId = "createActivities", summary = "Create one activity or a list of them")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresRole(Role.CURRICULUM)
@@ -53,6 +55,8 @@ public class ActivityController {
     }
 
     /** Replaces one activity (its competencies, title, IRI...); a retired activity is offered again. */
+    @Operation(operationId = "updateActivity", summary = "Replace one activity",
+            description = "Its competencies, title, IRI...; a retired activity is offered again.")
     @PutMapping("/{id}")
     @RequiresRole(Role.CURRICULUM)
     public ActivityJson update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
@@ -67,12 +71,16 @@ public class ActivityController {
     }
 
     /** Retires the activity: no longer offered or mapped from xAPI; its evidence is kept. */
+    @Operation(operationId = "retireActivity", summary = "Retire an activity",
+            description = "No longer offered or mapped from xAPI; its evidence is kept.")
     @DeleteMapping("/{id}")
     @RequiresRole(Role.CURRICULUM)
     public ActivityJson retire(Caller caller, @PathVariable String id) {
         return activities.retire(caller.tenantId(), id);
     }
 
+    @Operation(operationId = "listActivities", summary = "List activities",
+            description = "All of the tenant's, or those of one competency.")
     @GetMapping
     @RequiresRole({Role.CURRICULUM, Role.PLATFORM, Role.TEACHER})
     public List<ActivityJson> list(Caller caller, @RequestParam(name = "competency", required = false) String competency,

@@ -1,5 +1,6 @@
 package dev.pathwise.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,8 @@ public class AuditController {
     public record Page(List<AuditTrail.Event> events, Long next) {
     }
 
+    @Operation(operationId = "listAuditEvents", summary = "Read the audit trail",
+            description = "A page at a time after the last seq.")
     @GetMapping
     public Page events(Caller caller, @RequestParam(defaultValue = "0") long after,
                        @RequestParam(defaultValue = "100") int limit) {

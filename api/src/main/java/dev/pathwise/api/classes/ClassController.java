@@ -1,5 +1,6 @@
 package dev.pathwise.api.classes;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,8 @@ public class ClassController {
         this.classes = classes;
     }
 
+    @Operation(operationId = "listClasses", summary = "List classes",
+            description = "A teacher sees the classes they teach.")
     @GetMapping
     @RequiresRole({Role.PLATFORM, Role.TEACHER, Role.CURRICULUM})
     public List<ClassService.ClassJson> list(Caller caller, @RequestParam(required = false) String school,
@@ -37,12 +40,14 @@ public class ClassController {
         return classes.list(caller, school, term, teacher);
     }
 
+    @Operation(operationId = "getClass", summary = "Read one class")
     @GetMapping("/{id}")
     @RequiresRole({Role.PLATFORM, Role.TEACHER, Role.CURRICULUM})
     public ClassService.ClassJson get(Caller caller, @PathVariable String id) {
         return classes.get(caller, id);
     }
 
+    @Operation(operationId = "createClass", summary = "Create a class")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresRole(Role.ADMIN)
@@ -50,6 +55,8 @@ public class ClassController {
         return classes.create(caller, request);
     }
 
+    @Operation(operationId = "putClass", summary = "Create or replace a class",
+            description = "With its teachers and enrolled learners.")
     @PutMapping("/{id}")
     @RequiresRole(Role.ADMIN)
     public ClassService.ClassJson put(Caller caller, @PathVariable String id,
@@ -57,6 +64,7 @@ public class ClassController {
         return classes.put(caller, id, request);
     }
 
+    @Operation(operationId = "deleteClass", summary = "Delete a class")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequiresRole(Role.ADMIN)

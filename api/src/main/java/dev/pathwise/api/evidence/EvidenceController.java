@@ -1,5 +1,6 @@
 package dev.pathwise.api.evidence;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,12 +38,16 @@ public class EvidenceController {
     }
 
     /** Evaluates the evidence and answers with the path update once it is stored. */
+    @Operation(operationId = "postEvidence", summary = "Send one piece of evidence",
+            description = "Evaluated and stored; answers with the path update: mastery changes, unlocks, flags and next steps, each with its reason.")
     @PostMapping
     public PathUpdateJson ingest(Caller caller, @RequestBody EvidenceRequest request) {
         return evidence.ingest(caller.tenantId(), request).update();
     }
 
     /** A result per item, in order; each item is stored (or refused) on its own. */
+    @Operation(operationId = "postEvidenceBatch", summary = "Send a batch of evidence",
+            description = "Up to 1,000 items; each is stored or refused on its own, one result per item in order.")
     @PostMapping("/batch")
     public BatchResponse batch(Caller caller, @RequestBody JsonNode body) {
         List<BatchItemResult> results = evidence.ingestBatch(caller.tenantId(), items(body));

@@ -1,5 +1,6 @@
 package dev.pathwise.api.evidence;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +22,8 @@ public class EvidenceTimelineController {
     }
 
     /** {@code limit} pieces (1 to 200, default 50) older than {@code before} (a {@code seq}; the newest without). */
+    @Operation(operationId = "listLearnerEvidence", summary = "The learner's evidence timeline",
+            description = "Newest first, a page at a time.")
     @GetMapping("/v1/learners/{id}/evidence")
     public EvidenceTimeline.Page evidence(Caller caller, @PathVariable String id,
                                           @RequestParam(name = "before", required = false) Long before,

@@ -1,5 +1,6 @@
 package dev.pathwise.api.evidence;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +20,7 @@ public class VerificationController {
         this.verification = verification;
     }
 
+    @Operation(operationId = "verifyLearner", summary = "Check a learner's stored state against a replay")
     @GetMapping("/v1/learners/{id}/verify")
     public LearnerVerification.Verification verify(Caller caller, @PathVariable String id) {
         return verification.verify(caller.tenantId(), id);

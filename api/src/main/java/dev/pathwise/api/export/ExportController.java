@@ -1,5 +1,6 @@
 package dev.pathwise.api.export;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -33,30 +34,36 @@ public class ExportController {
         this.exports = exports;
     }
 
+    @Operation(operationId = "exportEvidenceNdjson", summary = "Export the district's evidence (NDJSON)")
     @GetMapping("/evidence.ndjson")
     public ResponseEntity<StreamingResponseBody> evidenceNdjson(Caller caller) {
         return stream("evidence.ndjson", NDJSON, out -> exports.evidence(caller.tenantId(),
                 DistrictExport.Format.NDJSON, out));
     }
 
+    @Operation(operationId = "exportEvidenceCsv", summary = "Export the district's evidence (CSV)")
     @GetMapping("/evidence.csv")
     public ResponseEntity<StreamingResponseBody> evidenceCsv(Caller caller) {
         return stream("evidence.csv", CSV, out -> exports.evidence(caller.tenantId(), DistrictExport.Format.CSV,
                 out));
     }
 
+    @Operation(operationId = "exportLearnersNdjson", summary = "Export the district's learners (NDJSON)")
     @GetMapping("/learners.ndjson")
     public ResponseEntity<StreamingResponseBody> learnersNdjson(Caller caller) {
         return stream("learners.ndjson", NDJSON, out -> exports.learners(caller.tenantId(),
                 DistrictExport.Format.NDJSON, out));
     }
 
+    @Operation(operationId = "exportLearnersCsv", summary = "Export the district's learners (CSV)")
     @GetMapping("/learners.csv")
     public ResponseEntity<StreamingResponseBody> learnersCsv(Caller caller) {
         return stream("learners.csv", CSV, out -> exports.learners(caller.tenantId(), DistrictExport.Format.CSV,
                 out));
     }
 
+    @Operation(operationId = "exportCurriculum", summary = "Export the curriculum",
+            description = "Frameworks and activities as JSON, ready for pathwise policy simulate.")
     @GetMapping("/curriculum.json")
     public ResponseEntity<Map<String, Object>> curriculum(Caller caller) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"curriculum.json\"")

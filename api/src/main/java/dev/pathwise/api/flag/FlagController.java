@@ -1,5 +1,6 @@
 package dev.pathwise.api.flag;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +26,8 @@ public class FlagController {
     }
 
     /** {@code limit} flags (1 to 500, default 100) from {@code offset}, most urgent first. */
+    @Operation(operationId = "listFlags", summary = "The flag queue",
+            description = "Most urgent first: behind pace, struggling, stalled, with a suggested support.")
     @GetMapping
     public FlagQueue.QueueJson flags(Caller caller, @RequestParam(name = "school", required = false) String school,
                                      @RequestParam(name = "class", required = false) String classId,

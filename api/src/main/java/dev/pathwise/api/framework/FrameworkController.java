@@ -1,5 +1,6 @@
 package dev.pathwise.api.framework;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,6 +29,8 @@ public class FrameworkController {
     }
 
     /** Creates the framework, or replaces the tenant's framework with the same id (201 either way). */
+    @Operation(operationId = "saveFramework", summary = "Create or replace a framework",
+            description = "201 either way.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresRole(Role.CURRICULUM)
@@ -40,6 +43,8 @@ public class FrameworkController {
                                    Instant createdAt, Instant updatedAt) {
     }
 
+    @Operation(operationId = "listFrameworks", summary = "List frameworks",
+            description = "One line per framework, oldest first.")
     @GetMapping
     @RequiresRole({Role.CURRICULUM, Role.PLATFORM, Role.TEACHER})
     public List<FrameworkSummary> list(Caller caller) {
@@ -47,6 +52,8 @@ public class FrameworkController {
                 f.caseDocument(), f.competencies().size(), f.createdAt(), f.updatedAt())).toList();
     }
 
+    @Operation(operationId = "getFramework", summary = "Read one framework",
+            description = "Its competencies, hierarchy and prerequisites.")
     @GetMapping("/{id}")
     @RequiresRole({Role.CURRICULUM, Role.PLATFORM, Role.TEACHER})
     public FrameworkJson get(Caller caller, @PathVariable String id) {

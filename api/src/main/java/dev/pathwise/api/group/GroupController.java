@@ -1,5 +1,6 @@
 package dev.pathwise.api.group;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +25,7 @@ public class GroupController {
         this.groups = groups;
     }
 
+    @Operation(operationId = "suggestGroups", summary = "Suggest groups of learners with the same need")
     @GetMapping
     public GroupService.GroupsJson groups(Caller caller,
                                           @RequestParam(name = "school", required = false) String school,

@@ -1,5 +1,6 @@
 package dev.pathwise.api.learner;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,6 +30,8 @@ public class LearnerListController {
         this.batch = batch;
     }
 
+    @Operation(operationId = "listLearners", summary = "List learners",
+            description = "A page at a time; a teacher sees the learners of their classes.")
     @GetMapping
     @RequiresRole({Role.PLATFORM, Role.TEACHER})
     public LearnerDirectory.Page list(Caller caller, @RequestParam(required = false) String school,
@@ -38,6 +41,7 @@ public class LearnerListController {
         return directory.page(caller, school, classId, after, limit);
     }
 
+    @Operation(operationId = "putLearners", summary = "Create or update learners in a batch")
     @PostMapping("/batch")
     @RequiresRole(Role.PLATFORM)
     public LearnerBatch.Result batch(Caller caller, @RequestBody JsonNode body) {

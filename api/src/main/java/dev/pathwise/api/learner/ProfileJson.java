@@ -1,5 +1,7 @@
 package dev.pathwise.api.learner;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,7 +14,10 @@ import dev.pathwise.engine.learner.LearnerProfile;
  * A learner's profile as JSON (the learner id comes from the path). The name is optional and kept beside the
  * profile: a profile sent without it keeps the name already stored (a roster usually sets it).
  */
-public record ProfileJson(Integer grade, String schoolId, List<String> interests, List<String> strengths,
+public record ProfileJson(
+        @Schema(requiredMode = RequiredMode.REQUIRED, description = "0 (kindergarten) to 12", minimum = "0", maximum = "12", example = "6")
+        Integer grade,
+        @Schema(description = "A school of the tenant", example = "north") String schoolId, List<String> interests, List<String> strengths,
                           List<String> growthAreas, List<Modality> preferredModalities, Grouping preferredGrouping,
                           List<GoalJson> goals, LocalDate planStart, String givenName, String familyName) {
 

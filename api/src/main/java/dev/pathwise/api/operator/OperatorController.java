@@ -1,5 +1,6 @@
 package dev.pathwise.api.operator;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -39,11 +40,14 @@ public class OperatorController {
     public record NewKey(String label) {
     }
 
+    @Operation(operationId = "listTenants", summary = "List districts")
     @GetMapping
     public List<TenantService.TenantJson> list() {
         return tenants.list();
     }
 
+    @Operation(operationId = "createTenant", summary = "Create a district with its first admin key",
+            description = "The key's secret is in this answer only.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public TenantService.CreatedTenant create(@RequestAttribute(OperatorKeyInterceptor.ATTRIBUTE)
@@ -51,23 +55,28 @@ public class OperatorController {
         return tenants.create(actor(operator), request.id(), request.name());
     }
 
+    @Operation(operationId = "getTenant", summary = "Read one district")
     @GetMapping("/{id}")
     public TenantService.TenantJson get(@PathVariable String id) {
         return tenants.get(id);
     }
 
+    @Operation(operationId = "disableTenant", summary = "Disable a district",
+            description = "Its keys are refused until it is enabled again; nothing is deleted.")
     @PostMapping("/{id}/disable")
     public TenantService.TenantJson disable(@RequestAttribute(OperatorKeyInterceptor.ATTRIBUTE)
                                             OperatorKeys.OperatorKey operator, @PathVariable String id) {
         return tenants.disable(actor(operator), id);
     }
 
+    @Operation(operationId = "enableTenant", summary = "Enable a district again")
     @PostMapping("/{id}/enable")
     public TenantService.TenantJson enable(@RequestAttribute(OperatorKeyInterceptor.ATTRIBUTE)
                                            OperatorKeys.OperatorKey operator, @PathVariable String id) {
         return tenants.enable(actor(operator), id);
     }
 
+    @Operation(operationId = "createTenantAdminKey", summary = "Create an admin key for a district")
     @PostMapping("/{id}/keys")
     @ResponseStatus(HttpStatus.CREATED)
     public KeyService.CreatedKey adminKey(@RequestAttribute(OperatorKeyInterceptor.ATTRIBUTE)

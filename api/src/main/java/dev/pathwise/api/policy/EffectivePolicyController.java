@@ -1,5 +1,6 @@
 package dev.pathwise.api.policy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +46,8 @@ public class EffectivePolicyController {
     public record RuleFileJson(String path, String layer, String replaces) {
     }
 
+    @Operation(operationId = "getEffectivePolicy", summary = "The policy as it applies to one learner",
+            description = "Every parameter with the layer, file and line it comes from; the rule files in force.")
     @GetMapping("/v1/learners/{id}/effective-policy")
     public EffectivePolicyJson effectivePolicy(Caller caller, @PathVariable String id) {
         LearnerProfile profile = learners.require(caller.tenantId(), id).snapshot().profile();

@@ -1,5 +1,6 @@
 package dev.pathwise.api.policy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.http.MediaType;
@@ -49,16 +50,20 @@ public class PolicyController {
         }
     }
 
+    @Operation(operationId = "listPolicies", summary = "List policies")
     @GetMapping
     public List<PolicyService.PolicySummary> list(Caller caller) {
         return policies.list(caller.tenantId());
     }
 
+    @Operation(operationId = "getPolicy", summary = "Read one policy")
     @GetMapping("/{id}")
     public PolicyService.PolicyDetail get(Caller caller, @PathVariable String id) {
         return policies.get(caller.tenantId(), id);
     }
 
+    @Operation(operationId = "publishPolicyVersion", summary = "Publish a policy version (files as JSON)",
+            description = "Checked and tested before it is stored; refused with file:line:column problems (422).")
     @PostMapping(path = "/{id}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresRole(Role.CURRICULUM)
     public ResponseEntity<PolicyPublishing.VersionJson> publish(Caller caller, @PathVariable String id,
@@ -67,6 +72,8 @@ public class PolicyController {
                 author(caller, body.author()), body.message()), body.policyFiles()));
     }
 
+    @Operation(operationId = "publishPolicyVersionZip", summary = "Publish a policy version (the folder zipped)",
+            description = "Checked and tested before it is stored; refused with file:line:column problems (422).")
     @PostMapping(path = "/{id}/versions", consumes = ZIP)
     @RequiresRole(Role.CURRICULUM)
     public ResponseEntity<PolicyPublishing.VersionJson> publishZip(Caller caller, @PathVariable String id,
@@ -78,18 +85,24 @@ public class PolicyController {
                 author(caller, author), message), PolicyFiles.fromZip(zip)));
     }
 
+    @Operation(operationId = "listPolicyVersions", summary = "List a policy's versions",
+            description = "Oldest first, with the active version and every refused attempt.")
     @GetMapping("/{id}/versions")
     public PolicyPublishing.History history(Caller caller, @PathVariable String id) {
         return publishing.history(caller.tenantId(), id);
     }
 
     /** One version with the content of every file and the report it passed. */
+    @Operation(operationId = "getPolicyVersion", summary = "Read one policy version",
+            description = "The content of every file and the report it passed.")
     @GetMapping("/{id}/versions/{version}")
     public PolicyPublishing.VersionFilesJson version(Caller caller, @PathVariable String id,
                                                      @PathVariable String version) {
         return publishing.version(caller.tenantId(), id, version);
     }
 
+    @Operation(operationId = "activatePolicyVersion", summary = "Activate a policy version",
+            description = "Evaluations in flight finish on the version they started with.")
     @PostMapping("/{id}/versions/{version}/activate")
     @RequiresRole(Role.CURRICULUM)
     public PolicyPublishing.VersionJson activate(Caller caller, @PathVariable String id,
@@ -97,30 +110,40 @@ public class PolicyController {
         return publishing.activate(caller.tenantId(), id, version);
     }
 
+    @Operation(operationId = "checkPolicy", summary = "Check policy files (JSON)",
+            description = "Compiles them; problems as file:line:column with a suggestion. Nothing is stored.")
     @PostMapping(path = "/{id}/check", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresRole(Role.CURRICULUM)
     public PolicyReport check(Caller caller, @PathVariable String id, @RequestBody FilesJson body) {
         return publishing.check(caller.tenantId(), id, body.policyFiles(), false);
     }
 
+    @Operation(operationId = "checkPolicyZip", summary = "Check a zipped policy folder",
+            description = "Compiles it; problems as file:line:column with a suggestion. Nothing is stored.")
     @PostMapping(path = "/{id}/check", consumes = ZIP)
     @RequiresRole(Role.CURRICULUM)
     public PolicyReport checkZip(Caller caller, @PathVariable String id, @RequestBody byte[] zip) {
         return publishing.check(caller.tenantId(), id, PolicyFiles.fromZip(zip), false);
     }
 
+    @Operation(operationId = "testPolicy", summary = "Run a policy's scenarios (JSON)",
+            description = "Nothing is stored.")
     @PostMapping(path = "/{id}/test", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresRole(Role.CURRICULUM)
     public PolicyReport test(Caller caller, @PathVariable String id, @RequestBody FilesJson body) {
         return publishing.check(caller.tenantId(), id, body.policyFiles(), true);
     }
 
+    @Operation(operationId = "testPolicyZip", summary = "Run a zipped policy's scenarios",
+            description = "Nothing is stored.")
     @PostMapping(path = "/{id}/test", consumes = ZIP)
     @RequiresRole(Role.CURRICULUM)
     public PolicyReport testZip(Caller caller, @PathVariable String id, @RequestBody byte[] zip) {
         return publishing.check(caller.tenantId(), id, PolicyFiles.fromZip(zip), true);
     }
 
+    @Operation(operationId = "simulatePolicy", summary = "What-if: replay stored evidence under policy files (JSON)",
+            description = "Says which learners would end at another level. Nothing is stored.")
     @PostMapping(path = "/{id}/simulate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresRole(Role.CURRICULUM)
     public StoredEvidenceSimulation.SimulationJson simulate(Caller caller, @PathVariable String id,
@@ -129,6 +152,8 @@ public class PolicyController {
         return simulation.simulate(caller.tenantId(), id, body.policyFiles(), sample);
     }
 
+    @Operation(operationId = "simulatePolicyZip", summary = "What-if: replay stored evidence under a zipped policy",
+            description = "Says which learners would end at another level. Nothing is stored.")
     @PostMapping(path = "/{id}/simulate", consumes = ZIP)
     @RequiresRole(Role.CURRICULUM)
     public StoredEvidenceSimulation.SimulationJson simulateZip(Caller caller, @PathVariable String id,

@@ -1,5 +1,6 @@
 package dev.pathwise.api.privacy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +23,14 @@ public class PrivacyController {
         this.erasure = erasure;
     }
 
+    @Operation(operationId = "exportLearner", summary = "Export everything stored about a learner")
     @GetMapping("/v1/learners/{id}/export")
     public LearnerExport.Export export(Caller caller, @PathVariable String id) {
         return exports.export(caller, id);
     }
 
+    @Operation(operationId = "eraseLearner", summary = "Erase a learner",
+            description = "Evidence, overrides, enrollments, xAPI actors and parked statements, roster links and the learner; a tombstone without personal data records when and by whom.")
     @DeleteMapping("/v1/learners/{id}")
     public LearnerErasure.Erasure erase(Caller caller, @PathVariable String id) {
         return erasure.erase(caller, id);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.net.URI;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -157,8 +158,18 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        MediaType sent = e.getContentType();
+        List<String> accepted = e.getSupportedMediaTypes().stream()
+                .filter(type -> !type.isWildcardType() && !type.getSubtype().contains("*"))
+                .map(type -> type.getType() + "/" + type.getSubtype()).distinct().toList();
+        String send = "send Content-Type: " + (accepted.isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+                : String.join(" or ", accepted));
+        if (accepted.contains("application/zip")) {
+            send += " (a policy folder zipped: application/zip)";
+        }
         return respond(Problems.of(new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "Content-Type", String.valueOf(e.getContentType()), "send Content-Type: application/json", null)));
+                "Content-Type", sent == null ? null : sent.toString(), (sent == null ? "the Content-Type header is"
+                + " missing" : "Content-Type " + sent + " is not accepted here") + "; " + send, null)));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

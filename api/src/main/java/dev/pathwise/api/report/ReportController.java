@@ -1,5 +1,6 @@
 package dev.pathwise.api.report;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,6 +41,8 @@ public class ReportController {
      * after the filters {@code gradeBand} and {@code q} (text in the learner id). {@code total} counts the filtered
      * rows, and so does the summary.
      */
+    @Operation(operationId = "getMasteryReport", summary = "Mastery report",
+            description = "Learners by competency and level, for a school, class, grade or list of learners; a page at a time with sort and filters.")
     @GetMapping("/mastery")
     public MasteryReport mastery(Caller caller, @RequestParam(name = "school", required = false) String school,
                                  @RequestParam(name = "class", required = false) String classId,
@@ -55,6 +58,7 @@ public class ReportController {
                 ChartQuery.of(gradeBand, search, sort, order, offset, limit));
     }
 
+    @Operation(operationId = "getMasteryReportCsv", summary = "Mastery report as CSV")
     @GetMapping("/mastery.csv")
     public ResponseEntity<String> masteryCsv(Caller caller,
                                              @RequestParam(name = "school", required = false) String school,
@@ -70,6 +74,7 @@ public class ReportController {
                 .body(reports.masteryCsv(report));
     }
 
+    @Operation(operationId = "getStudentPathway", summary = "A learner's pathway report")
     @GetMapping("/learners/{id}/pathway")
     public StudentPathway pathway(Caller caller, @PathVariable String id) {
         return reports.pathway(caller.tenantId(), id);

@@ -1,5 +1,6 @@
 package dev.pathwise.api.roster;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,6 +33,8 @@ public class RosterController {
     static final java.util.List<String> ZIP_TYPES = java.util.List.of("application/zip",
             "application/x-zip-compressed", "application/octet-stream");
 
+    @Operation(operationId = "importOneRoster", summary = "Import a OneRoster 1.2 (or 1.1) CSV zip",
+            description = "Bulk or delta: schools, terms, classes, people and enrollments.")
     @PostMapping("/oneroster")
     public OneRosterImport.Report importOneRoster(Caller caller, @RequestBody byte[] zip,
                                                   @RequestHeader(name = "Content-Type", required = false)

@@ -1,5 +1,6 @@
 package dev.pathwise.api.school;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -28,18 +29,21 @@ public class SchoolController {
         this.schools = schools;
     }
 
+    @Operation(operationId = "listSchools", summary = "List schools")
     @GetMapping
     @RequiresRole({Role.PLATFORM, Role.TEACHER, Role.CURRICULUM})
     public List<SchoolService.SchoolJson> list(Caller caller) {
         return schools.list(caller.tenantId());
     }
 
+    @Operation(operationId = "getSchool", summary = "Read one school")
     @GetMapping("/{id}")
     @RequiresRole({Role.PLATFORM, Role.TEACHER, Role.CURRICULUM})
     public SchoolService.SchoolJson get(Caller caller, @PathVariable String id) {
         return schools.get(caller.tenantId(), id);
     }
 
+    @Operation(operationId = "createSchool", summary = "Create a school")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresRole(Role.ADMIN)
@@ -47,6 +51,7 @@ public class SchoolController {
         return schools.create(caller, request);
     }
 
+    @Operation(operationId = "putSchool", summary = "Create or replace a school")
     @PutMapping("/{id}")
     @RequiresRole(Role.ADMIN)
     public SchoolService.SchoolJson put(Caller caller, @PathVariable String id,
@@ -54,6 +59,7 @@ public class SchoolController {
         return schools.put(caller, id, request);
     }
 
+    @Operation(operationId = "deleteSchool", summary = "Delete a school without learners or classes")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequiresRole(Role.ADMIN)

@@ -1,5 +1,6 @@
 package dev.pathwise.api.session;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,8 @@ public class SessionController {
     public record SignIn(String apiKey, String username, String password, String tenant) {
     }
 
+    @Operation(operationId = "signIn", summary = "Sign in with a password",
+            description = "Opens a browser session (cookie) and answers with its CSRF token.")
     @PostMapping
     public BrowserSessions.SessionJson signIn(HttpServletRequest request, @RequestBody SignIn body) {
         sessions.requireSameOrigin(request);
@@ -52,12 +55,14 @@ public class SessionController {
         return sessions.signInWithApiKey(request, body.apiKey());
     }
 
+    @Operation(operationId = "getSession", summary = "The browser session's person and roles")
     @GetMapping
     public BrowserSessions.SessionJson current(HttpServletRequest request) {
         return sessions.current(request);
     }
 
     /** 204 whether or not there was a session; a session's sign-out needs its CSRF token. */
+    @Operation(operationId = "signOut", summary = "Sign out")
     @DeleteMapping
     public ResponseEntity<Void> signOut(HttpServletRequest request) {
         sessions.requireSameOrigin(request);

@@ -1,5 +1,6 @@
 package dev.pathwise.api.signin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,8 @@ public class OidcController {
     }
 
     /** 302 to the provider's authorization endpoint. */
+    @Operation(operationId = "startOidcSignIn", summary = "Sign in with OpenID Connect",
+            description = "Redirects to the district's identity provider.")
     @GetMapping
     public ResponseEntity<Void> start(HttpServletRequest request, HttpServletResponse response,
                                       @PathVariable String registration) {
@@ -41,6 +44,8 @@ public class OidcController {
     }
 
     /** The provider's answer: signed in, 302 to the console; refused, a 401 problem that says why. */
+    @Operation(operationId = "finishOidcSignIn", summary = "OpenID Connect callback",
+            description = "The identity provider returns here; opens a browser session.")
     @GetMapping("/callback")
     public ResponseEntity<Void> callback(HttpServletRequest request, HttpServletResponse response,
                                          @PathVariable String registration) {

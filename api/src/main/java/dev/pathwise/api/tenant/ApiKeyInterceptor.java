@@ -1,6 +1,9 @@
 package dev.pathwise.api.tenant;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -38,11 +41,22 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
             String roles = String.join(", ", Role.labels(caller.roles()));
             throw ApiProblem.forbidden(roles, (caller.roles().size() == 1 ? "role '" : "roles '") + roles
                     + "' may not call "
-                    + request.getMethod() + " " + request.getRequestURI() + "; allowed: "
-                    + Arrays.stream(allowed).map(Role::label).toList() + " and admin");
+                    + request.getMethod() + " " + request.getRequestURI() + "; " + allowedWords(allowed));
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
         return true;
+    }
+
+    /** "allowed: teacher, curriculum and admin", or "allowed to admin only": admin may do everything. */
+    static String allowedWords(Role... allowed) {
+        EnumSet<Role> roles = EnumSet.of(Role.ADMIN);
+        roles.addAll(Arrays.asList(allowed));
+        List<String> labels = new ArrayList<>(Role.labels(roles));
+        if (labels.size() == 1) {
+            return "allowed to " + labels.get(0) + " only";
+        }
+        String last = labels.remove(labels.size() - 1);
+        return "allowed: " + String.join(", ", labels) + " and " + last;
     }
 
     private Caller authenticate(String key) {

@@ -1,5 +1,6 @@
 package dev.pathwise.api.tenant;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -37,6 +38,8 @@ public class KeyController {
     public record NewKey(String role, String label) {
     }
 
+    @Operation(operationId = "createKey", summary = "Create an API key",
+            description = "The secret is in this answer only; store it.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
@@ -46,11 +49,14 @@ public class KeyController {
         return created;
     }
 
+    @Operation(operationId = "listKeys", summary = "List the tenant's API keys",
+            description = "Without their secrets.")
     @GetMapping
     public List<KeyService.KeyJson> list(Caller caller) {
         return keys.keys(caller.tenantId());
     }
 
+    @Operation(operationId = "revokeKey", summary = "Revoke an API key")
     @DeleteMapping("/{id}")
     @Transactional
     public KeyService.KeyJson revoke(Caller caller, @PathVariable String id) {

@@ -1,5 +1,6 @@
 package dev.pathwise.api.term;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -28,18 +29,21 @@ public class TermController {
         this.terms = terms;
     }
 
+    @Operation(operationId = "listTerms", summary = "List terms")
     @GetMapping
     @RequiresRole({Role.PLATFORM, Role.TEACHER, Role.CURRICULUM})
     public List<TermService.TermJson> list(Caller caller) {
         return terms.list(caller.tenantId());
     }
 
+    @Operation(operationId = "getTerm", summary = "Read one term")
     @GetMapping("/{id}")
     @RequiresRole({Role.PLATFORM, Role.TEACHER, Role.CURRICULUM})
     public TermService.TermJson get(Caller caller, @PathVariable String id) {
         return terms.get(caller.tenantId(), id);
     }
 
+    @Operation(operationId = "createTerm", summary = "Create a term")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresRole(Role.ADMIN)
@@ -47,6 +51,7 @@ public class TermController {
         return terms.create(caller, request);
     }
 
+    @Operation(operationId = "putTerm", summary = "Create or replace a term")
     @PutMapping("/{id}")
     @RequiresRole(Role.ADMIN)
     public TermService.TermJson put(Caller caller, @PathVariable String id,
@@ -54,6 +59,7 @@ public class TermController {
         return terms.put(caller, id, request);
     }
 
+    @Operation(operationId = "deleteTerm", summary = "Delete a term")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequiresRole(Role.ADMIN)

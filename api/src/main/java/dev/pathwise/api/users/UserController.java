@@ -1,5 +1,6 @@
 package dev.pathwise.api.users;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -30,34 +31,40 @@ public class UserController {
         this.users = users;
     }
 
+    @Operation(operationId = "listUsers", summary = "List the district's people")
     @GetMapping
     public List<UserService.UserJson> list(Caller caller) {
         return users.list(caller.tenantId());
     }
 
+    @Operation(operationId = "createUser", summary = "Create a person")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public UserService.UserJson create(Caller caller, @RequestBody UserService.UserRequest request) {
         return users.create(caller, request);
     }
 
+    @Operation(operationId = "getUser", summary = "Read one person")
     @GetMapping("/{id}")
     public UserService.UserJson get(Caller caller, @PathVariable String id) {
         return users.get(caller.tenantId(), id);
     }
 
+    @Operation(operationId = "putUser", summary = "Create or replace a person")
     @PutMapping("/{id}")
     public UserService.UserJson put(Caller caller, @PathVariable String id,
                                     @RequestBody UserService.UserRequest request) {
         return users.put(caller, id, request);
     }
 
+    @Operation(operationId = "deleteUser", summary = "Delete a person")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(Caller caller, @PathVariable String id) {
         users.delete(caller, id);
     }
 
+    @Operation(operationId = "setUserPassword", summary = "Set a person's password")
     @PutMapping("/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void password(Caller caller, @PathVariable String id,
@@ -65,6 +72,8 @@ public class UserController {
         users.setPassword(caller, id, request);
     }
 
+    @Operation(operationId = "createUserKey", summary = "Create an API key for a person",
+            description = "The secret is in this answer only; store it.")
     @PostMapping("/{id}/keys")
     @ResponseStatus(HttpStatus.CREATED)
     public KeyService.CreatedKey createKey(Caller caller, @PathVariable String id,
@@ -72,6 +81,7 @@ public class UserController {
         return users.createKey(caller, id, request);
     }
 
+    @Operation(operationId = "listUserKeys", summary = "List a person's API keys")
     @GetMapping("/{id}/keys")
     public List<KeyService.KeyJson> keys(Caller caller, @PathVariable String id) {
         return users.keys(caller.tenantId(), id);

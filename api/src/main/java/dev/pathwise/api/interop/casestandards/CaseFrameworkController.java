@@ -1,5 +1,6 @@
 package dev.pathwise.api.interop.casestandards;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +28,8 @@ public class CaseFrameworkController {
     }
 
     /** 201 when the package created the framework, 200 when it updated it or changed nothing. */
+    @Operation(operationId = "importCasePackage", summary = "Import a CASE 1.0 package as a framework",
+            description = "201 when the package created the framework, 200 when it updated it or changed nothing.")
     @PostMapping("/v1/frameworks/case")
     @RequiresRole(Role.CURRICULUM)
     public ResponseEntity<CaseImportResult> importPackage(Caller caller, @RequestBody JsonNode body,

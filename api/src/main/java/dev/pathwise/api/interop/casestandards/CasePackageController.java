@@ -1,5 +1,6 @@
 package dev.pathwise.api.interop.casestandards;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +25,7 @@ public class CasePackageController {
         this.export = export;
     }
 
+    @Operation(operationId = "getCasePackage", summary = "Export a framework as a CASE 1.0 CFPackage")
     @GetMapping("/ims/case/v1p0/CFPackages/{id}")
     @RequiresRole({Role.CURRICULUM, Role.PLATFORM, Role.TEACHER})
     public ObjectNode cfPackage(Caller caller, @PathVariable String id) {

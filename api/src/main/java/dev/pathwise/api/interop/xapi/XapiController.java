@@ -1,5 +1,6 @@
 package dev.pathwise.api.interop.xapi;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.http.MediaType;
@@ -47,6 +48,8 @@ public class XapiController {
         this.mappings = mappings;
     }
 
+    @Operation(operationId = "postXapiStatements", summary = "Send xAPI statements",
+            description = "One statement or an array, validated to xAPI 1.0.3; each mapped statement becomes evidence, the rest are parked as unmapped with the reason.")
     @PostMapping("/statements")
     public ResponseEntity<XapiStatementService.StatementsResponse> statements(
             Caller caller, @RequestHeader(name = VERSION_HEADER, required = false) String version,
@@ -63,6 +66,8 @@ public class XapiController {
     }
 
     /** One statement as it was received, unchanged ({@code statementId}), or a voided one ({@code voidedStatementId}). */
+    @Operation(operationId = "getXapiStatement", summary = "Read one xAPI statement as received",
+            description = "By statementId, or a voided one by voidedStatementId, unchanged.")
     @GetMapping("/statements")
     @RequiresRole({Role.PLATFORM, Role.CURRICULUM, Role.TEACHER})
     public ResponseEntity<String> statement(Caller caller,
@@ -88,6 +93,8 @@ public class XapiController {
                 .body(statements.statement(caller.tenantId(), id, voidedStatementId != null));
     }
 
+    @Operation(operationId = "listUnmappedXapiStatements", summary = "List the statements parked as unmapped",
+            description = "Oldest first, with the reason each could not become evidence; filter by reason.")
     @GetMapping("/unmapped")
     @RequiresRole({Role.PLATFORM, Role.CURRICULUM, Role.TEACHER})
     public UnmappedList unmapped(Caller caller, @RequestParam(name = "reason", required = false) String reason) {
@@ -99,27 +106,33 @@ public class XapiController {
     public record UnmappedList(int count, List<XapiStatementService.Unmapped> statements) {
     }
 
+    @Operation(operationId = "retryUnmappedXapiStatements", summary = "Map the parked statements again",
+            description = "After actor or alignment mappings were added.")
     @PostMapping("/unmapped/retry")
     public XapiStatementService.StatementsResponse retry(Caller caller) {
         return statements.retryParked(caller.tenantId());
     }
 
+    @Operation(operationId = "putXapiActors", summary = "Set how xAPI actors map to learners")
     @PutMapping("/actors")
     public List<XapiMappings.ActorMapping> putActors(Caller caller, @RequestBody JsonNode body) {
         return mappings.putActors(caller.tenantId(), body);
     }
 
+    @Operation(operationId = "listXapiActors", summary = "List the actor mappings")
     @GetMapping("/actors")
     public List<XapiMappings.ActorMapping> actors(Caller caller) {
         return mappings.actors(caller.tenantId());
     }
 
+    @Operation(operationId = "putXapiAlignments", summary = "Set how xAPI activities map to competencies")
     @PutMapping("/alignments")
     @RequiresRole({Role.PLATFORM, Role.CURRICULUM})
     public List<XapiMappings.Alignment> putAlignments(Caller caller, @RequestBody JsonNode body) {
         return mappings.putAlignments(caller.tenantId(), body);
     }
 
+    @Operation(operationId = "listXapiAlignments", summary = "List the activity alignments")
     @GetMapping("/alignments")
     @RequiresRole({Role.PLATFORM, Role.CURRICULUM})
     public List<XapiMappings.Alignment> alignments(Caller caller) {
