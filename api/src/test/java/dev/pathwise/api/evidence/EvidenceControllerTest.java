@@ -109,7 +109,7 @@ class EvidenceControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.value").value("teacher"))
                 .andExpect(jsonPath("$.detail").value("role 'teacher' may not call POST /v1/evidence; allowed:"
-                        + " [platform] and admin"));
+                        + " platform and admin"));
 
         verifyNoInteractions(evidence);
     }

@@ -85,7 +85,7 @@ class LearnerControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.value").value("teacher"))
                 .andExpect(jsonPath("$.detail").value("role 'teacher' may not call PUT /v1/learners/ana; allowed:"
-                        + " [platform] and admin"));
+                        + " platform and admin"));
 
         verify(learners).get(SliceKeys.TENANT, "ana");
         verify(learners, org.mockito.Mockito.never()).putProfile(any(), any(), any());

@@ -146,7 +146,7 @@ class PolicyControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.value").value("teacher"))
                 .andExpect(jsonPath("$.detail").value("role 'teacher' may not call POST " + VERSIONS
-                        + "; allowed: [curriculum] and admin"));
+                        + "; allowed: curriculum and admin"));
 
         verify(publishing).history(SliceKeys.TENANT, "district-default");
         verify(publishing, times(0)).publish(any(), any(), any(), any());
