@@ -36,7 +36,7 @@ export interface Session {
 }
 
 export interface Explanation {
-  rule: string;
+  rule: string | null;
   text: string;
 }
 

@@ -151,7 +151,7 @@ export function CellExplanationView({ learnerId, competencyId }: { learnerId: st
           {cell.decision && (
             <section aria-label="The rule that decided">
               <h3>{cell.override ? 'What the rules decided' : 'Why'}</h3>
-              {cell.decision.why && <p className="rule">Rule “{cell.decision.why.rule}”</p>}
+              {cell.decision.why?.rule && <p className="rule">Rule “{cell.decision.why.rule}”</p>}
               <p className="because">{cell.decision.why?.text ?? cell.decision.explanation}</p>
               {cell.decision.shortfalls.length > 0 && (
                 <>

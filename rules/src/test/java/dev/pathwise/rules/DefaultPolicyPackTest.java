@@ -88,9 +88,9 @@ class DefaultPolicyPackTest {
         // given mastery.drl with the closing parenthesis of a pattern missing on line 25
         String mastery = DefaultPolicyPack.read("mastery.drl");
         String line25 = mastery.lines().skip(24).findFirst().orElseThrow();
-        assertThat(line25).isEqualTo("    $a : Assessment( evidenceCount < $minimum )");
+        assertThat(line25).isEqualTo("    $a : Assessment( $id : competencyId, evidenceCount < $minimum )");
         List<RuleFile> files = List.of(new RuleFile("mastery.drl", mastery.replace(line25,
-                        "    $a : Assessment( evidenceCount < $minimum")),
+                        "    $a : Assessment( $id : competencyId, evidenceCount < $minimum")),
                 new RuleFile("pacing.drl", DefaultPolicyPack.read("pacing.drl")),
                 new RuleFile("choice.drl", DefaultPolicyPack.read("choice.drl")));
         PolicySource broken = PolicySource.district(DefaultPolicyPack.POLICY_ID, "1.0.0-broken-drl", files,

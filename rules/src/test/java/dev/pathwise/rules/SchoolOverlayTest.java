@@ -87,7 +87,7 @@ class SchoolOverlayTest {
                 when
                     BandParameters( !teacherDirected, $max : maxOptions > 0, $band : gradeBand )
                 then
-                    decisions.limitOptions( kcontext, $max, "grade band %s chooses among up to %d options", $band, $max );
+                    decisions.limitOptions( $max, "grade band %s chooses among up to %d options", $band, $max );
                 end""";
         String replacement = """
                 rule "Lincoln learners choose between two options"
@@ -95,7 +95,7 @@ class SchoolOverlayTest {
                 when
                     BandParameters( !teacherDirected, maxOptions > 0, $band : gradeBand )
                 then
-                    decisions.limitOptions( kcontext, 2, "Lincoln, grade band %s: two options", $band );
+                    decisions.limitOptions( 2, "Lincoln, grade band %s: two options", $band );
                 end""";
         assertThat(district).contains(original);
         RuleFile choice = new RuleFile("schools/lincoln/choice.drl", district.replace(original, replacement));

@@ -32,9 +32,10 @@ public record PathUpdateJson(String learnerId, String evidenceId, String policyV
     }
 
     /** The rule that decided (empty for a teacher override) and the sentence with its values. */
+    /** Why: the rule that decided ({@code null} for a teacher override, which the text names) and the sentence. */
     public record ExplanationJson(String rule, String text) {
         static ExplanationJson of(Explanation e) {
-            return e == null ? null : new ExplanationJson(e.rule(), e.text());
+            return e == null ? null : new ExplanationJson(e.rule().isEmpty() ? null : e.rule(), e.text());
         }
     }
 

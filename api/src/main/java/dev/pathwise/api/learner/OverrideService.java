@@ -40,7 +40,8 @@ public class OverrideService {
 
     /**
      * Applies the override under the caller's name: a person is always the author (an author in the request that is
-     * not them is refused); a key of the tenant (a system) may name the teacher it acts for, else its label is.
+     * not them is refused); a key of the tenant (a system) may name the teacher it acts for, else the key is named
+     * ("key 'lms-sync'").
      */
     public Applied apply(Caller caller, String learnerId, OverrideJson request) {
         String tenantId = caller.tenantId();
@@ -52,7 +53,7 @@ public class OverrideService {
                             + " leave author out");
         }
         TeacherOverride override = toDomain(learnerId, caller.person() != null ? withoutAuthor(request) : request,
-                caller.author(), now);
+                caller.person() != null ? caller.author() : "key '" + caller.author() + "'", now);
         return evaluations.locked(tenantId, learnerId, now, learner -> {
             Evaluation evaluation;
             try {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -161,12 +162,12 @@ public class ProblemAdvice {
         MediaType sent = e.getContentType();
         List<String> accepted = e.getSupportedMediaTypes().stream()
                 .filter(type -> !type.isWildcardType() && !type.getSubtype().contains("*"))
-                .map(type -> type.getType() + "/" + type.getSubtype()).distinct().toList();
+                .map(type -> type.getType() + "/" + type.getSubtype()).distinct()
+                .sorted(Comparator.comparing((String type) -> !type.equals(MediaType.APPLICATION_JSON_VALUE))
+                        .thenComparing(Comparator.naturalOrder()))
+                .map(type -> type.equals("application/zip") ? type + " (the policy folder zipped)" : type).toList();
         String send = "send Content-Type: " + (accepted.isEmpty() ? MediaType.APPLICATION_JSON_VALUE
                 : String.join(" or ", accepted));
-        if (accepted.contains("application/zip")) {
-            send += " (a policy folder zipped: application/zip)";
-        }
         return respond(Problems.of(new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "Content-Type", sent == null ? null : sent.toString(), (sent == null ? "the Content-Type header is"
                 + " missing" : "Content-Type " + sent + " is not accepted here") + "; " + send, null)));

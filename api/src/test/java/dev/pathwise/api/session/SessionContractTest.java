@@ -163,7 +163,7 @@ class SessionContractTest {
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.json().path("detail").asText()).contains("does not match");
         assertThat(right.status()).as(right.text()).isEqualTo(201);
-        assertThat(right.json().path("override").path("author").asText()).isEqualTo("teacher-key");
+        assertThat(right.json().path("override").path("author").asText()).isEqualTo("key 'teacher-key'");
         List<String> reasons = jdbc.queryForList("select reason from overrides where tenant_id = ?", String.class,
                 tenant);
         assertThat(reasons).containsExactly("Explained it in a conference");

@@ -8,6 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import dev.pathwise.engine.policy.FiringRule;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -43,6 +45,66 @@ public final class Decisions {
         shortfalls.computeIfAbsent(shortfall.getCompetencyId(), id -> new ArrayList<>(2)).add(shortfall.getWhy());
     }
 
+    /** The learner is behind the grade band's pace by {@code behind} competencies; {@code support} is suggested. */
+    public void behindPace(Support support, double behind, String pattern, Object... args) {
+        flags.add(new Flag(FlagKind.BEHIND_PACE, null, null, behind, support, byFiringRule(pattern, args)));
+    }
+
+    /** The learner is behind the pace toward a goal by {@code behind} competencies. */
+    public void behindOnGoal(String goalId, Support support, double behind, String pattern, Object... args) {
+        flags.add(new Flag(FlagKind.BEHIND_PACE, null, goalId, behind, support, byFiringRule(pattern, args)));
+    }
+
+    /** The learner is struggling on a competency after {@code results} results in a row below approaching. */
+    public void struggling(String competencyId, Support support, int results, String pattern, Object... args) {
+        flags.add(new Flag(FlagKind.STRUGGLING, competencyId, null, results, support, byFiringRule(pattern, args)));
+    }
+
+    /** The learner has stalled on a competency after {@code evidence} pieces of evidence without mastery. */
+    public void stalled(String competencyId, Support support, int evidence, String pattern, Object... args) {
+        flags.add(new Flag(FlagKind.STALLED, competencyId, null, evidence, support, byFiringRule(pattern, args)));
+    }
+
+    /** Makes a competency's activities of one kind required steps, put first, as remediation. */
+    public void remediate(String competencyId, ActivityKind kind, String pattern, Object... args) {
+        remediation.computeIfAbsent(competencyId, id -> new EnumMap<>(ActivityKind.class))
+                .computeIfAbsent(kind, k -> byFiringRule(pattern, args));
+    }
+
+    /** Leaves an option out of the next steps; the first reason given for an option stands. */
+    public void exclude(Option option, String pattern, Object... args) {
+        excluded.computeIfAbsent(option, o -> byFiringRule(pattern, args));
+    }
+
+    /** Leaves every option of a competency out of the next steps, except the steps a teacher assigned. */
+    public void excludeCompetency(String competencyId, String pattern, Object... args) {
+        excludedCompetencies.computeIfAbsent(competencyId, id -> byFiringRule(pattern, args));
+    }
+
+    /** Offers only the options of a competency in the learner's preferred modality; required steps stay. */
+    public void preferModality(String competencyId, String pattern, Object... args) {
+        preferredModalityOnly.computeIfAbsent(competencyId, id -> byFiringRule(pattern, args));
+    }
+
+    /** How many options the learner sees; 0 for every ready option. The smallest limit decided stands. */
+    public void limitOptions(int max, String pattern, Object... args) {
+        limit(max, () -> byFiringRule(pattern, args));
+    }
+
+    /** The visible options must include one on the learner's goal. */
+    public void keepGoalOption(String pattern, Object... args) {
+        if (goalOptionWhy == null) {
+            goalOptionWhy = byFiringRule(pattern, args);
+        }
+    }
+
+    private static Explanation byFiringRule(String pattern, Object... args) {
+        return Explanation.byRule(FiringRule.current(), pattern, args);
+    }
+
+    // The older forms below, where a rule passes kcontext and a flag's kind, are kept for published policies.
+
+    /** A flag of any kind, the firing rule named by {@code kcontext}. */
     public void flag(RuleContext rule, FlagKind kind, String competencyId, String goalId, double amount,
                      Support support, String pattern, Object... args) {
         flags.add(new Flag(kind, competencyId, goalId, amount, support,
@@ -109,9 +171,13 @@ public final class Decisions {
 
     /** How many options the learner sees; 0 for every ready option. The smallest limit decided stands. */
     public void limitOptions(RuleContext rule, int max, String pattern, Object... args) {
+        limit(max, () -> Explanation.byRule(rule.getRule().getName(), pattern, args));
+    }
+
+    private void limit(int max, Supplier<Explanation> why) {
         if (optionLimit < 0 || (max > 0 && (optionLimit == 0 || max < optionLimit))) {
             optionLimit = max;
-            optionLimitWhy = Explanation.byRule(rule.getRule().getName(), pattern, args);
+            optionLimitWhy = why.get();
         }
     }
 

@@ -48,6 +48,16 @@ public final class GoalPace {
         return competencyCount * Math.min(1.0, elapsedFraction);
     }
 
+    /** How many goal competencies the learner is behind an even pace. */
+    public double behind() {
+        return getExpectedMastered() - masteredCount;
+    }
+
+    /** The share of the time to the target date that has gone, in percent (at most 100). */
+    public double percentOfTimeGone() {
+        return Math.min(1.0, elapsedFraction) * 100;
+    }
+
     public LocalDate getTargetDate() {
         return targetDate;
     }

@@ -1,6 +1,7 @@
 package dev.pathwise.engine.facts;
 
 import dev.pathwise.engine.learner.MasteryLevel;
+import dev.pathwise.engine.policy.FiringRule;
 import java.util.Objects;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -17,6 +18,12 @@ public final class LevelProposal {
         this.why = why;
     }
 
+    /** A level the firing rule proposes, with the values that decided it ({@link String#format} pattern). */
+    public static LevelProposal of(String competencyId, MasteryLevel level, String pattern, Object... args) {
+        return new LevelProposal(competencyId, level, Explanation.byRule(FiringRule.current(), pattern, args));
+    }
+
+    /** The older form, kept for published policies: the rule passes {@code kcontext}. */
     public static LevelProposal of(RuleContext rule, String competencyId, MasteryLevel level, String pattern,
                                    Object... args) {
         return new LevelProposal(competencyId, level, Explanation.byRule(rule.getRule().getName(), pattern, args));

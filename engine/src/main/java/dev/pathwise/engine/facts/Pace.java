@@ -18,4 +18,14 @@ public final class Pace {
     public int getMasteredCount() {
         return masteredCount;
     }
+
+    /** How many competencies the learner would have mastered by now at {@code perWeek} a week. */
+    public double expectedAt(double perWeek) {
+        return perWeek * weeksElapsed;
+    }
+
+    /** How many competencies the learner is behind {@code perWeek} a week (negative when ahead). */
+    public double behindAt(double perWeek) {
+        return expectedAt(perWeek) - masteredCount;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.pathwise.engine.policy.session;
 
+import dev.pathwise.engine.policy.FiringRule;
 import dev.pathwise.engine.policy.RuleFiring;
 import dev.pathwise.engine.policy.RuleLoopException;
 import dev.pathwise.engine.policy.RuleRun;
@@ -40,12 +41,15 @@ public final class RuleSession implements RuleRun {
     private final DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            guard.firing(event.getMatch().getRule().getName());
+            String rule = event.getMatch().getRule().getName();
+            guard.firing(rule);
+            FiringRule.set(rule);
         }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             guard.firing(null);
+            FiringRule.set(null);
             firings.add(firingOf.computeIfAbsent(event.getMatch().getRule(), RuleSession::firing));
         }
     };
