@@ -18,6 +18,7 @@ import dev.pathwise.engine.learner.Goal;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.learner.MasteryLevel;
+import dev.pathwise.engine.learner.MasteryState;
 import dev.pathwise.engine.learner.OverrideKind;
 import dev.pathwise.engine.learner.TeacherOverride;
 import dev.pathwise.engine.policy.CompiledPolicy;
@@ -236,6 +237,10 @@ final class LearnerScenario {
 
     double score(String competencyId) {
         return learner.state(competencyId).score();
+    }
+
+    MasteryState state(String competencyId) {
+        return learner.state(competencyId);
     }
 
     LearnerSnapshot snapshot() {

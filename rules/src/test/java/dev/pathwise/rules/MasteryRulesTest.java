@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.pathwise.engine.evaluation.MasteryChange;
 import dev.pathwise.engine.evaluation.PathUpdate;
 import dev.pathwise.engine.learner.MasteryLevel;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Scenarios for mastery.drl: levels from the grade band's method and thresholds, demotion and rollup. */
@@ -86,7 +87,7 @@ class MasteryRulesTest {
         // then formative evidence alone does not master it
         assertThat(change(formativeOnly, "RP.1").to()).isEqualTo(MasteryLevel.APPROACHING);
         assertThat(change(formativeOnly, "RP.1").shortfalls()).extracting(s -> s.rule())
-                .containsExactly("Mastery needs a summative assessment from grade 6 up");
+                .containsExactly("Mastery needs a summative assessment where the grade band requires one");
         // when a summative 0.9 arrives
         PathUpdate withSummative = learner.send("RP.1", 0.9, SUMMATIVE);
         // then it is mastered
@@ -161,6 +162,38 @@ class MasteryRulesTest {
                 .isEqualTo("A parent is mastered when its children meet the grade band's rollup rule");
         // and EE's children, which inherit RP as prerequisite, are unlocked
         assertThat(update.unlocked()).extracting(e -> e.competencyId()).containsExactly("EE.1");
+    }
+
+    /**
+     * Regression: a parent approaching was shown with the method "rollup (all of the children mastered)", and
+     * reported as the change "approaching -> approaching" when neither its level nor its score had moved.
+     */
+    @Test
+    void anApproachingParentSaysWhatItRestsOnAndIsReportedOnlyWhenItMoves() {
+        // given a grade 4 learner who mastered RP.1
+        LearnerScenario learner = LearnerScenario.gradeLearner(4).mastered("RP.1");
+        // when RP.1 gets another summative 0.9
+        PathUpdate again = learner.send("RP.1", 0.9, SUMMATIVE);
+        // then RP.1 is reported; RP, approaching at 0.90 before and after, is stored but not reported
+        assertThat(again.masteryChanges()).extracting(MasteryRulesTest::summary)
+                .containsExactly("RP.1 mastered -> mastered, 0.90 -> 0.90, decaying_average");
+        assertThat(learner.state("RP").level()).isEqualTo(MasteryLevel.APPROACHING);
+        assertThat(learner.state("RP").evidenceCount()).isEqualTo(4);
+        assertThat(learner.state("RP").method()).isEqualTo("rollup (1 of 3 children mastered)");
+        // when RP.2 gets a first 0.5
+        PathUpdate moved = learner.send("RP.2", 0.5, FORMATIVE);
+        // then RP is reported: still approaching, its score now the mean of 0.90 and 0.50
+        assertThat(moved.masteryChanges()).extracting(MasteryRulesTest::summary).containsExactly(
+                "RP.2 no evidence -> beginning, 0.00 -> 0.50, decaying_average",
+                "RP approaching -> approaching, 0.90 -> 0.70, rollup (1 of 3 children mastered)");
+        assertThat(change(moved, "RP").explanation()).isEqualTo("Approaching: 1 of 3 children mastered; the rollup "
+                + "rule needs all of the children mastered (rule \"A parent is approaching while some but not enough "
+                + "children are mastered\")");
+    }
+
+    private static String summary(MasteryChange change) {
+        return String.format(Locale.ROOT, "%s %s -> %s, %.2f -> %.2f, %s", change.competencyId(),
+                change.from().label(), change.to().label(), change.fromScore(), change.toScore(), change.method());
     }
 
     @Test

@@ -49,6 +49,24 @@ class PacingRulesTest {
         });
     }
 
+    /**
+     * Regression: how far behind a learner is (2.154145171957672 competencies here) reads rounded in the flag's
+     * explanation; the flag's amount keeps the exact value the rule computed, for sorting and for programs.
+     */
+    @Test
+    void behindPaceOnAFractionOfAWeekExplainsItRounded() {
+        // given a grade 4 learner (floor 0.5 a week) who mastered nothing
+        LearnerScenario learner = LearnerScenario.gradeLearner(4);
+        // when they ask for next steps 2,605,654 s (30 days 3:47:34, 4.308290343915344 weeks) into the plan
+        PathUpdate update = learner.weeksIntoPlan(2_605_654 / (7.0 * 24 * 3600)).nextSteps();
+        // then they are 0.5 · 4.308290343915344 = 2.154145171957672 behind, and read it rounded
+        assertThat(learnerFlags(update, FlagKind.BEHIND_PACE)).singleElement().satisfies(flag -> {
+            assertThat(flag.amount()).isEqualTo(2.154145171957672);
+            assertThat(flag.why().text()).isEqualTo("0 competencies mastered in 4.3 weeks, below the floor of 0.50 a "
+                    + "week for grade band 3-5 (2.2 expected, 2.2 behind)");
+        });
+    }
+
     @Test
     void noPaceFlagInsideTheGraceWeeksEvenUnderTheFloor() {
         // given a grade 10 learner (floor 0.75 a week, 2 grace weeks) who mastered only G.1

@@ -75,6 +75,21 @@ class SchoolOverlayTest {
         assertThat(policy.kieBaseCount()).isEqualTo(1);
     }
 
+    @Test
+    void aSchoolThatRequiresASummativeInGradeBandThreeToFiveHoldsMasteryBackWithoutOne() {
+        // given Lincoln requires a summative assessment in grade band 3-5 (the district from grade 6 only)
+        CompiledPolicy policy = lincoln("1.0.0-lincoln-summative", List.of(),
+                "bands:\n  3-5:\n    summativeRequired: true\n");
+        LearnerScenario grade4 = LearnerScenario.gradeLearner(4, "lincoln", policy).given("RP.1", FORMATIVE, 0.9, 0.9);
+        // when a third formative 0.9 arrives
+        MasteryChange change = change(grade4.send("RP.1", 0.9, FORMATIVE), "RP.1");
+        // then the summative rule holds a grade 4 learner back: it follows the parameter, not the grade
+        assertThat(change.to()).isEqualTo(MasteryLevel.APPROACHING);
+        assertThat(change.shortfalls()).extracting(s -> s.rule() + ": " + s.text()).containsExactly(
+                "Mastery needs a summative assessment where the grade band requires one: no summative assessment yet,"
+                        + " required for grade band 3-5");
+    }
+
     // ---- rule files ---------------------------------------------------------------------------------------
 
     @Test

@@ -55,10 +55,14 @@ public record PathUpdateJson(String learnerId, String evidenceId, String policyV
         }
     }
 
+    /**
+     * A flag for the teacher; {@code amount} (how far behind, how many results below approaching, how many pieces of
+     * evidence) rounded to 2 decimals, as its explanation shows it.
+     */
     public record FlagJson(String kind, String competencyId, String goalId, double amount, String support,
                            ExplanationJson why) {
         static FlagJson of(Flag f) {
-            return new FlagJson(f.kind().name(), f.competencyId(), f.goalId(), f.amount(),
+            return new FlagJson(f.kind().name(), f.competencyId(), f.goalId(), Math.round(f.amount() * 100) / 100.0,
                     f.support() == null ? null : f.support().name(), ExplanationJson.of(f.why()));
         }
     }

@@ -177,10 +177,6 @@ public record PolicyFiles(List<File> files) {
         }
     }
 
-    public boolean hasScenarios() {
-        return files.stream().anyMatch(f -> f.path().startsWith(PolicyFolder.SCENARIOS + "/"));
-    }
-
     private static String normalize(String raw) {
         if (raw == null || raw.isBlank()) {
             throw ApiProblem.invalid("files", raw, "files: every file needs a path, such as 'mastery.drl' or "

@@ -30,10 +30,6 @@ public record PolicyReport(boolean ok, String summary, List<Problem> problems, L
         }
     }
 
-    public long failedScenarios() {
-        return scenarios.stream().filter(s -> !s.passed()).count();
-    }
-
     static PolicyReport of(List<CompileProblem> problems, List<ScenarioResult> scenarios, String compiled,
                            boolean scenariosRun) {
         List<Problem> found = problems.stream().map(Problem::of).toList();

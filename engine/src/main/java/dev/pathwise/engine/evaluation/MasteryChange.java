@@ -12,7 +12,8 @@ import java.util.List;
  * @param to            level after
  * @param fromScore     score before
  * @param toScore       score after
- * @param method        the method that computed the score ("decaying_average", "rollup all", ...)
+ * @param method        the method that computed the score ("decaying_average", ...); for a parent, what its level
+ *                      rests on ("rollup (2 of 3 children mastered)")
  * @param evidenceCount evidence it now rests on
  * @param why           the rule and values that set the level (or the teacher override)
  * @param shortfalls    what still stands in the way of mastery, each with its rule
@@ -24,9 +25,5 @@ public record MasteryChange(String competencyId, MasteryLevel from, MasteryLevel
     public String explanation() {
         String label = to.label();
         return Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": " + why;
-    }
-
-    public boolean levelChanged() {
-        return from != to;
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * @param evidenceId     the evidence evaluated, or {@code null} for a next-step query or an override
  * @param policyVersion  "policy@version" that decided it
  * @param evaluatedAt    the time the evaluation was made for (passed in, never read from a clock)
- * @param masteryChanges mastery per competency touched, parents included
+ * @param masteryChanges mastery per leaf the evaluation touched, then each parent whose level or score moved
  * @param unlocked       competencies newly ready to learn
  * @param droppedBack    competencies no longer mastered
  * @param flags          behind pace, struggling, stalled, each with a suggested support

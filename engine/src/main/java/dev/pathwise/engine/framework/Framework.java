@@ -189,12 +189,11 @@ public final class Framework {
         return known(children, competencyId);
     }
 
-    /** True when the framework has this competency and it has no children; false for an unknown id. */
-    public boolean hasLeaf(String competencyId) {
-        List<String> below = children.get(competencyId);
-        return below != null && below.isEmpty();
-    }
-
+    /**
+     * True when the competency has no children.
+     *
+     * @throws IllegalArgumentException for an unknown id, naming it with the closest known id
+     */
     public boolean isLeaf(String competencyId) {
         return children(competencyId).isEmpty();
     }

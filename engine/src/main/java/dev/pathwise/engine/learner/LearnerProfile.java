@@ -46,10 +46,6 @@ public record LearnerProfile(String learnerId, int grade, String schoolId, List<
         return GradeBand.ofGrade(grade);
     }
 
-    public boolean hasGoal() {
-        return !goals.isEmpty();
-    }
-
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

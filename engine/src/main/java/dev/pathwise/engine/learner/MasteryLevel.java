@@ -28,17 +28,4 @@ public enum MasteryLevel {
     public boolean isMastered() {
         return value >= MASTERED.value;
     }
-
-    public boolean isAbove(MasteryLevel other) {
-        return value > other.value;
-    }
-
-    public static MasteryLevel ofValue(int value) {
-        for (MasteryLevel level : values()) {
-            if (level.value == value) {
-                return level;
-            }
-        }
-        throw new IllegalArgumentException("level: " + value + " is not on the 0-4 mastery scale");
-    }
 }

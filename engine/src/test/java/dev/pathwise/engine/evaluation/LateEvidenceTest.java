@@ -77,7 +77,7 @@ class LateEvidenceTest {
 
     /** The method's own value for these scores, rounded as the evaluator rounds it before a threshold. */
     private static double expected(String method, double... scores) {
-        return PathwayEvaluator.classified(MasteryMethods.create(method, null).apply(scores));
+        return MasterySettling.classified(MasteryMethods.create(method, null).apply(scores));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,6 +23,7 @@ import dev.pathwise.engine.testing.MinimalPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -266,25 +267,91 @@ class PathwayEvaluatorTest {
         });
     }
 
+    /**
+     * Regression: a parent re-derived at the level and score it had was reported as a mastery change
+     * ("approaching -> approaching"), by evidence that counts last and by late evidence alike.
+     */
+    @Test
+    void aParentAtTheSameLevelAndScoreIsNotReportedAsAMasteryChange() {
+        // given: 'count' at 0.5, so 'math' is beginning at 0.5
+        Evidence e1 = onCompetency("e1", "ada", "count", 0.5, 0);
+        Evaluation first = evaluator.evaluate(policy, CURRICULUM, freshLearner("ada"), e1, START);
+
+        // when: 'count' gets 0.5 again
+        Evidence e2 = onCompetency("e2", "ada", "count", 0.5, 2);
+        Evaluation same = evaluator.evaluate(policy, CURRICULUM, first.learner(), e2, e2.observedAt());
+
+        // then: the evidence's own competency is reported; 'math', at its level and score, is stored but not reported
+        assertThat(same.update().masteryChanges()).extracting(PathwayEvaluatorTest::summary)
+                .containsExactly("count beginning -> beginning, 0.50 -> 0.50, latest");
+        assertThat(same.learner().state("math")).isEqualTo(new MasteryState("math", MasteryLevel.BEGINNING, 0.5, 2,
+                "rollup (0 of 2 children mastered)", e2.observedAt()));
+
+        // when: a third 0.5 arrives late, observed between the two
+        Evidence e3 = onCompetency("e3", "ada", "count", 0.5, 1);
+        Evaluation late = evaluator.evaluate(policy, CURRICULUM, same.learner(), e3, START.plusSeconds(180),
+                () -> List.of(e1, e2));
+
+        // then: the rebuild reports 'count' only
+        assertThat(late.update().late()).isNotNull();
+        assertThat(late.update().masteryChanges()).extracting(PathwayEvaluatorTest::summary)
+                .containsExactly("count beginning -> beginning, 0.50 -> 0.50, latest");
+        assertThat(late.learner().state("math").evidenceCount()).isEqualTo(3);
+
+        // when: 'count' gets 0.6, moving the score of 'math' but not its level
+        Evaluation moved = evaluator.evaluate(policy, CURRICULUM, late.learner(),
+                onCompetency("e4", "ada", "count", 0.6, 3), START.plusSeconds(240));
+
+        // then: 'math' is reported, its score having moved
+        assertThat(moved.update().masteryChanges()).extracting(PathwayEvaluatorTest::summary).containsExactly(
+                "count beginning -> beginning, 0.50 -> 0.60, latest",
+                "math beginning -> beginning, 0.50 -> 0.60, rollup (0 of 2 children mastered)");
+    }
+
+    /** Regression: a parent below its rollup rule showed the method "rollup (all of the children mastered)". */
+    @Test
+    void aParentsMethodSaysHowManyOfItsChildrenItsLevelRestsOn() {
+        // given: a fresh learner
+
+        // when: 'count' is mastered, then 'add'
+        Evaluation count = evaluator.evaluate(policy, CURRICULUM, freshLearner("ada"),
+                onCompetency("e1", "ada", "count", 0.9, 0), START);
+        Evaluation add = evaluator.evaluate(policy, CURRICULUM, count.learner(),
+                onCompetency("e2", "ada", "add", 0.9, 1), START.plusSeconds(60));
+
+        // then: 'math' says on how many mastered children its level rests, at each step
+        assertThat(count.update().masteryChanges()).extracting(PathwayEvaluatorTest::summary).containsExactly(
+                "count no evidence -> mastered, 0.00 -> 0.90, latest",
+                "math no evidence -> beginning, 0.00 -> 0.90, rollup (1 of 2 children mastered)");
+        assertThat(add.update().masteryChanges()).extracting(PathwayEvaluatorTest::summary).containsExactly(
+                "add no evidence -> mastered, 0.00 -> 0.90, latest",
+                "math beginning -> mastered, 0.90 -> 0.90, rollup (2 of 2 children mastered)");
+    }
+
+    private static String summary(MasteryChange change) {
+        return String.format(Locale.ROOT, "%s %s -> %s, %.2f -> %.2f, %s", change.competencyId(),
+                change.from().label(), change.to().label(), change.fromScore(), change.toScore(), change.method());
+    }
+
     @Test
     void consecutiveBelowOfNoObservationsIsZero() {
-        assertThat(PathwayEvaluator.consecutiveBelow(CompetencyRecord.empty("count"), 0.4)).isZero();
+        assertThat(PathFacts.consecutiveBelow(CompetencyRecord.empty("count"), 0.4)).isZero();
     }
 
     @Test
     void consecutiveBelowCountsEveryObservationWhenAllAreBelow() {
-        assertThat(PathwayEvaluator.consecutiveBelow(record(0.1, 0.2, 0.39), 0.4)).isEqualTo(3);
+        assertThat(PathFacts.consecutiveBelow(record(0.1, 0.2, 0.39), 0.4)).isEqualTo(3);
     }
 
     @Test
     void consecutiveBelowIsZeroWhenTheLatestReachesTheThreshold() {
-        assertThat(PathwayEvaluator.consecutiveBelow(record(0.1, 0.1, 0.4), 0.4)).isZero();
+        assertThat(PathFacts.consecutiveBelow(record(0.1, 0.1, 0.4), 0.4)).isZero();
     }
 
     @Test
     void consecutiveBelowStopsAtTheFirstResultAtOrAboveTheThreshold() {
-        assertThat(PathwayEvaluator.consecutiveBelow(record(0.1, 0.4, 0.2, 0.3), 0.4)).isEqualTo(2);
-        assertThat(PathwayEvaluator.consecutiveBelow(record(0.0), 0.0)).isZero();
+        assertThat(PathFacts.consecutiveBelow(record(0.1, 0.4, 0.2, 0.3), 0.4)).isEqualTo(2);
+        assertThat(PathFacts.consecutiveBelow(record(0.0), 0.0)).isZero();
     }
 
     private static CompetencyRecord record(double... scores) {
