@@ -13,6 +13,7 @@ import dev.pathwise.api.evidence.EvidenceRequest;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.ProblemAdvice;
 import dev.pathwise.api.problem.Problems;
+import dev.pathwise.api.testing.Http;
 import dev.pathwise.engine.evidence.Score;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -30,7 +31,7 @@ import net.jqwik.api.constraints.StringLength;
  */
 class EvidencePropertiesTest {
 
-    private static final ObjectMapper JSON = RawHttp.JSON.copy()
+    private static final ObjectMapper JSON = Http.JSON.copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Property(tries = 2_000)
@@ -76,7 +77,7 @@ class EvidencePropertiesTest {
                 "observedAt").contains(name)) {
             return;
         }
-        String body = "{\"id\": \"e\", \"learnerId\": \"l\", " + RawHttp.JSON.valueToTree(name) + ": 1}";
+        String body = "{\"id\": \"e\", \"learnerId\": \"l\", " + Http.JSON.valueToTree(name) + ": 1}";
 
         UnrecognizedPropertyException refused = catchThrowableOfType(UnrecognizedPropertyException.class,
                 () -> JSON.readValue(body, EvidenceRequest.class));

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.pathwise.rules.DefaultPolicyPack;
-
 import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
+import dev.pathwise.rules.DefaultPolicyPack;
 
 /**
  * Given a tenant with a learner and evidence, when 10,000 malformed or hostile requests arrive (broken JSON, huge
@@ -34,12 +35,12 @@ class HostileInputFuzzTest extends ReliabilityStack {
 
     @Test
     void tenThousandHostileRequestsGetNo5xxOnlyProblemsAndChangeNothing() throws Exception {
-        RawHttp http = http();
-        Tenant tenant = Tenant.create(context, http);
-        String learner = tenant.learner(http, "fuzz-ana", "chess");
+        Http http = http();
+        TestDistrict tenant = TestDistrict.marked(context, http);
+        String learner = tenant.learnerInterestedIn(http, "fuzz-ana", "chess");
         for (int i = 0; i < 3; i++) {
-            Tenant.expect(http.post("/v1/evidence", tenant.key(Role.PLATFORM),
-                    Tenant.evidence("seed-" + i, learner, "ratio.concept", 7)), 200);
+            Http.expect(http.post("/v1/evidence", tenant.key(Role.PLATFORM),
+                    TestDistrict.evidence("seed-" + i, learner, "ratio.concept", 7)), 200);
         }
         Map<String, String> before = DatabaseFingerprint.of(jdbc, null);
         List<HostileRequests.Hostile> requests = new HostileRequests(SEED, tenant.key(Role.PLATFORM),
@@ -54,7 +55,7 @@ class HostileInputFuzzTest extends ReliabilityStack {
             List<Future<?>> running = new ArrayList<>();
             for (HostileRequests.Hostile request : requests) {
                 running.add(pool.submit(() -> {
-                    RawHttp.Response response = http.send(request.method(), request.path(), request.key(),
+                    Http.Response response = http.send(request.method(), request.path(), request.key(),
                             request.body(), request.contentType(), request.chunked());
                     byStatus.computeIfAbsent(String.valueOf(response.status()), s -> new AtomicInteger())
                             .incrementAndGet();
@@ -83,10 +84,10 @@ class HostileInputFuzzTest extends ReliabilityStack {
     @Test
     void everyOperationOfTheOpenApiDocumentMutatedInEveryPlaceGetsNo5xx() throws Exception {
         // given: a tenant with a learner, a framework and activities; the service's own OpenAPI document
-        RawHttp http = http();
-        Tenant tenant = Tenant.create(context, http);
-        String learner = tenant.learner(http, "mutant-ana", "chess");
-        JsonNode document = Tenant.expect(http.get("/v3/api-docs", null), 200).json();
+        Http http = http();
+        TestDistrict tenant = TestDistrict.marked(context, http);
+        String learner = tenant.learnerInterestedIn(http, "mutant-ana", "chess");
+        JsonNode document = Http.expect(http.get("/v3/api-docs", null), 200).body();
         List<OpenApiMutations.Mutation> mutations = new OpenApiMutations(document, (path, name) -> {
             if (!name.equals("id")) {
                 return null;
@@ -105,7 +106,7 @@ class HostileInputFuzzTest extends ReliabilityStack {
             List<Future<?>> running = new ArrayList<>();
             for (OpenApiMutations.Mutation mutation : mutations) {
                 running.add(pool.submit(() -> {
-                    RawHttp.Response response = http.send(mutation.method(), mutation.path(),
+                    Http.Response response = http.send(mutation.method(), mutation.path(),
                             tenant.key(Role.ADMIN), mutation.body(), mutation.body() == null ? null
                                     : "application/json", false, Map.of("X-Experience-API-Version", "1.0.3"));
                     operations.add(mutation.operation());
@@ -114,7 +115,7 @@ class HostileInputFuzzTest extends ReliabilityStack {
                     String broken = response.status() >= 500 ? "5xx"
                             : response.status() >= 400 && !response.isProblem() ? "not problem+json" : null;
                     if (broken == null && response.status() >= 400) {
-                        JsonNode body = response.json();
+                        JsonNode body = response.body();
                         if (body.path("status").asInt() != response.status() || body.path("title").asText().isEmpty()
                                 || body.path("detail").asText().isEmpty()) {
                             broken = "problem without status, title or detail";
@@ -148,7 +149,7 @@ class HostileInputFuzzTest extends ReliabilityStack {
     }
 
     /** What is wrong with this answer to this request, or null. */
-    private static String check(HostileRequests.Hostile request, RawHttp.Response response) {
+    private static String check(HostileRequests.Hostile request, Http.Response response) {
         String what = request.category() + " " + request.method() + " " + request.path() + " -> "
                 + response.status() + " " + abbreviate(response.text()) + " <- " + abbreviate(request.body() == null
                 ? "" : new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
@@ -159,7 +160,7 @@ class HostileInputFuzzTest extends ReliabilityStack {
             if (!response.isProblem()) {
                 return "not problem+json (" + response.contentType() + "): " + what;
             }
-            var body = response.json();
+            var body = response.body();
             if (body.path("status").asInt() != response.status() || body.path("title").asText().isEmpty()
                     || body.path("detail").asText().isEmpty()) {
                 return "problem without status, title or detail: " + what;
@@ -168,7 +169,8 @@ class HostileInputFuzzTest extends ReliabilityStack {
         }
         boolean write = !request.method().equals("GET");
         if (request.path().equals("/v1/evidence/batch")) {
-            return response.json().path("accepted").asInt(-1) == 0 ? null : "a hostile batch item was accepted: " + what;
+            return response.body().path("accepted").asInt(-1) == 0 ? null
+                    : "a hostile batch item was accepted: " + what;
         }
         return write ? "a hostile write was accepted: " + what : null;
     }

@@ -10,6 +10,7 @@ import java.util.Random;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.pathwise.api.testing.Http;
 import dev.pathwise.rules.DefaultPolicyPack;
 
 /**
@@ -466,7 +467,7 @@ final class HostileRequests {
 
     private static boolean isJson(byte[] body) {
         try {
-            RawHttp.JSON.readTree(body);
+            Http.JSON.readTree(body);
             return true;
         } catch (Exception e) {
             return false;
@@ -475,7 +476,7 @@ final class HostileRequests {
 
     private static String write(Object value) {
         try {
-            return RawHttp.JSON.writeValueAsString(value);
+            return Http.JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

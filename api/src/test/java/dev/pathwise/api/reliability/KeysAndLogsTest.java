@@ -13,6 +13,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.pathwise.api.tenant.ApiKeys;
 import dev.pathwise.api.tenant.Role;
 import dev.pathwise.api.tenant.TenantService;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 
 /** API keys: hashed at rest, shown once, revocable. Logs: never a key, never a learner's personal data. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -24,11 +26,11 @@ class KeysAndLogsTest extends ReliabilityStack {
 
     @Test
     void aNewKeyIsShownOnceStoredOnlyAsItsHashAndRefusedOnceRevoked() {
-        RawHttp http = http();
-        Tenant tenant = Tenant.create(context, http);
+        Http http = http();
+        TestDistrict tenant = TestDistrict.marked(context, http);
 
-        var created = Tenant.expect(http.post("/v1/keys", tenant.key(Role.ADMIN),
-                Map.of("role", "platform", "label", "lms")), 201).json();
+        var created = Http.expect(http.post("/v1/keys", tenant.key(Role.ADMIN),
+                Map.of("role", "platform", "label", "lms")), 201).body();
         String secret = created.path("key").asText();
         String id = created.path("id").asText();
         var listed = http.get("/v1/keys", tenant.key(Role.ADMIN));
@@ -38,7 +40,7 @@ class KeysAndLogsTest extends ReliabilityStack {
         assertThat(jdbc.queryForList("select * from api_keys").toString()).doesNotContain(secret)
                 .contains(ApiKeys.hash(secret));
         assertThat(http.get("/v1/activities", secret).status()).isEqualTo(200);
-        assertThat(http.delete("/v1/keys/" + id, tenant.key(Role.ADMIN)).json().path("revokedAt").isTextual())
+        assertThat(http.delete("/v1/keys/" + id, tenant.key(Role.ADMIN)).body().path("revokedAt").isTextual())
                 .isTrue();
         var refused = http.get("/v1/activities", secret);
         assertThat(refused.status()).isEqualTo(401);
@@ -48,22 +50,22 @@ class KeysAndLogsTest extends ReliabilityStack {
 
     @Test
     void logsNeverHoldAKeyOrALearnersPersonalData(CapturedOutput output) {
-        RawHttp http = http();
+        Http http = http();
         if (jdbc.queryForObject("select count(*) from tenants where id = ?", Long.class, "demo-district") == 0) {
             context.getBean(TenantService.class).create("demo-district", "Demo", DEMO_KEYS);
         }
-        Tenant tenant = Tenant.create(context, http);
+        TestDistrict tenant = TestDistrict.marked(context, http);
         context.getBean(TenantService.class).addSchool("demo-district", tenant.school, "School " + tenant.marker);
-        String secret = http.post("/v1/keys", tenant.key(Role.ADMIN), Map.of("role", "teacher")).json()
+        String secret = http.post("/v1/keys", tenant.key(Role.ADMIN), Map.of("role", "teacher")).body()
                 .path("key").asText();
         List<String> personal = List.of("Zanzibar-violin", "wants-to-be-astronaut", "Goal: read Moby Dick");
         var profile = Map.of("grade", 5, "schoolId", tenant.school, "interests", List.of(personal.get(0)),
                 "strengths", List.of(personal.get(1)), "goals", List.of(Map.of("id", "g1", "description",
                         personal.get(2), "competencyIds", List.of("ratio.concept"))), "planStart", "2025-09-01");
         for (String key : List.of(tenant.key(Role.PLATFORM), DEMO_KEYS.get(Role.PLATFORM))) {
-            Tenant.expect(http.put("/v1/learners/private-kid", key, profile), 200);
-            http.post("/v1/evidence", key, Tenant.evidence("log-1", "private-kid", "ratio.concept", 7));
-            http.post("/v1/evidence", key, Tenant.evidence("log-1", "private-kid", "ratio.concept", 3));
+            Http.expect(http.put("/v1/learners/private-kid", key, profile), 200);
+            http.post("/v1/evidence", key, TestDistrict.evidence("log-1", "private-kid", "ratio.concept", 7));
+            http.post("/v1/evidence", key, TestDistrict.evidence("log-1", "private-kid", "ratio.concept", 3));
             http.put("/v1/learners/private-kid", key, Map.of("grade", 99, "interests", List.of(personal.get(0))));
             http.put("/v1/learners/private-kid", key, "{\"grade\": 5, \"interests\": [\"" + personal.get(0)
                     + "\u0000\"]}");
@@ -81,7 +83,7 @@ class KeysAndLogsTest extends ReliabilityStack {
         for (String key : DEMO_KEYS.values()) {
             assertThat(logs).as("demo key in logs").doesNotContain(key);
         }
-        for (String key : tenant.keys.values()) {
+        for (String key : tenant.keys().values()) {
             assertThat(logs).as("tenant key in logs").doesNotContain(key);
         }
         assertThat(logs).doesNotContain(secret);

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 
 /**
  * Batch clients and single-evidence clients at once on the same few learners, then every learner checked against a
@@ -32,15 +34,15 @@ final class MixedTraffic {
     record Outcome(Set<String> acknowledged, List<String> unexpected, int requests) {
     }
 
-    private final RawHttp http;
-    private final Tenant tenant;
+    private final Http http;
+    private final TestDistrict tenant;
     private final List<String> learners = new ArrayList<>();
 
-    MixedTraffic(RawHttp http, Tenant tenant, int learnerCount) {
+    MixedTraffic(Http http, TestDistrict tenant, int learnerCount) {
         this.http = http;
         this.tenant = tenant;
         for (int i = 0; i < learnerCount; i++) {
-            learners.add(tenant.learner(http, "mixed-" + i, "music"));
+            learners.add(tenant.learnerInterestedIn(http, "mixed-" + i, "music"));
         }
     }
 
@@ -54,7 +56,7 @@ final class MixedTraffic {
     }
 
     /** As {@link #run(int, int, int, int, int)}, the single pieces sent through {@code singlesVia}. */
-    Outcome run(int batchClients, int batches, int batchSize, int singleClients, int singles, RawHttp singlesVia)
+    Outcome run(int batchClients, int batches, int batchSize, int singleClients, int singles, Http singlesVia)
             throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
@@ -71,13 +73,13 @@ final class MixedTraffic {
                         for (int i = 0; i < batchSize; i++) {
                             items.add(piece("b" + client + "-" + b + "-" + i, random));
                         }
-                        RawHttp.Response response = http.post("/v1/evidence/batch", tenant.key(Role.PLATFORM),
+                        Http.Response response = http.post("/v1/evidence/batch", tenant.key(Role.PLATFORM),
                                 Map.of("items", items));
                         if (response.status() != 200) {
                             unexpected.add("batch " + response);
                             continue;
                         }
-                        for (JsonNode result : response.json().path("results")) {
+                        for (JsonNode result : response.body().path("results")) {
                             if (result.path("status").asInt() == 200) {
                                 acknowledged.add(result.path("evidenceId").asText());
                             } else {
@@ -94,7 +96,7 @@ final class MixedTraffic {
                     Random random = new Random(2000 + client);
                     for (int i = 0; i < singles; i++) {
                         Map<String, Object> piece = piece("s" + client + "-" + i, random);
-                        RawHttp.Response response = singlesVia.post("/v1/evidence", tenant.key(Role.PLATFORM), piece);
+                        Http.Response response = singlesVia.post("/v1/evidence", tenant.key(Role.PLATFORM), piece);
                         if (response.status() == 200) {
                             acknowledged.add((String) piece.get("id"));
                         } else {
@@ -115,7 +117,8 @@ final class MixedTraffic {
     }
 
     private Map<String, Object> piece(String id, Random random) {
-        Map<String, Object> piece = new HashMap<>(Tenant.evidence(id, learners.get(random.nextInt(learners.size())),
+        Map<String, Object> piece = new HashMap<>(TestDistrict.evidence(id,
+                learners.get(random.nextInt(learners.size())),
                 random.nextBoolean() ? "ratio.concept" : "ratio.tables", random.nextInt(11)));
         // most pieces take the server's time; every fifth was observed up to an hour earlier (a platform syncing late)
         if (random.nextInt(5) == 0) {
@@ -133,9 +136,9 @@ final class MixedTraffic {
         List<String> broken = new ArrayList<>();
         Set<String> stored = new TreeSet<>();
         for (String learner : learners) {
-            JsonNode verified = Tenant.expect(http.get("/v1/learners/" + learner + "/verify",
-                    tenant.key(Role.ADMIN)), 200).json();
-            JsonNode state = Tenant.expect(http.get("/v1/learners/" + learner, tenant.key(Role.ADMIN)), 200).json();
+            JsonNode verified = Http.expect(http.get("/v1/learners/" + learner + "/verify",
+                    tenant.key(Role.ADMIN)), 200).body();
+            JsonNode state = Http.expect(http.get("/v1/learners/" + learner, tenant.key(Role.ADMIN)), 200).body();
             List<String> ids = new ArrayList<>();
             verified.path("evidenceIds").forEach(id -> ids.add(id.asText()));
             stored.addAll(ids);

@@ -2,6 +2,9 @@ package dev.pathwise.api.reliability;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
+
 /**
  * Batch and single-evidence clients on the same learners at once (H2 file database): every acknowledged evidence is
  * counted in its learner's state, which equals a fresh replay. The same on PostgreSQL through two instances:
@@ -11,8 +14,8 @@ class MixedTrafficTest extends ReliabilityStack {
 
     @Test
     void batchAndSingleClientsOnTheSameLearnersLoseNothingAndMatchTheReplay() throws Exception {
-        RawHttp http = http();
-        MixedTraffic traffic = new MixedTraffic(http, Tenant.create(context, http), 5);
+        Http http = http();
+        MixedTraffic traffic = new MixedTraffic(http, TestDistrict.marked(context, http), 5);
         MixedTraffic.Outcome outcome = traffic.run(Integer.getInteger("mixed.batchClients", 3),
                 Integer.getInteger("mixed.batches", 10), 30, Integer.getInteger("mixed.singleClients", 3),
                 Integer.getInteger("mixed.singles", 100));

@@ -3,10 +3,6 @@ package dev.pathwise.api.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pathwise.api.testing.Http;
+
 /**
  * The OpenAPI document as a platform developer reads it, held to the rules a generated client and a reader need:
  * every operation has an id of its own, a summary, one feature tag and the roles allowed; no parameter is internal;
@@ -36,16 +34,13 @@ class OpenApiDocumentTest extends ReliabilityStack {
     static final Path COMMITTED = Path.of("../client/src/main/openapi/pathwise-v1.json");
 
     private JsonNode document;
-    private String served;
     private final Map<String, JsonNode> operations = new TreeMap<>();
 
     @BeforeAll
-    void readTheDocument() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        served = response.body();
-        document = new ObjectMapper().readTree(served);
+    void readTheDocument() {
+        Http.Response response = http().get("/v3/api-docs", null);
+        assertThat(response.status()).isEqualTo(200);
+        document = response.body();
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             if (List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
                 operations.put(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 
 /** A teacher override made through a key names the key, and no rule: the rules did not decide it. */
 class OverrideExplanationTest extends ReliabilityStack {
@@ -16,17 +18,17 @@ class OverrideExplanationTest extends ReliabilityStack {
     @Test
     void anOverrideThroughAKeyNamesTheKeyAndNoRule() {
         // given a learner of a fresh tenant
-        RawHttp http = http();
-        Tenant tenant = Tenant.create(context, http);
-        String learner = tenant.learner(http, "lea-" + tenant.marker, "music");
+        Http http = http();
+        TestDistrict tenant = TestDistrict.marked(context, http);
+        String learner = tenant.learnerInterestedIn(http, "lea-" + tenant.marker, "music");
 
         // when a teacher's key sets a level without naming the teacher
-        RawHttp.Response applied = Tenant.expect(http.post("/v1/learners/" + learner + "/overrides",
+        Http.Response applied = Http.expect(http.post("/v1/learners/" + learner + "/overrides",
                 tenant.key(Role.TEACHER), Map.of("kind", "SET_LEVEL", "competencyId", "ratio.concept", "level",
                         "MASTERED", "reason", "Explained it in a conference")), 201);
 
         // then the override and the mastery change name the key; the change carries no rule (it is left out)
-        JsonNode body = applied.json();
+        JsonNode body = applied.body();
         String label = body.path("override").path("author").asText();
         assertThat(label).startsWith("key '").endsWith("'");
         JsonNode change = body.path("update").path("masteryChanges").get(0);

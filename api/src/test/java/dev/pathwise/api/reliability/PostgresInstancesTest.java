@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.pathwise.api.PathwiseApplication;
 import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -48,9 +50,9 @@ class PostgresInstancesTest {
     static EmbeddedPostgres postgres;
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
-    static RawHttp one;
-    static RawHttp two;
-    static Tenant tenant;
+    static Http one;
+    static Http two;
+    static TestDistrict tenant;
 
     @BeforeAll
     static void start() throws IOException {
@@ -59,9 +61,9 @@ class PostgresInstancesTest {
         port = postgres.getPort();
         first = instance();
         second = instance();
-        one = new RawHttp("http://localhost:" + first.getEnvironment().getProperty("local.server.port"));
-        two = new RawHttp("http://localhost:" + second.getEnvironment().getProperty("local.server.port"));
-        tenant = Tenant.create(first, one);
+        one = new Http("http://localhost:" + first.getEnvironment().getProperty("local.server.port"));
+        two = new Http("http://localhost:" + second.getEnvironment().getProperty("local.server.port"));
+        tenant = TestDistrict.marked(first, one);
     }
 
     @AfterAll
@@ -81,16 +83,16 @@ class PostgresInstancesTest {
     @Test
     @Order(1)
     void evidenceForOneLearnerFromManyThreadsThroughTwoInstancesIsCompleteAndInOrder() throws Exception {
-        String learner = tenant.learner(one, "busy", "music");
+        String learner = tenant.learnerInterestedIn(one, "busy", "music");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> threads = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 int thread = t;
-                RawHttp via = t % 2 == 0 ? one : two;
+                Http via = t % 2 == 0 ? one : two;
                 threads.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        Tenant.expect(via.post("/v1/evidence", tenant.key(Role.PLATFORM), Tenant.evidence(
+                        Http.expect(via.post("/v1/evidence", tenant.key(Role.PLATFORM), TestDistrict.evidence(
                                 "mi-" + thread + "-" + i, learner, "ratio.concept", (thread + i) % 11)), 200);
                     }
                     return null;
@@ -103,7 +105,7 @@ class PostgresInstancesTest {
             pool.shutdown();
         }
 
-        JsonNode verified = two.get("/v1/learners/busy/verify", tenant.key(Role.ADMIN)).json();
+        JsonNode verified = two.get("/v1/learners/busy/verify", tenant.key(Role.ADMIN)).body();
         assertThat(verified.path("evidenceCount").asInt()).isEqualTo(200);
         assertThat(verified.path("distinctEvidenceIds").asInt()).isEqualTo(200);
         assertThat(verified.path("version").asInt()).as("one snapshot write per evidence, none lost").isEqualTo(201);
@@ -111,10 +113,11 @@ class PostgresInstancesTest {
         // The order the engine keeps (the snapshot's observations) is the order of storage (seq), sorted by the
         // time each piece was observed (here the time it was received): evidence counts in the order observed.
         String snapshot = first.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
-                "select snapshot from learners where tenant_id = ? and learner_id = ?", String.class, tenant.id, learner);
+                "select snapshot from learners where tenant_id = ? and learner_id = ?", String.class, tenant.tenantId,
+                learner);
         List<String> seen = new ArrayList<>();
         Map<String, Instant> observedAt = new HashMap<>();
-        RawHttp.JSON.readTree(snapshot).path("competencies").path("ratio.concept").path("observations")
+        Http.JSON.readTree(snapshot).path("competencies").path("ratio.concept").path("observations")
                 .forEach(o -> {
                     seen.add(o.path("evidenceId").asText());
                     observedAt.put(o.path("evidenceId").asText(), Instant.parse(o.path("at").asText()));
@@ -141,7 +144,7 @@ class PostgresInstancesTest {
     @Test
     @Order(3)
     void whileTheDatabaseIsDownRequestsFailFastWith503AndTheServiceRecoversByItself() throws Exception {
-        String learner = tenant.learner(one, "outage", "art");
+        String learner = tenant.learnerInterestedIn(one, "outage", "art");
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> unavailableMillis = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
@@ -150,13 +153,13 @@ class PostgresInstancesTest {
         List<Future<?>> clients = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int thread = t;
-            RawHttp via = t % 2 == 0 ? one : two;
+            Http via = t % 2 == 0 ? one : two;
             clients.add(pool.submit(() -> {
                 for (int i = 0; running.get(); i++) {
                     String id = "out-" + thread + "-" + i;
                     long start = System.nanoTime();
-                    RawHttp.Response response = via.post("/v1/evidence", tenant.key(Role.PLATFORM),
-                            Tenant.evidence(id, learner, "ratio.concept", i % 11));
+                    Http.Response response = via.post("/v1/evidence", tenant.key(Role.PLATFORM),
+                            TestDistrict.evidence(id, learner, "ratio.concept", i % 11));
                     long millis = (System.nanoTime() - start) / 1_000_000;
                     if (response.status() == 200) {
                         acknowledged.add(id);
@@ -191,7 +194,7 @@ class PostgresInstancesTest {
         assertThat(wrong).as("answers other than 200 and 503 problem").isEmpty();
         assertThat(unavailableMillis).as("503s while the database was down").isNotEmpty();
         assertThat(unavailableMillis).as("fail fast").allMatch(ms -> ms < 5_000);
-        JsonNode verified = one.get("/v1/learners/outage/verify", tenant.key(Role.ADMIN)).json();
+        JsonNode verified = one.get("/v1/learners/outage/verify", tenant.key(Role.ADMIN)).body();
         List<String> stored = new ArrayList<>();
         verified.path("evidenceIds").forEach(id -> stored.add(id.asText()));
         assertThat(stored).as("every acknowledged evidence, once").containsAll(acknowledged).doesNotHaveDuplicates();

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.pathwise.api.testing.Http;
+
 /**
  * The whole service on a real port and an H2 file database, shared by the reliability tests (one Spring context for
  * all of them: same configuration, so the test framework caches it).
@@ -36,8 +38,8 @@ abstract class ReliabilityStack {
         registry.add("pathwise.data-dir", DATA_DIR::toString);
     }
 
-    RawHttp http() {
-        return new RawHttp("http://localhost:" + port);
+    Http http() {
+        return new Http("http://localhost:" + port);
     }
 
     private static Path tempDir() {

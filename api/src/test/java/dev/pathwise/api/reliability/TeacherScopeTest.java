@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 
 /**
  * Object-level authorization over the whole API surface, derived from the OpenAPI document: a teacher (a person with
@@ -22,8 +24,8 @@ import dev.pathwise.api.tenant.Role;
  */
 class TeacherScopeTest extends ReliabilityStack {
 
-    RawHttp http;
-    Tenant a;
+    Http http;
+    TestDistrict a;
     String teacherKey;
     String outsider;
     String ghost;
@@ -33,29 +35,29 @@ class TeacherScopeTest extends ReliabilityStack {
     @BeforeEach
     void aTeacherAndALearnerOutsideTheirClasses() {
         http = http();
-        a = Tenant.create(context, http);
+        a = TestDistrict.marked(context, http);
         outsider = "outsider-" + a.marker;
         ghost = "outsidez-" + a.marker;
         otherClass = "other-" + a.marker;
         otherTeacher = "colleague-" + a.marker;
-        a.learner(http, "ana", "interest-ana");
-        a.learner(http, outsider, "interest-" + a.marker);
-        Tenant.expect(http.post("/v1/evidence", a.key(Role.PLATFORM), Tenant.evidence("ev-ana", "ana",
+        a.learnerInterestedIn(http, "ana", "interest-ana");
+        a.learnerInterestedIn(http, outsider, "interest-" + a.marker);
+        Http.expect(http.post("/v1/evidence", a.key(Role.PLATFORM), TestDistrict.evidence("ev-ana", "ana",
                 "ratio.concept", 4)), 200);
-        Tenant.expect(http.post("/v1/evidence", a.key(Role.PLATFORM), Tenant.evidence("ev-" + a.marker, outsider,
+        Http.expect(http.post("/v1/evidence", a.key(Role.PLATFORM), TestDistrict.evidence("ev-" + a.marker, outsider,
                 "ratio.concept", 3)), 200);
-        Tenant.expect(http.post("/v1/learners/" + outsider + "/overrides", a.key(Role.TEACHER), Map.of("kind",
+        Http.expect(http.post("/v1/learners/" + outsider + "/overrides", a.key(Role.TEACHER), Map.of("kind",
                 "SET_LEVEL", "competencyId", "ratio.concept", "level", "APPROACHING", "reason", "r")), 201);
         String admin = a.key(Role.ADMIN);
-        Tenant.expect(http.post("/v1/users", admin, Map.of("username", "teacher-" + a.marker, "roles",
+        Http.expect(http.post("/v1/users", admin, Map.of("username", "teacher-" + a.marker, "roles",
                 List.of("teacher"))), 201);
-        Tenant.expect(http.post("/v1/users", admin, Map.of("username", otherTeacher, "roles", List.of("teacher"))),
+        Http.expect(http.post("/v1/users", admin, Map.of("username", otherTeacher, "roles", List.of("teacher"))),
                 201);
-        teacherKey = Tenant.expect(http.post("/v1/users/teacher-" + a.marker + "/keys", admin, Map.of()), 201)
-                .json().path("key").asText();
-        Tenant.expect(http.post("/v1/classes", admin, Map.of("id", "mine-" + a.marker, "schoolId", a.school,
+        teacherKey = Http.expect(http.post("/v1/users/teacher-" + a.marker + "/keys", admin, Map.of()), 201)
+                .body().path("key").asText();
+        Http.expect(http.post("/v1/classes", admin, Map.of("id", "mine-" + a.marker, "schoolId", a.school,
                 "title", "Mine", "teacherIds", List.of("teacher-" + a.marker), "learnerIds", List.of("ana"))), 201);
-        Tenant.expect(http.post("/v1/classes", admin, Map.of("id", otherClass, "schoolId", a.school, "title",
+        Http.expect(http.post("/v1/classes", admin, Map.of("id", otherClass, "schoolId", a.school, "title",
                 "Theirs", "teacherIds", List.of(otherTeacher), "learnerIds", List.of(outsider))), 201);
     }
 
@@ -75,18 +77,18 @@ class TeacherScopeTest extends ReliabilityStack {
                 assertThat(send(method, fill(template, "ghost"), teacherKey).status()).as(operation).isEqualTo(401);
                 outcome = "401 operator only";
             } else if (!allowed.contains(Role.TEACHER)) {
-                RawHttp.Response refused = send(method, fill(template, outsider), teacherKey);
+                Http.Response refused = send(method, fill(template, outsider), teacherKey);
                 assertThat(refused.status()).as("%s: %s", operation, refused.text()).isEqualTo(403);
                 outcome = "403 role";
             } else if (template.contains("/learners/{id}")) {
-                RawHttp.Response ofOutsider = send(method, fill(template, outsider), teacherKey);
-                RawHttp.Response ofGhost = send(method, fill(template, ghost), teacherKey);
+                Http.Response ofOutsider = send(method, fill(template, outsider), teacherKey);
+                Http.Response ofGhost = send(method, fill(template, ghost), teacherKey);
                 assertThat(ofOutsider.status()).as("%s: %s", operation, ofOutsider.text()).isEqualTo(404);
                 assertThat(ofOutsider.text().replace(outsider, "ID")).as(operation)
                         .isEqualTo(ofGhost.text().replace(ghost, "ID"));
                 outcome = "404 as unknown";
             } else {
-                for (RawHttp.Response answer : lists(method, template)) {
+                for (Http.Response answer : lists(method, template)) {
                     assertThat(answer.status()).as(operation).isLessThan(500);
                     assertThat(answer.text()).as("%s leaks the learner outside the teacher's classes", operation)
                             .doesNotContain(outsider).doesNotContain("interest-" + a.marker);
@@ -98,29 +100,29 @@ class TeacherScopeTest extends ReliabilityStack {
         System.out.println("Teacher scope: " + operations.size() + " operations: " + outcomes);
         // what the teacher does reach
         assertThat(http.get("/v1/learners/ana/mastery", teacherKey).status()).isEqualTo(200);
-        assertThat(http.get("/v1/learners", teacherKey).json().path("learners").findValuesAsText("id"))
+        assertThat(http.get("/v1/learners", teacherKey).body().path("learners").findValuesAsText("id"))
                 .containsExactly("ana");
         // the outsider's data is untouched
-        assertThat(http.get("/v1/learners/" + outsider + "/overrides", a.key(Role.TEACHER)).json()).hasSize(1);
+        assertThat(http.get("/v1/learners/" + outsider + "/overrides", a.key(Role.TEACHER)).body()).hasSize(1);
     }
 
     @Test
     void aClassTheTeacherDoesNotTeachIsRefusedExactlyLikeAClassThatDoesNotExist() {
         for (String path : List.of("/v1/classes/%s", "/v1/reports/mastery?class=%s", "/v1/reports/mastery.csv?class=%s",
                 "/v1/groups?class=%s", "/v1/learners?class=%s")) {
-            RawHttp.Response theirs = http.get(String.format(path, otherClass), teacherKey);
-            RawHttp.Response none = http.get(String.format(path, "zther-" + a.marker), teacherKey);
+            Http.Response theirs = http.get(String.format(path, otherClass), teacherKey);
+            Http.Response none = http.get(String.format(path, "zther-" + a.marker), teacherKey);
             assertThat(theirs.status()).as(path).isIn(400, 404);
             assertThat(theirs.text().replace(otherClass, "ID")).as(path)
                     .isEqualTo(none.text().replace("zther-" + a.marker, "ID"));
         }
-        assertThat(http.get("/v1/classes?teacher=" + otherTeacher, teacherKey).json()).isEmpty();
+        assertThat(http.get("/v1/classes?teacher=" + otherTeacher, teacherKey).body()).isEmpty();
         assertThat(http.get("/v1/reports/mastery?learners=ana," + outsider, teacherKey).status()).isEqualTo(404);
     }
 
     /** A list operation called as a teacher would: plainly, and with the filters that could reach the outsider. */
-    private List<RawHttp.Response> lists(String method, String template) {
-        List<RawHttp.Response> answers = new ArrayList<>();
+    private List<Http.Response> lists(String method, String template) {
+        List<Http.Response> answers = new ArrayList<>();
         String path = fill(template, "ghost");
         answers.add(send(method, path, teacherKey));
         if (method.equals("GET") && !template.contains("{")) {
@@ -130,8 +132,8 @@ class TeacherScopeTest extends ReliabilityStack {
         return answers;
     }
 
-    private RawHttp.Response send(String method, String path, String key) {
-        byte[] body = method.equals("GET") || method.equals("DELETE") ? null : RawHttp.bytes(path.endsWith(
+    private Http.Response send(String method, String path, String key) {
+        byte[] body = method.equals("GET") || method.equals("DELETE") ? null : Http.bytes(path.endsWith(
                 "/overrides") ? Map.of("kind", "SET_LEVEL", "competencyId", "ratio.concept", "level", "MASTERED",
                 "reason", "not mine") : Map.of());
         return http.send(method, path, key, body, "application/json", false);
@@ -143,7 +145,7 @@ class TeacherScopeTest extends ReliabilityStack {
     }
 
     private Set<String> openApiOperations() {
-        var paths = http.get("/v3/api-docs", null).json().path("paths");
+        var paths = http.get("/v3/api-docs", null).body().path("paths");
         Set<String> operations = new TreeSet<>();
         paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames().forEachRemaining(method -> {
             // Signing in and out takes no key by design (SessionContractTest, SignInContract hold that contract).

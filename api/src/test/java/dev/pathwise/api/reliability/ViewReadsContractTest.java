@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 import dev.pathwise.rules.DefaultPolicyPack;
 
 /**
@@ -21,13 +23,13 @@ import dev.pathwise.rules.DefaultPolicyPack;
  */
 class ViewReadsContractTest extends ReliabilityStack {
 
-    RawHttp http;
-    Tenant tenant;
+    Http http;
+    TestDistrict tenant;
 
     @BeforeEach
     void tenantWithFiveLearners() {
         http = http();
-        tenant = Tenant.create(context, http);
+        tenant = TestDistrict.marked(context, http);
         learner("l-1", 2);
         for (String id : List.of("l-2", "l-3", "l-4", "l-5")) {
             learner(id, 7);
@@ -35,7 +37,7 @@ class ViewReadsContractTest extends ReliabilityStack {
         // Grade 6-8 masters with three pieces, the last one summative.
         evidence("e-2a", "l-2", 9);
         evidence("e-2b", "l-2", 9);
-        Tenant.expect(http.post("/v1/evidence", tenant.key(Role.PLATFORM), Map.of("id", "e-2", "learnerId", "l-2",
+        Http.expect(http.post("/v1/evidence", tenant.key(Role.PLATFORM), Map.of("id", "e-2", "learnerId", "l-2",
                 "competencyId", "ratio.concept", "score", Map.of("raw", 9, "min", 0, "max", 10), "kind", "SUMMATIVE",
                 "source", "test")), 200);
         evidence("e-3", "l-3", 5);
@@ -43,17 +45,17 @@ class ViewReadsContractTest extends ReliabilityStack {
     }
 
     private void learner(String id, int grade) {
-        Tenant.expect(http.put("/v1/learners/" + id, tenant.key(Role.PLATFORM), Map.of("grade", grade, "schoolId",
+        Http.expect(http.put("/v1/learners/" + id, tenant.key(Role.PLATFORM), Map.of("grade", grade, "schoolId",
                 tenant.school, "planStart", "2025-09-01")), 200);
     }
 
     private void evidence(String id, String learner, double raw) {
-        Tenant.expect(http.post("/v1/evidence", tenant.key(Role.PLATFORM), Tenant.evidence(id, learner,
+        Http.expect(http.post("/v1/evidence", tenant.key(Role.PLATFORM), TestDistrict.evidence(id, learner,
                 "ratio.concept", raw)), 200);
     }
 
     private JsonNode get(String path, Role role) {
-        return Tenant.expect(http.get(path, tenant.key(role)), 200).json();
+        return Http.expect(http.get(path, tenant.key(role)), 200).body();
     }
 
     private static List<String> ids(JsonNode rows, String field) {
@@ -105,14 +107,14 @@ class ViewReadsContractTest extends ReliabilityStack {
                 "offset=-1", "offset: -1 must be 0 or more",
                 "order=up", "order: 'up' is not an order; use asc or desc");
         cases.forEach((query, detail) -> {
-            RawHttp.Response response = http.get("/v1/reports/mastery?" + query, tenant.key(Role.TEACHER));
+            Http.Response response = http.get("/v1/reports/mastery?" + query, tenant.key(Role.TEACHER));
             assertThat(response.status()).as(query).isEqualTo(400);
-            assertThat(response.json().path("detail").asText()).as(query).isEqualTo(detail);
-            assertThat(response.json().path("field").asText()).isEqualTo(query.substring(0, query.indexOf('=')));
+            assertThat(response.body().path("detail").asText()).as(query).isEqualTo(detail);
+            assertThat(response.body().path("field").asText()).isEqualTo(query.substring(0, query.indexOf('=')));
         });
-        RawHttp.Response band = http.get("/v1/reports/mastery?gradeBand=13-14", tenant.key(Role.TEACHER));
+        Http.Response band = http.get("/v1/reports/mastery?gradeBand=13-14", tenant.key(Role.TEACHER));
         assertThat(band.status()).isEqualTo(400);
-        assertThat(band.json().path("detail").asText()).startsWith("gradeBand: ");
+        assertThat(band.body().path("detail").asText()).startsWith("gradeBand: ");
     }
 
     @Test
@@ -131,7 +133,7 @@ class ViewReadsContractTest extends ReliabilityStack {
         assertThat(ids(cell.path("observations"), "evidenceId")).containsExactly("e-2a", "e-2b", "e-2");
         assertThat(ids(cell.path("observations"), "kind")).containsExactly("FORMATIVE", "FORMATIVE", "SUMMATIVE");
 
-        Tenant.expect(http.post("/v1/learners/l-2/overrides", tenant.key(Role.TEACHER), Map.of("kind", "SET_LEVEL",
+        Http.expect(http.post("/v1/learners/l-2/overrides", tenant.key(Role.TEACHER), Map.of("kind", "SET_LEVEL",
                 "competencyId", "ratio.concept", "level", "BEGINNING", "reason", "Copied the answers")), 201);
         JsonNode overridden = get("/v1/learners/l-2/mastery/ratio.concept", Role.PLATFORM);
 
@@ -146,14 +148,14 @@ class ViewReadsContractTest extends ReliabilityStack {
     void aParentCellListsItsChildrenAndACellWithoutEvidenceSaysSo() {
         JsonNode parent = get("/v1/learners/l-2/mastery/ratio", Role.TEACHER);
         JsonNode empty = get("/v1/learners/l-4/mastery/ratio.tables", Role.TEACHER);
-        RawHttp.Response unknown = http.get("/v1/learners/l-4/mastery/ratio.tabels", tenant.key(Role.TEACHER));
+        Http.Response unknown = http.get("/v1/learners/l-4/mastery/ratio.tabels", tenant.key(Role.TEACHER));
 
         assertThat(ids(parent.path("children"), "competencyId")).containsExactly("ratio.concept", "ratio.tables");
         assertThat(ids(parent.path("children"), "level")).containsExactly("MASTERED", "NO_EVIDENCE");
         assertThat(empty.path("decidedBy").asText()).isEqualTo("none");
         assertThat(empty.has("decision")).isFalse();
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.json().path("detail").asText()).endsWith("Maybe you meant 'ratio.tables'?");
+        assertThat(unknown.body().path("detail").asText()).endsWith("Maybe you meant 'ratio.tables'?");
     }
 
     @Test
@@ -173,9 +175,9 @@ class ViewReadsContractTest extends ReliabilityStack {
         assertThat(newest.path("raw").asDouble()).isEqualTo(6.0);
         assertThat(newest.path("status").asText()).isEqualTo("counted");
         assertThat(newest.path("masteryChanges").get(0).path("competencyId").asText()).isEqualTo("ratio.concept");
-        RawHttp.Response tooMany = http.get("/v1/learners/l-4/evidence?limit=201", tenant.key(Role.TEACHER));
+        Http.Response tooMany = http.get("/v1/learners/l-4/evidence?limit=201", tenant.key(Role.TEACHER));
         assertThat(tooMany.status()).isEqualTo(400);
-        assertThat(tooMany.json().path("detail").asText()).isEqualTo("limit: 201 must be between 1 and 200");
+        assertThat(tooMany.body().path("detail").asText()).isEqualTo("limit: 201 must be between 1 and 200");
     }
 
     @Test
@@ -201,9 +203,9 @@ class ViewReadsContractTest extends ReliabilityStack {
             counted += n.asInt();
         }
         assertThat(counted).isEqualTo(all.path("total").asInt()).isEqualTo(all.path("flags").size());
-        RawHttp.Response bad = http.get("/v1/flags?kind=lazy", tenant.key(Role.TEACHER));
+        Http.Response bad = http.get("/v1/flags?kind=lazy", tenant.key(Role.TEACHER));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().path("detail").asText())
+        assertThat(bad.body().path("detail").asText())
                 .isEqualTo("kind: 'lazy' is not a flag kind; use one of [BEHIND_PACE, STRUGGLING, STALLED]");
     }
 
@@ -219,9 +221,9 @@ class ViewReadsContractTest extends ReliabilityStack {
                 assertThat(file.path("content").asText()).contains("rule \"");
             }
         }
-        RawHttp.Response missing = http.get(policy + "/versions/9.9.9", tenant.key(Role.CURRICULUM));
+        Http.Response missing = http.get(policy + "/versions/9.9.9", tenant.key(Role.CURRICULUM));
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.json().path("field").asText()).isEqualTo("version");
+        assertThat(missing.body().path("field").asText()).isEqualTo("version");
     }
 
     @Test

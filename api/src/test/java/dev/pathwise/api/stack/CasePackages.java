@@ -3,6 +3,8 @@ package dev.pathwise.api.stack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.pathwise.api.testing.Http;
+
 /**
  * CASE 1.0 packages written as framework servers publish them, for the contract tests: full statements of 1,000
  * characters, the older {@code educationalLevel} spelling (and levels as a comma-separated string), a {@code precedes}

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.pathwise.api.operator.AdminCommand;
 import dev.pathwise.api.operator.OperatorKeys;
+import dev.pathwise.api.testing.DistrictFixture;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 import dev.pathwise.rules.DefaultPolicyPack;
 
 /**
@@ -24,7 +27,10 @@ import dev.pathwise.rules.DefaultPolicyPack;
  * subclass): bootstrapped from nothing by the operator, schools, terms, classes and people as resources, every
  * reference checked, a teacher who reads and overrides only the learners of their classes, under their own name.
  */
-abstract class DistrictContract extends PrivacyContract {
+abstract class DistrictContract extends DistrictStack {
+
+    /** The datasource properties of this database, for the command line run against it. */
+    abstract Map<String, Object> databaseProperties();
 
     record Run(int exit, String out, String err) {
     }
@@ -197,7 +203,7 @@ abstract class DistrictContract extends PrivacyContract {
     @Test
     void aTeacherReadsAndOverridesOnlyTheLearnersOfTheirClassesUnderTheirOwnName() {
         DistrictFixture d = DistrictFixture.create(http, operatorKey);
-        expect(http.post("/v1/evidence", d.platformKey, DistrictFixture.evidence("e-maya", "maya", "ratio.concept",
+        expect(http.post("/v1/evidence", d.platformKey, TestDistrict.evidence("e-maya", "maya", "ratio.concept",
                 4)), 200);
 
         // the learners of Rivera's class answer; every other learner is a 404 like a learner that never existed
@@ -303,6 +309,6 @@ abstract class DistrictContract extends PrivacyContract {
     }
 
     private static Http.Response expect(Http.Response response, int status) {
-        return DistrictFixture.expect(response, status);
+        return Http.expect(response, status);
     }
 }

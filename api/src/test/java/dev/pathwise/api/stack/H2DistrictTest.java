@@ -5,26 +5,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Nested;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The district contract in production mode on the default embedded H2 file database. */
+/**
+ * The district contracts in production mode on the default embedded H2 file database: each contract nested, all in
+ * this class's one application context.
+ */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pathwise.production=true")
-class H2DistrictTest extends DistrictContract {
+class H2DistrictTest {
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Map<String, Object> DATABASE = Map.of("pathwise.data-dir", tempDir().toString());
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("pathwise.data-dir", DATA_DIR::toString);
+    static void database(DynamicPropertyRegistry registry) {
+        DATABASE.forEach((name, value) -> registry.add(name, () -> value));
+        SignInContract.openIdConnect(registry);
     }
 
-    @Override
-    Map<String, Object> databaseProperties() {
-        return Map.of("pathwise.data-dir", DATA_DIR.toString());
+    @Nested
+    class District extends DistrictContract {
+        @Override
+        Map<String, Object> databaseProperties() {
+            return DATABASE;
+        }
+    }
+
+    @Nested
+    class Privacy extends PrivacyContract {
+    }
+
+    @Nested
+    class OneRoster extends OneRosterContract {
+    }
+
+    @Nested
+    class SignIn extends SignInContract {
     }
 
     private static Path tempDir() {

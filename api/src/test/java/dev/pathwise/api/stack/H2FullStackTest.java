@@ -5,25 +5,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Nested;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The full-stack contract on the default embedded H2 file database, in a temporary directory. */
+/**
+ * The full-stack contracts on the default embedded H2 file database, in a temporary directory: each contract nested,
+ * all in this class's one application context.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "pathwise.demo.enabled=false")
-class H2FullStackTest extends FullStackContract {
+class H2FullStackTest {
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Map<String, Object> DATABASE = Map.of("pathwise.data-dir", tempDir().toString());
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("pathwise.data-dir", DATA_DIR::toString);
+    static void database(DynamicPropertyRegistry registry) {
+        DATABASE.forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    @Override
-    Map<String, Object> databaseProperties() {
-        return Map.of("pathwise.data-dir", DATA_DIR.toString());
+    @Nested
+    class Evidence extends EvidenceContract {
+        @Override
+        Map<String, Object> databaseProperties() {
+            return DATABASE;
+        }
+    }
+
+    @Nested
+    class PolicyPublishing extends PolicyPublishingContract {
+    }
+
+    @Nested
+    class Interop extends InteropContract {
+    }
+
+    @Nested
+    class Standards extends StandardsContract {
     }
 
     private static Path tempDir() {

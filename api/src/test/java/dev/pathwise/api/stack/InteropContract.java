@@ -1,5 +1,6 @@
 package dev.pathwise.api.stack;
 
+import static dev.pathwise.api.stack.StandardsContract.xapiHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,11 +17,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
+
 /**
  * Interoperability through the whole stack on a real database: a CASE package of 104 items (five levels: grade,
  * domain, cluster, standard, component) imported and re-imported, xAPI statements as evidence, reports out.
  */
-abstract class InteropContract extends StandardsContract {
+abstract class InteropContract extends RunningService {
 
     static final String PACKAGE = "/case/example-state-math-3-5.json";
     static final String DOCUMENT = "45bc298a-232b-5525-9def-43f0e6f79375";
@@ -351,7 +355,7 @@ abstract class InteropContract extends StandardsContract {
         assertThat(sent.body().path("results").get(0).path("competencyId").asText()).isEqualTo("3.OA.A.1");
 
         var json = http.get("/v1/reports/mastery?school=north", district.teacherKey);
-        var csv = http.getText("/v1/reports/mastery.csv?school=north", district.teacherKey);
+        var csv = http.get("/v1/reports/mastery.csv?school=north", district.teacherKey);
         var classChart = http.get("/v1/reports/mastery?learners=ana,cy", district.teacherKey);
         var pathway = http.get("/v1/reports/learners/ana/pathway", district.platformKey);
 

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pathwise.api.testing.DistrictFixture;
+import dev.pathwise.api.testing.Http;
+
 /**
  * OneRoster CSV rosters through the whole stack, on the fixtures of {@code src/test/resources/oneroster} (written from
  * the 1.2 CSV binding): a bulk set, the same set again, a delta set, a 1.1 bulk set, and a set refused with every
  * problem named by file, line and column.
  */
-abstract class OneRosterContract extends SignInContract {
+abstract class OneRosterContract extends DistrictStack {
 
     static final List<String> FILES = List.of("manifest.csv", "orgs.csv", "academicSessions.csv", "courses.csv",
             "classes.csv", "users.csv", "roles.csv", "enrollments.csv", "demographics.csv");
@@ -70,7 +73,7 @@ abstract class OneRosterContract extends SignInContract {
     void aOneRosterBulkSetThenADeltaSetAreImportedAndTheSameFileAgainChangesNothing() {
         String admin = bareDistrict("or-" + UUID.randomUUID().toString().substring(0, 8));
         // an existing school whose id is the org's identifier keeps its id
-        DistrictFixture.expect(http.post("/v1/schools", admin, Map.of("id", "lincoln-ms", "name", "Lincoln MS")), 201);
+        Http.expect(http.post("/v1/schools", admin, Map.of("id", "lincoln-ms", "name", "Lincoln MS")), 201);
 
         // a dry run reports and writes nothing
         Http.Response dry = roster(admin, "bulk-1.2", true);
@@ -80,7 +83,7 @@ abstract class OneRosterContract extends SignInContract {
         assertThat(http.get("/v1/classes", admin).body()).isEmpty();
 
         // the bulk set
-        JsonNode bulk = DistrictFixture.expect(roster(admin, "bulk-1.2", false), 200).body();
+        JsonNode bulk = Http.expect(roster(admin, "bulk-1.2", false), 200).body();
         assertThat(bulk.path("applied").asBoolean()).isTrue();
         assertThat(bulk.path("errorCount").asInt()).isZero();
         assertThat(counts(bulk, "schools")).isEqualTo("created=1 updated=1 unchanged=0 removed=0 skipped=2");
@@ -134,19 +137,19 @@ abstract class OneRosterContract extends SignInContract {
         assertThat(http.get("/v1/users", admin).body().findValuesAsText("id")).containsExactly("t-chen",
                 "t-garcia", "t-okafor");
         // the rostered teacher reaches the learners of her classes, and no other
-        String garciaKey = DistrictFixture.expect(http.post("/v1/users/t-garcia/keys", admin, Map.of()), 201)
+        String garciaKey = Http.expect(http.post("/v1/users/t-garcia/keys", admin, Map.of()), 201)
                 .text("key");
         assertThat(http.get("/v1/learners", garciaKey).body().path("learners").findValuesAsText("id"))
                 .containsExactly("s-1001", "s-1002", "s-1004");
         assertThat(http.get("/v1/learners/s-1003", garciaKey).status()).isEqualTo(404);
 
         // the same file again changes nothing
-        JsonNode again = DistrictFixture.expect(roster(admin, "bulk-1.2", false), 200).body();
+        JsonNode again = Http.expect(roster(admin, "bulk-1.2", false), 200).body();
         assertThat(changes(again)).as("%s", again.path("counts")).isZero();
         assertThat(counts(again, "enrollments")).isEqualTo("created=0 updated=0 unchanged=5 removed=0 skipped=2");
 
         // the delta set: a renamed student, a new one, a student and a class and an enrollment tobedeleted
-        JsonNode delta = DistrictFixture.expect(roster(admin, "delta-1.2", false), 200).body();
+        JsonNode delta = Http.expect(roster(admin, "delta-1.2", false), 200).body();
         assertThat(counts(delta, "learners")).isEqualTo("created=1 updated=1 unchanged=0 removed=1 skipped=0");
         assertThat(counts(delta, "classes")).isEqualTo("created=0 updated=0 unchanged=0 removed=1 skipped=0");
         assertThat(counts(delta, "enrollments")).isEqualTo("created=1 updated=0 unchanged=0 removed=1 skipped=0");
@@ -160,7 +163,7 @@ abstract class OneRosterContract extends SignInContract {
         assertThat(http.get("/v1/learners/s-1004", admin).status()).as("a removed student keeps their record")
                 .isEqualTo(200);
         assertThat(http.get("/v1/learners/s-1004", garciaKey).status()).as("but leaves their classes").isEqualTo(404);
-        JsonNode deltaAgain = DistrictFixture.expect(roster(admin, "delta-1.2", false), 200).body();
+        JsonNode deltaAgain = Http.expect(roster(admin, "delta-1.2", false), 200).body();
         assertThat(changes(deltaAgain)).as("%s", deltaAgain.path("counts")).isZero();
         assertThat(http.get("/v1/audit?limit=1000", admin).body().path("events").findValuesAsText("action")
                 .stream().filter("roster.imported"::equals).count()).isEqualTo(4);
@@ -197,7 +200,7 @@ abstract class OneRosterContract extends SignInContract {
     void aOneRoster11BulkSetIsReadWhereItsColumnsAllow() {
         String admin = bareDistrict("v11-" + UUID.randomUUID().toString().substring(0, 8));
 
-        JsonNode report = DistrictFixture.expect(roster(admin, "bulk-1.1", false), 200).body();
+        JsonNode report = Http.expect(roster(admin, "bulk-1.1", false), 200).body();
 
         assertThat(report.path("oneRosterVersion").asText()).isEqualTo("1.1");
         assertThat(counts(report, "learners")).isEqualTo("created=2 updated=0 unchanged=0 removed=0 skipped=0");

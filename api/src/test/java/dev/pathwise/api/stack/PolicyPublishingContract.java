@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pathwise.api.policy.PolicyFolderWatcher;
 import dev.pathwise.api.policy.PolicyPublishing;
 import dev.pathwise.api.policy.TenantPolicies;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 import dev.pathwise.rules.DefaultPolicyPack;
 
 /**
@@ -40,7 +42,7 @@ import dev.pathwise.rules.DefaultPolicyPack;
  * active, kept with author, message and hash, rolled back, shown per learner, published from a watched folder,
  * guarded against looping rules, and swapped atomically under continuous evidence.
  */
-abstract class PolicyPublishingContract extends InteropContract {
+abstract class PolicyPublishingContract extends RunningService {
 
     static final String POLICY = "/v1/policies/" + DefaultPolicyPack.POLICY_ID;
     static final List<String> SCENARIOS = List.of("framework.yaml", "grade-4-masters-at-the-district-threshold.yaml",

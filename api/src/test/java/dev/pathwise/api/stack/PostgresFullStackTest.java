@@ -1,51 +1,45 @@
 package dev.pathwise.api.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
+import org.junit.jupiter.api.Nested;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-/** The full-stack contract on a real PostgreSQL server (embedded), started once for the class. */
+/**
+ * The full-stack contracts on a real PostgreSQL server (embedded), started once for the class: each contract nested,
+ * all in this class's one application context.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "pathwise.demo.enabled=false")
-class PostgresFullStackTest extends FullStackContract {
+class PostgresFullStackTest {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final Map<String, Object> DATABASE = EmbeddedPostgresServer.datasource(
+            EmbeddedPostgresServer.start());
 
     @DynamicPropertySource
-    static void datasource(DynamicPropertyRegistry registry) {
-        databaseProperties(POSTGRES).forEach((name, value) -> registry.add(name, () -> value));
+    static void database(DynamicPropertyRegistry registry) {
+        DATABASE.forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    @Override
-    Map<String, Object> databaseProperties() {
-        return databaseProperties(POSTGRES);
-    }
-
-    private static Map<String, Object> databaseProperties(EmbeddedPostgres postgres) {
-        return Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres");
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
-            return postgres;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+    @Nested
+    class Evidence extends EvidenceContract {
+        @Override
+        Map<String, Object> databaseProperties() {
+            return DATABASE;
         }
+    }
+
+    @Nested
+    class PolicyPublishing extends PolicyPublishingContract {
+    }
+
+    @Nested
+    class Interop extends InteropContract {
+    }
+
+    @Nested
+    class Standards extends StandardsContract {
     }
 }

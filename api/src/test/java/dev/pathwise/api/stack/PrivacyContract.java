@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pathwise.api.testing.DistrictFixture;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.LearnerProfile;
@@ -33,7 +36,7 @@ import dev.pathwise.rules.DefaultPolicyPack;
  * (every text column of every table searched), and the district's evidence exported in the formats the policy
  * simulation reads.
  */
-abstract class PrivacyContract extends OneRosterContract {
+abstract class PrivacyContract extends DistrictStack {
 
     private static final Map<String, String> XAPI = Map.of("X-Experience-API-Version", "1.0.3");
 
@@ -45,32 +48,32 @@ abstract class PrivacyContract extends OneRosterContract {
                 StringBuilder::appendCodePoint, StringBuilder::append).toString();
         String learner = "erase-" + marker;
         String mbox = "mailto:kid-" + marker + "@example.org";
-        DistrictFixture.expect(http.put("/v1/learners/" + learner, d.platformKey, Map.of("grade", 6, "schoolId",
+        Http.expect(http.put("/v1/learners/" + learner, d.platformKey, Map.of("grade", 6, "schoolId",
                 "north-middle", "interests", List.of("kites-" + marker), "givenName", "Ximena-" + marker,
                 "familyName", "Quispe-" + marker, "goals", List.of(Map.of("id", "goal-" + marker, "description",
                         "Fly kites " + marker, "competencyIds", List.of("ratio.concept"))))), 200);
-        DistrictFixture.expect(http.put("/v1/classes/math-6a", d.adminKey, Map.of("schoolId", "north-middle",
+        Http.expect(http.put("/v1/classes/math-6a", d.adminKey, Map.of("schoolId", "north-middle",
                 "title", "Math 6 (A)", "learnerIds", List.of("maya", "leo", learner))), 200);
         for (int i = 1; i <= 3; i++) {
-            DistrictFixture.expect(http.post("/v1/evidence", d.platformKey, DistrictFixture.evidence("ev-" + marker
+            Http.expect(http.post("/v1/evidence", d.platformKey, TestDistrict.evidence("ev-" + marker
                     + "-" + i, learner, "ratio.concept", 5 + i)), 200);
         }
-        DistrictFixture.expect(http.post("/v1/learners/" + learner + "/overrides", d.riveraKey, Map.of("kind",
+        Http.expect(http.post("/v1/learners/" + learner + "/overrides", d.riveraKey, Map.of("kind",
                 "SET_LEVEL", "competencyId", "ratio.concept", "level", "MASTERED", "reason", "Conference with "
                         + marker)), 201);
-        DistrictFixture.expect(http.put("/v1/xapi/actors", d.platformKey, List.of(Map.of("key", "mbox:" + mbox,
+        Http.expect(http.put("/v1/xapi/actors", d.platformKey, List.of(Map.of("key", "mbox:" + mbox,
                 "learnerId", learner))), 200);
         String quiz = "https://lms.example.org/quizzes/ratios";
-        DistrictFixture.expect(http.put("/v1/xapi/alignments", d.curriculumKey, List.of(Map.of("iri", quiz,
+        Http.expect(http.put("/v1/xapi/alignments", d.curriculumKey, List.of(Map.of("iri", quiz,
                 "competencyId", "ratio.tables"))), 200);
-        JsonNode statements = DistrictFixture.expect(http.post("/v1/xapi/statements", d.platformKey, List.of(
+        JsonNode statements = Http.expect(http.post("/v1/xapi/statements", d.platformKey, List.of(
                 statement(UUID.randomUUID().toString(), mbox, "https://lms.example.org/" + marker + "/unknown"),
                 statement(UUID.randomUUID().toString(), mbox, quiz)), XAPI), 200).body();
         assertThat(statements.path("parked").asInt()).as("%s", statements).isEqualTo(1);
         assertThat(statements.path("stored").asInt()).as("%s", statements).isEqualTo(1);
 
         // the export holds everything
-        JsonNode export = DistrictFixture.expect(http.get("/v1/learners/" + learner + "/export", d.adminKey), 200)
+        JsonNode export = Http.expect(http.get("/v1/learners/" + learner + "/export", d.adminKey), 200)
                 .body();
         assertThat(export.path("profile").path("givenName").asText()).isEqualTo("Ximena-" + marker);
         assertThat(export.path("profile").path("interests")).hasToString("[\"kites-" + marker + "\"]");
@@ -90,7 +93,7 @@ abstract class PrivacyContract extends OneRosterContract {
         assertThat(http.get("/v1/learners/" + learner + "/export", d.riveraKey).status()).isEqualTo(403);
 
         // erased: one answer with the counts, and the learner is gone everywhere
-        JsonNode erased = DistrictFixture.expect(http.delete("/v1/learners/" + learner, d.adminKey), 200).body();
+        JsonNode erased = Http.expect(http.delete("/v1/learners/" + learner, d.adminKey), 200).body();
         assertThat(erased.path("removed").path("evidence").asInt()).isEqualTo(4);
         assertThat(erased.path("removed").path("overrides").asInt()).isEqualTo(1);
         assertThat(erased.path("removed").path("enrollments").asInt()).isEqualTo(1);
@@ -148,17 +151,17 @@ abstract class PrivacyContract extends OneRosterContract {
         DistrictFixture d = DistrictFixture.create(http, operatorKey);
         List<Map<String, Object>> pieces = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            Map<String, Object> piece = new LinkedHashMap<>(DistrictFixture.evidence("x-" + i, i % 2 == 0 ? "maya"
+            Map<String, Object> piece = new LinkedHashMap<>(TestDistrict.evidence("x-" + i, i % 2 == 0 ? "maya"
                     : "leo", "ratio.concept", 5 + i));
             piece.put("source", "lms, \"v2\"");
             pieces.add(piece);
         }
-        DistrictFixture.expect(http.post("/v1/evidence/batch", d.platformKey, pieces), 200);
+        Http.expect(http.post("/v1/evidence/batch", d.platformKey, pieces), 200);
 
-        Http.TextResponse ndjson = http.getText("/v1/exports/evidence.ndjson", d.curriculumKey);
-        Http.TextResponse csv = http.getText("/v1/exports/evidence.csv", d.curriculumKey);
-        Http.TextResponse learners = http.getText("/v1/exports/learners.csv", d.curriculumKey);
-        Http.TextResponse curriculum = http.getText("/v1/exports/curriculum.json", d.curriculumKey);
+        Http.Response ndjson = http.get("/v1/exports/evidence.ndjson", d.curriculumKey);
+        Http.Response csv = http.get("/v1/exports/evidence.csv", d.curriculumKey);
+        Http.Response learners = http.get("/v1/exports/learners.csv", d.curriculumKey);
+        Http.Response curriculum = http.get("/v1/exports/curriculum.json", d.curriculumKey);
 
         assertThat(ndjson.status()).isEqualTo(200);
         assertThat(ndjson.contentType()).startsWith("application/x-ndjson");
@@ -172,7 +175,7 @@ abstract class PrivacyContract extends OneRosterContract {
         assertThat(csv.text().split("\r\n")[0]).isEqualTo(String.join(",", EvidenceFiles.EVIDENCE_COLUMNS));
         assertThat(csv.text().split("\r\n")[1]).startsWith("x-0,maya,ratio.concept,,5.0,0.0,10.0,FORMATIVE,"
                 + "\"lms, \"\"v2\"\"\",");
-        assertThat(http.getText("/v1/exports/evidence.csv", d.riveraKey).status()).isEqualTo(403);
+        assertThat(http.get("/v1/exports/evidence.csv", d.riveraKey).status()).isEqualTo(403);
 
         // as they are, the files feed a simulation of a stricter threshold
         Path folder = Files.createTempDirectory("pathwise-export-");

@@ -40,10 +40,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 import dev.pathwise.engine.policy.RuleFile;
 import dev.pathwise.engine.testing.EndlessRules;
-import dev.pathwise.engine.testing.HostileRuleFiles;
 import dev.pathwise.engine.testing.HostileRuleFiles.Attack;
+import dev.pathwise.engine.testing.HostileRuleFiles;
 import dev.pathwise.rules.DefaultPolicyPack;
 
 /**

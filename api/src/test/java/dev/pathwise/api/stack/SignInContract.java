@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pathwise.api.testing.Browser;
+import dev.pathwise.api.testing.DistrictFixture;
+import dev.pathwise.api.testing.Http;
 import dev.pathwise.testidp.TestAuthorizationServer;
 
 /**
@@ -38,7 +40,7 @@ abstract class SignInContract extends DistrictStack {
         }
     }
 
-    @DynamicPropertySource
+    /** Pathwise signs in with the test provider: to be registered by each database's test class. */
     static void openIdConnect(DynamicPropertyRegistry registry) {
         String prefix = "spring.security.oauth2.client.registration." + REGISTRATION + ".";
         registry.add(prefix + "client-id", () -> TestAuthorizationServer.CLIENT_ID);
@@ -86,7 +88,7 @@ abstract class SignInContract extends DistrictStack {
         assertThat(applied.path("override").path("authorUserId").asText()).isEqualTo("rivera");
 
         // disabled, her session ends at the next request
-        DistrictFixture.expect(http.put("/v1/users/rivera", d.adminKey, Map.of("username", "rivera", "roles",
+        Http.expect(http.put("/v1/users/rivera", d.adminKey, Map.of("username", "rivera", "roles",
                 List.of("teacher"), "status", "disabled")), 200);
         assertThat(browser.get(base() + "/v1/learners").status()).isEqualTo(401);
     }
@@ -154,20 +156,20 @@ abstract class SignInContract extends DistrictStack {
         Http.Response existing = http.exchange("GET", "/v1/operator/tenants/" + OIDC_TENANT, Map.of(
                 "X-Operator-Key", operatorKey), null);
         if (existing.status() == 200) {
-            return DistrictFixture.expect(http.exchange("POST", "/v1/operator/tenants/" + OIDC_TENANT + "/keys",
+            return Http.expect(http.exchange("POST", "/v1/operator/tenants/" + OIDC_TENANT + "/keys",
                     Map.of("X-Operator-Key", operatorKey), Map.of()), 201).text("key");
         }
         String admin = bareDistrict(OIDC_TENANT);
-        DistrictFixture.expect(http.post("/v1/schools", admin, Map.of("id", "hill", "name", "Hill School")), 201);
-        DistrictFixture.expect(http.post("/v1/users", admin, Map.of("id", "oidc-teacher", "username", "arivera",
+        Http.expect(http.post("/v1/schools", admin, Map.of("id", "hill", "name", "Hill School")), 201);
+        Http.expect(http.post("/v1/users", admin, Map.of("id", "oidc-teacher", "username", "arivera",
                 "email", TestAuthorizationServer.EMAIL.toUpperCase(), "roles", List.of("teacher"))), 201);
-        String platform = DistrictFixture.expect(http.post("/v1/keys", admin, Map.of("role", "platform")), 201)
+        String platform = Http.expect(http.post("/v1/keys", admin, Map.of("role", "platform")), 201)
                 .text("key");
         for (String learner : List.of("kai", "lia")) {
-            DistrictFixture.expect(http.put("/v1/learners/" + learner, platform, Map.of("grade", 3, "schoolId",
+            Http.expect(http.put("/v1/learners/" + learner, platform, Map.of("grade", 3, "schoolId",
                     "hill")), 200);
         }
-        DistrictFixture.expect(http.post("/v1/classes", admin, Map.of("id", "hill-3", "schoolId", "hill", "title",
+        Http.expect(http.post("/v1/classes", admin, Map.of("id", "hill-3", "schoolId", "hill", "title",
                 "Grade 3", "teacherIds", List.of("oidc-teacher"), "learnerIds", List.of("kai"))), 201);
         return admin;
     }

@@ -12,32 +12,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.pathwise.api.interop.xapi.StatementTable;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 
 /**
  * Standards on real data through the whole stack: CASE packages as servers publish them (long statements, external
  * references, several parents, definitions), read back as CFPackages, frameworks side by side, activities retired,
  * and the xAPI statement table: every invalid statement refused with nothing changed, every valid one kept.
  */
-abstract class StandardsContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    Http http() {
-        return new Http("http://localhost:" + port);
-    }
+abstract class StandardsContract extends RunningService {
 
     static Map<String, String> xapiHeaders() {
         return Map.of("X-Experience-API-Version", "1.0.3");
@@ -277,13 +266,13 @@ abstract class StandardsContract {
                 + "\"context\":{\"extensions\":{\"https://example.org/x\":{\"b\":1,\"a\":[null,1.50]}}}}";
 
         var stored = http.post("/v1/xapi/statements", district.platformKey, sent, xapiHeaders());
-        var read = http.getText("/v1/xapi/statements?statementId=" + id, district.platformKey);
+        var read = http.get("/v1/xapi/statements?statementId=" + id, district.platformKey);
         var voiding = http.post("/v1/xapi/statements", district.platformKey, "{\"id\":\"" + UUID.randomUUID()
                 + "\",\"actor\":{\"mbox\":\"mailto:lms@example.org\"},\"verb\":{\"id\":"
                 + "\"http://adlnet.gov/expapi/verbs/voided\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
                 + id + "\"}}", xapiHeaders());
         var afterVoiding = http.get("/v1/xapi/statements?statementId=" + id, district.platformKey);
-        var voided = http.getText("/v1/xapi/statements?voidedStatementId=" + id, district.platformKey);
+        var voided = http.get("/v1/xapi/statements?voidedStatementId=" + id, district.platformKey);
         var unknown = http.get("/v1/xapi/statements?statementId=" + UUID.randomUUID(), district.platformKey);
 
         assertThat(stored.body().path("results").get(0).path("status").asText()).isEqualTo("stored");

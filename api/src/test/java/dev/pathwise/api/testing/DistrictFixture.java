@@ -1,4 +1,6 @@
-package dev.pathwise.api.stack;
+package dev.pathwise.api.testing;
+
+import static dev.pathwise.api.testing.Http.expect;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,17 +15,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * and the curriculum team, a framework, learners and two classes. Rivera teaches maya and leo (class math-6a at
  * north-middle); Okafor teaches zoe (math-6b at south-middle); nobody teaches sol.
  */
-final class DistrictFixture {
+public final class DistrictFixture {
 
-    final String tenantId;
-    final Http http;
-    final String adminKey;
-    String platformKey;
-    String curriculumKey;
-    String riveraKey;
-    String okaforKey;
+    public final String tenantId;
+    public final Http http;
+    public final String adminKey;
+    public String platformKey;
+    public String curriculumKey;
+    public String riveraKey;
+    public String okaforKey;
 
-    static final String RIVERA_PASSWORD = "correct horse battery staple";
+    public static final String RIVERA_PASSWORD = "correct horse battery staple";
 
     private DistrictFixture(Http http, String tenantId, String adminKey) {
         this.http = http;
@@ -32,7 +34,7 @@ final class DistrictFixture {
     }
 
     /** Creates the tenant through {@code POST /v1/operator/tenants} and everything else with its admin key. */
-    static DistrictFixture create(Http http, String operatorKey) {
+    public static DistrictFixture create(Http http, String operatorKey) {
         String tenantId = "d-" + UUID.randomUUID().toString().substring(0, 8);
         Http.Response created = http.exchange("POST", "/v1/operator/tenants", Map.of("X-Operator-Key", operatorKey),
                 Map.of("id", tenantId, "name", "District " + tenantId));
@@ -79,7 +81,8 @@ final class DistrictFixture {
                 List.of("zoe"))), 201);
     }
 
-    static Map<String, Object> user(String username, String given, String family, String role, String password) {
+    public static Map<String, Object> user(String username, String given, String family, String role,
+                                           String password) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", username);
         user.put("givenName", given);
@@ -92,18 +95,8 @@ final class DistrictFixture {
         return user;
     }
 
-    static Map<String, Object> evidence(String id, String learnerId, String competency, double raw) {
-        return TestDistrict.evidence(id, learnerId, competency, raw);
-    }
-
-    static Http.Response expect(Http.Response response, int status) {
-        if (response.status() != status) {
-            throw new IllegalStateException("expected " + status + ": " + response);
-        }
-        return response;
-    }
-
-    static List<String> texts(JsonNode array) {
+    /** The texts of a JSON array, in order. */
+    public static List<String> texts(JsonNode array) {
         List<String> texts = new java.util.ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;

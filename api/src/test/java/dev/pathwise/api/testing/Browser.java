@@ -1,4 +1,4 @@
-package dev.pathwise.api.stack;
+package dev.pathwise.api.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -19,14 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A browser as the sign-in tests need one: it keeps cookies (of the service and of the OpenID Connect provider),
  * does not follow redirects on its own (the tests follow them, step by step), and sends no API key.
  */
-final class Browser {
+public final class Browser {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    record Page(int status, String location, String contentType, String text) {
-        JsonNode json() {
+    public record Page(int status, String location, String contentType, String text) {
+        public JsonNode json() {
             try {
                 return Http.JSON.readTree(text);
             } catch (IOException e) {
@@ -35,15 +35,15 @@ final class Browser {
         }
     }
 
-    Page get(String url) {
+    public Page get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
     }
 
-    Page get(String url, Map<String, String> headers) {
+    public Page get(String url, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
     }
 
-    Page postJson(String url, Object body, Map<String, String> headers) {
+    public Page postJson(String url, Object body, Map<String, String> headers) {
         try {
             return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(body))), headers);
@@ -52,7 +52,7 @@ final class Browser {
         }
     }
 
-    Page postForm(String url, Map<String, String> form) {
+    public Page postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
@@ -60,7 +60,7 @@ final class Browser {
     }
 
     /** Follows redirects from {@code url} (relative locations against the page's own URI) until a page answers. */
-    Page follow(String url, int maxHops) {
+    public Page follow(String url, int maxHops) {
         String next = url;
         for (int hop = 0; hop < maxHops; hop++) {
             Page page = get(next);

@@ -27,14 +27,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.pathwise.api.PathwiseApplication;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 
 /**
- * The contract of the whole stack, run against a real database (H2 file or PostgreSQL, per subclass): real HTTP,
- * real transactions, no mocks. It includes the {@link PolicyPublishingContract} (publish, history, rollback, the
- * swap under load) and the {@link InteropContract} (CASE, xAPI, reports), so all run in the same application context
- * on each database.
+ * Evidence in and the learner's state out, through the whole stack on a real database (H2 file or PostgreSQL, per
+ * database test class): real HTTP, real transactions, no mocks. Idempotency, late evidence, conflicts, concurrent
+ * and batched evidence, keys and roles, the learner's views and overrides, groups, and the state kept over a restart.
  */
-abstract class FullStackContract extends PolicyPublishingContract {
+abstract class EvidenceContract extends RunningService {
 
     Http http;
     TestDistrict district;
