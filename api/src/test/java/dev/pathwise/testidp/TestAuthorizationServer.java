@@ -1,12 +1,16 @@
 package dev.pathwise.testidp;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.UUID;
-
 import org.springframework.boot.Banner;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,25 +38,21 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-
 /**
  * A real OpenID Connect provider for the sign-in tests: Spring Authorization Server with a form login, one person
  * ({@value #USERNAME}), one client ({@value #CLIENT_ID}, authorization code with PKCE, no consent screen) and an RSA
  * key of its own. The ID token carries the person's e-mail address, verified. Started on a free port by the tests,
  * with its own configuration file ({@code test-idp.properties}), never Pathwise's.
  */
-@SpringBootApplication(excludeName = {
-        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-        "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
-        "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
-        "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
-        "org.springframework.boot.actuate.autoconfigure.jdbc.DataSourceHealthContributorAutoConfiguration"})
+@SpringBootApplication(
+        excludeName = {
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
+            "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.jdbc.DataSourceHealthContributorAutoConfiguration"
+        })
 public class TestAuthorizationServer {
 
     public static final String CLIENT_ID = "pathwise";
@@ -64,7 +64,8 @@ public class TestAuthorizationServer {
 
     /** Starts the provider on a free port; its issuer is {@code http://localhost:<port>}. */
     public static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(TestAuthorizationServer.class).bannerMode(Banner.Mode.OFF)
+        return new SpringApplicationBuilder(TestAuthorizationServer.class)
+                .bannerMode(Banner.Mode.OFF)
                 .run("--spring.config.name=test-idp", "--server.port=0");
     }
 
@@ -87,7 +88,8 @@ public class TestAuthorizationServer {
                 .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
@@ -101,19 +103,26 @@ public class TestAuthorizationServer {
 
     @Bean
     UserDetailsService people() {
-        return new InMemoryUserDetailsManager(User.withUsername(USERNAME).password("{noop}" + PASSWORD)
-                .roles("USER").build());
+        return new InMemoryUserDetailsManager(User.withUsername(USERNAME)
+                .password("{noop}" + PASSWORD)
+                .roles("USER")
+                .build());
     }
 
     @Bean
     RegisteredClientRepository clients() {
-        return new InMemoryRegisteredClientRepository(RegisteredClient.withId(CLIENT_UUID).clientId(CLIENT_ID)
+        return new InMemoryRegisteredClientRepository(RegisteredClient.withId(CLIENT_UUID)
+                .clientId(CLIENT_ID)
                 .clientSecret("{noop}" + CLIENT_SECRET)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("http://localhost/not-used")
-                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
-                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).requireProofKey(true)
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .scope(OidcScopes.EMAIL)
+                .clientSettings(ClientSettings.builder()
+                        .requireAuthorizationConsent(false)
+                        .requireProofKey(true)
                         .build())
                 .build());
     }
@@ -123,7 +132,9 @@ public class TestAuthorizationServer {
     OAuth2TokenCustomizer<JwtEncodingContext> emailInTheIdToken() {
         return context -> {
             if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-                context.getClaims().claim("email", EMAIL).claim("email_verified", true)
+                context.getClaims()
+                        .claim("email", EMAIL)
+                        .claim("email_verified", true)
                         .claim("preferred_username", context.getPrincipal().getName());
             }
         };
@@ -134,8 +145,10 @@ public class TestAuthorizationServer {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                .privateKey((RSAPrivateKey) pair.getPrivate())
+                .keyID(UUID.randomUUID().toString())
+                .build();
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 }

@@ -3,8 +3,7 @@ package dev.pathwise.authoring;
 /** Just enough JSON writing for the command line's {@code --json} output: quoted, escaped strings. */
 final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');

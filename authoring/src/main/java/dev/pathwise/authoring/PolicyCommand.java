@@ -79,14 +79,15 @@ public final class PolicyCommand {
                 case "test" -> test(args);
                 case "simulate" -> simulate(args);
                 case "publish", "versions", "activate", "diff", "export-evidence" ->
-                        new ServiceCommands(out, err, environment).run(args[0], List.of(args).subList(1, args.length));
+                    new ServiceCommands(out, err, environment)
+                            .run(args[0], List.of(args).subList(1, args.length));
                 case "help", "--help", "-h" -> {
                     out.print(USAGE_TEXT);
                     yield OK;
                 }
-                default -> usage("unknown command '" + args[0] + "'."
-                        + dev.pathwise.engine.spelling.Suggestions.nameHint(args[0],
-                        commands()));
+                default ->
+                    usage("unknown command '" + args[0] + "'."
+                            + dev.pathwise.engine.spelling.Suggestions.nameHint(args[0], commands()));
             };
         } catch (IllegalArgumentException | UncheckedIOException | ScenarioException e) {
             err.println(e.getMessage());
@@ -115,10 +116,13 @@ public final class PolicyCommand {
         PolicyFolder folder = load(rest.get(0), "local");
         List<CompileProblem> problems = PolicyChecker.check(folder);
         if (json) {
-            out.println(problems.stream().map(p -> "{\"file\":" + JsonText.quote(p.file()) + ",\"line\":" + p.line()
-                            + ",\"column\":" + p.column() + ",\"message\":" + JsonText.quote(p.message()) + "}")
-                    .collect(Collectors.joining(",\n  ", "{\"policy\":" + JsonText.quote(folder.source().policyId())
-                            + ",\"ok\":" + problems.isEmpty() + ",\"problems\":[" + (problems.isEmpty() ? "" : "\n  "),
+            out.println(problems.stream()
+                    .map(p -> "{\"file\":" + JsonText.quote(p.file()) + ",\"line\":" + p.line() + ",\"column\":"
+                            + p.column() + ",\"message\":" + JsonText.quote(p.message()) + "}")
+                    .collect(Collectors.joining(
+                            ",\n  ",
+                            "{\"policy\":" + JsonText.quote(folder.source().policyId()) + ",\"ok\":"
+                                    + problems.isEmpty() + ",\"problems\":[" + (problems.isEmpty() ? "" : "\n  "),
                             (problems.isEmpty() ? "" : "\n") + "]}")));
         } else if (problems.isEmpty()) {
             out.println("policy '" + folder.source().policyId() + "': every layer combination compiles ("
@@ -178,7 +182,8 @@ public final class PolicyCommand {
         }
         PolicyFolder current = load(folders.get(0), "current");
         PolicyFolder candidate = load(folders.get(1), "candidate");
-        Path frameworkFile = framework != null ? Path.of(framework)
+        Path frameworkFile = framework != null
+                ? Path.of(framework)
                 : candidate.root().resolve(PolicyFolder.SCENARIOS).resolve("framework.yaml");
         if (!Files.isRegularFile(frameworkFile)) {
             return usage("no framework at '" + frameworkFile + "'; pass --framework <framework.yaml>");
@@ -189,8 +194,14 @@ public final class PolicyCommand {
             return PROBLEMS;
         }
         Curriculum curriculum = CurriculumFile.read(frameworkFile);
-        SimulationReport report = new PolicySimulation().run(currentPolicy, candidatePolicy, curriculum,
-                EvidenceFiles.readLearners(Path.of(learners)), EvidenceFiles.readEvidence(Path.of(evidence)), sample);
+        SimulationReport report = new PolicySimulation()
+                .run(
+                        currentPolicy,
+                        candidatePolicy,
+                        curriculum,
+                        EvidenceFiles.readLearners(Path.of(learners)),
+                        EvidenceFiles.readEvidence(Path.of(evidence)),
+                        sample);
         out.print(report.format());
         return OK;
     }
@@ -218,7 +229,9 @@ public final class PolicyCommand {
 
     private static String combinations(PolicyFolder folder) {
         int schools = folder.source().schools().size();
-        return "4 grade bands x " + (schools + 1) + (schools == 0 ? " scope (district)" : " scopes (district and "
-                + schools + (schools == 1 ? " school)" : " schools)"));
+        return "4 grade bands x " + (schools + 1)
+                + (schools == 0
+                        ? " scope (district)"
+                        : " scopes (district and " + schools + (schools == 1 ? " school)" : " schools)"));
     }
 }

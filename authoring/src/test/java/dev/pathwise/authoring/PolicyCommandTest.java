@@ -19,8 +19,8 @@ class PolicyCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PolicyCommand command = new PolicyCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final PolicyCommand command = new PolicyCommand(
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     private String out() {
         return out.toString(StandardCharsets.UTF_8);
@@ -43,8 +43,9 @@ class PolicyCommandTest {
     @Test
     void checkAndTestTheDefaultPackExitZero() {
         assertThat(command.run("check", PACK.toString())).isEqualTo(PolicyCommand.OK);
-        assertThat(out()).isEqualTo("policy 'rules': every layer combination compiles (4 grade bands x 1 scope "
-                + "(district)); no problems\n");
+        assertThat(out())
+                .isEqualTo("policy 'rules': every layer combination compiles (4 grade bands x 1 scope "
+                        + "(district)); no problems\n");
         assertThat(command.run("test", PACK.toString())).isEqualTo(PolicyCommand.OK);
         assertThat(out()).contains("4 passed, 0 failed");
     }
@@ -54,15 +55,17 @@ class PolicyCommandTest {
         // given a copy of the pack with a school overlay whose 3-5 threshold is above the scale
         Path policy = copyOfPack(folder);
         Files.createDirectories(policy.resolve("schools/lincoln"));
-        Files.writeString(policy.resolve("schools/lincoln/parameters.yaml"), "bands:\n  3-5:\n    masteredThreshold: 1.2\n");
+        Files.writeString(
+                policy.resolve("schools/lincoln/parameters.yaml"), "bands:\n  3-5:\n    masteredThreshold: 1.2\n");
         // when it is checked with --json
         int exit = command.run("check", policy.toString(), "--json");
         // then it exits 1 with the problem as JSON
         assertThat(exit).isEqualTo(PolicyCommand.PROBLEMS);
-        assertThat(out()).isEqualTo("{\"policy\":\"" + folder.getFileName() + "\",\"ok\":false,\"problems\":[\n"
-                + "  {\"file\":\"schools/lincoln/parameters.yaml\",\"line\":3,\"column\":24,\"message\":"
-                + "\"'masteredThreshold' is 1.2, outside its range 0..1 (score at which a competency is mastered)\"}\n"
-                + "]}\n");
+        assertThat(out())
+                .isEqualTo("{\"policy\":\"" + folder.getFileName() + "\",\"ok\":false,\"problems\":[\n"
+                        + "  {\"file\":\"schools/lincoln/parameters.yaml\",\"line\":3,\"column\":24,\"message\":"
+                        + "\"'masteredThreshold' is 1.2, outside its range 0..1 (score at which a competency is mastered)\"}\n"
+                        + "]}\n");
     }
 
     @Test
@@ -83,8 +86,10 @@ class PolicyCommandTest {
         int exit = command.run("test", policy.toString());
         // then the table shows the failure and the command exits 1
         assertThat(exit).isEqualTo(PolicyCommand.PROBLEMS);
-        assertThat(out()).contains("FAIL  | lincoln-075.yaml").contains("level of RP.1: expected mastered, got "
-                + "approaching").contains("4 passed, 1 failed");
+        assertThat(out())
+                .contains("FAIL  | lincoln-075.yaml")
+                .contains("level of RP.1: expected mastered, got " + "approaching")
+                .contains("4 passed, 1 failed");
     }
 
     @Test

@@ -41,8 +41,8 @@ public final class CpuTimeProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-                                                       IterationParams iterationParams, IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         long worker = workerCpuNanos() - workerBefore;
         long process = os.getProcessCpuTime() - processBefore;
         long ops = Math.max(1, result.getMetadata().getMeasuredOps());

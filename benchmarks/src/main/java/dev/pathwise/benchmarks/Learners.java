@@ -6,8 +6,8 @@ import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.evidence.EvidenceKind;
 import dev.pathwise.engine.evidence.Score;
-import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.learner.Goal;
+import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.policy.CompiledPolicy;
@@ -25,6 +25,7 @@ public final class Learners {
 
     /** When every learner's plan started; evidence is sent from then on, an hour apart. */
     public static final Instant START = Instant.parse("2026-09-07T09:00:00Z");
+
     public static final LocalDate PLAN_START = LocalDate.parse("2026-09-07");
 
     private static final PathwayEvaluator SETUP = new PathwayEvaluator();
@@ -53,9 +54,19 @@ public final class Learners {
 
     /** A learner who likes video and sports, with a goal on domain 0's third strand. */
     public static LearnerProfile profile(String learnerId, GradeBand band) {
-        return new LearnerProfile(learnerId, gradeOf(band), "north", List.of("sports"), List.of(), List.of(),
-                List.of(Modality.VIDEO), null,
-                List.of(new Goal("g1", "Finish strand D0.S2", List.of("D0.S2.0", "D0.S2.1", "D0.S2.2", "D0.S2.3"),
+        return new LearnerProfile(
+                learnerId,
+                gradeOf(band),
+                "north",
+                List.of("sports"),
+                List.of(),
+                List.of(),
+                List.of(Modality.VIDEO),
+                null,
+                List.of(new Goal(
+                        "g1",
+                        "Finish strand D0.S2",
+                        List.of("D0.S2.0", "D0.S2.1", "D0.S2.2", "D0.S2.3"),
                         PLAN_START.plusWeeks(20))),
                 PLAN_START);
     }
@@ -65,9 +76,14 @@ public final class Learners {
      * mastered (their strands rolled up), and the next leaf in progress in the first {@code inProgressDomains}
      * domains.
      */
-    public static LearnerSnapshot withProgress(CompiledPolicy policy, Curriculum curriculum, LearnerProfile profile,
-                                               int domains, int leavesPerStrand, int masteredPerDomain,
-                                               int inProgressDomains) {
+    public static LearnerSnapshot withProgress(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerProfile profile,
+            int domains,
+            int leavesPerStrand,
+            int masteredPerDomain,
+            int inProgressDomains) {
         Learners learners = new Learners(policy, curriculum, profile);
         for (int d = 0; d < domains; d++) {
             for (int i = 0; i < masteredPerDomain; i++) {
@@ -98,8 +114,15 @@ public final class Learners {
     }
 
     private void send(String competencyId, double score, EvidenceKind kind) {
-        Evidence evidence = new Evidence("setup-" + (++counter), learner.learnerId(), competencyId, null,
-                Score.fraction(score), kind, "setup", clock);
+        Evidence evidence = new Evidence(
+                "setup-" + (++counter),
+                learner.learnerId(),
+                competencyId,
+                null,
+                Score.fraction(score),
+                kind,
+                "setup",
+                clock);
         learner = SETUP.evaluate(policy, curriculum, learner, evidence, clock).learner();
         clock = clock.plus(Duration.ofHours(1));
     }
@@ -112,8 +135,15 @@ public final class Learners {
         int n = 0;
         for (double score : scores) {
             for (String id : competencyIds) {
-                evidence.add(new Evidence("bench-" + n, learnerId, id, null, Score.fraction(score),
-                        kinds[n % kinds.length], "bench", at));
+                evidence.add(new Evidence(
+                        "bench-" + n,
+                        learnerId,
+                        id,
+                        null,
+                        Score.fraction(score),
+                        kinds[n % kinds.length],
+                        "bench",
+                        at));
                 n++;
             }
         }

@@ -48,8 +48,8 @@ public class NextStepBenchmark {
         evaluator = engine.evaluator();
         policy = Policies.compile(Policies.defaultPack());
         curriculum = SyntheticCurriculum.standard();
-        learner = Learners.withProgress(policy, curriculum, Learners.profile("learner-1", GradeBand.parse(band)),
-                8, 4, 10, 3);
+        learner = Learners.withProgress(
+                policy, curriculum, Learners.profile("learner-1", GradeBand.parse(band)), 8, 4, 10, 3);
         now = Learners.START.plusSeconds(30L * 24 * 3600);
         int ready = Planner.readyToLearn(curriculum.framework(), learner).size();
         if (ready != 8) {

@@ -9,8 +9,7 @@ import dev.pathwise.rules.DefaultPolicyPack;
 /** The default pack, and variants of it that change only parameters, as the benchmarks and tests compile them. */
 public final class Policies {
 
-    private Policies() {
-    }
+    private Policies() {}
 
     /** The default pack as shipped. */
     public static PolicySource defaultPack() {
@@ -30,7 +29,8 @@ public final class Policies {
      * {@code "{ scale_min: 1, scale_max: 4 }"}) for every grade band; the version names both.
      */
     public static PolicySource withMethod(String method, String methodParameters) {
-        String yaml = DefaultPolicyPack.parameters().yaml()
+        String yaml = DefaultPolicyPack.parameters()
+                .yaml()
                 .replace("method: decaying_average", "method: " + method)
                 .replace("methodParameters: { w: 0.65 }", "methodParameters: " + methodParameters)
                 .replace("    method: mean\n    methodParameters: {}\n", "");
@@ -41,7 +41,10 @@ public final class Policies {
 
     /** The default pack with its parameter file replaced by {@code yaml}, under {@code version}. */
     public static PolicySource withParameters(String version, String yaml) {
-        return PolicySource.district(DefaultPolicyPack.POLICY_ID, version, DefaultPolicyPack.ruleFiles(),
+        return PolicySource.district(
+                DefaultPolicyPack.POLICY_ID,
+                version,
+                DefaultPolicyPack.ruleFiles(),
                 new ParameterFile(DefaultPolicyPack.PARAMETER_FILE, yaml));
     }
 

@@ -56,8 +56,8 @@ public class PolicyCompileBenchmark {
         LearnerProfile profile = Learners.profile("learner-1", GradeBand.G3_5);
         learner = Learners.withProgress(runtime.require(DefaultPolicyPack.POLICY_ID), curriculum, profile, 8, 4, 5, 3);
         now = Learners.START.plusSeconds(14 * 24 * 3600);
-        evidence = Learners.evidenceOn(profile.learnerId(),
-                List.of("D0.S1.1", "D1.S1.1", "D2.S1.1", "D3.S1.1"), now).toArray(Evidence[]::new);
+        evidence = Learners.evidenceOn(profile.learnerId(), List.of("D0.S1.1", "D1.S1.1", "D2.S1.1", "D3.S1.1"), now)
+                .toArray(Evidence[]::new);
     }
 
     /** Compiles the default pack under a new version number. */
@@ -77,7 +77,8 @@ public class PolicyCompileBenchmark {
     public CompiledPolicy compileAndSwap() {
         int version = versions.incrementAndGet();
         String threshold = version % 2 == 0 ? "0.80" : "0.85";
-        String yaml = DefaultPolicyPack.parameters().yaml()
+        String yaml = DefaultPolicyPack.parameters()
+                .yaml()
                 .replace("masteredThreshold: 0.80", "masteredThreshold: " + threshold);
         return runtime.activate(Policies.withParameters("swap-" + version, yaml));
     }
@@ -90,9 +91,11 @@ public class PolicyCompileBenchmark {
     public PathUpdate evaluateDuringSwaps(EvaluationCounters counters) {
         try {
             CompiledPolicy active = runtime.require(DefaultPolicyPack.POLICY_ID);
-            PathUpdate update = counters.evaluator.evaluate(active, curriculum, learner,
-                    evidence[counters.next++ & (evidence.length - 1)], now).update();
-            if (!update.policyVersion().equals(active.versionLabel()) || update.masteryChanges().isEmpty()) {
+            PathUpdate update = counters.evaluator
+                    .evaluate(active, curriculum, learner, evidence[counters.next++ & (evidence.length - 1)], now)
+                    .update();
+            if (!update.policyVersion().equals(active.versionLabel())
+                    || update.masteryChanges().isEmpty()) {
                 counters.failedEvaluations++;
             } else {
                 counters.evaluations++;

@@ -5,10 +5,10 @@ import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.evidence.EvidenceKind;
 import dev.pathwise.engine.evidence.Score;
+import dev.pathwise.engine.learner.CompetencyRecord;
 import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.learner.LearnerSnapshot;
-import dev.pathwise.engine.learner.CompetencyRecord;
 import dev.pathwise.engine.policy.CompiledPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,8 +92,14 @@ public class ReplayBenchmark {
                 for (int k = 3 + random.nextInt(3); k > 0 && items.size() < evidencePerLearner; k--) {
                     int score = (int) Math.round(Math.min(1.0, base + random.nextDouble() * 0.25) * 100);
                     int n = items.size();
-                    items.add(new Evidence(ids[n], profile.learnerId(), leaf, null, scores[score],
-                            random.nextInt(3) == 0 ? EvidenceKind.SUMMATIVE : EvidenceKind.FORMATIVE, "replay",
+                    items.add(new Evidence(
+                            ids[n],
+                            profile.learnerId(),
+                            leaf,
+                            null,
+                            scores[score],
+                            random.nextInt(3) == 0 ? EvidenceKind.SUMMATIVE : EvidenceKind.FORMATIVE,
+                            "replay",
                             times[n]));
                 }
                 index++;
@@ -115,12 +121,16 @@ public class ReplayBenchmark {
     /** Returns the number of competencies mastered across all learners after the replay. */
     @Benchmark
     public long replayAll() throws Exception {
-        return pool.submit(() -> IntStream.range(0, learners).parallel().mapToLong(this::replay).sum()).get();
+        return pool.submit(() -> IntStream.range(0, learners)
+                        .parallel()
+                        .mapToLong(this::replay)
+                        .sum())
+                .get();
     }
 
     private long replay(int learner) {
-        LearnerSnapshot result = evaluator.replay(policy, curriculum, profiles[learner], evidence.get(learner),
-                List.of());
+        LearnerSnapshot result =
+                evaluator.replay(policy, curriculum, profiles[learner], evidence.get(learner), List.of());
         long mastered = 0;
         for (CompetencyRecord record : result.competencies().values()) {
             if (record.state().level().isMastered()) {

@@ -26,8 +26,7 @@ import java.util.List;
  */
 public final class SyntheticCurriculum {
 
-    private SyntheticCurriculum() {
-    }
+    private SyntheticCurriculum() {}
 
     /** 200 competencies, 1,000 activities. */
     public static Curriculum standard() {
@@ -40,18 +39,26 @@ public final class SyntheticCurriculum {
         for (int d = 0; d < domains; d++) {
             for (int s = 0; s < strandsPerDomain; s++) {
                 String strand = strand(d, s);
-                competencies.add(new Competency(strand, "Strand " + strand, null,
-                        s == 0 ? List.of() : List.of(strand(d, s - 1)), 6, null));
+                competencies.add(new Competency(
+                        strand, "Strand " + strand, null, s == 0 ? List.of() : List.of(strand(d, s - 1)), 6, null));
                 List<String> leaves = new ArrayList<>();
                 for (int l = 0; l < leavesPerStrand; l++) {
                     String leaf = leaf(d, s, l);
                     leaves.add(leaf);
-                    competencies.add(new Competency(leaf, "Leaf " + leaf, strand,
-                            l == 0 ? List.of() : List.of(leaf(d, s, l - 1)), 6, null));
+                    competencies.add(new Competency(
+                            leaf, "Leaf " + leaf, strand, l == 0 ? List.of() : List.of(leaf(d, s, l - 1)), 6, null));
                     activities.addAll(leafActivities(leaf));
                 }
-                activities.add(new Activity(strand + "-project", "Project " + strand, leaves, ActivityKind.PROJECT,
-                        Modality.HANDS_ON, Grouping.SMALL_GROUP, false, 90, List.of("art", "sports")));
+                activities.add(new Activity(
+                        strand + "-project",
+                        "Project " + strand,
+                        leaves,
+                        ActivityKind.PROJECT,
+                        Modality.HANDS_ON,
+                        Grouping.SMALL_GROUP,
+                        false,
+                        90,
+                        List.of("art", "sports")));
             }
         }
         Framework framework = Framework.of("synthetic-" + competencies.size(), "Synthetic framework", competencies);
@@ -60,18 +67,66 @@ public final class SyntheticCurriculum {
 
     private static List<Activity> leafActivities(String id) {
         return List.of(
-                new Activity(id + "-lesson", "Lesson " + id, List.of(id), ActivityKind.LESSON, Modality.VIDEO,
-                        Grouping.INDIVIDUAL, true, 20, List.of("sports")),
-                new Activity(id + "-practice", "Practice " + id, List.of(id), ActivityKind.PRACTICE, Modality.TEXT,
-                        Grouping.INDIVIDUAL, true, 15, List.of("music")),
-                new Activity(id + "-game", "Game " + id, List.of(id), ActivityKind.PRACTICE, Modality.INTERACTIVE,
-                        Grouping.INDIVIDUAL, true, 15, List.of("games")),
-                new Activity(id + "-mini", "Mini-lesson " + id, List.of(id), ActivityKind.MINI_LESSON,
-                        Modality.HANDS_ON, Grouping.SMALL_GROUP, false, 15, List.of()),
-                new Activity(id + "-check", "Check " + id, List.of(id), ActivityKind.ASSESSMENT, Modality.TEXT,
-                        Grouping.INDIVIDUAL, true, 10, List.of()),
-                new Activity(id + "-talk", "Discussion " + id, List.of(id), ActivityKind.PROJECT,
-                        Modality.DISCUSSION, Grouping.LARGE_GROUP, false, 30, List.of("music")));
+                new Activity(
+                        id + "-lesson",
+                        "Lesson " + id,
+                        List.of(id),
+                        ActivityKind.LESSON,
+                        Modality.VIDEO,
+                        Grouping.INDIVIDUAL,
+                        true,
+                        20,
+                        List.of("sports")),
+                new Activity(
+                        id + "-practice",
+                        "Practice " + id,
+                        List.of(id),
+                        ActivityKind.PRACTICE,
+                        Modality.TEXT,
+                        Grouping.INDIVIDUAL,
+                        true,
+                        15,
+                        List.of("music")),
+                new Activity(
+                        id + "-game",
+                        "Game " + id,
+                        List.of(id),
+                        ActivityKind.PRACTICE,
+                        Modality.INTERACTIVE,
+                        Grouping.INDIVIDUAL,
+                        true,
+                        15,
+                        List.of("games")),
+                new Activity(
+                        id + "-mini",
+                        "Mini-lesson " + id,
+                        List.of(id),
+                        ActivityKind.MINI_LESSON,
+                        Modality.HANDS_ON,
+                        Grouping.SMALL_GROUP,
+                        false,
+                        15,
+                        List.of()),
+                new Activity(
+                        id + "-check",
+                        "Check " + id,
+                        List.of(id),
+                        ActivityKind.ASSESSMENT,
+                        Modality.TEXT,
+                        Grouping.INDIVIDUAL,
+                        true,
+                        10,
+                        List.of()),
+                new Activity(
+                        id + "-talk",
+                        "Discussion " + id,
+                        List.of(id),
+                        ActivityKind.PROJECT,
+                        Modality.DISCUSSION,
+                        Grouping.LARGE_GROUP,
+                        false,
+                        30,
+                        List.of("music")));
     }
 
     public static String strand(int domain, int strand) {

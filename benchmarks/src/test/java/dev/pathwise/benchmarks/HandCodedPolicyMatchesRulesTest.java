@@ -14,7 +14,6 @@ import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.evidence.EvidenceKind;
 import dev.pathwise.engine.evidence.Score;
 import dev.pathwise.engine.framework.Competency;
-import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.learner.Goal;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.learner.LearnerSnapshot;
@@ -29,7 +28,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,10 +50,12 @@ class HandCodedPolicyMatchesRulesTest {
 
     /** 2 domains × 2 strands × 3 leaves: 16 competencies, 40 activities; small enough to master things quickly. */
     static final Curriculum CURRICULUM = SyntheticCurriculum.of(2, 2, 3);
+
     static final List<String> LEAVES = CURRICULUM.framework().leaves();
-    static final List<String> COMPETENCIES = CURRICULUM.framework().competencies().stream().map(Competency::id)
-            .toList();
-    static final List<String> ACTIVITIES = CURRICULUM.activities().stream().map(Activity::id).toList();
+    static final List<String> COMPETENCIES =
+            CURRICULUM.framework().competencies().stream().map(Competency::id).toList();
+    static final List<String> ACTIVITIES =
+            CURRICULUM.activities().stream().map(Activity::id).toList();
     static final Instant START = Learners.START;
     static final LocalDate PLAN_START = Learners.PLAN_START;
 
@@ -75,18 +75,20 @@ class HandCodedPolicyMatchesRulesTest {
                 Policies.compile(Policies.withMethod("bkt")),
                 Policies.compile(Policies.withMethod("standard_decaying_average")),
                 Policies.compile(Policies.withMethod("n_mastery", "{ n: 2 }")),
-                Policies.compile(Policies.withParameters("n-of-m-any", yaml
-                        .replace("method: decaying_average", "method: n_of_m")
-                        .replace("methodParameters: { w: 0.65 }", "methodParameters: { n: 2, m: 3 }")
-                        .replace("    method: mean\n    methodParameters: {}\n", "")
-                        .replace("rollup: all", "rollup: any")
-                        .replace("maxOptions: 0", "maxOptions: 2"))),
-                Policies.compile(Policies.withParameters("strict-percent", yaml
-                        .replace("rollup: all", "rollup: at_least_percent 60")
-                        .replace("struggleAfter: 3", "struggleAfter: 2")
-                        .replace("stalledAfter: 8", "stalledAfter: 4")
-                        .replace("teacherDirected: true", "teacherDirected: false")
-                        .replace("maxInProgress: 3", "maxInProgress: 1"))));
+                Policies.compile(Policies.withParameters(
+                        "n-of-m-any",
+                        yaml.replace("method: decaying_average", "method: n_of_m")
+                                .replace("methodParameters: { w: 0.65 }", "methodParameters: { n: 2, m: 3 }")
+                                .replace("    method: mean\n    methodParameters: {}\n", "")
+                                .replace("rollup: all", "rollup: any")
+                                .replace("maxOptions: 0", "maxOptions: 2"))),
+                Policies.compile(Policies.withParameters(
+                        "strict-percent",
+                        yaml.replace("rollup: all", "rollup: at_least_percent 60")
+                                .replace("struggleAfter: 3", "struggleAfter: 2")
+                                .replace("stalledAfter: 8", "stalledAfter: 4")
+                                .replace("teacherDirected: true", "teacherDirected: false")
+                                .replace("maxInProgress: 3", "maxInProgress: 1"))));
         // Starting states built once with the rules: fresh, one strand mastered, most of a domain mastered.
         LearnerProfile profile = LearnerProfile.basic("learner", 7, "north");
         startingStates = new ArrayList<>();
@@ -98,7 +100,8 @@ class HandCodedPolicyMatchesRulesTest {
 
     @Test
     void handCodedPolicyMakesTheSamePathUpdatesAsTheRules() {
-        java.util.concurrent.ConcurrentSkipListMap<Integer, String> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.concurrent.ConcurrentSkipListMap<Integer, String> failures =
+                new java.util.concurrent.ConcurrentSkipListMap<>();
         IntStream seeds = IntStream.range(0, SEQUENCES);
         (PARALLEL ? seeds.parallel() : seeds).forEach(i -> {
             if (failures.isEmpty() || i < failures.firstKey()) {
@@ -116,8 +119,10 @@ class HandCodedPolicyMatchesRulesTest {
             throw new AssertionError("sequence " + first + " (seed " + (SEED + first) + ") makes the hand-coded "
                     + "policy and the rules disagree (" + failures.size() + " failing sequence(s) seen).\n"
                     + "Smallest failing sequence (" + smallest.steps.size() + " of " + failing.steps.size()
-                    + " steps):\n" + smallest + "\n" + (again != null ? again
-                    : "(it agrees when run again; the first run disagreed " + failures.get(first) + ")"));
+                    + " steps):\n" + smallest + "\n"
+                    + (again != null
+                            ? again
+                            : "(it agrees when run again; the first run disagreed " + failures.get(first) + ")"));
         }
     }
 
@@ -143,9 +148,13 @@ class HandCodedPolicyMatchesRulesTest {
                     }
                     PathUpdate update = evaluation.update();
                     late += update.late() != null ? 1 : 0;
-                    mastered += (int) update.masteryChanges().stream().filter(c -> c.to().isMastered()).count();
+                    mastered += (int) update.masteryChanges().stream()
+                            .filter(c -> c.to().isMastered())
+                            .count();
                     flags += update.flags().size();
-                    remediation += (int) update.nextSteps().stream().filter(s -> s.remediation()).count();
+                    remediation += (int) update.nextSteps().stream()
+                            .filter(s -> s.remediation())
+                            .count();
                     droppedBack += update.droppedBack().size();
                     unlocked += update.unlocked().size();
                 } catch (IllegalArgumentException e) {
@@ -158,7 +167,9 @@ class HandCodedPolicyMatchesRulesTest {
         assertThat(remediation).isGreaterThan(10);
         assertThat(droppedBack).isGreaterThan(10);
         assertThat(unlocked).isGreaterThan(10);
-        assertThat(late).as("evidence counted at its place and the learner rebuilt").isGreaterThan(100);
+        assertThat(late)
+                .as("evidence counted at its place and the learner rebuilt")
+                .isGreaterThan(100);
     }
 
     /**
@@ -191,8 +202,8 @@ class HandCodedPolicyMatchesRulesTest {
             }
         }
         if (sequence.stateIndex() == 0) {
-            LearnerSnapshot replayed = RULES.replay(sequence.policy(), CURRICULUM, sequence.profile(), counted,
-                    overrides);
+            LearnerSnapshot replayed =
+                    RULES.replay(sequence.policy(), CURRICULUM, sequence.profile(), counted, overrides);
             if (!replayed.competencies().equals(rulesLearner.competencies())) {
                 return "after the last step the learner differs from a replay of what counted\n--- evaluated:\n"
                         + Normalized.text(rulesLearner) + "--- replayed:\n" + Normalized.text(replayed);
@@ -210,8 +221,8 @@ class HandCodedPolicyMatchesRulesTest {
             for (int i = smallest.steps.size() - 1; i >= 0 && smallest.steps.size() > 1; i--) {
                 List<Step> fewer = new ArrayList<>(smallest.steps);
                 fewer.remove(i);
-                Sequence candidate = new Sequence(smallest.seed, smallest.policyIndex, smallest.stateIndex,
-                        smallest.profile, fewer);
+                Sequence candidate =
+                        new Sequence(smallest.seed, smallest.policyIndex, smallest.stateIndex, smallest.profile, fewer);
                 if (mismatch(candidate) != null) {
                     smallest = candidate;
                     shrunk = true;
@@ -236,8 +247,13 @@ class HandCodedPolicyMatchesRulesTest {
             boolean outOfOrder = random.nextInt(3) == 0;
             List<Instant> observed = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                clock = clock.plus(pick(random, Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(4),
-                        Duration.ofDays(9), Duration.ofDays(30)));
+                clock = clock.plus(pick(
+                        random,
+                        Duration.ofHours(1),
+                        Duration.ofDays(1),
+                        Duration.ofDays(4),
+                        Duration.ofDays(9),
+                        Duration.ofDays(30)));
                 if (random.nextInt(3) > 0) {
                     focus = random.nextInt(4) == 0 ? focus : LEAVES.get(random.nextInt(LEAVES.size()));
                 }
@@ -285,7 +301,10 @@ class HandCodedPolicyMatchesRulesTest {
                         ids.add(id);
                     }
                 }
-                goals.add(new Goal("goal-" + g, random.nextBoolean() ? "" : "Goal number " + g, ids,
+                goals.add(new Goal(
+                        "goal-" + g,
+                        random.nextBoolean() ? "" : "Goal number " + g,
+                        ids,
                         random.nextInt(4) == 0 ? null : PLAN_START.plusWeeks(1 + random.nextInt(20))));
             }
             LocalDate planStart = switch (random.nextInt(4)) {
@@ -293,8 +312,17 @@ class HandCodedPolicyMatchesRulesTest {
                 case 1 -> PLAN_START.plusWeeks(10);
                 default -> PLAN_START;
             };
-            return new LearnerProfile("learner", random.nextInt(13), "north", interests, List.of(), List.of(),
-                    modalities, grouping, goals, planStart);
+            return new LearnerProfile(
+                    "learner",
+                    random.nextInt(13),
+                    "north",
+                    interests,
+                    List.of(),
+                    List.of(),
+                    modalities,
+                    grouping,
+                    goals,
+                    planStart);
         }
 
         CompiledPolicy policy() {
@@ -308,9 +336,19 @@ class HandCodedPolicyMatchesRulesTest {
         /** The evidence the starting state counts, rebuilt from its observations (one competency per piece). */
         List<Evidence> startingEvidence() {
             List<Evidence> evidence = new ArrayList<>();
-            startingStates.get(stateIndex).competencies().forEach((id, record) -> record.observations().forEach(o ->
-                    evidence.add(new Evidence(o.evidenceId(), profile.learnerId(), id, null, Score.fraction(o.score()),
-                            o.kind(), "setup", o.at()))));
+            startingStates
+                    .get(stateIndex)
+                    .competencies()
+                    .forEach((id, record) -> record.observations()
+                            .forEach(o -> evidence.add(new Evidence(
+                                    o.evidenceId(),
+                                    profile.learnerId(),
+                                    id,
+                                    null,
+                                    Score.fraction(o.score()),
+                                    o.kind(),
+                                    "setup",
+                                    o.at()))));
             evidence.sort(java.util.Comparator.comparing(Evidence::observedAt));
             return evidence;
         }
@@ -318,8 +356,16 @@ class HandCodedPolicyMatchesRulesTest {
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder();
-            text.append("policy ").append(policy().versionLabel()).append(", starting state ").append(stateIndex)
-                    .append(", seed ").append(seed).append('\n').append("profile ").append(profile).append('\n');
+            text.append("policy ")
+                    .append(policy().versionLabel())
+                    .append(", starting state ")
+                    .append(stateIndex)
+                    .append(", seed ")
+                    .append(seed)
+                    .append('\n')
+                    .append("profile ")
+                    .append(profile)
+                    .append('\n');
             for (Step step : steps) {
                 text.append("  ").append(step).append('\n');
             }
@@ -334,45 +380,64 @@ class HandCodedPolicyMatchesRulesTest {
     record Step(Evidence evidence, TeacherOverride override, Instant query, Instant at) {
 
         /** A step at {@code at}; evidence is observed at {@code observedAt} (earlier when it arrives late). */
-        static Step generate(SplittableRandom random, String id, String learnerId, String focus, Instant at,
-                             Instant observedAt) {
+        static Step generate(
+                SplittableRandom random, String id, String learnerId, String focus, Instant at, Instant observedAt) {
             int kind = random.nextInt(20);
             if (kind < 14) {
-                return new Step(new Evidence(id, learnerId, focus, null, score(random), evidenceKind(random), "test",
-                        observedAt), null, null, at);
+                return new Step(
+                        new Evidence(
+                                id, learnerId, focus, null, score(random), evidenceKind(random), "test", observedAt),
+                        null,
+                        null,
+                        at);
             }
             if (kind < 16) {
                 String activity = ACTIVITIES.get(random.nextInt(ACTIVITIES.size()));
-                return new Step(new Evidence(id, learnerId, null, activity, score(random), evidenceKind(random),
-                        "test", observedAt), null, null, at);
+                return new Step(
+                        new Evidence(
+                                id, learnerId, null, activity, score(random), evidenceKind(random), "test", observedAt),
+                        null,
+                        null,
+                        at);
             }
             if (kind < 19) {
                 OverrideKind overrideKind = OverrideKind.values()[random.nextInt(OverrideKind.values().length)];
-                boolean onCompetency = overrideKind == OverrideKind.SET_LEVEL
-                        || overrideKind == OverrideKind.CLEAR_LEVEL;
-                return new Step(null, new TeacherOverride(id, learnerId, overrideKind,
-                        onCompetency ? COMPETENCIES.get(random.nextInt(COMPETENCIES.size())) : null,
-                        onCompetency ? null : ACTIVITIES.get(random.nextInt(ACTIVITIES.size())),
-                        MasteryLevel.values()[random.nextInt(MasteryLevel.values().length)], "ms-lee",
-                        "seen in class", at), null, at);
+                boolean onCompetency =
+                        overrideKind == OverrideKind.SET_LEVEL || overrideKind == OverrideKind.CLEAR_LEVEL;
+                return new Step(
+                        null,
+                        new TeacherOverride(
+                                id,
+                                learnerId,
+                                overrideKind,
+                                onCompetency ? COMPETENCIES.get(random.nextInt(COMPETENCIES.size())) : null,
+                                onCompetency ? null : ACTIVITIES.get(random.nextInt(ACTIVITIES.size())),
+                                MasteryLevel.values()[random.nextInt(MasteryLevel.values().length)],
+                                "ms-lee",
+                                "seen in class",
+                                at),
+                        null,
+                        at);
             }
             return new Step(null, null, at, at);
         }
 
         private static Score score(SplittableRandom random) {
             double[] scores = {0.0, 0.3, 0.5, 0.59, 0.6, 0.65, 0.7, 0.75, 0.79, 0.8, 0.85, 0.9, 0.95, 1.0};
-            return random.nextInt(5) == 0 ? new Score(random.nextInt(5), 0, 4)
+            return random.nextInt(5) == 0
+                    ? new Score(random.nextInt(5), 0, 4)
                     : Score.fraction(scores[random.nextInt(scores.length)]);
         }
 
         private static EvidenceKind evidenceKind(SplittableRandom random) {
-            return random.nextInt(3) == 0 ? EvidenceKind.SUMMATIVE
+            return random.nextInt(3) == 0
+                    ? EvidenceKind.SUMMATIVE
                     : EvidenceKind.values()[random.nextInt(EvidenceKind.values().length)];
         }
 
         /** The step as the service takes it, {@code counted} being the evidence the learner's state counts. */
-        Evaluation apply(PathwayEvaluator evaluator, CompiledPolicy policy, LearnerSnapshot learner,
-                         List<Evidence> counted) {
+        Evaluation apply(
+                PathwayEvaluator evaluator, CompiledPolicy policy, LearnerSnapshot learner, List<Evidence> counted) {
             if (evidence != null) {
                 return evaluator.evaluate(policy, CURRICULUM, learner, evidence, at, () -> counted);
             }
@@ -385,15 +450,19 @@ class HandCodedPolicyMatchesRulesTest {
         @Override
         public String toString() {
             if (evidence != null) {
-                return "evidence " + (evidence.competencyId() != null ? evidence.competencyId()
-                        : "activity " + evidence.activityId()) + " " + evidence.score().normalized() + " "
+                return "evidence "
+                        + (evidence.competencyId() != null
+                                ? evidence.competencyId()
+                                : "activity " + evidence.activityId())
+                        + " " + evidence.score().normalized() + " "
                         + evidence.kind() + " observed at " + evidence.observedAt()
                         + (evidence.observedAt().equals(at) ? "" : ", arriving at " + at);
             }
             if (override != null) {
-                return "override " + override.kind() + " " + Objects.requireNonNullElse(override.competencyId(),
-                        override.activityId()) + (override.kind() == OverrideKind.SET_LEVEL ? " " + override.level()
-                        : "") + " at " + override.at();
+                return "override " + override.kind() + " "
+                        + Objects.requireNonNullElse(override.competencyId(), override.activityId())
+                        + (override.kind() == OverrideKind.SET_LEVEL ? " " + override.level() : "") + " at "
+                        + override.at();
             }
             return "next steps at " + query;
         }
@@ -438,7 +507,8 @@ class HandCodedPolicyMatchesRulesTest {
 
         @Override
         public String toString() {
-            return evaluation == null ? "threw " + thrown
+            return evaluation == null
+                    ? "threw " + thrown
                     : Normalized.text(update) + "snapshot:\n" + Normalized.text(evaluation.learner());
         }
     }

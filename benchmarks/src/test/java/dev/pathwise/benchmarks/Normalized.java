@@ -8,19 +8,34 @@ import java.util.TreeMap;
 /** Path updates as the differential test compares and prints them: everything but the trace, one item a line. */
 final class Normalized {
 
-    private Normalized() {
-    }
+    private Normalized() {}
 
     static PathUpdate withoutTrace(PathUpdate u) {
-        return new PathUpdate(u.learnerId(), u.evidenceId(), u.policyVersion(), u.evaluatedAt(), u.masteryChanges(),
-                u.unlocked(), u.droppedBack(), u.flags(), u.nextSteps(), u.requiredSteps(), u.optionLimit(),
-                List.of(), u.late());
+        return new PathUpdate(
+                u.learnerId(),
+                u.evidenceId(),
+                u.policyVersion(),
+                u.evaluatedAt(),
+                u.masteryChanges(),
+                u.unlocked(),
+                u.droppedBack(),
+                u.flags(),
+                u.nextSteps(),
+                u.requiredSteps(),
+                u.optionLimit(),
+                List.of(),
+                u.late());
     }
 
     static String text(PathUpdate u) {
         StringBuilder text = new StringBuilder();
-        text.append("evidence ").append(u.evidenceId()).append(" under ").append(u.policyVersion()).append(" at ")
-                .append(u.evaluatedAt()).append('\n');
+        text.append("evidence ")
+                .append(u.evidenceId())
+                .append(" under ")
+                .append(u.policyVersion())
+                .append(" at ")
+                .append(u.evaluatedAt())
+                .append('\n');
         u.masteryChanges().forEach(c -> text.append("  level ").append(c).append('\n'));
         u.unlocked().forEach(e -> text.append("  unlocked ").append(e).append('\n'));
         u.droppedBack().forEach(e -> text.append("  dropped back ").append(e).append('\n'));
@@ -36,8 +51,12 @@ final class Normalized {
 
     static String text(LearnerSnapshot learner) {
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(learner.competencies()).forEach((id, record) -> text.append("  ").append(record.state())
-                .append(" from ").append(record.observations().size()).append(" observation(s)\n"));
+        new TreeMap<>(learner.competencies())
+                .forEach((id, record) -> text.append("  ")
+                        .append(record.state())
+                        .append(" from ")
+                        .append(record.observations().size())
+                        .append(" observation(s)\n"));
         return text.toString();
     }
 }

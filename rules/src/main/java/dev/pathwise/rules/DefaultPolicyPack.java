@@ -28,8 +28,7 @@ public final class DefaultPolicyPack {
 
     private static final String FOLDER = "/dev/pathwise/rules/";
 
-    private DefaultPolicyPack() {
-    }
+    private DefaultPolicyPack() {}
 
     /** The default pack as a policy source with only a district layer. */
     public static PolicySource source() {

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
  */
 class ChoiceRulesTest {
 
-    private static final String TEACHER_DIRECTED = "Teacher-directed grade bands get one next step chosen by the policy";
+    private static final String TEACHER_DIRECTED =
+            "Teacher-directed grade bands get one next step chosen by the policy";
     private static final String UP_TO_N = "Learners choose among up to the grade band's number of options";
-    private static final String EVERY_OPTION = "Learners choose among every ready option when the grade band sets no "
-            + "limit";
+    private static final String EVERY_OPTION =
+            "Learners choose among every ready option when the grade band sets no " + "limit";
     private static final String IN_PROGRESS_LIMIT = "No new competency while the in-progress limit is reached";
     private static final String MODALITY = "Prefer the learner's preferred modality where the competency offers it";
     private static final String REMEDIATION = "A struggling competency's mini-lesson comes first as remediation";
@@ -72,15 +73,27 @@ class ChoiceRulesTest {
     @Test
     void ninthToTwelfthGradeChoosesAmongEveryReadyOption() {
         // given a grade 10 learner; the ready leaves are those without prerequisites, 4 activities each
-        List<String> ready = FRAMEWORK.leaves().stream().filter(id -> FRAMEWORK.prerequisites(id).isEmpty()).toList();
-        int readyActivities = ready.stream().mapToInt(id -> CURRICULUM.activitiesFor(id).size()).sum();
+        List<String> ready = FRAMEWORK.leaves().stream()
+                .filter(id -> FRAMEWORK.prerequisites(id).isEmpty())
+                .toList();
+        int readyActivities = ready.stream()
+                .mapToInt(id -> CURRICULUM.activitiesFor(id).size())
+                .sum();
         assertThat(ready).containsExactly("RP.1", "G.1");
         assertThat(readyActivities).isEqualTo(8);
         // when they ask for next steps
         PathUpdate update = LearnerScenario.gradeLearner(10).nextSteps();
         // then they see all eight
-        assertThat(activities(update)).containsExactly("RP.1-check", "RP.1-lesson", "RP.1-mini", "RP.1-practice",
-                "G.1-check", "G.1-lesson", "G.1-mini", "G.1-practice");
+        assertThat(activities(update))
+                .containsExactly(
+                        "RP.1-check",
+                        "RP.1-lesson",
+                        "RP.1-mini",
+                        "RP.1-practice",
+                        "G.1-check",
+                        "G.1-lesson",
+                        "G.1-mini",
+                        "G.1-practice");
         assertThat(update.optionLimit().rule()).isEqualTo(EVERY_OPTION);
         assertThat(update.optionLimit().text()).isEqualTo("grade band 9-12 chooses among every ready option");
     }
@@ -134,8 +147,10 @@ class ChoiceRulesTest {
         assertThat(activities(update)).containsExactly("RP.1-lesson", "RP.1-practice", "RP.1-mini", "G.1-check");
         NextStepOption goalOption = update.nextSteps().get(3);
         assertThat(goalOption.required()).isFalse();
-        assertThat(goalOption.reasons()).contains("on the learner's goal 'Areas of triangles'",
-                "kept for the learner's goal: the learner's goal has a ready option (rule \"" + GOAL + "\")");
+        assertThat(goalOption.reasons())
+                .contains(
+                        "on the learner's goal 'Areas of triangles'",
+                        "kept for the learner's goal: the learner's goal has a ready option (rule \"" + GOAL + "\")");
     }
 
     @Test
@@ -205,8 +220,9 @@ class ChoiceRulesTest {
         assertThat(first.rank()).isEqualTo(1);
         assertThat(first.required()).isTrue();
         assertThat(first.remediation()).isTrue();
-        assertThat(first.reasons().get(0)).isEqualTo("remediation: mini-lesson for RP.1, where the learner is "
-                + "struggling (rule \"" + REMEDIATION + "\")");
+        assertThat(first.reasons().get(0))
+                .isEqualTo("remediation: mini-lesson for RP.1, where the learner is " + "struggling (rule \""
+                        + REMEDIATION + "\")");
         assertThat(update.requiredSteps()).singleElement().satisfies(step -> {
             assertThat(step.activityId()).isEqualTo("RP.1-mini");
             assertThat(step.reason()).isEqualTo(RequiredStep.Reason.REMEDIATION);
@@ -218,8 +234,8 @@ class ChoiceRulesTest {
     @Test
     void remediationSurvivesThePreferredModality() {
         // given a grade 4 learner who prefers video and struggles on RP.1 (the mini-lesson is hands-on)
-        LearnerScenario learner = LearnerScenario.gradeLearner(4).withModalities(Modality.VIDEO)
-                .given("RP.1", FORMATIVE, 0.5, 0.5, 0.5);
+        LearnerScenario learner =
+                LearnerScenario.gradeLearner(4).withModalities(Modality.VIDEO).given("RP.1", FORMATIVE, 0.5, 0.5, 0.5);
         // when they ask for next steps
         PathUpdate update = learner.nextSteps();
         // then the hands-on mini-lesson is still first, followed by the video lessons only
@@ -234,8 +250,8 @@ class ChoiceRulesTest {
         // given a grade 4 learner
         LearnerScenario learner = LearnerScenario.gradeLearner(4);
         // when a teacher assigns G.1's practice, which the planner ranks last of eight
-        PathUpdate update = learner.override(OverrideKind.ASSIGN_STEP, null, "G.1-practice", null,
-                "practise area before the quiz");
+        PathUpdate update =
+                learner.override(OverrideKind.ASSIGN_STEP, null, "G.1-practice", null, "practise area before the quiz");
         // then it is the first step, required, assigned by the teacher
         assertThat(activities(update)).containsExactly("G.1-practice", "RP.1-check", "RP.1-lesson");
         assertThat(update.nextSteps().get(0).required()).isTrue();

@@ -31,16 +31,24 @@ class DecisionTableTest {
     }
 
     private static PolicySource lincolnWithTable(String version, String csv) {
-        return DefaultPolicyPack.source().withSchool("lincoln", new PolicyLayer("schools/lincoln",
-                List.of(new RuleFile("schools/lincoln/mastery-thresholds.csv", csv)), null)).withVersion(version);
+        return DefaultPolicyPack.source()
+                .withSchool(
+                        "lincoln",
+                        new PolicyLayer(
+                                "schools/lincoln",
+                                List.of(new RuleFile("schools/lincoln/mastery-thresholds.csv", csv)),
+                                null))
+                .withVersion(version);
     }
 
     @Test
     void aTableRowMastersAt075ForItsSchoolOnly() {
         // given Lincoln's table: grade band 3-5 is mastered at 0.75 (without a shortfall)
         CompiledPolicy policy = LearnerScenario.compile(lincolnWithTable("1.0.0-table", table()));
-        LearnerScenario atLincoln = LearnerScenario.gradeLearner(4, "lincoln", policy).given("RP.1", FORMATIVE, 0.6, 0.6);
-        LearnerScenario atNorth = LearnerScenario.gradeLearner(4, "north", policy).given("RP.1", FORMATIVE, 0.6, 0.6);
+        LearnerScenario atLincoln =
+                LearnerScenario.gradeLearner(4, "lincoln", policy).given("RP.1", FORMATIVE, 0.6, 0.6);
+        LearnerScenario atNorth =
+                LearnerScenario.gradeLearner(4, "north", policy).given("RP.1", FORMATIVE, 0.6, 0.6);
         // when both reach 0.7625 (0.85·0.65 + 0.6·0.35)
         MasteryChange lincoln = change(atLincoln.send("RP.1", 0.85, FORMATIVE), "RP.1");
         MasteryChange north = change(atNorth.send("RP.1", 0.85, FORMATIVE), "RP.1");
@@ -59,9 +67,13 @@ class DecisionTableTest {
         // when the policy is checked
         List<CompileProblem> problems = PolicyChecker.check(lincolnWithTable("1.0.0-table-level", csv));
         // then the problem names the table and the row
-        assertThat(problems).containsExactly(new CompileProblem("schools/lincoln/mastery-thresholds.csv", 11, 0,
-                "rule 'Mastered at 0.90 in grade band 9-12' uses MASTERD, which is not a value of MasteryLevel. "
-                        + "Maybe you meant 'MASTERED'?"));
+        assertThat(problems)
+                .containsExactly(new CompileProblem(
+                        "schools/lincoln/mastery-thresholds.csv",
+                        11,
+                        0,
+                        "rule 'Mastered at 0.90 in grade band 9-12' uses MASTERD, which is not a value of MasteryLevel. "
+                                + "Maybe you meant 'MASTERED'?"));
     }
 
     @Test
@@ -71,7 +83,11 @@ class DecisionTableTest {
         // when the policy is checked
         List<CompileProblem> problems = PolicyChecker.check(lincolnWithTable("1.0.0-table-number", csv));
         // then the problem names the table, the row and the rule it generates
-        assertThat(problems).containsExactly(new CompileProblem("schools/lincoln/mastery-thresholds.csv", 11, 0,
-                "rule 'Approaching at 0.5 in grade band 6-8': '0.5x' is not a number"));
+        assertThat(problems)
+                .containsExactly(new CompileProblem(
+                        "schools/lincoln/mastery-thresholds.csv",
+                        11,
+                        0,
+                        "rule 'Approaching at 0.5 in grade band 6-8': '0.5x' is not a number"));
     }
 }

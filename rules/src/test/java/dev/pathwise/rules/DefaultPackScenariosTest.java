@@ -23,9 +23,11 @@ class DefaultPackScenariosTest {
         // when every scenario of the pack runs under the pack
         List<ScenarioResult> results = new ScenarioRunner(LearnerScenario.DEFAULT_POLICY).runFolder(SCENARIOS);
         // then all four pass
-        assertThat(results).extracting(ScenarioResult::file).containsExactly(
-                "grade-4-masters-at-the-district-threshold.yaml", "grade-7-needs-a-summative.yaml",
-                "kindergarten-gets-one-step.yaml", "struggling-gets-a-mini-lesson-first.yaml");
+        assertThat(results)
+                .extracting(ScenarioResult::file)
+                .containsExactly(
+                        "grade-4-masters-at-the-district-threshold.yaml", "grade-7-needs-a-summative.yaml",
+                        "kindergarten-gets-one-step.yaml", "struggling-gets-a-mini-lesson-first.yaml");
         assertThat(results).as(ScenarioTable.format(results)).allMatch(ScenarioResult::passed);
     }
 

@@ -29,7 +29,8 @@ class DefaultPolicyPackTest {
         for (GradeBand band : GradeBand.values()) {
             assertThat(policy.resolve(band, "any-school").ruleFiles())
                     .extracting(f -> f.file().path(), EffectiveRuleFile::layer)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("mastery.drl", "district"),
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("mastery.drl", "district"),
                             org.assertj.core.groups.Tuple.tuple("pacing.drl", "district"),
                             org.assertj.core.groups.Tuple.tuple("choice.drl", "district"));
         }
@@ -89,15 +90,17 @@ class DefaultPolicyPackTest {
         String mastery = DefaultPolicyPack.read("mastery.drl");
         String line25 = mastery.lines().skip(24).findFirst().orElseThrow();
         assertThat(line25).isEqualTo("    $a : Assessment( $id : competencyId, evidenceCount < $minimum )");
-        List<RuleFile> files = List.of(new RuleFile("mastery.drl", mastery.replace(line25,
-                        "    $a : Assessment( $id : competencyId, evidenceCount < $minimum")),
+        List<RuleFile> files = List.of(
+                new RuleFile(
+                        "mastery.drl",
+                        mastery.replace(line25, "    $a : Assessment( $id : competencyId, evidenceCount < $minimum")),
                 new RuleFile("pacing.drl", DefaultPolicyPack.read("pacing.drl")),
                 new RuleFile("choice.drl", DefaultPolicyPack.read("choice.drl")));
-        PolicySource broken = PolicySource.district(DefaultPolicyPack.POLICY_ID, "1.0.0-broken-drl", files,
-                DefaultPolicyPack.parameters());
+        PolicySource broken = PolicySource.district(
+                DefaultPolicyPack.POLICY_ID, "1.0.0-broken-drl", files, DefaultPolicyPack.parameters());
         // when it is compiled
-        PolicyCompilationException failure = catchThrowableOfType(
-                () -> LearnerScenario.compile(broken), PolicyCompilationException.class);
+        PolicyCompilationException failure =
+                catchThrowableOfType(() -> LearnerScenario.compile(broken), PolicyCompilationException.class);
         // then the one problem names mastery.drl, the line of the broken pattern and the mistake
         assertThat(failure).isNotNull();
         assertThat(failure.version()).isEqualTo("1.0.0-broken-drl");
@@ -113,27 +116,38 @@ class DefaultPolicyPackTest {
         // given parameters.yaml with masteredThreshold misspelt on line 8
         String yaml = DefaultPolicyPack.read("parameters.yaml");
         assertThat(yaml.lines().skip(7).findFirst().orElseThrow()).isEqualTo("  masteredThreshold: 0.80");
-        PolicySource broken = PolicySource.district(DefaultPolicyPack.POLICY_ID, "1.0.0-misspelt",
+        PolicySource broken = PolicySource.district(
+                DefaultPolicyPack.POLICY_ID,
+                "1.0.0-misspelt",
                 DefaultPolicyPack.ruleFiles(),
                 new ParameterFile("parameters.yaml", yaml.replace("masteredThreshold:", "masteredThreshhold:")));
         // when it is compiled
-        PolicyCompilationException failure = catchThrowableOfType(
-                () -> LearnerScenario.compile(broken), PolicyCompilationException.class);
+        PolicyCompilationException failure =
+                catchThrowableOfType(() -> LearnerScenario.compile(broken), PolicyCompilationException.class);
         // then the one problem says where, and which name was meant
-        assertThat(failure.problems()).containsExactly(new CompileProblem("parameters.yaml", 8, 3,
-                "unknown parameter 'masteredThreshhold'. Maybe you meant 'masteredThreshold'?"));
+        assertThat(failure.problems())
+                .containsExactly(new CompileProblem(
+                        "parameters.yaml",
+                        8,
+                        3,
+                        "unknown parameter 'masteredThreshhold'. Maybe you meant 'masteredThreshold'?"));
     }
 
     @Test
     void anUnknownParameterInASchoolOverlayReportsTheOverlaysFileAndLine() {
         // given a school overlay that sets 'threshhold' for grade band 3-5 on line 3
         PolicySource broken = DefaultPolicyPack.source()
-                .withSchool("lincoln", new PolicyLayer("schools/lincoln", List.of(),
-                        new ParameterFile("schools/lincoln/parameters.yaml", "bands:\n  3-5:\n    threshhold: 0.75\n")))
+                .withSchool(
+                        "lincoln",
+                        new PolicyLayer(
+                                "schools/lincoln",
+                                List.of(),
+                                new ParameterFile(
+                                        "schools/lincoln/parameters.yaml", "bands:\n  3-5:\n    threshhold: 0.75\n")))
                 .withVersion("1.0.0-lincoln-unknown");
         // when it is compiled
-        PolicyCompilationException failure = catchThrowableOfType(
-                () -> LearnerScenario.compile(broken), PolicyCompilationException.class);
+        PolicyCompilationException failure =
+                catchThrowableOfType(() -> LearnerScenario.compile(broken), PolicyCompilationException.class);
         // then the problem names the overlay's file, line and column, and the unknown name
         assertThat(failure.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo("schools/lincoln/parameters.yaml");

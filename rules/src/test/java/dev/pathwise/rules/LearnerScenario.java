@@ -46,15 +46,18 @@ final class LearnerScenario {
     static final Instant START = Instant.parse("2026-09-07T09:00:00Z");
     static final LocalDate PLAN_START = LocalDate.parse("2026-09-07");
 
-    static final Framework FRAMEWORK = Framework.of("ratios-6", "Ratios and expressions", List.of(
-            new Competency("RP", "Ratios and proportional relationships", null, List.of(), 6, null),
-            new Competency("RP.1", "Understand ratio language", "RP", List.of(), 6, null),
-            new Competency("RP.2", "Unit rates", "RP", List.of("RP.1"), 6, null),
-            new Competency("RP.3", "Ratio reasoning to solve problems", "RP", List.of("RP.2"), 6, null),
-            new Competency("EE", "Expressions and equations", null, List.of("RP"), 6, null),
-            new Competency("EE.1", "Write expressions", "EE", List.of(), 6, null),
-            new Competency("EE.2", "Evaluate expressions", "EE", List.of("EE.1"), 6, null),
-            new Competency("G.1", "Area of triangles", null, List.of(), 6, null)));
+    static final Framework FRAMEWORK = Framework.of(
+            "ratios-6",
+            "Ratios and expressions",
+            List.of(
+                    new Competency("RP", "Ratios and proportional relationships", null, List.of(), 6, null),
+                    new Competency("RP.1", "Understand ratio language", "RP", List.of(), 6, null),
+                    new Competency("RP.2", "Unit rates", "RP", List.of("RP.1"), 6, null),
+                    new Competency("RP.3", "Ratio reasoning to solve problems", "RP", List.of("RP.2"), 6, null),
+                    new Competency("EE", "Expressions and equations", null, List.of("RP"), 6, null),
+                    new Competency("EE.1", "Write expressions", "EE", List.of(), 6, null),
+                    new Competency("EE.2", "Evaluate expressions", "EE", List.of("EE.1"), 6, null),
+                    new Competency("G.1", "Area of triangles", null, List.of(), 6, null)));
 
     static final Curriculum CURRICULUM = Curriculum.of(FRAMEWORK, activities());
 
@@ -82,14 +85,46 @@ final class LearnerScenario {
                 continue;
             }
             String id = competency.id();
-            activities.add(new Activity(id + "-lesson", "Lesson " + id, List.of(id), ActivityKind.LESSON,
-                    Modality.VIDEO, Grouping.INDIVIDUAL, true, 20, List.of("sports")));
-            activities.add(new Activity(id + "-practice", "Practice " + id, List.of(id), ActivityKind.PRACTICE,
-                    Modality.TEXT, Grouping.INDIVIDUAL, true, 15, List.of("music")));
-            activities.add(new Activity(id + "-mini", "Mini-lesson " + id, List.of(id), ActivityKind.MINI_LESSON,
-                    Modality.HANDS_ON, Grouping.SMALL_GROUP, false, 15, List.of()));
-            activities.add(new Activity(id + "-check", "Check " + id, List.of(id), ActivityKind.ASSESSMENT,
-                    Modality.TEXT, Grouping.INDIVIDUAL, true, 10, List.of()));
+            activities.add(new Activity(
+                    id + "-lesson",
+                    "Lesson " + id,
+                    List.of(id),
+                    ActivityKind.LESSON,
+                    Modality.VIDEO,
+                    Grouping.INDIVIDUAL,
+                    true,
+                    20,
+                    List.of("sports")));
+            activities.add(new Activity(
+                    id + "-practice",
+                    "Practice " + id,
+                    List.of(id),
+                    ActivityKind.PRACTICE,
+                    Modality.TEXT,
+                    Grouping.INDIVIDUAL,
+                    true,
+                    15,
+                    List.of("music")));
+            activities.add(new Activity(
+                    id + "-mini",
+                    "Mini-lesson " + id,
+                    List.of(id),
+                    ActivityKind.MINI_LESSON,
+                    Modality.HANDS_ON,
+                    Grouping.SMALL_GROUP,
+                    false,
+                    15,
+                    List.of()));
+            activities.add(new Activity(
+                    id + "-check",
+                    "Check " + id,
+                    List.of(id),
+                    ActivityKind.ASSESSMENT,
+                    Modality.TEXT,
+                    Grouping.INDIVIDUAL,
+                    true,
+                    10,
+                    List.of()));
         }
         return activities;
     }
@@ -108,10 +143,19 @@ final class LearnerScenario {
         return RUNTIME.compile(source);
     }
 
-    static LearnerProfile profile(int grade, String school, List<String> interests, List<Modality> modalities,
-                                  List<Goal> goals) {
-        return new LearnerProfile("learner-" + grade, grade, school, interests, List.of(), List.of(), modalities,
-                null, goals, PLAN_START);
+    static LearnerProfile profile(
+            int grade, String school, List<String> interests, List<Modality> modalities, List<Goal> goals) {
+        return new LearnerProfile(
+                "learner-" + grade,
+                grade,
+                school,
+                interests,
+                List.of(),
+                List.of(),
+                modalities,
+                null,
+                goals,
+                PLAN_START);
     }
 
     LearnerScenario withProfile(LearnerProfile profile) {
@@ -126,15 +170,33 @@ final class LearnerScenario {
     /** Given: the learner's goals (replacing any), the rest of the profile unchanged. */
     LearnerScenario withGoals(Goal... goals) {
         LearnerProfile p = learner.profile();
-        return withProfile(new LearnerProfile(p.learnerId(), p.grade(), p.schoolId(), p.interests(), p.strengths(),
-                p.growthAreas(), p.preferredModalities(), p.preferredGrouping(), List.of(goals), p.planStart()));
+        return withProfile(new LearnerProfile(
+                p.learnerId(),
+                p.grade(),
+                p.schoolId(),
+                p.interests(),
+                p.strengths(),
+                p.growthAreas(),
+                p.preferredModalities(),
+                p.preferredGrouping(),
+                List.of(goals),
+                p.planStart()));
     }
 
     /** Given: how the learner learns best, most preferred first (replacing any), the rest unchanged. */
     LearnerScenario withModalities(Modality... modalities) {
         LearnerProfile p = learner.profile();
-        return withProfile(new LearnerProfile(p.learnerId(), p.grade(), p.schoolId(), p.interests(), p.strengths(),
-                p.growthAreas(), List.of(modalities), p.preferredGrouping(), p.goals(), p.planStart()));
+        return withProfile(new LearnerProfile(
+                p.learnerId(),
+                p.grade(),
+                p.schoolId(),
+                p.interests(),
+                p.strengths(),
+                p.growthAreas(),
+                List.of(modalities),
+                p.preferredGrouping(),
+                p.goals(),
+                p.planStart()));
     }
 
     /**
@@ -144,8 +206,8 @@ final class LearnerScenario {
     LearnerScenario weeksIntoPlan(double weeks) {
         Instant next = planStartInstant().plusSeconds(Math.round(weeks * 7 * 24 * 3600));
         if (next.isBefore(clock)) {
-            throw new IllegalStateException("week " + weeks + " (" + next + ") is before the scenario's clock "
-                    + clock + "; send the evidence after moving time, not before");
+            throw new IllegalStateException("week " + weeks + " (" + next + ") is before the scenario's clock " + clock
+                    + "; send the evidence after moving time, not before");
         }
         clock = next;
         return this;
@@ -188,8 +250,8 @@ final class LearnerScenario {
         for (String id : competencyIds) {
             given(id, EvidenceKind.SUMMATIVE, 0.9, 0.9, 0.9);
             if (!learner.level(id).isMastered()) {
-                throw new IllegalStateException(id + " should be mastered after three 0.9 summatives but is "
-                        + learner.level(id));
+                throw new IllegalStateException(
+                        id + " should be mastered after three 0.9 summatives but is " + learner.level(id));
             }
         }
         return this;
@@ -197,14 +259,28 @@ final class LearnerScenario {
 
     /** When: one piece of evidence on a competency. */
     PathUpdate send(String competencyId, double score, EvidenceKind kind) {
-        return send(new Evidence("e" + (++evidenceCounter), learner.learnerId(), competencyId, null,
-                Score.fraction(score), kind, "test", clock));
+        return send(new Evidence(
+                "e" + (++evidenceCounter),
+                learner.learnerId(),
+                competencyId,
+                null,
+                Score.fraction(score),
+                kind,
+                "test",
+                clock));
     }
 
     /** When: one piece of evidence through an activity. */
     PathUpdate sendForActivity(String activityId, double score, EvidenceKind kind) {
-        return send(new Evidence("e" + (++evidenceCounter), learner.learnerId(), null, activityId,
-                Score.fraction(score), kind, "test", clock));
+        return send(new Evidence(
+                "e" + (++evidenceCounter),
+                learner.learnerId(),
+                null,
+                activityId,
+                Score.fraction(score),
+                kind,
+                "test",
+                clock));
     }
 
     private PathUpdate send(Evidence evidence) {
@@ -216,10 +292,17 @@ final class LearnerScenario {
     }
 
     /** When: a teacher override, by "ms-lee" with the given reason. */
-    PathUpdate override(OverrideKind kind, String competencyId, String activityId, MasteryLevel level,
-                        String reason) {
-        TeacherOverride override = new TeacherOverride("o" + (++overrideCounter), learner.learnerId(), kind,
-                competencyId, activityId, level, "ms-lee", reason, clock);
+    PathUpdate override(OverrideKind kind, String competencyId, String activityId, MasteryLevel level, String reason) {
+        TeacherOverride override = new TeacherOverride(
+                "o" + (++overrideCounter),
+                learner.learnerId(),
+                kind,
+                competencyId,
+                activityId,
+                level,
+                "ms-lee",
+                reason,
+                clock);
         overrides.add(override);
         Evaluation evaluation = EVALUATOR.applyOverride(policy, CURRICULUM, learner, override, clock);
         learner = evaluation.learner();
@@ -248,8 +331,10 @@ final class LearnerScenario {
     }
 
     static MasteryChange change(PathUpdate update, String competencyId) {
-        return update.masteryChanges().stream().filter(c -> c.competencyId().equals(competencyId)).findFirst()
-                .orElseThrow(() -> new AssertionError("no mastery change for " + competencyId + " in "
-                        + update.masteryChanges()));
+        return update.masteryChanges().stream()
+                .filter(c -> c.competencyId().equals(competencyId))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("no mastery change for " + competencyId + " in " + update.masteryChanges()));
     }
 }

@@ -40,8 +40,9 @@ class MasteryRulesTest {
         MasteryChange change = change(update, "RP.1");
         assertThat(change.toScore()).isCloseTo(0.9 * 0.65 + 0.75 * 0.35, within(1e-9));
         assertThat(change.to()).isEqualTo(MasteryLevel.MASTERED);
-        assertThat(change.explanation()).isEqualTo("Mastered: decaying average 0.85 >= threshold 0.80 for grade "
-                + "band 3-5 (rule \"Mastered when the mastery score reaches the grade-band threshold\")");
+        assertThat(change.explanation())
+                .isEqualTo("Mastered: decaying average 0.85 >= threshold 0.80 for grade "
+                        + "band 3-5 (rule \"Mastered when the mastery score reaches the grade-band threshold\")");
     }
 
     @Test
@@ -75,7 +76,8 @@ class MasteryRulesTest {
         // then it is only approaching, and the shortfall says why
         MasteryChange change = change(update, "RP.1");
         assertThat(change.to()).isEqualTo(MasteryLevel.APPROACHING);
-        assertThat(change.shortfalls()).extracting(s -> s.text())
+        assertThat(change.shortfalls())
+                .extracting(s -> s.text())
                 .containsExactly("2 of the 3 pieces of evidence needed");
     }
 
@@ -86,7 +88,8 @@ class MasteryRulesTest {
         PathUpdate formativeOnly = learner.send("RP.1", 0.9, FORMATIVE);
         // then formative evidence alone does not master it
         assertThat(change(formativeOnly, "RP.1").to()).isEqualTo(MasteryLevel.APPROACHING);
-        assertThat(change(formativeOnly, "RP.1").shortfalls()).extracting(s -> s.rule())
+        assertThat(change(formativeOnly, "RP.1").shortfalls())
+                .extracting(s -> s.rule())
                 .containsExactly("Mastery needs a summative assessment where the grade band requires one");
         // when a summative 0.9 arrives
         PathUpdate withSummative = learner.send("RP.1", 0.9, SUMMATIVE);
@@ -139,10 +142,10 @@ class MasteryRulesTest {
         assertThat(change.to()).isEqualTo(MasteryLevel.APPROACHING);
         assertThat(update.droppedBack()).singleElement().satisfies(event -> {
             assertThat(event.competencyId()).isEqualTo("RP.1");
-            assertThat(event.why().rule()).isEqualTo("Drops back when a mastered score falls below the demotion "
-                    + "threshold");
-            assertThat(event.why().text()).isEqualTo("decaying average 0.64 < demotion threshold 0.70 for grade "
-                    + "band 3-5");
+            assertThat(event.why().rule())
+                    .isEqualTo("Drops back when a mastered score falls below the demotion " + "threshold");
+            assertThat(event.why().text())
+                    .isEqualTo("decaying average 0.64 < demotion threshold 0.70 for grade " + "band 3-5");
         });
     }
 
@@ -175,7 +178,8 @@ class MasteryRulesTest {
         // when RP.1 gets another summative 0.9
         PathUpdate again = learner.send("RP.1", 0.9, SUMMATIVE);
         // then RP.1 is reported; RP, approaching at 0.90 before and after, is stored but not reported
-        assertThat(again.masteryChanges()).extracting(MasteryRulesTest::summary)
+        assertThat(again.masteryChanges())
+                .extracting(MasteryRulesTest::summary)
                 .containsExactly("RP.1 mastered -> mastered, 0.90 -> 0.90, decaying_average");
         assertThat(learner.state("RP").level()).isEqualTo(MasteryLevel.APPROACHING);
         assertThat(learner.state("RP").evidenceCount()).isEqualTo(4);
@@ -183,17 +187,27 @@ class MasteryRulesTest {
         // when RP.2 gets a first 0.5
         PathUpdate moved = learner.send("RP.2", 0.5, FORMATIVE);
         // then RP is reported: still approaching, its score now the mean of 0.90 and 0.50
-        assertThat(moved.masteryChanges()).extracting(MasteryRulesTest::summary).containsExactly(
-                "RP.2 no evidence -> beginning, 0.00 -> 0.50, decaying_average",
-                "RP approaching -> approaching, 0.90 -> 0.70, rollup (1 of 3 children mastered)");
-        assertThat(change(moved, "RP").explanation()).isEqualTo("Approaching: 1 of 3 children mastered; the rollup "
-                + "rule needs all of the children mastered (rule \"A parent is approaching while some but not enough "
-                + "children are mastered\")");
+        assertThat(moved.masteryChanges())
+                .extracting(MasteryRulesTest::summary)
+                .containsExactly(
+                        "RP.2 no evidence -> beginning, 0.00 -> 0.50, decaying_average",
+                        "RP approaching -> approaching, 0.90 -> 0.70, rollup (1 of 3 children mastered)");
+        assertThat(change(moved, "RP").explanation())
+                .isEqualTo("Approaching: 1 of 3 children mastered; the rollup "
+                        + "rule needs all of the children mastered (rule \"A parent is approaching while some but not enough "
+                        + "children are mastered\")");
     }
 
     private static String summary(MasteryChange change) {
-        return String.format(Locale.ROOT, "%s %s -> %s, %.2f -> %.2f, %s", change.competencyId(),
-                change.from().label(), change.to().label(), change.fromScore(), change.toScore(), change.method());
+        return String.format(
+                Locale.ROOT,
+                "%s %s -> %s, %.2f -> %.2f, %s",
+                change.competencyId(),
+                change.from().label(),
+                change.to().label(),
+                change.fromScore(),
+                change.toScore(),
+                change.method());
     }
 
     @Test

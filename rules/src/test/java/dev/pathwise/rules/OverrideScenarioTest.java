@@ -28,8 +28,10 @@ class OverrideScenarioTest {
         MasteryChange change = change(update, "RP.1");
         assertThat(change.from()).isEqualTo(MasteryLevel.BEGINNING);
         assertThat(change.to()).isEqualTo(MasteryLevel.MASTERED);
-        assertThat(change.explanation()).isEqualTo("Mastered: set by ms-lee: " + REASON + " (the rules say beginning: "
-                + "decaying average 0.50 from 1 piece(s) of evidence (rule \"Beginning once there is evidence\"))");
+        assertThat(change.explanation())
+                .isEqualTo(
+                        "Mastered: set by ms-lee: " + REASON + " (the rules say beginning: "
+                                + "decaying average 0.50 from 1 piece(s) of evidence (rule \"Beginning once there is evidence\"))");
         // and RP.2, which needs RP.1, is unlocked and offered
         assertThat(update.unlocked()).extracting(CompetencyEvent::competencyId).containsExactly("RP.2");
         assertThat(update.nextSteps()).extracting(NextStepOption::competencyId).contains("RP.2");
@@ -67,7 +69,9 @@ class OverrideScenarioTest {
         assertThat(change.why().text()).doesNotContain("ms-lee");
         assertThat(learner.level("RP.1")).isEqualTo(MasteryLevel.BEGINNING);
         assertThat(update.nextSteps()).extracting(NextStepOption::competencyId).doesNotContain("RP.2");
-        assertThat(update.droppedBack()).extracting(CompetencyEvent::competencyId).containsExactly("RP.1");
+        assertThat(update.droppedBack())
+                .extracting(CompetencyEvent::competencyId)
+                .containsExactly("RP.1");
     }
 
     @Test
@@ -89,13 +93,15 @@ class OverrideScenarioTest {
         // given a grade 4 learner who mastered RP.1 by the rules
         LearnerScenario learner = LearnerScenario.gradeLearner(4).given("RP.1", FORMATIVE, 0.9, 0.9, 0.9);
         // when ms-lee sets it back to approaching
-        PathUpdate update = learner.override(OverrideKind.SET_LEVEL, "RP.1", null, MasteryLevel.APPROACHING,
-                "copied the answers");
+        PathUpdate update =
+                learner.override(OverrideKind.SET_LEVEL, "RP.1", null, MasteryLevel.APPROACHING, "copied the answers");
         // then RP.1 is approaching, RP.2 is no longer ready, and the rules' view is kept in the explanation
         MasteryChange change = change(update, "RP.1");
         assertThat(change.to()).isEqualTo(MasteryLevel.APPROACHING);
         assertThat(change.why().text()).startsWith("set by ms-lee: copied the answers (the rules say mastered: ");
-        assertThat(update.droppedBack()).extracting(CompetencyEvent::competencyId).containsExactly("RP.1");
+        assertThat(update.droppedBack())
+                .extracting(CompetencyEvent::competencyId)
+                .containsExactly("RP.1");
         assertThat(update.nextSteps()).extracting(NextStepOption::competencyId).doesNotContain("RP.2");
     }
 }

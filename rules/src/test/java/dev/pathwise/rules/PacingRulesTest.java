@@ -44,8 +44,9 @@ class PacingRulesTest {
             assertThat(flag.support()).isEqualTo(Support.SMALL_GROUP);
             assertThat(flag.competencyId()).isNull();
             assertThat(flag.why().rule()).isEqualTo(BEHIND_FLOOR);
-            assertThat(flag.why().text()).isEqualTo("1 competencies mastered in 10.0 weeks, below the floor of 0.50 a "
-                    + "week for grade band 3-5 (5.0 expected, 4.0 behind)");
+            assertThat(flag.why().text())
+                    .isEqualTo("1 competencies mastered in 10.0 weeks, below the floor of 0.50 a "
+                            + "week for grade band 3-5 (5.0 expected, 4.0 behind)");
         });
     }
 
@@ -62,8 +63,9 @@ class PacingRulesTest {
         // then they are 0.5 · 4.308290343915344 = 2.154145171957672 behind, and read it rounded
         assertThat(learnerFlags(update, FlagKind.BEHIND_PACE)).singleElement().satisfies(flag -> {
             assertThat(flag.amount()).isEqualTo(2.154145171957672);
-            assertThat(flag.why().text()).isEqualTo("0 competencies mastered in 4.3 weeks, below the floor of 0.50 a "
-                    + "week for grade band 3-5 (2.2 expected, 2.2 behind)");
+            assertThat(flag.why().text())
+                    .isEqualTo("0 competencies mastered in 4.3 weeks, below the floor of 0.50 a "
+                            + "week for grade band 3-5 (2.2 expected, 2.2 behind)");
         });
     }
 
@@ -78,7 +80,8 @@ class PacingRulesTest {
         // when the same learner asks once the 2 grace weeks are over
         PathUpdate afterGrace = learner.weeksIntoPlan(2).nextSteps();
         // then they are 0.75·2 − 1 = 0.5 behind
-        assertThat(learnerFlags(afterGrace, FlagKind.BEHIND_PACE)).singleElement()
+        assertThat(learnerFlags(afterGrace, FlagKind.BEHIND_PACE))
+                .singleElement()
                 .satisfies(flag -> assertThat(flag.amount()).isCloseTo(0.5, within(1e-9)));
     }
 
@@ -100,7 +103,8 @@ class PacingRulesTest {
         // when they ask 10 weeks into the plan (the parent RP rolled up too, but only leaves count)
         PathUpdate update = learner.weeksIntoPlan(10).nextSteps();
         // then they are 0.5·10 − 4 = 1 behind
-        assertThat(learnerFlags(update, FlagKind.BEHIND_PACE)).singleElement()
+        assertThat(learnerFlags(update, FlagKind.BEHIND_PACE))
+                .singleElement()
                 .satisfies(flag -> assertThat(flag.amount()).isEqualTo(1.0));
     }
 
@@ -111,7 +115,8 @@ class PacingRulesTest {
         // when they ask 10 weeks into the plan: 0.25·10 = 2.5 expected
         PathUpdate update = learner.weeksIntoPlan(10).nextSteps();
         // then they are 0.5 behind (a grade 4 learner would be 3 behind)
-        assertThat(learnerFlags(update, FlagKind.BEHIND_PACE)).singleElement()
+        assertThat(learnerFlags(update, FlagKind.BEHIND_PACE))
+                .singleElement()
                 .satisfies(flag -> assertThat(flag.amount()).isEqualTo(0.5));
     }
 
@@ -132,8 +137,9 @@ class PacingRulesTest {
             assertThat(flag.amount()).isEqualTo(0.5);
             assertThat(flag.support()).isEqualTo(Support.TEACHER_CONFERENCE);
             assertThat(flag.why().rule()).isEqualTo(BEHIND_GOAL);
-            assertThat(flag.why().text()).isEqualTo("goal 'Finish ratios': 1 of 3 competencies mastered with 50% of "
-                    + "the time to 2026-11-16 gone (1.5 expected)");
+            assertThat(flag.why().text())
+                    .isEqualTo("goal 'Finish ratios': 1 of 3 competencies mastered with 50% of "
+                            + "the time to 2026-11-16 gone (1.5 expected)");
         });
     }
 
@@ -147,7 +153,8 @@ class PacingRulesTest {
         PathUpdate update = learner.weeksIntoPlan(5).nextSteps();
         // then the goal is on pace (the learner is still under the weekly floor, 0.5·5 = 2.5)
         assertThat(goalFlags(update)).isEmpty();
-        assertThat(learnerFlags(update, FlagKind.BEHIND_PACE)).singleElement()
+        assertThat(learnerFlags(update, FlagKind.BEHIND_PACE))
+                .singleElement()
                 .satisfies(flag -> assertThat(flag.amount()).isEqualTo(0.5));
     }
 
@@ -210,7 +217,8 @@ class PacingRulesTest {
         // when a third in a row arrives
         PathUpdate threeInARow = learner.send("RP.1", 0.5, FORMATIVE);
         // then it is struggling, counted from the reset
-        assertThat(competencyFlags(threeInARow, FlagKind.STRUGGLING)).singleElement()
+        assertThat(competencyFlags(threeInARow, FlagKind.STRUGGLING))
+                .singleElement()
                 .satisfies(flag -> assertThat(flag.amount()).isEqualTo(3.0));
     }
 
@@ -219,8 +227,8 @@ class PacingRulesTest {
     @Test
     void stalledAfterEightPiecesOfEvidenceWithoutMastery() {
         // given a grade 4 learner with seven results of 0.7 on RP.1 (approaching, never mastered)
-        LearnerScenario learner = LearnerScenario.gradeLearner(4)
-                .given("RP.1", FORMATIVE, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7);
+        LearnerScenario learner =
+                LearnerScenario.gradeLearner(4).given("RP.1", FORMATIVE, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7);
         PathUpdate seventh = learner.send("RP.1", 0.7, FORMATIVE);
         assertThat(competencyFlags(seventh, FlagKind.STALLED)).isEmpty();
         // when the eighth arrives
@@ -239,8 +247,8 @@ class PacingRulesTest {
     @Test
     void aMasteredCompetencyIsNeverStalled() {
         // given a grade 4 learner with seven results of 0.7 on RP.1
-        LearnerScenario learner = LearnerScenario.gradeLearner(4)
-                .given("RP.1", FORMATIVE, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7);
+        LearnerScenario learner =
+                LearnerScenario.gradeLearner(4).given("RP.1", FORMATIVE, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7);
         // when an eighth of 1.0 arrives: 1.0·0.65 + 0.7·0.35 = 0.895, mastered
         PathUpdate update = learner.send("RP.1", 1.0, FORMATIVE);
         // then there is no stalled flag
@@ -253,7 +261,8 @@ class PacingRulesTest {
     /** Flags about the learner as a whole (no competency, no goal). */
     private static List<Flag> learnerFlags(PathUpdate update, FlagKind kind) {
         return update.flags().stream()
-                .filter(f -> f.kind() == kind && f.competencyId() == null && f.goalId() == null).toList();
+                .filter(f -> f.kind() == kind && f.competencyId() == null && f.goalId() == null)
+                .toList();
     }
 
     private static List<Flag> goalFlags(PathUpdate update) {
@@ -261,6 +270,8 @@ class PacingRulesTest {
     }
 
     private static List<Flag> competencyFlags(PathUpdate update, FlagKind kind) {
-        return update.flags().stream().filter(f -> f.kind() == kind && f.competencyId() != null).toList();
+        return update.flags().stream()
+                .filter(f -> f.kind() == kind && f.competencyId() != null)
+                .toList();
     }
 }

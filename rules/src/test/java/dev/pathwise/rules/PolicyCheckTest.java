@@ -29,18 +29,24 @@ class PolicyCheckTest {
 
     /** The default pack with one more file in Lincoln's overlay. */
     private static PolicySource withLincolnFile(String version, String fileName, String drl) {
-        return DefaultPolicyPack.source().withSchool("lincoln", new PolicyLayer("schools/lincoln",
-                List.of(new RuleFile("schools/lincoln/" + fileName, drl)), null)).withVersion(version);
+        return DefaultPolicyPack.source()
+                .withSchool(
+                        "lincoln",
+                        new PolicyLayer(
+                                "schools/lincoln", List.of(new RuleFile("schools/lincoln/" + fileName, drl)), null))
+                .withVersion(version);
     }
 
     @Test
     void theDefaultPackChecksClean() {
-        assertThat(PolicyChecker.check(DefaultPolicyPack.source().withVersion("1.0.0-check"))).isEmpty();
+        assertThat(PolicyChecker.check(DefaultPolicyPack.source().withVersion("1.0.0-check")))
+                .isEmpty();
     }
 
     @Test
     void eachForbiddenConstructIsRefusedWithItsLine() {
-        // given one rule file using every construct a rule may not use, one per line from line 15 (and an import on line 10)
+        // given one rule file using every construct a rule may not use, one per line from line 15 (and an import on
+        // line 10)
         String drl = HEADER.replace("global Decisions decisions;", "global Decisions decisions;\nimport java.io.File;")
                 + """
                 rule "Does everything it must not"
@@ -62,8 +68,9 @@ class PolicyCheckTest {
         // when the policy is checked
         List<CompileProblem> problems = PolicyChecker.check(withLincolnFile("1.0.0-guard", "escape.drl", drl));
         // then every construct is refused at its line and column, with the member named and the reason
-        assertThat(problems).extracting(p -> p.file() + ":" + p.line() + ":" + p.column() + " " + p.message()
-                        .replaceAll(", which rules may not.*", ""))
+        assertThat(problems)
+                .extracting(p -> p.file() + ":" + p.line() + ":" + p.column() + " "
+                        + p.message().replaceAll(", which rules may not.*", ""))
                 .containsExactly(
                         "schools/lincoln/escape.drl:10:8 import 'java.io.File' is not allowed in a rule file: rules "
                                 + "see only the fact model. Import from dev.pathwise.engine.facts (or "
@@ -85,10 +92,11 @@ class PolicyCheckTest {
                                 + "java.lang.ProcessBuilder",
                         "schools/lincoln/escape.drl:23:12 rule 'Does everything it must not' calls "
                                 + "org.drools.core.rule.consequence.KnowledgeHelper.getKieRuntime()");
-        assertThat(problems.get(1).message()).endsWith("which rules may not. Rules do not touch the JVM: no "
-                + "printing, clock, properties, environment, processes or exit; report through 'decisions' and receive "
-                + "values as facts. Rules may use the fact model, 'decisions', and of the JDK String, numbers, Math, "
-                + "read-only collections and java.time values.");
+        assertThat(problems.get(1).message())
+                .endsWith("which rules may not. Rules do not touch the JVM: no "
+                        + "printing, clock, properties, environment, processes or exit; report through 'decisions' and receive "
+                        + "values as facts. Rules may use the fact model, 'decisions', and of the JDK String, numbers, Math, "
+                        + "read-only collections and java.time values.");
     }
 
     @Test
@@ -105,14 +113,16 @@ class PolicyCheckTest {
         // when it is compiled for publishing
         Executable compile = () -> LearnerScenario.compile(withLincolnFile("1.0.0-prints", "prints.drl", drl));
         // then the runtime refuses it with the line
-        PolicyCompilationException failure = org.junit.jupiter.api.Assertions.assertThrows(
-                PolicyCompilationException.class, compile);
-        assertThat(failure.problems()).extracting(CompileProblem::toString).containsExactly(
-                "schools/lincoln/prints.drl:14:12: rule 'Prints' reads java.lang.System.out, which rules may not. "
-                        + "Rules do not touch the JVM: no printing, clock, properties, environment, processes or exit; "
-                        + "report through 'decisions' and receive values as facts. Rules may use the fact model, "
-                        + "'decisions', and of the JDK String, numbers, Math, read-only collections and java.time "
-                        + "values.");
+        PolicyCompilationException failure =
+                org.junit.jupiter.api.Assertions.assertThrows(PolicyCompilationException.class, compile);
+        assertThat(failure.problems())
+                .extracting(CompileProblem::toString)
+                .containsExactly(
+                        "schools/lincoln/prints.drl:14:12: rule 'Prints' reads java.lang.System.out, which rules may not. "
+                                + "Rules do not touch the JVM: no printing, clock, properties, environment, processes or exit; "
+                                + "report through 'decisions' and receive values as facts. Rules may use the fact model, "
+                                + "'decisions', and of the JDK String, numbers, Math, read-only collections and java.time "
+                                + "values.");
     }
 
     @Test
@@ -138,14 +148,16 @@ class PolicyCheckTest {
         // when the policy is checked
         List<CompileProblem> problems = PolicyChecker.check(withLincolnFile("1.0.0-unknown", "extra.drl", drl));
         // then each names the rule, the line and column, and the name meant
-        assertThat(problems).extracting(CompileProblem::toString).containsExactly(
-                "schools/lincoln/extra.drl:13:26: rule 'Mastered at the school's threshold' uses unknown parameter "
-                        + "'masteredThreshhold', so it can never fire. Maybe you meant 'masteredThreshold'?",
-                "schools/lincoln/extra.drl:14:22: rule 'Mastered at the school's threshold' reads unknown field "
-                        + "'scor' of Assessment, so it can never fire. Maybe you meant 'score'?",
-                "schools/lincoln/extra.drl:22:5: rule 'Approaching on the latest result' matches unknown fact type "
-                        + "'Assesment'. Maybe you meant 'Assessment'? (import "
-                        + "it from dev.pathwise.engine.facts, or BandParameters from dev.pathwise.engine.policy)");
+        assertThat(problems)
+                .extracting(CompileProblem::toString)
+                .containsExactly(
+                        "schools/lincoln/extra.drl:13:26: rule 'Mastered at the school's threshold' uses unknown parameter "
+                                + "'masteredThreshhold', so it can never fire. Maybe you meant 'masteredThreshold'?",
+                        "schools/lincoln/extra.drl:14:22: rule 'Mastered at the school's threshold' reads unknown field "
+                                + "'scor' of Assessment, so it can never fire. Maybe you meant 'score'?",
+                        "schools/lincoln/extra.drl:22:5: rule 'Approaching on the latest result' matches unknown fact type "
+                                + "'Assesment'. Maybe you meant 'Assessment'? (import "
+                                + "it from dev.pathwise.engine.facts, or BandParameters from dev.pathwise.engine.policy)");
     }
 
     @Test
@@ -162,10 +174,12 @@ class PolicyCheckTest {
         // when the policy is checked
         List<CompileProblem> problems = PolicyChecker.check(withLincolnFile("1.0.0-duplicate", "more.drl", drl));
         // then the problem names both files and lines
-        assertThat(problems).extracting(CompileProblem::toString).containsExactly(
-                "schools/lincoln/more.drl:10: rule 'Beginning once there is evidence' is defined twice in package "
-                        + "dev.pathwise.rules: at mastery.drl:51 and at schools/lincoln/more.drl:10; give each rule "
-                        + "its own name (to change a district rule in an overlay, use the same file name so the file "
-                        + "replaces it)");
+        assertThat(problems)
+                .extracting(CompileProblem::toString)
+                .containsExactly(
+                        "schools/lincoln/more.drl:10: rule 'Beginning once there is evidence' is defined twice in package "
+                                + "dev.pathwise.rules: at mastery.drl:51 and at schools/lincoln/more.drl:10; give each rule "
+                                + "its own name (to change a district rule in an overlay, use the same file name so the file "
+                                + "replaces it)");
     }
 }

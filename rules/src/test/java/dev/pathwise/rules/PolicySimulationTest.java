@@ -36,7 +36,12 @@ class PolicySimulationTest {
         java.util.function.BiConsumer<String, double[]> add = (learner, scores) -> {
             for (double score : scores) {
                 counter[0]++;
-                csv.append("e").append(counter[0]).append(',').append(learner).append(",RP.1,,").append(score)
+                csv.append("e")
+                        .append(counter[0])
+                        .append(',')
+                        .append(learner)
+                        .append(",RP.1,,")
+                        .append(score)
                         .append(",0,1,summative,lms,")
                         .append(java.time.Instant.parse("2026-09-08T09:00:00Z").plusSeconds(3600L * counter[0]))
                         .append('\n');
@@ -56,29 +61,46 @@ class PolicySimulationTest {
                 """);
         CompiledPolicy current = LearnerScenario.DEFAULT_POLICY;
         CompiledPolicy candidate = LearnerScenario.compile(DefaultPolicyPack.source()
-                .withGradeBand(GradeBand.G3_5, new PolicyLayer("grade-bands/3-5", List.of(), new ParameterFile(
-                        "grade-bands/3-5/parameters.yaml", "defaults:\n  masteredThreshold: 0.75\n")))
+                .withGradeBand(
+                        GradeBand.G3_5,
+                        new PolicyLayer(
+                                "grade-bands/3-5",
+                                List.of(),
+                                new ParameterFile(
+                                        "grade-bands/3-5/parameters.yaml", "defaults:\n  masteredThreshold: 0.75\n")))
                 .withVersion("1.0.0-35-at-075"));
         Curriculum curriculum = CurriculumFile.read(DefaultPackScenariosTest.SCENARIOS.resolve("framework.yaml"));
         // when the stored evidence is replayed under both
-        SimulationReport report = new PolicySimulation().run(current, candidate, curriculum,
-                EvidenceFiles.readLearners(folder.resolve("learners.json")),
-                EvidenceFiles.readEvidence(folder.resolve("evidence.csv")), 10);
+        SimulationReport report = new PolicySimulation()
+                .run(
+                        current,
+                        candidate,
+                        curriculum,
+                        EvidenceFiles.readLearners(folder.resolve("learners.json")),
+                        EvidenceFiles.readEvidence(folder.resolve("evidence.csv")),
+                        10);
         // then exactly g3-f and g4-a change, from approaching to mastered, with both explanations
         assertThat(report.changed()).extracting(LearnerDiff::learnerId).containsExactly("g3-f", "g4-a");
         LearnerDiff a = report.changed().get(1);
-        assertThat(a.levels()).extracting(LearnerDiff.LevelDiff::competencyId, LearnerDiff.LevelDiff::before,
-                LearnerDiff.LevelDiff::after).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("RP", "beginning", "approaching"),
-                org.assertj.core.groups.Tuple.tuple("RP.1", "approaching", "mastered"));
-        assertThat(a.levels().get(1).whyAfter()).isEqualTo("Mastered: decaying average 0.76 >= threshold 0.75 for "
-                + "grade band 3-5 (rule \"Mastered when the mastery score reaches the grade-band threshold\")");
+        assertThat(a.levels())
+                .extracting(
+                        LearnerDiff.LevelDiff::competencyId,
+                        LearnerDiff.LevelDiff::before,
+                        LearnerDiff.LevelDiff::after)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("RP", "beginning", "approaching"),
+                        org.assertj.core.groups.Tuple.tuple("RP.1", "approaching", "mastered"));
+        assertThat(a.levels().get(1).whyAfter())
+                .isEqualTo("Mastered: decaying average 0.76 >= threshold 0.75 for "
+                        + "grade band 3-5 (rule \"Mastered when the mastery score reaches the grade-band threshold\")");
         assertThat(a.levels().get(1).whyBefore()).startsWith("Approaching: decaying average 0.76 >= approaching");
         assertThat(a.stepsAfter()).containsExactly("RP.2-check", "RP.2-lesson", "RP.2-mini");
         // and the counts per grade band and school say so
-        assertThat(report.byGradeBand()).containsEntry("3-5", new SimulationReport.Count(2, 5))
+        assertThat(report.byGradeBand())
+                .containsEntry("3-5", new SimulationReport.Count(2, 5))
                 .containsEntry("6-8", new SimulationReport.Count(0, 1));
-        assertThat(report.bySchool()).containsEntry("lincoln", new SimulationReport.Count(1, 2))
+        assertThat(report.bySchool())
+                .containsEntry("lincoln", new SimulationReport.Count(1, 2))
                 .containsEntry("north", new SimulationReport.Count(1, 4));
     }
 }

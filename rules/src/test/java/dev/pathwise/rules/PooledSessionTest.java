@@ -18,7 +18,8 @@ class PooledSessionTest {
         PathUpdate update = LearnerScenario.gradeLearner(1).send("RP.1", 0.9, FORMATIVE);
         // then the explanation and shortfalls are K-2's, not the 9-12 parameters of the query before
         assertThat(change(update, "RP.1").why().text()).endsWith("for grade band K-2");
-        assertThat(change(update, "RP.1").shortfalls()).extracting(s -> s.text())
+        assertThat(change(update, "RP.1").shortfalls())
+                .extracting(s -> s.text())
                 .containsExactly("1 of the 2 pieces of evidence needed");
         assertThat(update.trace()).extracting(f -> f.rule()).contains("Beginning once there is evidence");
     }

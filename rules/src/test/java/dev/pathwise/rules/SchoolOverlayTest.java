@@ -17,9 +17,9 @@ import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.EffectivePolicy;
 import dev.pathwise.engine.policy.EffectiveRuleFile;
 import dev.pathwise.engine.policy.ParameterFile;
-import dev.pathwise.engine.policy.parameters.ParameterValue;
 import dev.pathwise.engine.policy.PolicyLayer;
 import dev.pathwise.engine.policy.RuleFile;
+import dev.pathwise.engine.policy.parameters.ParameterValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +30,14 @@ class SchoolOverlayTest {
 
     private static CompiledPolicy lincoln(String version, List<RuleFile> ruleFiles, String parameters) {
         return LearnerScenario.compile(DefaultPolicyPack.source()
-                .withSchool("lincoln", new PolicyLayer("schools/lincoln", ruleFiles,
-                        parameters == null ? null : new ParameterFile("schools/lincoln/parameters.yaml", parameters)))
+                .withSchool(
+                        "lincoln",
+                        new PolicyLayer(
+                                "schools/lincoln",
+                                ruleFiles,
+                                parameters == null
+                                        ? null
+                                        : new ParameterFile("schools/lincoln/parameters.yaml", parameters)))
                 .withVersion(version));
     }
 
@@ -41,9 +47,10 @@ class SchoolOverlayTest {
     void aSchoolThresholdMastersItsOwnLearnersOnly() {
         // given Lincoln masters grade band 3-5 at 0.75 instead of 0.80
         CompiledPolicy policy = lincoln("1.0.0-lincoln-threshold", List.of(), LINCOLN_PARAMETERS);
-        LearnerScenario atLincoln = LearnerScenario.gradeLearner(4, "lincoln", policy)
-                .given("RP.1", FORMATIVE, 0.6, 0.6);
-        LearnerScenario atNorth = LearnerScenario.gradeLearner(4, "north", policy).given("RP.1", FORMATIVE, 0.6, 0.6);
+        LearnerScenario atLincoln =
+                LearnerScenario.gradeLearner(4, "lincoln", policy).given("RP.1", FORMATIVE, 0.6, 0.6);
+        LearnerScenario atNorth =
+                LearnerScenario.gradeLearner(4, "north", policy).given("RP.1", FORMATIVE, 0.6, 0.6);
         // when both get 0.85: 0.85·0.65 + mean(0.6, 0.6)·0.35 = 0.5525 + 0.21 = 0.7625
         MasteryChange lincolnChange = change(atLincoln.send("RP.1", 0.85, FORMATIVE), "RP.1");
         MasteryChange northChange = change(atNorth.send("RP.1", 0.85, FORMATIVE), "RP.1");
@@ -66,10 +73,13 @@ class SchoolOverlayTest {
         assertThat(source.layer()).isEqualTo("schools/lincoln");
         assertThat(source.file()).isEqualTo("schools/lincoln/parameters.yaml");
         assertThat(source.line()).isEqualTo(3);
-        assertThat(policy.resolve(GradeBand.G6_8, "lincoln").parameters().getMasteredThreshold()).isEqualTo(0.80);
-        assertThat(policy.resolve(GradeBand.G3_5, "north").parameters().getMasteredThreshold()).isEqualTo(0.80);
+        assertThat(policy.resolve(GradeBand.G6_8, "lincoln").parameters().getMasteredThreshold())
+                .isEqualTo(0.80);
+        assertThat(policy.resolve(GradeBand.G3_5, "north").parameters().getMasteredThreshold())
+                .isEqualTo(0.80);
         // and a Lincoln grade 7 learner with 0.6, 0.6, 0.85 (summatives) is not mastered
-        LearnerScenario grade7 = LearnerScenario.gradeLearner(7, "lincoln", policy).given("RP.1", SUMMATIVE, 0.6, 0.6);
+        LearnerScenario grade7 =
+                LearnerScenario.gradeLearner(7, "lincoln", policy).given("RP.1", SUMMATIVE, 0.6, 0.6);
         assertThat(change(grade7.send("RP.1", 0.85, SUMMATIVE), "RP.1").to()).isEqualTo(MasteryLevel.APPROACHING);
         // and parameters alone need no second rule base
         assertThat(policy.kieBaseCount()).isEqualTo(1);
@@ -78,16 +88,19 @@ class SchoolOverlayTest {
     @Test
     void aSchoolThatRequiresASummativeInGradeBandThreeToFiveHoldsMasteryBackWithoutOne() {
         // given Lincoln requires a summative assessment in grade band 3-5 (the district from grade 6 only)
-        CompiledPolicy policy = lincoln("1.0.0-lincoln-summative", List.of(),
-                "bands:\n  3-5:\n    summativeRequired: true\n");
-        LearnerScenario grade4 = LearnerScenario.gradeLearner(4, "lincoln", policy).given("RP.1", FORMATIVE, 0.9, 0.9);
+        CompiledPolicy policy =
+                lincoln("1.0.0-lincoln-summative", List.of(), "bands:\n  3-5:\n    summativeRequired: true\n");
+        LearnerScenario grade4 =
+                LearnerScenario.gradeLearner(4, "lincoln", policy).given("RP.1", FORMATIVE, 0.9, 0.9);
         // when a third formative 0.9 arrives
         MasteryChange change = change(grade4.send("RP.1", 0.9, FORMATIVE), "RP.1");
         // then the summative rule holds a grade 4 learner back: it follows the parameter, not the grade
         assertThat(change.to()).isEqualTo(MasteryLevel.APPROACHING);
-        assertThat(change.shortfalls()).extracting(s -> s.rule() + ": " + s.text()).containsExactly(
-                "Mastery needs a summative assessment where the grade band requires one: no summative assessment yet,"
-                        + " required for grade band 3-5");
+        assertThat(change.shortfalls())
+                .extracting(s -> s.rule() + ": " + s.text())
+                .containsExactly(
+                        "Mastery needs a summative assessment where the grade band requires one: no summative assessment yet,"
+                                + " required for grade band 3-5");
     }
 
     // ---- rule files ---------------------------------------------------------------------------------------
@@ -116,13 +129,16 @@ class SchoolOverlayTest {
         RuleFile choice = new RuleFile("schools/lincoln/choice.drl", district.replace(original, replacement));
         CompiledPolicy policy = lincoln("1.0.0-lincoln-choice", List.of(choice), null);
         // when a Lincoln and a North grade 4 learner ask for next steps
-        PathUpdate atLincoln = LearnerScenario.gradeLearner(4, "lincoln", policy).nextSteps();
+        PathUpdate atLincoln =
+                LearnerScenario.gradeLearner(4, "lincoln", policy).nextSteps();
         PathUpdate atNorth = LearnerScenario.gradeLearner(4, "north", policy).nextSteps();
         // then Lincoln's learner sees two, by Lincoln's rule, and North's learner still sees three
-        assertThat(atLincoln.nextSteps()).extracting(NextStepOption::activityId)
+        assertThat(atLincoln.nextSteps())
+                .extracting(NextStepOption::activityId)
                 .containsExactly("RP.1-check", "RP.1-lesson");
         assertThat(atLincoln.optionLimit().rule()).isEqualTo("Lincoln learners choose between two options");
-        assertThat(atNorth.nextSteps()).extracting(NextStepOption::activityId)
+        assertThat(atNorth.nextSteps())
+                .extracting(NextStepOption::activityId)
                 .containsExactly("RP.1-check", "RP.1-lesson", "RP.1-mini");
         assertThat(atNorth.optionLimit().rule())
                 .isEqualTo("Learners choose among up to the grade band's number of options");
@@ -133,7 +149,8 @@ class SchoolOverlayTest {
                         org.assertj.core.groups.Tuple.tuple("mastery.drl", "district", null),
                         org.assertj.core.groups.Tuple.tuple("pacing.drl", "district", null),
                         org.assertj.core.groups.Tuple.tuple("choice.drl", "schools/lincoln", "district"));
-        assertThat(policy.resolve(GradeBand.G3_5, "north").ruleFiles()).extracting(EffectiveRuleFile::layer)
+        assertThat(policy.resolve(GradeBand.G3_5, "north").ruleFiles())
+                .extracting(EffectiveRuleFile::layer)
                 .containsOnly("district");
         assertThat(policy.kieBaseCount()).isEqualTo(2);
     }
@@ -161,12 +178,14 @@ class SchoolOverlayTest {
                             $p.getEvidenceCount(), $p.getCompetencyId() );
                 end
                 """;
-        CompiledPolicy policy = lincoln("1.0.0-lincoln-conferences",
-                List.of(new RuleFile("schools/lincoln/conferences.drl", conferences)), null);
-        LearnerScenario atLincoln = LearnerScenario.gradeLearner(4, "lincoln", policy)
-                .given("RP.1", FORMATIVE, 0.7, 0.7, 0.7, 0.7);
-        LearnerScenario atNorth = LearnerScenario.gradeLearner(4, "north", policy)
-                .given("RP.1", FORMATIVE, 0.7, 0.7, 0.7, 0.7);
+        CompiledPolicy policy = lincoln(
+                "1.0.0-lincoln-conferences",
+                List.of(new RuleFile("schools/lincoln/conferences.drl", conferences)),
+                null);
+        LearnerScenario atLincoln =
+                LearnerScenario.gradeLearner(4, "lincoln", policy).given("RP.1", FORMATIVE, 0.7, 0.7, 0.7, 0.7);
+        LearnerScenario atNorth =
+                LearnerScenario.gradeLearner(4, "north", policy).given("RP.1", FORMATIVE, 0.7, 0.7, 0.7, 0.7);
         // when both send a fifth 0.7
         PathUpdate lincolnUpdate = atLincoln.send("RP.1", 0.7, FORMATIVE);
         PathUpdate northUpdate = atNorth.send("RP.1", 0.7, FORMATIVE);
@@ -182,8 +201,8 @@ class SchoolOverlayTest {
         // and the added file is listed with its layer, replacing nothing
         assertThat(policy.resolve(GradeBand.G3_5, "lincoln").ruleFiles())
                 .extracting(f -> f.file().path(), EffectiveRuleFile::layer, EffectiveRuleFile::replaces)
-                .contains(org.assertj.core.groups.Tuple.tuple("schools/lincoln/conferences.drl", "schools/lincoln",
-                        null))
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("schools/lincoln/conferences.drl", "schools/lincoln", null))
                 .hasSize(4);
     }
 }

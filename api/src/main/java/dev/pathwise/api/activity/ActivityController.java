@@ -1,8 +1,14 @@
 package dev.pathwise.api.activity;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.problem.ProblemAdvice;
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,15 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.pathwise.api.problem.ProblemAdvice;
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
 
 /** {@code /v1/activities}: one activity or a list of them, one replaced or retired, the activities of a competency. */
 @RestController
@@ -55,14 +52,17 @@ public class ActivityController {
     }
 
     /** Replaces one activity (its competencies, title, IRI...); a retired activity is offered again. */
-    @Operation(operationId = "updateActivity", summary = "Replace one activity",
+    @Operation(
+            operationId = "updateActivity",
+            summary = "Replace one activity",
             description = "Its competencies, title, IRI...; a retired activity is offered again.")
     @PutMapping("/{id}")
     @RequiresRole(Role.CURRICULUM)
     public ActivityJson update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         ActivityJson request;
         try {
-            request = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            request = json.reader()
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .treeToValue(body, ActivityJson.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemAdvice.unreadableJson(e);
@@ -71,7 +71,9 @@ public class ActivityController {
     }
 
     /** Retires the activity: no longer offered or mapped from xAPI; its evidence is kept. */
-    @Operation(operationId = "retireActivity", summary = "Retire an activity",
+    @Operation(
+            operationId = "retireActivity",
+            summary = "Retire an activity",
             description = "No longer offered or mapped from xAPI; its evidence is kept.")
     @DeleteMapping("/{id}")
     @RequiresRole(Role.CURRICULUM)
@@ -79,12 +81,16 @@ public class ActivityController {
         return activities.retire(caller.tenantId(), id);
     }
 
-    @Operation(operationId = "listActivities", summary = "List activities",
+    @Operation(
+            operationId = "listActivities",
+            summary = "List activities",
             description = "All of the tenant's, or those of one competency.")
     @GetMapping
     @RequiresRole({Role.CURRICULUM, Role.PLATFORM, Role.TEACHER})
-    public List<ActivityJson> list(Caller caller, @RequestParam(name = "competency", required = false) String competency,
-                                   @RequestParam(name = "retired", defaultValue = "false") boolean retired) {
+    public List<ActivityJson> list(
+            Caller caller,
+            @RequestParam(name = "competency", required = false) String competency,
+            @RequestParam(name = "retired", defaultValue = "false") boolean retired) {
         return activities.list(caller.tenantId(), competency, retired);
     }
 }

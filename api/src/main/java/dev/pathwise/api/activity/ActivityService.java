@@ -1,19 +1,17 @@
 package dev.pathwise.api.activity;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
 import dev.pathwise.engine.activity.Activity;
 import dev.pathwise.engine.activity.Curriculum;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Adds, replaces and retires activities, checking each aligns to competencies of the tenant's frameworks. A retired
@@ -50,7 +48,8 @@ public class ActivityService {
         }
         List<ActivityJson> saved = new ArrayList<>(requests.size());
         for (int i = 0; i < checked.size(); i++) {
-            ActivityJson stored = ActivityJson.of(checked.get(i)).stored(iri(requests.get(i).iri()), null);
+            ActivityJson stored =
+                    ActivityJson.of(checked.get(i)).stored(iri(requests.get(i).iri()), null);
             activities.save(tenantId, stored, clock.instant());
             saved.add(stored);
         }
@@ -66,13 +65,24 @@ public class ActivityService {
             throw ApiProblem.invalid("body", null, "body: send the activity as a JSON object");
         }
         if (request.id() != null && !request.id().equals(activityId)) {
-            throw ApiProblem.invalid("id", request.id(), "id: '" + request.id() + "' is not the activity '"
-                    + activityId + "' of the path; an activity keeps its id (create a new one with POST"
-                    + " /v1/activities)");
+            throw ApiProblem.invalid(
+                    "id",
+                    request.id(),
+                    "id: '" + request.id() + "' is not the activity '"
+                            + activityId + "' of the path; an activity keeps its id (create a new one with POST"
+                            + " /v1/activities)");
         }
         require(tenantId, activityId);
-        ActivityJson withId = new ActivityJson(activityId, request.title(), request.competencyIds(), request.kind(),
-                request.modality(), request.grouping(), request.online(), request.estimatedMinutes(), request.tags(),
+        ActivityJson withId = new ActivityJson(
+                activityId,
+                request.title(),
+                request.competencyIds(),
+                request.kind(),
+                request.modality(),
+                request.grouping(),
+                request.online(),
+                request.estimatedMinutes(),
+                request.tags(),
                 request.iri());
         return save(tenantId, List.of(withId)).get(0);
     }
@@ -93,21 +103,40 @@ public class ActivityService {
     /** The offered activities (or all, retired ones too), optionally only those of one competency. */
     public List<ActivityJson> list(String tenantId, String competencyId, boolean withRetired) {
         Curriculum curriculum = curricula.curriculum(tenantId);
-        if (competencyId != null && !competencyId.isBlank() && !curriculum.framework().contains(competencyId)) {
-            throw ApiProblem.invalid("competency", competencyId, "competency: '" + competencyId
-                    + "' is in none of this tenant's frameworks." + dev.pathwise.engine.spelling.Suggestions.idHint(
-                    competencyId, curriculum.framework().competencies().stream().map(c -> c.id()).toList()));
+        if (competencyId != null
+                && !competencyId.isBlank()
+                && !curriculum.framework().contains(competencyId)) {
+            throw ApiProblem.invalid(
+                    "competency",
+                    competencyId,
+                    "competency: '" + competencyId
+                            + "' is in none of this tenant's frameworks."
+                            + dev.pathwise.engine.spelling.Suggestions.idHint(
+                                    competencyId,
+                                    curriculum.framework().competencies().stream()
+                                            .map(c -> c.id())
+                                            .toList()));
         }
-        return activities.all(tenantId, withRetired).stream().map(ActivityRepository.StoredActivity::activity)
-                .filter(a -> competencyId == null || competencyId.isBlank()
+        return activities.all(tenantId, withRetired).stream()
+                .map(ActivityRepository.StoredActivity::activity)
+                .filter(a -> competencyId == null
+                        || competencyId.isBlank()
                         || a.competencyIds().contains(competencyId))
                 .toList();
     }
 
     private ActivityRepository.StoredActivity require(String tenantId, String activityId) {
-        return activities.find(tenantId, activityId).orElseThrow(() -> ApiProblem.notFound("activityId", activityId,
-                "activity '" + activityId + "' does not exist." + dev.pathwise.engine.spelling.Suggestions.idHint(
-                        activityId, activities.all(tenantId, true).stream().map(a -> a.activity().id()).toList())));
+        return activities
+                .find(tenantId, activityId)
+                .orElseThrow(() -> ApiProblem.notFound(
+                        "activityId",
+                        activityId,
+                        "activity '" + activityId + "' does not exist."
+                                + dev.pathwise.engine.spelling.Suggestions.idHint(
+                                        activityId,
+                                        activities.all(tenantId, true).stream()
+                                                .map(a -> a.activity().id())
+                                                .toList())));
     }
 
     private static Activity check(String at, ActivityJson request) {

@@ -1,14 +1,5 @@
 package dev.pathwise.api.activity;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import dev.pathwise.api.framework.CompetencyJson;
 import dev.pathwise.api.framework.FrameworkRepository;
 import dev.pathwise.api.problem.ApiProblem;
@@ -16,6 +7,13 @@ import dev.pathwise.engine.activity.Activity;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.framework.Framework;
 import dev.pathwise.engine.framework.FrameworkException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The tenant's curriculum (all its frameworks, combined, and its offered activities), read from the database once and
@@ -41,8 +39,12 @@ public class CurriculumCache {
         }
         List<Framework> all = frameworks(tenantId);
         if (all.isEmpty()) {
-            throw ApiProblem.conflict("framework-missing", "framework", null, "this tenant has no framework yet;"
-                    + " POST /v1/frameworks (or a CASE package to POST /v1/frameworks/case) first");
+            throw ApiProblem.conflict(
+                    "framework-missing",
+                    "framework",
+                    null,
+                    "this tenant has no framework yet;"
+                            + " POST /v1/frameworks (or a CASE package to POST /v1/frameworks/case) first");
         }
         Curriculum curriculum = Curriculum.of(all, activities(tenantId));
         byTenant.put(tenantId, curriculum);
@@ -65,13 +67,18 @@ public class CurriculumCache {
         if (cached != null) {
             return cached.frameworks();
         }
-        return frameworks.all(tenantId).stream().map(f -> domain(f.id(), f.name(), f.competencies())).toList();
+        return frameworks.all(tenantId).stream()
+                .map(f -> domain(f.id(), f.name(), f.competencies()))
+                .toList();
     }
 
     /** A stored framework as the engine reads it. */
     public static Framework domain(String id, String name, List<CompetencyJson> competencies) {
         try {
-            return Framework.of(id, name, competencies.stream().map(CompetencyJson::toDomain).toList());
+            return Framework.of(
+                    id,
+                    name,
+                    competencies.stream().map(CompetencyJson::toDomain).toList());
         } catch (FrameworkException e) {
             throw new IllegalStateException("Stored framework '" + id + "' is not valid: " + e.getMessage(), e);
         }
@@ -79,7 +86,9 @@ public class CurriculumCache {
 
     /** The tenant's offered activities (retired ones left out), in id order. */
     public List<Activity> activities(String tenantId) {
-        return activities.all(tenantId, false).stream().map(a -> a.activity().toDomain()).toList();
+        return activities.all(tenantId, false).stream()
+                .map(a -> a.activity().toDomain())
+                .toList();
     }
 
     /** Drops the cached curriculum once the current transaction commits (at once outside a transaction). */

@@ -1,8 +1,10 @@
 package dev.pathwise.api.classes;
 
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
-
 /** {@code /v1/classes}: read by every role (a teacher sees the classes they teach), changed by admins. */
 @RestController
 @RequestMapping("/v1/classes")
@@ -30,13 +28,17 @@ public class ClassController {
         this.classes = classes;
     }
 
-    @Operation(operationId = "listClasses", summary = "List classes",
+    @Operation(
+            operationId = "listClasses",
+            summary = "List classes",
             description = "A teacher sees the classes they teach.")
     @GetMapping
     @RequiresRole({Role.PLATFORM, Role.TEACHER, Role.CURRICULUM})
-    public List<ClassService.ClassJson> list(Caller caller, @RequestParam(required = false) String school,
-                                             @RequestParam(required = false) String term,
-                                             @RequestParam(required = false) String teacher) {
+    public List<ClassService.ClassJson> list(
+            Caller caller,
+            @RequestParam(required = false) String school,
+            @RequestParam(required = false) String term,
+            @RequestParam(required = false) String teacher) {
         return classes.list(caller, school, term, teacher);
     }
 
@@ -55,12 +57,14 @@ public class ClassController {
         return classes.create(caller, request);
     }
 
-    @Operation(operationId = "putClass", summary = "Create or replace a class",
+    @Operation(
+            operationId = "putClass",
+            summary = "Create or replace a class",
             description = "With its teachers and enrolled learners.")
     @PutMapping("/{id}")
     @RequiresRole(Role.ADMIN)
-    public ClassService.ClassJson put(Caller caller, @PathVariable String id,
-                                      @RequestBody ClassService.ClassRequest request) {
+    public ClassService.ClassJson put(
+            Caller caller, @PathVariable String id, @RequestBody ClassService.ClassRequest request) {
         return classes.put(caller, id, request);
     }
 

@@ -1,13 +1,12 @@
 package dev.pathwise.api.classes;
 
-import org.springframework.stereotype.Component;
-
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.LearnerScope;
 import dev.pathwise.api.learner.LearnerSelection;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.school.SchoolDirectory;
 import dev.pathwise.api.tenant.Caller;
+import org.springframework.stereotype.Component;
 
 /** The learners a caller may read: the whole tenant, or for a person who is only a teacher, their classes'. */
 @Component
@@ -18,8 +17,11 @@ public class ClassLearnerScope implements LearnerScope {
     private final EnrollmentRepository enrollments;
     private final LearnerRepository learners;
 
-    public ClassLearnerScope(SchoolDirectory schools, ClassService classes, EnrollmentRepository enrollments,
-                             LearnerRepository learners) {
+    public ClassLearnerScope(
+            SchoolDirectory schools,
+            ClassService classes,
+            EnrollmentRepository enrollments,
+            LearnerRepository learners) {
         this.schools = schools;
         this.classes = classes;
         this.enrollments = enrollments;
@@ -41,11 +43,11 @@ public class ClassLearnerScope implements LearnerScope {
             }
         }
         if (grade != null && (grade < 0 || grade > 12)) {
-            throw ApiProblem.invalid("grade", grade, "grade: " + grade + " is not a grade; use 0 (kindergarten)"
-                    + " to 12");
+            throw ApiProblem.invalid(
+                    "grade", grade, "grade: " + grade + " is not a grade; use 0 (kindergarten)" + " to 12");
         }
-        return new LearnerSelection(school, schoolClass, grade, caller.seesOwnClassesOnly() ? caller.authorUserId()
-                : null);
+        return new LearnerSelection(
+                school, schoolClass, grade, caller.seesOwnClassesOnly() ? caller.authorUserId() : null);
     }
 
     @Override

@@ -1,17 +1,15 @@
 package dev.pathwise.api.classes;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The {@code classes} table and its {@code class_terms}, always by tenant. */
 @Repository
@@ -26,18 +24,25 @@ public class ClassRepository {
     }
 
     /** A class as stored. */
-    public record SchoolClass(String id, String schoolId, String title, String classCode, String courseId,
-                              List<String> termIds, List<String> subjects) {
-    }
+    public record SchoolClass(
+            String id,
+            String schoolId,
+            String title,
+            String classCode,
+            String courseId,
+            List<String> termIds,
+            List<String> subjects) {}
 
     /** Which classes to list; null fields do not filter. {@code teacherId} keeps the classes that user teaches. */
-    public record Selection(String schoolId, String termId, String teacherId) {
-    }
+    public record Selection(String schoolId, String termId, String teacherId) {}
 
     public Optional<SchoolClass> find(String tenantId, String classId) {
         return jdbc.sql("select class_id, school_id, title, class_code, course_id, subjects from classes"
                         + " where tenant_id = :t and class_id = :c")
-                .param("t", tenantId).param("c", classId).query((rs, n) -> row(tenantId, rs)).optional();
+                .param("t", tenantId)
+                .param("c", classId)
+                .query((rs, n) -> row(tenantId, rs))
+                .optional();
     }
 
     public List<SchoolClass> all(String tenantId, Selection selection) {
@@ -68,8 +73,10 @@ public class ClassRepository {
     }
 
     public List<String> ids(String tenantId) {
-        return jdbc.sql("select class_id from classes where tenant_id = :t order by class_id").param("t", tenantId)
-                .query(String.class).list();
+        return jdbc.sql("select class_id from classes where tenant_id = :t order by class_id")
+                .param("t", tenantId)
+                .query(String.class)
+                .list();
     }
 
     /** Inserts or replaces the class and its terms; true when it was new. */
@@ -78,42 +85,72 @@ public class ClassRepository {
         int updated = jdbc.sql("update classes set school_id = :s, title = :title, class_code = :code,"
                         + " course_id = :course, subjects = :subjects, updated_at = :at where tenant_id = :t"
                         + " and class_id = :c")
-                .param("s", c.schoolId()).param("title", c.title()).param("code", c.classCode())
-                .param("course", c.courseId()).param("subjects", write(c.subjects())).param("at", when)
-                .param("t", tenantId).param("c", c.id()).update();
+                .param("s", c.schoolId())
+                .param("title", c.title())
+                .param("code", c.classCode())
+                .param("course", c.courseId())
+                .param("subjects", write(c.subjects()))
+                .param("at", when)
+                .param("t", tenantId)
+                .param("c", c.id())
+                .update();
         if (updated == 0) {
             jdbc.sql("insert into classes (tenant_id, class_id, school_id, title, class_code, course_id, subjects,"
                             + " updated_at) values (:t, :c, :s, :title, :code, :course, :subjects, :at)")
-                    .param("t", tenantId).param("c", c.id()).param("s", c.schoolId()).param("title", c.title())
-                    .param("code", c.classCode()).param("course", c.courseId()).param("subjects", write(c.subjects()))
-                    .param("at", when).update();
+                    .param("t", tenantId)
+                    .param("c", c.id())
+                    .param("s", c.schoolId())
+                    .param("title", c.title())
+                    .param("code", c.classCode())
+                    .param("course", c.courseId())
+                    .param("subjects", write(c.subjects()))
+                    .param("at", when)
+                    .update();
         }
-        jdbc.sql("delete from class_terms where tenant_id = :t and class_id = :c").param("t", tenantId)
-                .param("c", c.id()).update();
+        jdbc.sql("delete from class_terms where tenant_id = :t and class_id = :c")
+                .param("t", tenantId)
+                .param("c", c.id())
+                .update();
         for (String term : c.termIds()) {
             jdbc.sql("insert into class_terms (tenant_id, class_id, term_id) values (:t, :c, :term)")
-                    .param("t", tenantId).param("c", c.id()).param("term", term).update();
+                    .param("t", tenantId)
+                    .param("c", c.id())
+                    .param("term", term)
+                    .update();
         }
         return updated == 0;
     }
 
     /** Deletes the class and its terms (its teachers and enrollments must be removed first). */
     public void delete(String tenantId, String classId) {
-        jdbc.sql("delete from class_terms where tenant_id = :t and class_id = :c").param("t", tenantId)
-                .param("c", classId).update();
-        jdbc.sql("delete from classes where tenant_id = :t and class_id = :c").param("t", tenantId)
-                .param("c", classId).update();
+        jdbc.sql("delete from class_terms where tenant_id = :t and class_id = :c")
+                .param("t", tenantId)
+                .param("c", classId)
+                .update();
+        jdbc.sql("delete from classes where tenant_id = :t and class_id = :c")
+                .param("t", tenantId)
+                .param("c", classId)
+                .update();
     }
 
     private SchoolClass row(String tenantId, java.sql.ResultSet rs) throws java.sql.SQLException {
         String classId = rs.getString(1);
-        return new SchoolClass(classId, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                terms(tenantId, classId), read(rs.getString(6)));
+        return new SchoolClass(
+                classId,
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                terms(tenantId, classId),
+                read(rs.getString(6)));
     }
 
     private List<String> terms(String tenantId, String classId) {
         return jdbc.sql("select term_id from class_terms where tenant_id = :t and class_id = :c order by term_id")
-                .param("t", tenantId).param("c", classId).query(String.class).list();
+                .param("t", tenantId)
+                .param("c", classId)
+                .query(String.class)
+                .list();
     }
 
     private String write(List<String> values) {
@@ -129,7 +166,7 @@ public class ClassRepository {
             return List.of();
         }
         try {
-            return new ArrayList<>(json.readValue(text, new TypeReference<List<String>>() { }));
+            return new ArrayList<>(json.readValue(text, new TypeReference<List<String>>() {}));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored class subjects are not valid JSON", e);
         }

@@ -1,15 +1,13 @@
 package dev.pathwise.api.classes;
 
-import java.util.Map;
-
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
-
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.tenant.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Object-level authorization for teachers: on every endpoint whose path names a learner ({@code .../learners/{id}...},
@@ -41,8 +39,8 @@ public class ClassScopeInterceptor implements HandlerInterceptor {
             return true;
         }
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(
-                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String learnerId = variables == null ? null : variables.get("id");
         if (learnerId == null || !enrollments.teacherSees(caller.tenantId(), caller.authorUserId(), learnerId)) {
             throw LearnerRepository.unknown(learnerId);

@@ -1,18 +1,16 @@
 package dev.pathwise.api.config;
 
+import dev.pathwise.engine.evaluation.PathwayEvaluator;
+import dev.pathwise.engine.policy.PolicyRuntime;
+import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
+import dev.pathwise.rules.DefaultPolicyPack;
 import java.time.Clock;
 import java.time.Duration;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
-
-import dev.pathwise.engine.evaluation.PathwayEvaluator;
-import dev.pathwise.engine.policy.PolicyRuntime;
-import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
-import dev.pathwise.rules.DefaultPolicyPack;
 
 /** The engine as beans: one policy runtime with the default pack active, one stateless evaluator, the clock. */
 @Configuration(proxyBeanMethods = false)
@@ -46,8 +44,9 @@ public class EngineConfig {
 
     /** Evaluations whose rules fire more than {@code pathwise.evaluation.firing-limit} times are cut off. */
     @Bean
-    PathwayEvaluator pathwayEvaluator(@Value("${pathwise.evaluation.firing-limit:"
-            + PathwayEvaluator.DEFAULT_FIRING_LIMIT + "}") int firingLimit) {
+    PathwayEvaluator pathwayEvaluator(
+            @Value("${pathwise.evaluation.firing-limit:" + PathwayEvaluator.DEFAULT_FIRING_LIMIT + "}")
+                    int firingLimit) {
         return new PathwayEvaluator(firingLimit);
     }
 }

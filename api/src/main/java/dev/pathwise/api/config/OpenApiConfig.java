@@ -1,31 +1,11 @@
 package dev.pathwise.api.config;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.HandlerMethod;
-
 import dev.pathwise.api.operator.OperatorController;
 import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -40,6 +20,23 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * The OpenAPI description at {@code /v3/api-docs}, written for a platform developer: the API key scheme so Swagger UI
@@ -66,22 +63,39 @@ public class OpenApiConfig {
     @Bean
     OpenAPI pathwiseOpenApi() {
         OpenAPI api = new OpenAPI()
-                .info(new Info().title("Pathwise API").version("v1")
+                .info(new Info()
+                        .title("Pathwise API")
+                        .version("v1")
                         .description("Rule-driven adaptive pathways: evidence in, mastery and next steps out. Every"
                                 + " request carries the tenant's API key in X-Api-Key (or a browser session); each"
                                 + " operation states the roles allowed, admin always among them. Every refusal is"
                                 + " application/problem+json naming the field and the value at fault."))
-                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key"))
-                        .addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.COOKIE).name("pathwise_session")
-                                .description("A browser session opened by POST /v1/session; unsafe requests also"
-                                        + " send its csrfToken in the X-CSRF-Token header"))
-                        .addSecuritySchemes("operatorKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("X-Operator-Key")
-                                .description("The deployment's operators: /v1/operator endpoints and metrics"))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-Api-Key"))
+                        .addSecuritySchemes(
+                                "session",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.COOKIE)
+                                        .name("pathwise_session")
+                                        .description(
+                                                "A browser session opened by POST /v1/session; unsafe requests also"
+                                                        + " send its csrfToken in the X-CSRF-Token header"))
+                        .addSecuritySchemes(
+                                "operatorKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-Operator-Key")
+                                        .description("The deployment's operators: /v1/operator endpoints and metrics"))
                         .addSchemas(PROBLEM, problemSchema()))
-                .servers(List.of(new Server().url("http://localhost:8080")
+                .servers(List.of(new Server()
+                        .url("http://localhost:8080")
                         .description("The service as ./pathwise serve starts it; use your district's URL")))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"))
                 .addSecurityItem(new SecurityRequirement().addList("session"));
@@ -102,8 +116,8 @@ public class OpenApiConfig {
             }
             String allowed = operator ? "Operators only (X-Operator-Key)." : allowedSentence(roles(handler));
             operation.addExtension("x-roles", operator ? List.of("operator") : Role.labels(roles(handler)));
-            operation.setDescription(operation.getDescription() == null ? allowed
-                    : operation.getDescription() + "\n\n" + allowed);
+            operation.setDescription(
+                    operation.getDescription() == null ? allowed : operation.getDescription() + "\n\n" + allowed);
             if (operator) {
                 operation.setSecurity(List.of(new SecurityRequirement().addList("operatorKey")));
             }
@@ -113,13 +127,16 @@ public class OpenApiConfig {
             }
             refusal(responses, "401", "unauthorized: the key is missing or unknown");
             refusal(responses, "403", "forbidden: the caller's role may not call this operation");
-            if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(PathVariable.class))) {
+            if (Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(p -> p.hasParameterAnnotation(PathVariable.class))) {
                 refusal(responses, "404", "not-found: no such resource in the caller's tenant");
             }
             responses.forEach((code, response) -> {
                 if (code.startsWith("4") || code.startsWith("5")) {
-                    response.setContent(new Content().addMediaType(PROBLEM_JSON,
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                    response.setContent(new Content()
+                            .addMediaType(
+                                    PROBLEM_JSON,
+                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
                 }
             });
             operation.setResponses(responses);
@@ -130,23 +147,36 @@ public class OpenApiConfig {
     /** Zipped policy folders are files; CSV and NDJSON downloads say exactly what they are. */
     @Bean
     OpenApiCustomizer pathwiseDocument() {
-        return api -> api.getPaths().forEach((url, path) -> path.readOperations().forEach(operation -> {
-            String file = url.endsWith(".csv") ? "text/csv" : url.endsWith(".ndjson") ? "application/x-ndjson" : null;
-            ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
-            if (file != null && ok != null) {
-                ok.setContent(new Content().addMediaType(file, new MediaType().schema(new StringSchema()
-                        .description(file.equals("text/csv") ? "CSV (RFC 4180) with a header row"
-                                : "One JSON object per line"))));
-            }
-            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                MediaType zip = operation.getRequestBody().getContent().get("application/zip");
-                if (zip != null) {
-                    zip.setSchema(new StringSchema().format("binary")
-                            .description("The policy folder zipped: rule files and parameters.yaml, with school and"
-                                    + " grade-band layers in their folders"));
-                }
-            }
-        }));
+        return api -> api.getPaths()
+                .forEach((url, path) -> path.readOperations().forEach(operation -> {
+                    String file =
+                            url.endsWith(".csv") ? "text/csv" : url.endsWith(".ndjson") ? "application/x-ndjson" : null;
+                    ApiResponse ok = operation.getResponses() == null
+                            ? null
+                            : operation.getResponses().get("200");
+                    if (file != null && ok != null) {
+                        ok.setContent(new Content()
+                                .addMediaType(
+                                        file,
+                                        new MediaType()
+                                                .schema(new StringSchema()
+                                                        .description(
+                                                                file.equals("text/csv")
+                                                                        ? "CSV (RFC 4180) with a header row"
+                                                                        : "One JSON object per line"))));
+                    }
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null) {
+                        MediaType zip = operation.getRequestBody().getContent().get("application/zip");
+                        if (zip != null) {
+                            zip.setSchema(new StringSchema()
+                                    .format("binary")
+                                    .description(
+                                            "The policy folder zipped: rule files and parameters.yaml, with school and"
+                                                    + " grade-band layers in their folders"));
+                        }
+                    }
+                }));
     }
 
     static String allowedSentence(Set<Role> roles) {
@@ -174,7 +204,8 @@ public class OpenApiConfig {
     /** The feature the controller belongs to, from its package: {@code dev.pathwise.api.learner} is Learners. */
     static String tag(HandlerMethod handler) {
         String packageName = handler.getBeanType().getPackageName();
-        String feature = handler.getBeanType().getSimpleName().equals("VerificationController") ? "learner"
+        String feature = handler.getBeanType().getSimpleName().equals("VerificationController")
+                ? "learner"
                 : packageName.substring(packageName.lastIndexOf('.') + 1);
         String tag = switch (feature) {
             case "evidence" -> "Evidence";
@@ -200,37 +231,58 @@ public class OpenApiConfig {
     }
 
     private static boolean hasInput(HandlerMethod handler) {
-        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
-                || p.hasParameterAnnotation(RequestParam.class) || p.hasParameterAnnotation(PathVariable.class));
+        return Arrays.stream(handler.getMethodParameters())
+                .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
+                        || p.hasParameterAnnotation(RequestParam.class)
+                        || p.hasParameterAnnotation(PathVariable.class));
     }
 
     private static void refusal(ApiResponses responses, String code, String types) {
         ApiResponse existing = responses.get(code);
         if (existing == null) {
             responses.addApiResponse(code, new ApiResponse().description("Problem types: " + types));
-        } else if (existing.getDescription() == null || !existing.getDescription().startsWith("Problem types")) {
-            existing.setDescription("Problem types: " + (existing.getDescription() == null
-                    || existing.getDescription().isBlank() || existing.getDescription().equals("default response")
-                    ? types : existing.getDescription()));
+        } else if (existing.getDescription() == null
+                || !existing.getDescription().startsWith("Problem types")) {
+            existing.setDescription("Problem types: "
+                    + (existing.getDescription() == null
+                                    || existing.getDescription().isBlank()
+                                    || existing.getDescription().equals("default response")
+                            ? types
+                            : existing.getDescription()));
         }
     }
 
     private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details: what was refused and how to fix it")
-                .addProperty("type", new StringSchema().format("uri")
-                        .example("https://pathwise.dev/problems/invalid-input")
-                        .description("https://pathwise.dev/problems/ followed by the problem type named in the"
-                                + " operation's responses"))
+        return new ObjectSchema()
+                .description("RFC 9457 problem details: what was refused and how to fix it")
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri")
+                                .example("https://pathwise.dev/problems/invalid-input")
+                                .description("https://pathwise.dev/problems/ followed by the problem type named in the"
+                                        + " operation's responses"))
                 .addProperty("title", new StringSchema().example("Invalid input"))
                 .addProperty("status", new IntegerSchema().example(400))
-                .addProperty("detail", new StringSchema()
-                        .example("gradeBand: '13' is not a grade band; use K-2, 3-5, 6-8 or 9-12"))
+                .addProperty(
+                        "detail",
+                        new StringSchema().example("gradeBand: '13' is not a grade band; use K-2, 3-5, 6-8 or 9-12"))
                 .addProperty("instance", new StringSchema().format("uri-reference"))
-                .addProperty("field", new StringSchema().description("The field, header or parameter at fault")
-                        .example("gradeBand"))
-                .addProperty("value", new Schema<>().description("The value at fault, as sent").example("13"))
-                .addProperty("errors", new ArraySchema().items(new StringSchema())
-                        .description("Every problem found, when there are several"))
+                .addProperty(
+                        "field",
+                        new StringSchema()
+                                .description("The field, header or parameter at fault")
+                                .example("gradeBand"))
+                .addProperty(
+                        "value",
+                        new Schema<>()
+                                .description("The value at fault, as sent")
+                                .example("13"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(new StringSchema())
+                                .description("Every problem found, when there are several"))
                 .required(List.of("type", "title", "status", "detail"));
     }
 

@@ -1,16 +1,6 @@
 package dev.pathwise.api.config;
 
-import java.util.List;
-
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
-
 import dev.pathwise.api.classes.ClassScopeInterceptor;
 import dev.pathwise.api.classes.EnrollmentRepository;
 import dev.pathwise.api.operator.OperatorKeyInterceptor;
@@ -20,6 +10,13 @@ import dev.pathwise.api.session.SessionInterceptor;
 import dev.pathwise.api.tenant.ApiKeyAuthenticator;
 import dev.pathwise.api.tenant.ApiKeyInterceptor;
 import dev.pathwise.api.tenant.CallerArgumentResolver;
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A browser session or an API key on every {@code /v1} endpoint but the operator's (which take an operator key) and
@@ -32,6 +29,7 @@ public class WebConfig implements WebMvcConfigurer {
     private static final String SESSION = "/v1/session";
     /** Sign-in with OpenID Connect: the browser comes and goes without a key or a session yet. */
     private static final String SESSION_OIDC = "/v1/session/oidc/**";
+
     private static final String OPERATOR = "/v1/operator/**";
 
     private final ApiKeyAuthenticator authenticator;
@@ -39,8 +37,11 @@ public class WebConfig implements WebMvcConfigurer {
     private final EnrollmentRepository enrollments;
     private final OperatorKeys operatorKeys;
 
-    public WebConfig(ApiKeyAuthenticator authenticator, BrowserSessions sessions, EnrollmentRepository enrollments,
-                     OperatorKeys operatorKeys) {
+    public WebConfig(
+            ApiKeyAuthenticator authenticator,
+            BrowserSessions sessions,
+            EnrollmentRepository enrollments,
+            OperatorKeys operatorKeys) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.enrollments = enrollments;
@@ -51,11 +52,14 @@ public class WebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // The CASE REST binding (/ims/case/v1p0/...) is read with the same keys (or session) as /v1.
-        registry.addInterceptor(new SessionInterceptor(sessions)).addPathPatterns("/v1/**", "/ims/case/**")
+        registry.addInterceptor(new SessionInterceptor(sessions))
+                .addPathPatterns("/v1/**", "/ims/case/**")
                 .excludePathPatterns(SESSION, SESSION_OIDC, OPERATOR);
-        registry.addInterceptor(new ApiKeyInterceptor(authenticator)).addPathPatterns("/v1/**", "/ims/case/**")
+        registry.addInterceptor(new ApiKeyInterceptor(authenticator))
+                .addPathPatterns("/v1/**", "/ims/case/**")
                 .excludePathPatterns(SESSION, SESSION_OIDC, OPERATOR);
-        registry.addInterceptor(new ClassScopeInterceptor(enrollments)).addPathPatterns("/v1/**")
+        registry.addInterceptor(new ClassScopeInterceptor(enrollments))
+                .addPathPatterns("/v1/**")
                 .excludePathPatterns(SESSION, SESSION_OIDC, OPERATOR);
         registry.addInterceptor(new OperatorKeyInterceptor(operatorKeys)).addPathPatterns(OPERATOR);
     }
@@ -69,7 +73,8 @@ public class WebConfig implements WebMvcConfigurer {
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof MappingJackson2HttpMessageConverter jackson) {
-                jackson.setObjectMapper(jackson.getObjectMapper().copy()
+                jackson.setObjectMapper(jackson.getObjectMapper()
+                        .copy()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
             }

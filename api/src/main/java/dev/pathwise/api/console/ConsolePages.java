@@ -12,8 +12,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class ConsolePages {
 
-    @GetMapping(path = {"/sign-in", "/chart", "/flags", "/groups", "/learners/{learnerId}", "/frameworks", "/policy",
-            "/admin/{page}"}, produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(
+            path = {
+                "/sign-in",
+                "/chart",
+                "/flags",
+                "/groups",
+                "/learners/{learnerId}",
+                "/frameworks",
+                "/policy",
+                "/admin/{page}"
+            },
+            produces = MediaType.TEXT_HTML_VALUE)
     public String page() {
         return "forward:/index.html";
     }

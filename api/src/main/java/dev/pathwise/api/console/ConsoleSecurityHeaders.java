@@ -1,13 +1,11 @@
 package dev.pathwise.api.console;
 
-import java.io.IOException;
-
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Headers of the console's page and files: scripts, styles and requests from this origin only, no framing, no
@@ -22,7 +20,9 @@ public final class ConsoleSecurityHeaders extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.startsWith("/v1/") || path.startsWith("/v3/") || path.startsWith("/swagger-ui")
+        return path.startsWith("/v1/")
+                || path.startsWith("/v3/")
+                || path.startsWith("/swagger-ui")
                 || path.startsWith("/actuator");
     }
 

@@ -1,7 +1,6 @@
 package dev.pathwise.api.console;
 
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -26,11 +25,14 @@ public class ConsoleWebConfig implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/assets/**").addResourceLocations(java.util.Arrays.stream(staticLocations)
+        registry.addResourceHandler("/assets/**")
+                .addResourceLocations(java.util.Arrays.stream(staticLocations)
                         .map(location -> location.endsWith("/") ? location + "assets/" : location + "/assets/")
                         .toArray(String[]::new))
-                .setCacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable());
-        registry.addResourceHandler("/index.html").addResourceLocations(staticLocations)
+                .setCacheControl(
+                        CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable());
+        registry.addResourceHandler("/index.html")
+                .addResourceLocations(staticLocations)
                 .setCacheControl(CacheControl.noCache());
     }
 

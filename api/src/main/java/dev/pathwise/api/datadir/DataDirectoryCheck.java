@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -29,7 +28,8 @@ public class DataDirectoryCheck implements ApplicationListener<ApplicationEnviro
         if (url == null || !url.startsWith(H2_FILE)) {
             return;
         }
-        try (Connection connection = DriverManager.getConnection(url,
+        try (Connection connection = DriverManager.getConnection(
+                url,
                 environment.getProperty("spring.datasource.username", "sa"),
                 environment.getProperty("spring.datasource.password", ""))) {
             connection.isValid(1);
@@ -55,7 +55,9 @@ public class DataDirectoryCheck implements ApplicationListener<ApplicationEnviro
     static String dataDirectory(String url) {
         String file = url.substring(H2_FILE.length());
         int options = file.indexOf(';');
-        Path path = Path.of(options < 0 ? file : file.substring(0, options)).toAbsolutePath().normalize();
+        Path path = Path.of(options < 0 ? file : file.substring(0, options))
+                .toAbsolutePath()
+                .normalize();
         return path.getParent() == null ? path.toString() : path.getParent().toString();
     }
 }

@@ -6,8 +6,10 @@ public class DataDirectoryInUseException extends RuntimeException {
     private final String dataDirectory;
 
     public DataDirectoryInUseException(String dataDirectory, Throwable cause) {
-        super("H2 file locked: another Pathwise is running on the data directory " + dataDirectory + "; stop it, or"
-                + " start this one on another directory with --pathwise.data-dir=<folder>", cause);
+        super(
+                "H2 file locked: another Pathwise is running on the data directory " + dataDirectory + "; stop it, or"
+                        + " start this one on another directory with --pathwise.data-dir=<folder>",
+                cause);
         this.dataDirectory = dataDirectory;
     }
 

@@ -23,8 +23,11 @@ public class DataDirectoryInUseFailureAnalyzer implements FailureAnalyzer {
     }
 
     private static FailureAnalysis analysis(DataDirectoryInUseException inUse) {
-        return new FailureAnalysis(inUse.getMessage(), "Stop the other Pathwise (Ctrl+C in its terminal), or run"
-                + " ./pathwise serve --pathwise.data-dir=<another folder>; deleting that folder starts afresh with"
-                + " the demo district.", inUse);
+        return new FailureAnalysis(
+                inUse.getMessage(),
+                "Stop the other Pathwise (Ctrl+C in its terminal), or run"
+                        + " ./pathwise serve --pathwise.data-dir=<another folder>; deleting that folder starts afresh with"
+                        + " the demo district.",
+                inUse);
     }
 }

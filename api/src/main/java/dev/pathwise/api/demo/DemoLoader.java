@@ -1,22 +1,5 @@
 package dev.pathwise.api.demo;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Random;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 import dev.pathwise.api.activity.ActivityService;
 import dev.pathwise.api.evidence.EvidenceRequest;
 import dev.pathwise.api.evidence.EvidenceService;
@@ -26,6 +9,21 @@ import dev.pathwise.api.learner.ProfileJson;
 import dev.pathwise.api.tenant.TenantService;
 import dev.pathwise.engine.activity.Grouping;
 import dev.pathwise.engine.activity.Modality;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo district on the first start: only when no tenant exists yet, so it never touches real data, and
@@ -39,11 +37,14 @@ public class DemoLoader implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
 
-    private static final String[] NAMES = {"ada", "ben", "caro", "dev", "eli", "fay", "gus", "hana", "ivo", "jun",
-            "kai", "lena", "milo", "nia", "omar", "pia", "quinn", "rosa", "sami", "tess", "uma", "vic", "wren",
-            "xavi", "yara", "zeke", "arlo", "bea", "cruz", "dina"};
-    private static final int[] GRADES = {1, 2, 2, 1, 0, 2, 3, 4, 5, 3, 4, 5, 5, 6, 6, 6, 7, 7, 7, 7, 8, 8, 8, 6, 9,
-            10, 11, 12, 9, 10};
+    private static final String[] NAMES = {
+        "ada", "ben", "caro", "dev", "eli", "fay", "gus", "hana", "ivo", "jun", "kai", "lena", "milo", "nia", "omar",
+        "pia", "quinn", "rosa", "sami", "tess", "uma", "vic", "wren", "xavi", "yara", "zeke", "arlo", "bea", "cruz",
+        "dina"
+    };
+    private static final int[] GRADES = {
+        1, 2, 2, 1, 0, 2, 3, 4, 5, 3, 4, 5, 5, 6, 6, 6, 7, 7, 7, 7, 8, 8, 8, 6, 9, 10, 11, 12, 9, 10
+    };
 
     private final TenantService tenants;
     private final FrameworkService frameworks;
@@ -54,9 +55,15 @@ public class DemoLoader implements ApplicationRunner {
     private final DemoClasses demoClasses;
     private final int learnerCount;
 
-    public DemoLoader(TenantService tenants, FrameworkService frameworks, ActivityService activities,
-                      LearnerService learners, EvidenceService evidence, Clock clock, DemoClasses demoClasses,
-                      @Value("${pathwise.demo.learners:30}") int learnerCount) {
+    public DemoLoader(
+            TenantService tenants,
+            FrameworkService frameworks,
+            ActivityService activities,
+            LearnerService learners,
+            EvidenceService evidence,
+            Clock clock,
+            DemoClasses demoClasses,
+            @Value("${pathwise.demo.learners:30}") int learnerCount) {
         this.demoClasses = demoClasses;
         this.tenants = tenants;
         this.frameworks = frameworks;
@@ -65,8 +72,8 @@ public class DemoLoader implements ApplicationRunner {
         this.evidence = evidence;
         this.clock = clock;
         if (learnerCount < NAMES.length) {
-            throw new IllegalArgumentException("pathwise.demo.learners: " + learnerCount + " is below "
-                    + NAMES.length + ", the named demo learners");
+            throw new IllegalArgumentException("pathwise.demo.learners: " + learnerCount + " is below " + NAMES.length
+                    + ", the named demo learners");
         }
         this.learnerCount = learnerCount;
     }
@@ -91,28 +98,50 @@ public class DemoLoader implements ApplicationRunner {
             int grade = GRADES[i];
             String school = grade <= 5 ? "river-elementary" : grade <= 8 ? "north-middle" : "summit-high";
             Modality modality = Modality.values()[i % Modality.values().length];
-            learners.putProfile(tenant, learnerId, new ProfileJson(grade, school,
-                    List.of(i % 3 == 0 ? "sports" : i % 3 == 1 ? "cooking" : "music"), List.of(), List.of(),
-                    List.of(modality), Grouping.values()[i % 3], List.of(),
-                    LocalDate.ofInstant(now, ZoneOffset.UTC).minusWeeks(4 + i % 6)));
+            learners.putProfile(
+                    tenant,
+                    learnerId,
+                    new ProfileJson(
+                            grade,
+                            school,
+                            List.of(i % 3 == 0 ? "sports" : i % 3 == 1 ? "cooking" : "music"),
+                            List.of(),
+                            List.of(),
+                            List.of(modality),
+                            Grouping.values()[i % 3],
+                            List.of(),
+                            LocalDate.ofInstant(now, ZoneOffset.UTC).minusWeeks(4 + i % 6)));
             double ability = 0.35 + random.nextDouble() * 0.63;
             int competencies = 1 + random.nextInt(4);
             for (int c = 0; c < competencies && c < leaves.size(); c++) {
                 for (int k = 0; k < 4; k++) {
-                    double score = Math.max(0, Math.min(10, Math.round((ability + random.nextGaussian() * 0.08)
-                            * 100) / 10.0));
-                    Instant observed = now.minus(Duration.ofDays(28L - c * 6L - k)).minus(Duration.ofHours(i));
-                    evidence.ingest(tenant, new EvidenceRequest("demo-" + learnerId + "-" + c + "-" + k, learnerId,
-                            leaves.get(c), null, new EvidenceRequest.ScoreJson(score, 0.0, 10.0),
-                            k == 3 ? "SUMMATIVE" : "FORMATIVE", "demo-lms", observed));
+                    double score = Math.max(
+                            0, Math.min(10, Math.round((ability + random.nextGaussian() * 0.08) * 100) / 10.0));
+                    Instant observed =
+                            now.minus(Duration.ofDays(28L - c * 6L - k)).minus(Duration.ofHours(i));
+                    evidence.ingest(
+                            tenant,
+                            new EvidenceRequest(
+                                    "demo-" + learnerId + "-" + c + "-" + k,
+                                    learnerId,
+                                    leaves.get(c),
+                                    null,
+                                    new EvidenceRequest.ScoreJson(score, 0.0, 10.0),
+                                    k == 3 ? "SUMMATIVE" : "FORMATIVE",
+                                    "demo-lms",
+                                    observed));
                     sent++;
                 }
             }
         }
         sent += scaledLearners(tenant, leaves, now);
         demoClasses.create(tenant, LocalDate.ofInstant(now, ZoneOffset.UTC));
-        LOG.info("Demo district '{}' loaded: {} learners, {} pieces of evidence evaluated in {} ms", tenant,
-                learnerCount, sent, Duration.ofNanos(System.nanoTime() - start).toMillis());
+        LOG.info(
+                "Demo district '{}' loaded: {} learners, {} pieces of evidence evaluated in {} ms",
+                tenant,
+                learnerCount,
+                sent,
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
     /**
@@ -128,15 +157,32 @@ public class DemoLoader implements ApplicationRunner {
             String learnerId = String.format("demo-%05d", i);
             int grade = i % 13;
             String school = grade <= 5 ? "river-elementary" : grade <= 8 ? "north-middle" : "summit-high";
-            learners.putProfile(tenant, learnerId, new ProfileJson(grade, school,
-                    List.of(i % 3 == 0 ? "sports" : i % 3 == 1 ? "cooking" : "music"), List.of(), List.of(),
-                    List.of(Modality.values()[i % Modality.values().length]), Grouping.values()[i % 3], List.of(),
-                    today.minusWeeks(4 + i % 6)));
+            learners.putProfile(
+                    tenant,
+                    learnerId,
+                    new ProfileJson(
+                            grade,
+                            school,
+                            List.of(i % 3 == 0 ? "sports" : i % 3 == 1 ? "cooking" : "music"),
+                            List.of(),
+                            List.of(),
+                            List.of(Modality.values()[i % Modality.values().length]),
+                            Grouping.values()[i % 3],
+                            List.of(),
+                            today.minusWeeks(4 + i % 6)));
             if (i % 10 == 0) {
                 for (int k = 0; k < 2; k++) {
-                    evidence.ingest(tenant, new EvidenceRequest("demo-" + learnerId + "-" + k, learnerId,
-                            leaves.get(0), null, new EvidenceRequest.ScoreJson(5.0 + (i + k) % 5, 0.0, 10.0),
-                            "FORMATIVE", "demo-lms", now.minus(Duration.ofDays(2L - k))));
+                    evidence.ingest(
+                            tenant,
+                            new EvidenceRequest(
+                                    "demo-" + learnerId + "-" + k,
+                                    learnerId,
+                                    leaves.get(0),
+                                    null,
+                                    new EvidenceRequest.ScoreJson(5.0 + (i + k) % 5, 0.0, 10.0),
+                                    "FORMATIVE",
+                                    "demo-lms",
+                                    now.minus(Duration.ofDays(2L - k))));
                     sent++;
                 }
             }

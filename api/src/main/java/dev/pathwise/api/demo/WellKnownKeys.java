@@ -1,11 +1,10 @@
 package dev.pathwise.api.demo;
 
+import dev.pathwise.api.tenant.Role;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.pathwise.api.tenant.Role;
 
 /**
  * The demo district's fixed keys, one per role ({@code demo-admin-key}, ...) and the demo teacher's: printed at start
@@ -19,8 +18,7 @@ public final class WellKnownKeys {
     /** The key of the demo teacher Ana Rivera, a person who sees her class only. */
     public static final String RIVERA = "demo-rivera-key";
 
-    private WellKnownKeys() {
-    }
+    private WellKnownKeys() {}
 
     public static List<String> secrets() {
         List<String> secrets = new java.util.ArrayList<>(DEMO.values());

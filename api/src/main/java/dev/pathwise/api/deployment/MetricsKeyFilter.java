@@ -1,21 +1,18 @@
 package dev.pathwise.api.deployment;
 
-import java.io.IOException;
-import java.net.URI;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.pathwise.api.operator.OperatorKeyInterceptor;
 import dev.pathwise.api.operator.OperatorKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets through {@code /actuator/health...} and {@code /actuator/info}; every other actuator endpoint (metrics,
@@ -41,9 +38,12 @@ public final class MetricsKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, path + " needs an operator"
-                + " key in production mode: send " + OperatorKeyInterceptor.HEADER + " or 'Authorization: Bearer"
-                + " <key>' (a key of scope metrics is enough)");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNAUTHORIZED,
+                path + " needs an operator"
+                        + " key in production mode: send " + OperatorKeyInterceptor.HEADER
+                        + " or 'Authorization: Bearer"
+                        + " <key>' (a key of scope metrics is enough)");
         problem.setType(URI.create("https://pathwise.dev/problems/unauthorized"));
         problem.setTitle("Missing or unknown operator key");
         problem.setProperty("field", OperatorKeyInterceptor.HEADER);
@@ -54,14 +54,14 @@ public final class MetricsKeyFilter extends OncePerRequestFilter {
     }
 
     static boolean open(String path) {
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
-                || path.equals("/actuator/info");
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/actuator/info");
     }
 
     private boolean authorized(HttpServletRequest request) {
         String key = request.getHeader(OperatorKeyInterceptor.HEADER);
         String authorization = request.getHeader("Authorization");
-        if ((key == null || key.isBlank()) && authorization != null
+        if ((key == null || key.isBlank())
+                && authorization != null
                 && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             key = authorization.substring(7);
         }

@@ -1,5 +1,10 @@
 package dev.pathwise.api.deployment;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.demo.WellKnownKeys;
+import dev.pathwise.api.operator.OperatorKeys;
+import dev.pathwise.api.tenant.KeyService;
+import dev.pathwise.api.tenant.TenantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,13 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.pathwise.api.demo.WellKnownKeys;
-import dev.pathwise.api.operator.OperatorKeys;
-import dev.pathwise.api.tenant.KeyService;
-import dev.pathwise.api.tenant.TenantService;
 
 /**
  * Production mode, switched on with {@code pathwise.production=true} (environment {@code PATHWISE_PRODUCTION=true}):
@@ -41,8 +39,8 @@ public class ProductionMode {
     /** In production mode, metrics under {@code /actuator} need an operator key; health and info stay open. */
     @Bean
     FilterRegistrationBean<MetricsKeyFilter> metricsKeyFilter(OperatorKeys keys, ObjectMapper json) {
-        FilterRegistrationBean<MetricsKeyFilter> registration = new FilterRegistrationBean<>(
-                new MetricsKeyFilter(keys, json));
+        FilterRegistrationBean<MetricsKeyFilter> registration =
+                new FilterRegistrationBean<>(new MetricsKeyFilter(keys, json));
         registration.addUrlPatterns("/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setEnabled(production);

@@ -1,20 +1,18 @@
 package dev.pathwise.api.evidence;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
-
-import org.springframework.stereotype.Component;
-
 import dev.pathwise.api.learner.LearnerEvaluations;
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.policy.CompiledPolicy;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 
 /**
  * A batch evaluated before its locks are taken: its pieces are evaluated, in order, on the learners and stored
@@ -37,8 +35,12 @@ class BatchSpeculation {
     private final EvidenceSteps steps;
     private final EvidenceTransaction transaction;
 
-    BatchSpeculation(LearnerRepository learners, EvidenceRepository evidence, LearnerEvaluations evaluations,
-                     EvidenceSteps steps, EvidenceTransaction transaction) {
+    BatchSpeculation(
+            LearnerRepository learners,
+            EvidenceRepository evidence,
+            LearnerEvaluations evaluations,
+            EvidenceSteps steps,
+            EvidenceTransaction transaction) {
         this.learners = learners;
         this.evidence = evidence;
         this.evaluations = evaluations;
@@ -51,10 +53,12 @@ class BatchSpeculation {
      * evidence that counts, read if a late piece needed it), its steps, and the learners' changes it leads to,
      * already as JSON.
      */
-    record Speculation(CompiledPolicy policy, Map<String, StoredLearner> learners, List<Step> steps,
-                       Map<String, LearnerRepository.Change> changes,
-                       Map<String, Supplier<List<Evidence>>> counted) {
-    }
+    record Speculation(
+            CompiledPolicy policy,
+            Map<String, StoredLearner> learners,
+            List<Step> steps,
+            Map<String, LearnerRepository.Change> changes,
+            Map<String, Supplier<List<Evidence>>> counted) {}
 
     /** Thrown (and so rolling the transaction back) when what a speculation read has changed for these learners. */
     static final class StaleSpeculation extends RuntimeException {
@@ -85,8 +89,13 @@ class BatchSpeculation {
      * any lock or transaction. Given an {@code earlier} speculation, only the {@code stale} learners are read again
      * and their pieces evaluated again (with the same policy).
      */
-    private Speculation speculate(String tenantId, Curriculum curriculum, List<Piece> pieces, Instant now,
-                                  Speculation earlier, Set<String> stale) {
+    private Speculation speculate(
+            String tenantId,
+            Curriculum curriculum,
+            List<Piece> pieces,
+            Instant now,
+            Speculation earlier,
+            Set<String> stale) {
         Map<String, StoredLearner> read;
         Map<String, Supplier<List<Evidence>>> counted = new HashMap<>();
         if (earlier == null) {
@@ -100,12 +109,16 @@ class BatchSpeculation {
         }
         CompiledPolicy policy = evaluations.policy(tenantId);
         boolean samePolicy = earlier != null && earlier.policy() == policy;
-        EvidenceSteps.Inputs inputs = new EvidenceSteps.Inputs(curriculum, policy, now, read,
-                evidence.rows(tenantId, EvidenceTransaction.evidenceIds(pieces)), learnerId ->
-                counted.computeIfAbsent(learnerId, id -> evaluations.counted(tenantId, id, curriculum)));
+        EvidenceSteps.Inputs inputs = new EvidenceSteps.Inputs(
+                curriculum,
+                policy,
+                now,
+                read,
+                evidence.rows(tenantId, EvidenceTransaction.evidenceIds(pieces)),
+                learnerId -> counted.computeIfAbsent(learnerId, id -> evaluations.counted(tenantId, id, curriculum)));
         List<Step> taken = steps.run(inputs, pieces, samePolicy ? earlier.steps() : null, stale);
-        Map<String, LearnerRepository.Change> changes = transaction.changes(pieces, taken, read,
-                samePolicy ? earlier : null);
+        Map<String, LearnerRepository.Change> changes =
+                transaction.changes(pieces, taken, read, samePolicy ? earlier : null);
         return new Speculation(policy, read, taken, changes, counted);
     }
 }

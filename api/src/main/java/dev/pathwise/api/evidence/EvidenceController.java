@@ -1,26 +1,23 @@
 package dev.pathwise.api.evidence;
 
-import io.swagger.v3.oas.annotations.Operation;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.ProblemAdvice;
 import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/evidence}: one piece of evidence, or a batch of up to 1,000. */
 @RestController
@@ -38,15 +35,20 @@ public class EvidenceController {
     }
 
     /** Evaluates the evidence and answers with the path update once it is stored. */
-    @Operation(operationId = "postEvidence", summary = "Send one piece of evidence",
-            description = "Evaluated and stored; answers with the path update: mastery changes, unlocks, flags and next steps, each with its reason.")
+    @Operation(
+            operationId = "postEvidence",
+            summary = "Send one piece of evidence",
+            description =
+                    "Evaluated and stored; answers with the path update: mastery changes, unlocks, flags and next steps, each with its reason.")
     @PostMapping
     public PathUpdateJson ingest(Caller caller, @RequestBody EvidenceRequest request) {
         return evidence.ingest(caller.tenantId(), request).update();
     }
 
     /** A result per item, in order; each item is stored (or refused) on its own. */
-    @Operation(operationId = "postEvidenceBatch", summary = "Send a batch of evidence",
+    @Operation(
+            operationId = "postEvidenceBatch",
+            summary = "Send a batch of evidence",
             description = "Up to 1,000 items; each is stored or refused on its own, one result per item in order.")
     @PostMapping("/batch")
     public BatchResponse batch(Caller caller, @RequestBody JsonNode body) {
@@ -56,8 +58,7 @@ public class EvidenceController {
     }
 
     /** The batch outcome: counts, then one result per item. */
-    public record BatchResponse(int items, int accepted, int refused, List<BatchItemResult> results) {
-    }
+    public record BatchResponse(int items, int accepted, int refused, List<BatchItemResult> results) {}
 
     /**
      * The items of a batch body ({@code [...]} or {@code {"items": [...]}}), each read as an evidence request or kept
@@ -70,18 +71,36 @@ public class EvidenceController {
         }
         int limit = evidence.batchLimit();
         if (items.size() > limit) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "items", items.size(),
+            throw new ApiProblem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "batch-too-large",
+                    "items",
+                    items.size(),
                     "items: a batch holds at most " + limit + " pieces of evidence; this one has " + items.size()
-                            + ". Split it into batches of " + limit + " or fewer", null);
+                            + ". Split it into batches of " + limit + " or fewer",
+                    null);
         }
         List<BatchItem> read = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             String evidenceId = item.path("id").isTextual() ? item.path("id").asText() : null;
             if (!item.isObject()) {
-                read.add(new BatchItem(i, null, null, ApiProblem.invalid("items[" + i + "]", null, "items[" + i
-                        + "]: is " + (item.isNull() ? "null" : "a JSON " + item.getNodeType().name().toLowerCase(
-                        java.util.Locale.ROOT)) + "; send an evidence object")));
+                read.add(new BatchItem(
+                        i,
+                        null,
+                        null,
+                        ApiProblem.invalid(
+                                "items[" + i + "]",
+                                null,
+                                "items[" + i
+                                        + "]: is "
+                                        + (item.isNull()
+                                                ? "null"
+                                                : "a JSON "
+                                                        + item.getNodeType()
+                                                                .name()
+                                                                .toLowerCase(java.util.Locale.ROOT))
+                                        + "; send an evidence object")));
                 continue;
             }
             try {

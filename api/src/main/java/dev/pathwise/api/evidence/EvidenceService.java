@@ -1,19 +1,17 @@
 package dev.pathwise.api.evidence;
 
+import dev.pathwise.api.learner.LearnerEvaluations;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.engine.activity.Curriculum;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-
-import dev.pathwise.api.learner.LearnerEvaluations;
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.engine.activity.Curriculum;
 
 /**
  * Ingests evidence, one piece ({@link #ingest}) or a batch ({@link #ingestBatch}), the same way: validate each piece
@@ -36,9 +34,15 @@ public class EvidenceService {
     private final EvidenceMetrics metrics;
     private final int batchLimit;
 
-    EvidenceService(EvidenceRequests requests, EvidenceRepository evidence, LearnerEvaluations evaluations,
-                    EvidenceSteps steps, EvidenceTransaction transaction, BatchSpeculation batches,
-                    EvidenceMetrics metrics, @Value("${pathwise.evidence.batch-limit:1000}") int batchLimit) {
+    EvidenceService(
+            EvidenceRequests requests,
+            EvidenceRepository evidence,
+            LearnerEvaluations evaluations,
+            EvidenceSteps steps,
+            EvidenceTransaction transaction,
+            BatchSpeculation batches,
+            EvidenceMetrics metrics,
+            @Value("${pathwise.evidence.batch-limit:1000}") int batchLimit) {
         this.requests = requests;
         this.evidence = evidence;
         this.evaluations = evaluations;
@@ -72,7 +76,10 @@ public class EvidenceService {
             return stored.get();
         }
         try {
-            return transaction.store(tenantId, curriculum, List.of(piece), now, null, false).get(0).resultOrThrow();
+            return transaction
+                    .store(tenantId, curriculum, List.of(piece), now, null, false)
+                    .get(0)
+                    .resultOrThrow();
         } catch (DuplicateKeyException raced) {
             // Another request stored the same evidence id (for another learner) between our check and our insert.
             return stored(tenantId, piece).orElseThrow(() -> raced);
@@ -112,18 +119,24 @@ public class EvidenceService {
             } catch (DuplicateKeyException | ConcurrencyFailureException raced) {
                 metrics.batchFallback();
                 outcomes = valid.stream()
-                        .map(piece -> Outcome.of(() -> ingest(tenantId, curriculum, piece, now))).toList();
+                        .map(piece -> Outcome.of(() -> ingest(tenantId, curriculum, piece, now)))
+                        .toList();
             }
             for (int k = 0; k < valid.size(); k++) {
                 Piece piece = valid.get(k);
-                results[piece.index()] = outcomes.get(k).toItem(piece.index(), items.get(piece.index()).evidenceId());
+                results[piece.index()] = outcomes.get(k)
+                        .toItem(piece.index(), items.get(piece.index()).evidenceId());
             }
         }
         return Arrays.asList(results);
     }
 
     private Piece prepare(String tenantId, int index, EvidenceRequest request, Curriculum curriculum, Instant now) {
-        return new Piece(tenantId, index, requests.toEvidence(request, curriculum, now), requests.contentHash(request),
+        return new Piece(
+                tenantId,
+                index,
+                requests.toEvidence(request, curriculum, now),
+                requests.contentHash(request),
                 request.observedAt() == null);
     }
 

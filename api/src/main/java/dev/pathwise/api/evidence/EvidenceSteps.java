@@ -1,23 +1,8 @@
 package dev.pathwise.api.evidence;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.pathwise.api.evidence.EvidenceRepository.NewRow;
 import dev.pathwise.api.evidence.EvidenceRepository.StoredRow;
 import dev.pathwise.api.learner.LearnerEvaluations;
@@ -31,6 +16,18 @@ import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.RulesStoppedException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * Takes pieces of evidence in order, each on its learner's state as the pieces before it left it, and says what each
@@ -39,7 +36,6 @@ import dev.pathwise.engine.policy.RulesStoppedException;
  */
 @Component
 class EvidenceSteps {
-
 
     private final LearnerEvaluations evaluations;
     private final ObjectMapper json;
@@ -54,9 +50,13 @@ class EvidenceSteps {
      * learner), the stored rows of the pieces' ids, and each learner's stored evidence that counts (read only when a
      * late piece needs it).
      */
-    record Inputs(Curriculum curriculum, CompiledPolicy policy, Instant now, Map<String, StoredLearner> learners,
-                  Map<String, StoredRow> stored, Function<String, Supplier<List<Evidence>>> counted) {
-    }
+    record Inputs(
+            Curriculum curriculum,
+            CompiledPolicy policy,
+            Instant now,
+            Map<String, StoredLearner> learners,
+            Map<String, StoredRow> stored,
+            Function<String, Supplier<List<Evidence>>> counted) {}
 
     /**
      * Takes the pieces in order: an unknown learner is 404; an id already stored (or taken by an earlier piece) is its
@@ -91,8 +91,7 @@ class EvidenceSteps {
             } else {
                 retaken.add(learnerId);
                 if (seen != null) {
-                    step = Step.answered(seen, Outcome.of(() -> answer(seen, piece.evidenceId(),
-                            piece.contentHash())));
+                    step = Step.answered(seen, Outcome.of(() -> answer(seen, piece.evidenceId(), piece.contentHash())));
                 } else {
                     List<Evidence> inRun = countedInRun.computeIfAbsent(learnerId, id -> new ArrayList<>());
                     Supplier<List<Evidence>> stored = inputs.counted().apply(learnerId);
@@ -127,36 +126,66 @@ class EvidenceSteps {
         long start = System.nanoTime();
         Evaluation evaluation;
         try {
-            evaluation = evaluations.evaluate(inputs.policy(), inputs.curriculum(), learner, evidence, inputs.now(),
-                    counted);
+            evaluation = evaluations.evaluate(
+                    inputs.policy(), inputs.curriculum(), learner, evidence, inputs.now(), counted);
         } catch (IllegalArgumentException refused) {
             return Step.answered(null, Outcome.refused(refused));
         } catch (RulesStoppedException loop) {
-            return cutOff(inputs, piece, evidence, loop.rules(), loop.problemType(), loop.getMessage(),
+            return cutOff(
+                    inputs,
+                    piece,
+                    evidence,
+                    loop.rules(),
+                    loop.problemType(),
+                    loop.getMessage(),
                     loopProblem(evidence.id(), loop.problemType(), loop.rules(), loop.getMessage()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
-            String message = "the policy's rules failed while evaluating it (" + Problems.describeFailure(failed)
-                    + ")";
+            String message = "the policy's rules failed while evaluating it (" + Problems.describeFailure(failed) + ")";
             return cutOff(inputs, piece, evidence, List.of(), null, message, failedProblem(evidence.id(), message));
         }
         long nanos = System.nanoTime() - start;
         PathUpdateJson update = PathUpdateJson.of(evaluation.update());
         NewRow row = row(inputs, piece, evidence, write(update), null);
-        return new Step(null, new Outcome(new EvidenceResult(update, false), null), row, evidence,
-                evaluation.learner(), nanos, evaluation.update().trace().size(), false);
+        return new Step(
+                null,
+                new Outcome(new EvidenceResult(update, false), null),
+                row,
+                evidence,
+                evaluation.learner(),
+                nanos,
+                evaluation.update().trace().size(),
+                false);
     }
 
-    private Step cutOff(Inputs inputs, Piece piece, Evidence evidence, List<String> rules, String type,
-                        String message, ApiProblem problem) {
-        NewRow row = row(inputs, piece, evidence, write(type == null ? Map.of("rules", rules)
-                : Map.of("rules", rules, "type", type)), message);
+    private Step cutOff(
+            Inputs inputs,
+            Piece piece,
+            Evidence evidence,
+            List<String> rules,
+            String type,
+            String message,
+            ApiProblem problem) {
+        NewRow row = row(
+                inputs,
+                piece,
+                evidence,
+                write(type == null ? Map.of("rules", rules) : Map.of("rules", rules, "type", type)),
+                message);
         return new Step(null, new Outcome(null, problem), row, null, null, 0, 0, true);
     }
 
     /** The row stored for a piece: the evidence as it counted (payload), its result or the error that cut it off. */
     private NewRow row(Inputs inputs, Piece piece, Evidence evidence, String result, String error) {
-        return new NewRow(piece.tenantId(), evidence.id(), evidence.learnerId(), piece.contentHash(),
-                write(EvidencePayload.of(evidence)), result, inputs.policy().versionLabel(), inputs.now(), error);
+        return new NewRow(
+                piece.tenantId(),
+                evidence.id(),
+                evidence.learnerId(),
+                piece.contentHash(),
+                write(EvidencePayload.of(evidence)),
+                result,
+                inputs.policy().versionLabel(),
+                inputs.now(),
+                error);
     }
 
     /**
@@ -165,14 +194,19 @@ class EvidenceSteps {
      */
     EvidenceResult answer(StoredRow stored, String evidenceId, String sentHash) {
         if (!stored.contentHash().equals(sentHash)) {
-            throw ApiProblem.conflict("evidence-id-reused", "id", evidenceId, "id: evidence '"
-                    + evidenceId + "' was already received with different content; an evidence id is"
-                    + " an idempotency key, so send new evidence under a new id");
+            throw ApiProblem.conflict(
+                    "evidence-id-reused",
+                    "id",
+                    evidenceId,
+                    "id: evidence '"
+                            + evidenceId + "' was already received with different content; an evidence id is"
+                            + " an idempotency key, so send new evidence under a new id");
         }
         if (stored.error() != null) {
             List<String> rules = loopRules(stored.result());
             String type = stoppedType(stored.result());
-            throw type == null && rules.isEmpty() ? failedProblem(evidenceId, stored.error())
+            throw type == null && rules.isEmpty()
+                    ? failedProblem(evidenceId, stored.error())
                     : loopProblem(evidenceId, type == null ? "rule-loop" : type, rules, stored.error());
         }
         return new EvidenceResult(read(stored.result()), true);
@@ -183,11 +217,17 @@ class EvidenceSteps {
      * limit of one evaluation); the evidence is stored, the learner's state unchanged.
      */
     private static ApiProblem loopProblem(String evidenceId, String type, List<String> rules, String message) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, type, "rules", rules, "evidence '"
-                + evidenceId + "' is stored but was not applied: " + message, rules.stream()
-                .map(rule -> "rule \"" + rule + "\" " + (type.equals("rule-loop") ? "kept firing"
-                        : "passed the limits of one evaluation")).toList(), Map.of("evidenceId", evidenceId,
-                "rules", rules));
+        return new ApiProblem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                type,
+                "rules",
+                rules,
+                "evidence '" + evidenceId + "' is stored but was not applied: " + message,
+                rules.stream()
+                        .map(rule -> "rule \"" + rule + "\" "
+                                + (type.equals("rule-loop") ? "kept firing" : "passed the limits of one evaluation"))
+                        .toList(),
+                Map.of("evidenceId", evidenceId, "rules", rules));
     }
 
     /** The problem type a cut-off evaluation was stored with, or null for one stored before types were kept. */
@@ -202,9 +242,16 @@ class EvidenceSteps {
 
     /** 422: the rules failed; the evidence is stored, the learner's state unchanged. */
     private static ApiProblem failedProblem(String evidenceId, String message) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "evaluation-failed", "policy", null, "evidence '"
-                + evidenceId + "' is stored but was not applied: " + message + ". Fix the policy and void or"
-                + " resend the evidence under a new id", List.of(), Map.of("evidenceId", evidenceId));
+        return new ApiProblem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "evaluation-failed",
+                "policy",
+                null,
+                "evidence '"
+                        + evidenceId + "' is stored but was not applied: " + message + ". Fix the policy and void or"
+                        + " resend the evidence under a new id",
+                List.of(),
+                Map.of("evidenceId", evidenceId));
     }
 
     private List<String> loopRules(String stored) {
@@ -221,7 +268,8 @@ class EvidenceSteps {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write " + value.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalStateException(
+                    "Could not write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 

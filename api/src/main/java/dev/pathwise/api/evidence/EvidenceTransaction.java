@@ -1,19 +1,5 @@
 package dev.pathwise.api.evidence;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Supplier;
-
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import dev.pathwise.api.evidence.BatchSpeculation.Speculation;
 import dev.pathwise.api.evidence.BatchSpeculation.StaleSpeculation;
 import dev.pathwise.api.evidence.EvidenceRepository.NewRow;
@@ -24,6 +10,18 @@ import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.policy.CompiledPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One transaction that stores pieces of evidence: locks their learners (in learner id order, see
@@ -49,8 +47,13 @@ class EvidenceTransaction {
     private final EvidenceSteps steps;
     private final EvidenceMetrics metrics;
 
-    EvidenceTransaction(TransactionTemplate transactions, LearnerRepository learners, EvidenceRepository evidence,
-                        LearnerEvaluations evaluations, EvidenceSteps steps, EvidenceMetrics metrics) {
+    EvidenceTransaction(
+            TransactionTemplate transactions,
+            LearnerRepository learners,
+            EvidenceRepository evidence,
+            LearnerEvaluations evaluations,
+            EvidenceSteps steps,
+            EvidenceMetrics metrics) {
         this.transactions = transactions;
         this.learners = learners;
         this.evidence = evidence;
@@ -65,16 +68,26 @@ class EvidenceTransaction {
      * @param speculation the pieces already evaluated without a lock (a batch), or null
      * @param optimistic  give up ({@link StaleSpeculation}) rather than evaluate anything under the locks
      */
-    List<Outcome> store(String tenantId, Curriculum curriculum, List<Piece> pieces, Instant now,
-                        Speculation speculation, boolean optimistic) {
-        List<Step> taken = transactions.execute(status -> evaluateAndStore(tenantId, curriculum, pieces, now,
-                speculation, optimistic));
+    List<Outcome> store(
+            String tenantId,
+            Curriculum curriculum,
+            List<Piece> pieces,
+            Instant now,
+            Speculation speculation,
+            boolean optimistic) {
+        List<Step> taken = transactions.execute(
+                status -> evaluateAndStore(tenantId, curriculum, pieces, now, speculation, optimistic));
         metrics.committed(taken);
         return taken.stream().map(Step::outcome).toList();
     }
 
-    private List<Step> evaluateAndStore(String tenantId, Curriculum curriculum, List<Piece> pieces, Instant now,
-                                        Speculation speculation, boolean optimistic) {
+    private List<Step> evaluateAndStore(
+            String tenantId,
+            Curriculum curriculum,
+            List<Piece> pieces,
+            Instant now,
+            Speculation speculation,
+            boolean optimistic) {
         SortedSet<String> learnerIds = learnerIds(pieces);
         Map<String, StoredLearner> locked;
         Set<String> stale;
@@ -106,9 +119,13 @@ class EvidenceTransaction {
             locked.putAll(learners.lockAll(tenantId, changed));
             stale = changed;
         }
-        EvidenceSteps.Inputs inputs = new EvidenceSteps.Inputs(curriculum, policy, now, locked,
-                evidence.rows(tenantId, evidenceIds(pieces)), learnerId -> counted.computeIfAbsent(learnerId,
-                id -> evaluations.counted(tenantId, id, curriculum)));
+        EvidenceSteps.Inputs inputs = new EvidenceSteps.Inputs(
+                curriculum,
+                policy,
+                now,
+                locked,
+                evidence.rows(tenantId, evidenceIds(pieces)),
+                learnerId -> counted.computeIfAbsent(learnerId, id -> evaluations.counted(tenantId, id, curriculum)));
         List<Step> earlier = speculation == null ? null : speculation.steps();
         List<Step> taken = steps.run(inputs, pieces, earlier, stale);
         if (optimistic && earlier != null) {
@@ -138,8 +155,8 @@ class EvidenceTransaction {
      * it) and how many evidence rows the steps store for it; learners the steps neither changed nor stored evidence
      * for are left out. A change a speculation already wrote as JSON is kept when it is the same change.
      */
-    Map<String, LearnerRepository.Change> changes(List<Piece> pieces, List<Step> taken,
-                                                  Map<String, StoredLearner> previous, Speculation speculation) {
+    Map<String, LearnerRepository.Change> changes(
+            List<Piece> pieces, List<Step> taken, Map<String, StoredLearner> previous, Speculation speculation) {
         Map<String, LearnerSnapshot> last = new TreeMap<>();
         Map<String, Integer> added = new HashMap<>();
         for (int i = 0; i < taken.size(); i++) {
@@ -157,9 +174,13 @@ class EvidenceTransaction {
         last.forEach((learnerId, next) -> {
             StoredLearner read = previous.get(learnerId);
             int rows = added.getOrDefault(learnerId, 0);
-            LearnerRepository.Change known = speculation == null ? null : speculation.changes().get(learnerId);
-            changes.put(learnerId, known != null && known.next() == next && known.previous() == read
-                    && known.evidenceAdded() == rows ? known : learners.change(read, next, rows));
+            LearnerRepository.Change known =
+                    speculation == null ? null : speculation.changes().get(learnerId);
+            changes.put(
+                    learnerId,
+                    known != null && known.next() == next && known.previous() == read && known.evidenceAdded() == rows
+                            ? known
+                            : learners.change(read, next, rows));
         });
         return changes;
     }

@@ -1,13 +1,11 @@
 package dev.pathwise.api.evidence;
 
+import dev.pathwise.api.learner.LearnerEvaluations;
+import dev.pathwise.engine.learner.LearnerSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.stereotype.Service;
-
-import dev.pathwise.api.learner.LearnerEvaluations;
-import dev.pathwise.engine.learner.LearnerSnapshot;
 
 /**
  * Voids a piece of evidence: the row stays (evidence is append-only) but is marked voided, and the learner's state is
@@ -35,13 +33,17 @@ public class EvidenceVoiding {
      *                       in the curriculum
      * @param levelChanges   competencies whose level the voiding changed
      */
-    public record Voided(String evidenceId, String learnerId, String voidedBy, boolean alreadyVoided, int replayed,
-                         int skipped, List<LevelChange> levelChanges) {
-    }
+    public record Voided(
+            String evidenceId,
+            String learnerId,
+            String voidedBy,
+            boolean alreadyVoided,
+            int replayed,
+            int skipped,
+            List<LevelChange> levelChanges) {}
 
     /** A competency's level before and after the voiding. */
-    public record LevelChange(String competencyId, String from, String to) {
-    }
+    public record LevelChange(String competencyId, String from, String to) {}
 
     /** Empty when the tenant has no evidence with this id. */
     public Optional<Voided> voidEvidence(String tenantId, String evidenceId, String voidedBy) {
@@ -67,8 +69,8 @@ public class EvidenceVoiding {
                 }
             }
             int replayed = learner.counted().size();
-            return new Voided(evidenceId, learner.stored().learnerId(), voidedBy, false, replayed,
-                    learner.skipped(), changes);
+            return new Voided(
+                    evidenceId, learner.stored().learnerId(), voidedBy, false, replayed, learner.skipped(), changes);
         }));
     }
 }

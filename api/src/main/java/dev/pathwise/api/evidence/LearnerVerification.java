@@ -1,20 +1,17 @@
 package dev.pathwise.api.evidence;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.learner.LearnerEvaluations;
+import dev.pathwise.engine.evaluation.Timeline;
+import dev.pathwise.engine.evidence.Evidence;
+import dev.pathwise.engine.learner.LearnerSnapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.springframework.stereotype.Service;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.pathwise.api.learner.LearnerEvaluations;
-import dev.pathwise.engine.evaluation.Timeline;
-import dev.pathwise.engine.evidence.Evidence;
-import dev.pathwise.engine.learner.LearnerSnapshot;
 
 /**
  * Checks a learner's stored state against a fresh replay of the evidence that counts ({@link StoredEvidence}: voided
@@ -38,10 +35,15 @@ public class LearnerVerification {
      * evidence rows the snapshot accounts for, whether the stored state equals the replay, and the competencies where
      * it does not.
      */
-    public record Verification(String learnerId, long version, int evidenceCount, int distinctEvidenceIds,
-                               long evidenceRows, boolean matchesReplay, List<String> mismatchedCompetencies,
-                               List<String> evidenceIds) {
-    }
+    public record Verification(
+            String learnerId,
+            long version,
+            int evidenceCount,
+            int distinctEvidenceIds,
+            long evidenceRows,
+            boolean matchesReplay,
+            List<String> mismatchedCompetencies,
+            List<String> evidenceIds) {}
 
     public Verification verify(String tenantId, String learnerId) {
         return evaluations.locked(tenantId, learnerId, evaluations.now(), learner -> {
@@ -53,12 +55,20 @@ public class LearnerVerification {
             storedTree.fieldNames().forEachRemaining(names::add);
             replayedTree.fieldNames().forEachRemaining(names::add);
             List<String> mismatched = names.stream()
-                    .filter(name -> !storedTree.path(name).equals(replayedTree.path(name))).toList();
+                    .filter(name -> !storedTree.path(name).equals(replayedTree.path(name)))
+                    .toList();
             List<Evidence> evidence = Timeline.inOrder(learner.counted());
             List<String> ids = new ArrayList<>(evidence.size());
             evidence.forEach(e -> ids.add(e.id()));
-            return new Verification(learnerId, learner.stored().version(), ids.size(), new HashSet<>(ids).size(),
-                    learner.stored().evidenceCount(), mismatched.isEmpty(), mismatched, ids);
+            return new Verification(
+                    learnerId,
+                    learner.stored().version(),
+                    ids.size(),
+                    new HashSet<>(ids).size(),
+                    learner.stored().evidenceCount(),
+                    mismatched.isEmpty(),
+                    mismatched,
+                    ids);
         });
     }
 }

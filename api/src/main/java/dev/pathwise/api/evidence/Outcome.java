@@ -1,12 +1,10 @@
 package dev.pathwise.api.evidence;
 
-import java.util.function.Supplier;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.ProblemAdvice;
 import dev.pathwise.api.problem.Problems;
+import java.util.function.Supplier;
 
 /** What became of one valid piece: its result, or the problem it is answered with. */
 record Outcome(EvidenceResult result, ApiProblem problem) {
@@ -43,7 +41,6 @@ record Outcome(EvidenceResult result, ApiProblem problem) {
     BatchItemResult toItem(int index, String evidenceId) {
         return problem == null
                 ? new BatchItemResult(index, evidenceId, 200, result.replayed(), result.update(), null)
-                : new BatchItemResult(index, evidenceId, problem.status().value(), false, null,
-                Problems.of(problem));
+                : new BatchItemResult(index, evidenceId, problem.status().value(), false, null, Problems.of(problem));
     }
 }

@@ -1,10 +1,9 @@
 package dev.pathwise.api.evidence;
 
-import java.time.Instant;
-
 import dev.pathwise.engine.evaluation.Timeline;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.LearnerSnapshot;
+import java.time.Instant;
 
 /**
  * A validated piece of evidence: its tenant, its index in the request, as the engine takes it, the hash of its
@@ -33,7 +32,14 @@ record Piece(String tenantId, int index, Evidence evidence, String contentHash, 
         if (latest == null || !latest.isAfter(evidence.observedAt())) {
             return evidence;
         }
-        return new Evidence(evidence.id(), evidence.learnerId(), evidence.competencyId(), evidence.activityId(),
-                evidence.score(), evidence.kind(), evidence.source(), latest);
+        return new Evidence(
+                evidence.id(),
+                evidence.learnerId(),
+                evidence.competencyId(),
+                evidence.activityId(),
+                evidence.score(),
+                evidence.kind(),
+                evidence.source(),
+                latest);
     }
 }

@@ -11,8 +11,15 @@ import dev.pathwise.engine.learner.LearnerSnapshot;
  * it changed), how long the evaluation took and how many rules it fired, and whether the evaluation was cut off
  * (rules looping or failing).
  */
-record Step(StoredRow seen, Outcome outcome, NewRow row, Evidence counted, LearnerSnapshot after, long nanos,
-            int firings, boolean cutOff) {
+record Step(
+        StoredRow seen,
+        Outcome outcome,
+        NewRow row,
+        Evidence counted,
+        LearnerSnapshot after,
+        long nanos,
+        int firings,
+        boolean cutOff) {
 
     static Step answered(StoredRow seen, Outcome outcome) {
         return new Step(seen, outcome, null, null, null, 0, 0, false);

@@ -1,16 +1,13 @@
 package dev.pathwise.api.evidence;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.framework.Framework;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * The stored evidence that counts for a learner's state, in the order it arrived (the engine counts it in the order
@@ -35,8 +32,7 @@ public class StoredEvidence {
      * @param evidence the evidence to replay, in arrival order
      * @param skipped  how many pieces were left out because the curriculum no longer has what they name
      */
-    public record Replayable(List<Evidence> evidence, int skipped) {
-    }
+    public record Replayable(List<Evidence> evidence, int skipped) {}
 
     /** One learner's replayable evidence. */
     public Replayable of(String tenantId, String learnerId, Curriculum curriculum) {
@@ -68,7 +64,8 @@ public class StoredEvidence {
         if (evidence.competencyId() != null && !evidence.competencyId().isBlank()) {
             return framework.contains(evidence.competencyId()) && framework.isLeaf(evidence.competencyId());
         }
-        return curriculum.activity(evidence.activityId())
+        return curriculum
+                .activity(evidence.activityId())
                 .map(a -> a.competencyIds().stream().anyMatch(id -> framework.contains(id) && framework.isLeaf(id)))
                 .orElse(false);
     }

@@ -1,13 +1,12 @@
 package dev.pathwise.api.evidence;
 
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
 
 /** {@code GET /v1/learners/{id}/verify}, admins only: the learner's stored state against a fresh replay. */
 @RestController

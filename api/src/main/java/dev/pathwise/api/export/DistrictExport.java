@@ -1,25 +1,8 @@
 package dev.pathwise.api.export;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.evidence.EvidencePayload;
 import dev.pathwise.api.evidence.EvidenceRepository;
@@ -30,6 +13,20 @@ import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.framework.Competency;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.simulation.EvidenceFiles;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the district's exports to a stream as they are read: evidence one row at a time from a database cursor
@@ -40,7 +37,10 @@ import dev.pathwise.engine.simulation.EvidenceFiles;
 public class DistrictExport {
 
     /** The two formats of a table export. */
-    public enum Format { NDJSON, CSV }
+    public enum Format {
+        NDJSON,
+        CSV
+    }
 
     private final EvidenceRepository evidence;
     private final LearnerRepository learners;
@@ -48,14 +48,19 @@ public class DistrictExport {
     private final TransactionTemplate readOnly;
     private final ObjectMapper json;
 
-    public DistrictExport(EvidenceRepository evidence, LearnerRepository learners, CurriculumCache curricula,
-                          TransactionTemplate transactions, ObjectMapper json) {
+    public DistrictExport(
+            EvidenceRepository evidence,
+            LearnerRepository learners,
+            CurriculumCache curricula,
+            TransactionTemplate transactions,
+            ObjectMapper json) {
         this.evidence = evidence;
         this.learners = learners;
         this.curricula = curricula;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
-        this.json = json.copy().disable(SerializationFeature.INDENT_OUTPUT)
+        this.json = json.copy()
+                .disable(SerializationFeature.INDENT_OUTPUT)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
@@ -64,8 +69,17 @@ public class DistrictExport {
         Rows rows = rows(format, EvidenceFiles.EVIDENCE_COLUMNS, out);
         readOnly.executeWithoutResult(status -> evidence.streamCountingPayloads(tenantId, payload -> {
             EvidencePayload piece = payload(payload);
-            rows.write(java.util.Arrays.asList(piece.id(), piece.learnerId(), piece.competencyId(), piece.activityId(),
-                    piece.raw(), piece.min(), piece.max(), piece.kind(), piece.source(), piece.observedAt()));
+            rows.write(java.util.Arrays.asList(
+                    piece.id(),
+                    piece.learnerId(),
+                    piece.competencyId(),
+                    piece.activityId(),
+                    piece.raw(),
+                    piece.min(),
+                    piece.max(),
+                    piece.kind(),
+                    piece.source(),
+                    piece.observedAt()));
         }));
         rows.finish();
     }
@@ -73,10 +87,11 @@ public class DistrictExport {
     /** Every learner: id, grade, school, start of the learning plan. */
     public void learners(String tenantId, Format format, OutputStream out) {
         Rows rows = rows(format, EvidenceFiles.LEARNER_COLUMNS, out);
-        readOnly.executeWithoutResult(status -> learners.matching(tenantId, LearnerSelection.ALL).forEach(stored -> {
-            LearnerProfile p = stored.snapshot().profile();
-            rows.write(java.util.Arrays.asList(p.learnerId(), p.grade(), p.schoolId(), p.planStart()));
-        }));
+        readOnly.executeWithoutResult(status -> learners.matching(tenantId, LearnerSelection.ALL)
+                .forEach(stored -> {
+                    LearnerProfile p = stored.snapshot().profile();
+                    rows.write(java.util.Arrays.asList(p.learnerId(), p.grade(), p.schoolId(), p.planStart()));
+                }));
         rows.finish();
     }
 
@@ -141,8 +156,12 @@ public class DistrictExport {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (format == Format.CSV) {
             try {
-                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-                        .setHeader(columns.toArray(String[]::new)).get());
+                CSVPrinter printer = new CSVPrinter(
+                        writer,
+                        CSVFormat.RFC4180
+                                .builder()
+                                .setHeader(columns.toArray(String[]::new))
+                                .get());
                 return new Rows() {
                     @Override
                     public void write(List<Object> values) {
@@ -169,8 +188,9 @@ public class DistrictExport {
                 for (int i = 0; i < columns.size(); i++) {
                     Object value = values.get(i);
                     if (value != null) {
-                        object.put(columns.get(i), value instanceof Number || value instanceof String ? value
-                                : String.valueOf(value));
+                        object.put(
+                                columns.get(i),
+                                value instanceof Number || value instanceof String ? value : String.valueOf(value));
                     }
                 }
                 try {

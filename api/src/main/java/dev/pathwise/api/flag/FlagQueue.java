@@ -1,17 +1,5 @@
 package dev.pathwise.api.flag;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.springframework.stereotype.Service;
-
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.evidence.PathUpdateJson;
 import dev.pathwise.api.learner.LearnerRepository;
@@ -28,6 +16,16 @@ import dev.pathwise.engine.framework.Framework;
 import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.policy.CompiledPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
 
 /**
  * Builds the flag queue: each learner in scope is evaluated as they stand now (the same evaluation as their next
@@ -47,8 +45,13 @@ public class FlagQueue {
     private final Clock clock;
     private final LearnerScope scope;
 
-    public FlagQueue(LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies,
-                     PathwayEvaluator evaluator, Clock clock, LearnerScope scope) {
+    public FlagQueue(
+            LearnerRepository learners,
+            CurriculumCache curricula,
+            TenantPolicies policies,
+            PathwayEvaluator evaluator,
+            Clock clock,
+            LearnerScope scope) {
         this.scope = scope;
         this.learners = learners;
         this.curricula = curricula;
@@ -64,10 +67,18 @@ public class FlagQueue {
      * @param support the support the policy suggests: MINI_LESSON, SMALL_GROUP or TEACHER_CONFERENCE
      * @param why     the rule that raised it and its values
      */
-    public record FlaggedJson(String learnerId, String schoolId, int grade, String gradeBand, String kind,
-                              String competencyId, String competencyName, String goalId, double amount,
-                              String support, PathUpdateJson.ExplanationJson why) {
-    }
+    public record FlaggedJson(
+            String learnerId,
+            String schoolId,
+            int grade,
+            String gradeBand,
+            String kind,
+            String competencyId,
+            String competencyName,
+            String goalId,
+            double amount,
+            String support,
+            PathUpdateJson.ExplanationJson why) {}
 
     /**
      * A page of the queue.
@@ -76,14 +87,28 @@ public class FlagQueue {
      * @param total    flags in the queue, every page
      * @param byKind   flags per kind, every page
      */
-    public record QueueJson(String school, String gradeBand, String kind, Instant evaluatedAt, String policyVersion,
-                            int learners, int total, Map<String, Integer> byKind, int offset, int limit,
-                            List<FlaggedJson> flags) {
-    }
+    public record QueueJson(
+            String school,
+            String gradeBand,
+            String kind,
+            Instant evaluatedAt,
+            String policyVersion,
+            int learners,
+            int total,
+            Map<String, Integer> byKind,
+            int offset,
+            int limit,
+            List<FlaggedJson> flags) {}
 
     /** The queue of the learners the caller may read (a teacher: those of their classes), of a school or class. */
-    public QueueJson queue(Caller caller, String school, String classId, String gradeBandText, String kindText,
-                           int offset, int limit) {
+    public QueueJson queue(
+            Caller caller,
+            String school,
+            String classId,
+            String gradeBandText,
+            String kindText,
+            int offset,
+            int limit) {
         String tenantId = caller.tenantId();
         if (offset < 0) {
             throw ApiProblem.invalid("offset", offset, "offset: " + offset + " must be 0 or more");
@@ -107,19 +132,32 @@ public class FlagQueue {
                 continue;
             }
             evaluated++;
-            for (PathUpdateJson.FlagJson flag : PathUpdateJson.of(evaluator.nextSteps(policy, curriculum, learner,
-                    now)).flags()) {
+            for (PathUpdateJson.FlagJson flag : PathUpdateJson.of(evaluator.nextSteps(policy, curriculum, learner, now))
+                    .flags()) {
                 if (only != null && !flag.kind().equals(only.name())) {
                     continue;
                 }
-                flags.add(new FlaggedJson(learner.learnerId(), learner.profile().schoolId(),
-                        learner.profile().grade(), learnerBand.label(), flag.kind(), flag.competencyId(),
-                        flag.competencyId() == null ? null : framework.find(flag.competencyId())
-                                .map(c -> c.name()).orElse(flag.competencyId()),
-                        flag.goalId(), flag.amount(), flag.support(), flag.why()));
+                flags.add(new FlaggedJson(
+                        learner.learnerId(),
+                        learner.profile().schoolId(),
+                        learner.profile().grade(),
+                        learnerBand.label(),
+                        flag.kind(),
+                        flag.competencyId(),
+                        flag.competencyId() == null
+                                ? null
+                                : framework
+                                        .find(flag.competencyId())
+                                        .map(c -> c.name())
+                                        .orElse(flag.competencyId()),
+                        flag.goalId(),
+                        flag.amount(),
+                        flag.support(),
+                        flag.why()));
             }
         }
-        flags.sort(Comparator.<FlaggedJson>comparingInt(f -> FlagKind.valueOf(f.kind()).ordinal())
+        flags.sort(Comparator.<FlaggedJson>comparingInt(
+                        f -> FlagKind.valueOf(f.kind()).ordinal())
                 .thenComparing(Comparator.comparingDouble(FlaggedJson::amount).reversed())
                 .thenComparing(FlaggedJson::learnerId)
                 .thenComparing(f -> f.competencyId() == null ? "" : f.competencyId()));
@@ -127,8 +165,17 @@ public class FlagQueue {
         Arrays.stream(FlagKind.values()).forEach(k -> byKind.put(k.name(), 0));
         flags.forEach(f -> byKind.merge(f.kind(), 1, Integer::sum));
         int from = Math.min(offset, flags.size());
-        return new QueueJson(selection.schoolId(), band == null ? null : band.label(),
-                only == null ? null : only.name(), now, policy.versionLabel(), evaluated, flags.size(), byKind, offset, limit,
+        return new QueueJson(
+                selection.schoolId(),
+                band == null ? null : band.label(),
+                only == null ? null : only.name(),
+                now,
+                policy.versionLabel(),
+                evaluated,
+                flags.size(),
+                byKind,
+                offset,
+                limit,
                 List.copyOf(flags.subList(from, Math.min(flags.size(), from + limit))));
     }
 
@@ -150,8 +197,10 @@ public class FlagQueue {
         try {
             return FlagKind.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("kind", text, "kind: '" + text + "' is not a flag kind; use one of "
-                    + Arrays.toString(FlagKind.values()));
+            throw ApiProblem.invalid(
+                    "kind",
+                    text,
+                    "kind: '" + text + "' is not a flag kind; use one of " + Arrays.toString(FlagKind.values()));
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.pathwise.api.framework;
 
-import java.util.List;
-
 import dev.pathwise.engine.framework.Competency;
+import java.util.List;
 
 /**
  * A competency as JSON: hierarchy by {@code parentId}, prerequisites by id, grade level and external id. A competency
@@ -10,21 +9,32 @@ import dev.pathwise.engine.framework.Competency;
  * the {@code otherParentIds} of an item with several parents (kept and reported; {@code parentId} is the one rollup
  * uses) and its {@code externalReferences}: associations to nodes outside the tenant's frameworks, which never gate.
  */
-public record CompetencyJson(String id, String name, String parentId, List<String> prerequisiteIds,
-                             Integer gradeLevel, String externalId, String statement, List<String> otherParentIds,
-                             List<ExternalReference> externalReferences) {
+public record CompetencyJson(
+        String id,
+        String name,
+        String parentId,
+        List<String> prerequisiteIds,
+        Integer gradeLevel,
+        String externalId,
+        String statement,
+        List<String> otherParentIds,
+        List<ExternalReference> externalReferences) {
 
     /** An association to a node outside the package: kept and shown, never a prerequisite or a parent. */
-    public record ExternalReference(String associationType, String direction, String identifier, String uri,
-                                    String title) {
-    }
+    public record ExternalReference(
+            String associationType, String direction, String identifier, String uri, String title) {}
 
     public CompetencyJson {
         prerequisiteIds = prerequisiteIds == null ? List.of() : prerequisiteIds;
     }
 
-    public CompetencyJson(String id, String name, String parentId, List<String> prerequisiteIds, Integer gradeLevel,
-                          String externalId) {
+    public CompetencyJson(
+            String id,
+            String name,
+            String parentId,
+            List<String> prerequisiteIds,
+            Integer gradeLevel,
+            String externalId) {
         this(id, name, parentId, prerequisiteIds, gradeLevel, externalId, null, null, null);
     }
 
@@ -33,7 +43,6 @@ public record CompetencyJson(String id, String name, String parentId, List<Strin
     }
 
     public static CompetencyJson of(Competency c) {
-        return new CompetencyJson(c.id(), c.name(), c.parentId(), c.prerequisiteIds(), c.gradeLevel(),
-                c.externalId());
+        return new CompetencyJson(c.id(), c.name(), c.parentId(), c.prerequisiteIds(), c.gradeLevel(), c.externalId());
     }
 }

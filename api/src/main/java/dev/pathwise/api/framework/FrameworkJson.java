@@ -1,8 +1,7 @@
 package dev.pathwise.api.framework;
 
-import java.util.List;
-
 import dev.pathwise.engine.framework.Framework;
+import java.util.List;
 
 /**
  * A framework as JSON, in and out. {@code caseDocumentIdentifier} is the CASE CFDocument it is kept as (a CASE
@@ -15,7 +14,10 @@ public record FrameworkJson(String id, String name, String caseDocumentIdentifie
     }
 
     public static FrameworkJson of(Framework framework) {
-        return new FrameworkJson(framework.id(), framework.name(), null,
+        return new FrameworkJson(
+                framework.id(),
+                framework.name(),
+                null,
                 framework.competencies().stream().map(CompetencyJson::of).toList());
     }
 }

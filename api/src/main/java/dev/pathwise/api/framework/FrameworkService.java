@@ -1,17 +1,5 @@
 package dev.pathwise.api.framework;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.framework.FrameworkRepository.StoredFramework;
 import dev.pathwise.api.limits.InputLimits;
@@ -20,6 +8,16 @@ import dev.pathwise.api.problem.Problems;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.framework.Framework;
 import dev.pathwise.engine.framework.FrameworkException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Validates and stores a tenant's frameworks (one per subject, say), keeping them consistent with each other and with
@@ -43,8 +41,7 @@ public class FrameworkService {
     }
 
     /** What a save did: the framework as stored, and whether it is new. */
-    public record Saved(FrameworkJson framework, boolean created) {
-    }
+    public record Saved(FrameworkJson framework, boolean created) {}
 
     /**
      * Creates the framework, or replaces the tenant's framework with the same id.
@@ -57,19 +54,33 @@ public class FrameworkService {
         check(request);
         Framework framework;
         try {
-            framework = Framework.of(request.id(), request.name(),
-                    request.competencies().stream().map(CompetencyJson::toDomain).toList());
+            framework = Framework.of(
+                    request.id(),
+                    request.name(),
+                    request.competencies().stream()
+                            .map(CompetencyJson::toDomain)
+                            .toList());
         } catch (FrameworkException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-framework", "competencies", request.id(),
-                    e.getMessage(), e.problems());
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-framework",
+                    "competencies",
+                    request.id(),
+                    e.getMessage(),
+                    e.problems());
         } catch (IllegalArgumentException e) {
             throw Problems.fromEngine(e, "competencies", null);
         }
         List<StoredFramework> existing = frameworks.all(tenantId);
-        StoredFramework earlier = existing.stream().filter(f -> f.id().equals(request.id())).findFirst().orElse(null);
-        String document = request.caseDocumentIdentifier() != null ? request.caseDocumentIdentifier()
-                : earlier != null && earlier.caseDocument() != null ? earlier.caseDocument()
-                : documentIdentifier(tenantId, request.id());
+        StoredFramework earlier = existing.stream()
+                .filter(f -> f.id().equals(request.id()))
+                .findFirst()
+                .orElse(null);
+        String document = request.caseDocumentIdentifier() != null
+                ? request.caseDocumentIdentifier()
+                : earlier != null && earlier.caseDocument() != null
+                        ? earlier.caseDocument()
+                        : documentIdentifier(tenantId, request.id());
         List<Framework> after = new ArrayList<>();
         Map<String, String> owners = new HashMap<>();
         List<String> taken = new ArrayList<>();
@@ -78,7 +89,10 @@ public class FrameworkService {
                 continue;
             }
             if (document.equals(other.caseDocument())) {
-                throw ApiProblem.conflict("case-document-taken", "caseDocumentIdentifier", document,
+                throw ApiProblem.conflict(
+                        "case-document-taken",
+                        "caseDocumentIdentifier",
+                        document,
                         "caseDocumentIdentifier: CASE document '" + document + "' is kept as framework '" + other.id()
                                 + "'; a CASE document is one framework");
             }
@@ -91,7 +105,11 @@ public class FrameworkService {
             }
         }
         if (!taken.isEmpty()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "competency-id-taken", "competencies", request.id(),
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "competency-id-taken",
+                    "competencies",
+                    request.id(),
                     taken.size() + " competency id(s) of framework '" + request.id() + "' belong to another framework"
                             + " of this tenant; competency ids are unique across a tenant's frameworks (evidence,"
                             + " mastery and reports name competencies by id), so rename them: " + taken.get(0),
@@ -101,7 +119,10 @@ public class FrameworkService {
         try {
             Curriculum.of(after, curricula.activities(tenantId));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.conflict("activities-misaligned", "competencies", request.id(),
+            throw ApiProblem.conflict(
+                    "activities-misaligned",
+                    "competencies",
+                    request.id(),
                     "The framework leaves activities without their competency (retire them with DELETE"
                             + " /v1/activities/{id}, or align them elsewhere first): " + e.getMessage());
         }
@@ -118,17 +139,24 @@ public class FrameworkService {
 
     public FrameworkJson get(String tenantId, String frameworkId) {
         return frameworks.find(tenantId, frameworkId).map(StoredFramework::json).orElseThrow(() -> {
-            List<String> ids = frameworks.all(tenantId).stream().map(StoredFramework::id).toList();
-            return ApiProblem.notFound("frameworkId", frameworkId, "framework '" + frameworkId + "' does not exist"
-                    + (ids.isEmpty() ? "; POST /v1/frameworks to create it" : "; this tenant has " + ids + "."
-                    + dev.pathwise.engine.spelling.Suggestions.idHint(frameworkId, ids)));
+            List<String> ids =
+                    frameworks.all(tenantId).stream().map(StoredFramework::id).toList();
+            return ApiProblem.notFound(
+                    "frameworkId",
+                    frameworkId,
+                    "framework '" + frameworkId + "' does not exist"
+                            + (ids.isEmpty()
+                                    ? "; POST /v1/frameworks to create it"
+                                    : "; this tenant has " + ids + "."
+                                            + dev.pathwise.engine.spelling.Suggestions.idHint(frameworkId, ids)));
         });
     }
 
     /** The CASE document identifier a framework made in Pathwise is served as: a name-based UUID, stable. */
     public static String documentIdentifier(String tenantId, String frameworkId) {
-        return UUID.nameUUIDFromBytes(("pathwise:framework:" + tenantId + ":" + frameworkId)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        ("pathwise:framework:" + tenantId + ":" + frameworkId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static void check(FrameworkJson request) {
@@ -145,8 +173,10 @@ public class FrameworkService {
         for (int i = 0; i < request.competencies().size(); i++) {
             CompetencyJson c = request.competencies().get(i);
             if (c == null) {
-                throw ApiProblem.invalid("competencies[" + i + "]", null, "competencies[" + i + "]: is null;"
-                        + " send a competency object");
+                throw ApiProblem.invalid(
+                        "competencies[" + i + "]",
+                        null,
+                        "competencies[" + i + "]: is null;" + " send a competency object");
             }
             String at = "competencies[" + i + "].";
             InputLimits.id(at + "id", c.id());
@@ -159,7 +189,8 @@ public class FrameworkService {
             InputLimits.list(at + "externalReferences", c.externalReferences(), InputLimits.LIST);
             if (c.externalReferences() != null) {
                 for (int r = 0; r < c.externalReferences().size(); r++) {
-                    CompetencyJson.ExternalReference ref = c.externalReferences().get(r);
+                    CompetencyJson.ExternalReference ref =
+                            c.externalReferences().get(r);
                     String refAt = at + "externalReferences[" + r + "].";
                     if (ref == null) {
                         throw ApiProblem.invalid(refAt, null, refAt + ": is null; send a reference object");

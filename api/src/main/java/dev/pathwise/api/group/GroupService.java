@@ -1,13 +1,5 @@
 package dev.pathwise.api.group;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.springframework.stereotype.Service;
-
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.LearnerScope;
@@ -28,6 +20,12 @@ import dev.pathwise.engine.planner.PathwayStatus;
 import dev.pathwise.engine.planner.Planner;
 import dev.pathwise.engine.policy.BandParameters;
 import dev.pathwise.engine.policy.CompiledPolicy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
 
 /**
  * Groups learners by a shared need on a competency: READY (every prerequisite mastered, no evidence yet) or
@@ -42,8 +40,8 @@ public class GroupService {
 
     private final LearnerScope scope;
 
-    public GroupService(LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies,
-                        LearnerScope scope) {
+    public GroupService(
+            LearnerRepository learners, CurriculumCache curricula, TenantPolicies policies, LearnerScope scope) {
         this.scope = scope;
         this.learners = learners;
         this.curricula = curricula;
@@ -51,20 +49,22 @@ public class GroupService {
     }
 
     /** The activity suggested to a group. */
-    public record SuggestedActivity(String id, String title, String kind, String modality) {
-    }
+    public record SuggestedActivity(String id, String title, String kind, String modality) {}
 
     /** One suggested group. */
-    public record GroupJson(String competencyId, String competencyName, String need, String gradeBand,
-                            List<String> learnerIds, boolean belowMinimumSize, SuggestedActivity suggestedActivity,
-                            String why) {
-    }
+    public record GroupJson(
+            String competencyId,
+            String competencyName,
+            String need,
+            String gradeBand,
+            List<String> learnerIds,
+            boolean belowMinimumSize,
+            SuggestedActivity suggestedActivity,
+            String why) {}
 
-    public record GroupsJson(String school, String classId, String competency, List<GroupJson> groups) {
-    }
+    public record GroupsJson(String school, String classId, String competency, List<GroupJson> groups) {}
 
-    private record Need(String competencyId, String need, String band) {
-    }
+    private record Need(String competencyId, String need, String band) {}
 
     public GroupsJson groups(Caller caller, String school, String classId, String competency) {
         String tenantId = caller.tenantId();
@@ -72,16 +72,20 @@ public class GroupService {
         Curriculum curriculum = curricula.curriculum(tenantId);
         Framework framework = curriculum.framework();
         if (competency != null && !framework.contains(competency)) {
-            throw ApiProblem.invalid("competency", competency, "competency: '" + competency
-                    + "' is not in framework '" + framework.id() + "'");
+            throw ApiProblem.invalid(
+                    "competency",
+                    competency,
+                    "competency: '" + competency + "' is not in framework '" + framework.id() + "'");
         }
         CompiledPolicy policy = policies.active(tenantId);
         Map<Need, List<String>> byNeed = new TreeMap<>(Comparator.comparing(Need::competencyId)
-                .thenComparing(Need::need).thenComparing(Need::band));
+                .thenComparing(Need::need)
+                .thenComparing(Need::band));
         Map<String, BandParameters> parametersByBand = new TreeMap<>();
         for (StoredLearner stored : learners.matching(tenantId, selection)) {
             LearnerSnapshot learner = stored.snapshot();
-            BandParameters parameters = policy.resolve(learner.profile().gradeBand(), learner.profile().schoolId())
+            BandParameters parameters = policy.resolve(
+                            learner.profile().gradeBand(), learner.profile().schoolId())
                     .parameters();
             String band = learner.profile().gradeBand().label();
             parametersByBand.putIfAbsent(band, parameters);
@@ -90,11 +94,14 @@ public class GroupService {
                 if (!framework.isLeaf(id) || (competency != null && !competency.equals(id))) {
                     continue;
                 }
-                String need = entry.status() == PathwayStatus.READY ? "READY"
+                String need = entry.status() == PathwayStatus.READY
+                        ? "READY"
                         : entry.status() == PathwayStatus.IN_PROGRESS && struggling(learner.record(id), parameters)
-                        ? "STRUGGLING" : null;
+                                ? "STRUGGLING"
+                                : null;
                 if (need != null) {
-                    byNeed.computeIfAbsent(new Need(id, need, band), k -> new ArrayList<>()).add(learner.learnerId());
+                    byNeed.computeIfAbsent(new Need(id, need, band), k -> new ArrayList<>())
+                            .add(learner.learnerId());
                 }
             }
         }
@@ -109,10 +116,16 @@ public class GroupService {
                 int size = ids.size() / count + (g < ids.size() % count ? 1 : 0);
                 List<String> members = List.copyOf(ids.subList(from, from + size));
                 from += size;
-                groups.add(new GroupJson(need.competencyId(), framework.get(need.competencyId()).name(), need.need(),
-                        need.band(), members, members.size() < min, suggestion(curriculum, need.competencyId()),
-                        members.size() + " learner(s) in grade band " + need.band() + " are " + need.need()
-                                .toLowerCase(java.util.Locale.ROOT) + " on '" + need.competencyId()
+                groups.add(new GroupJson(
+                        need.competencyId(),
+                        framework.get(need.competencyId()).name(),
+                        need.need(),
+                        need.band(),
+                        members,
+                        members.size() < min,
+                        suggestion(curriculum, need.competencyId()),
+                        members.size() + " learner(s) in grade band " + need.band() + " are "
+                                + need.need().toLowerCase(java.util.Locale.ROOT) + " on '" + need.competencyId()
                                 + "'; the policy groups " + min + " to " + max + " learners"));
             }
         });
@@ -135,10 +148,19 @@ public class GroupService {
 
     private static SuggestedActivity suggestion(Curriculum curriculum, String competencyId) {
         List<Activity> activities = curriculum.activitiesFor(competencyId);
-        Activity chosen = activities.stream().filter(a -> a.kind() == ActivityKind.MINI_LESSON).findFirst()
-                .orElse(activities.stream().filter(a -> a.grouping() == Grouping.SMALL_GROUP).findFirst()
+        Activity chosen = activities.stream()
+                .filter(a -> a.kind() == ActivityKind.MINI_LESSON)
+                .findFirst()
+                .orElse(activities.stream()
+                        .filter(a -> a.grouping() == Grouping.SMALL_GROUP)
+                        .findFirst()
                         .orElse(null));
-        return chosen == null ? null
-                : new SuggestedActivity(chosen.id(), chosen.title(), chosen.kind().name(), chosen.modality().name());
+        return chosen == null
+                ? null
+                : new SuggestedActivity(
+                        chosen.id(),
+                        chosen.title(),
+                        chosen.kind().name(),
+                        chosen.modality().name());
     }
 }

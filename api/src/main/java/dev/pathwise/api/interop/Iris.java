@@ -11,8 +11,7 @@ public final class Iris {
 
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:");
 
-    private Iris() {
-    }
+    private Iris() {}
 
     /** Null when the value is an absolute IRI; else what is wrong with it, naming the character and position. */
     public static String problem(String value) {
@@ -51,7 +50,9 @@ public final class Iris {
         if (type == Character.FORMAT) {
             return "an invisible formatting character (such as a bidirectional override or a zero-width character)";
         }
-        if (type == Character.SURROGATE || type == Character.UNASSIGNED || (c & 0xFFFE) == 0xFFFE
+        if (type == Character.SURROGATE
+                || type == Character.UNASSIGNED
+                || (c & 0xFFFE) == 0xFFFE
                 || (c >= 0xFDD0 && c <= 0xFDEF)) {
             return "a code point that is not a character";
         }

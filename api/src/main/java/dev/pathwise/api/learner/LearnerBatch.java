@@ -1,5 +1,15 @@
 package dev.pathwise.api.learner;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.problem.ProblemAdvice;
+import dev.pathwise.engine.learner.LearnerProfile;
+import dev.pathwise.engine.learner.LearnerSnapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,22 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.problem.ProblemAdvice;
-import dev.pathwise.engine.learner.LearnerProfile;
-import dev.pathwise.engine.learner.LearnerSnapshot;
 
 /**
  * {@code POST /v1/learners/batch}: many learners at once, each an object with its {@code id} and the fields of a
@@ -43,8 +40,12 @@ public class LearnerBatch {
     private final ObjectReader profileReader;
     private final Clock clock;
 
-    public LearnerBatch(LearnerService service, LearnerRepository learners, TransactionTemplate transactions,
-                        ObjectMapper json, Clock clock) {
+    public LearnerBatch(
+            LearnerService service,
+            LearnerRepository learners,
+            TransactionTemplate transactions,
+            ObjectMapper json,
+            Clock clock) {
         this.service = service;
         this.learners = learners;
         this.transactions = transactions;
@@ -53,21 +54,26 @@ public class LearnerBatch {
     }
 
     /** What was done: counts and the ids created and updated, in the order given. */
-    public record Result(int learners, List<String> created, List<String> updated) {
-    }
+    public record Result(int learners, List<String> created, List<String> updated) {}
 
-    private record Item(LearnerProfile profile, LearnerRepository.Name name) {
-    }
+    private record Item(LearnerProfile profile, LearnerRepository.Name name) {}
 
     public Result put(String tenantId, JsonNode body) {
         if (body == null || !body.isArray()) {
-            throw ApiProblem.invalid("body", null, "body: send a JSON array of learners, each {\"id\": ..., \"grade\":"
-                    + " ..., \"schoolId\": ..., ...} (the fields of PUT /v1/learners/{id} plus the id)");
+            throw ApiProblem.invalid(
+                    "body",
+                    null,
+                    "body: send a JSON array of learners, each {\"id\": ..., \"grade\":"
+                            + " ..., \"schoolId\": ..., ...} (the fields of PUT /v1/learners/{id} plus the id)");
         }
         if (body.size() == 0 || body.size() > LIMIT) {
-            throw new ApiProblem(body.size() == 0 ? HttpStatus.BAD_REQUEST : HttpStatus.PAYLOAD_TOO_LARGE,
-                    body.size() == 0 ? "invalid-input" : "batch-too-large", "body", body.size(), "body: "
-                    + body.size() + " learners; send 1 to " + LIMIT + " per request", null);
+            throw new ApiProblem(
+                    body.size() == 0 ? HttpStatus.BAD_REQUEST : HttpStatus.PAYLOAD_TOO_LARGE,
+                    body.size() == 0 ? "invalid-input" : "batch-too-large",
+                    "body",
+                    body.size(),
+                    "body: " + body.size() + " learners; send 1 to " + LIMIT + " per request",
+                    null);
         }
         List<String> errors = new ArrayList<>();
         Map<String, Item> items = new LinkedHashMap<>();
@@ -86,19 +92,29 @@ public class LearnerBatch {
                 }
                 String learnerId = id.asText();
                 if (!seen.add(learnerId)) {
-                    throw ApiProblem.invalid(prefix + "id", learnerId, prefix + "id: '" + learnerId + "' is given twice");
+                    throw ApiProblem.invalid(
+                            prefix + "id", learnerId, prefix + "id: '" + learnerId + "' is given twice");
                 }
                 ProfileJson profile = read(fields, prefix);
-                items.put(learnerId, new Item(service.checked(tenantId, learnerId, profile, prefix),
-                        profile.hasName() ? LearnerService.name(profile, prefix) : null));
+                items.put(
+                        learnerId,
+                        new Item(
+                                service.checked(tenantId, learnerId, profile, prefix),
+                                profile.hasName() ? LearnerService.name(profile, prefix) : null));
             } catch (ApiProblem problem) {
                 errors.add(problem.getMessage());
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-input", "body", null, errors.size() + " of "
-                    + body.size() + " learners are refused, so none was stored: " + errors.get(0)
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more in errors)" : ""), errors);
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-input",
+                    "body",
+                    null,
+                    errors.size() + " of "
+                            + body.size() + " learners are refused, so none was stored: " + errors.get(0)
+                            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more in errors)" : ""),
+                    errors);
         }
         Instant now = clock.instant();
         return transactions.execute(status -> store(tenantId, items, now));
@@ -133,11 +149,16 @@ public class LearnerBatch {
             return profileReader.readValue(fields);
         } catch (JsonProcessingException e) {
             ApiProblem problem = ProblemAdvice.unreadableJson(e);
-            throw new ApiProblem(problem.status(), problem.type(), prefix + problem.field(), problem.value(),
-                    prefix + problem.getMessage(), null);
+            throw new ApiProblem(
+                    problem.status(),
+                    problem.type(),
+                    prefix + problem.field(),
+                    problem.value(),
+                    prefix + problem.getMessage(),
+                    null);
         } catch (java.io.IOException e) {
-            throw ApiProblem.invalid(prefix.substring(0, prefix.length() - 1), null, prefix + "unreadable: "
-                    + e.getMessage());
+            throw ApiProblem.invalid(
+                    prefix.substring(0, prefix.length() - 1), null, prefix + "unreadable: " + e.getMessage());
         }
     }
 }

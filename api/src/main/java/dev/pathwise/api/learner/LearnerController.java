@@ -1,8 +1,14 @@
 package dev.pathwise.api.learner;
 
+import dev.pathwise.api.evidence.PathUpdateJson;
+import dev.pathwise.api.learner.LearnerViews.LearnerJson;
+import dev.pathwise.api.learner.LearnerViews.MasteryChartJson;
+import dev.pathwise.api.learner.LearnerViews.PathwayJson;
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,14 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.pathwise.api.evidence.PathUpdateJson;
-import dev.pathwise.api.learner.LearnerViews.LearnerJson;
-import dev.pathwise.api.learner.LearnerViews.MasteryChartJson;
-import dev.pathwise.api.learner.LearnerViews.PathwayJson;
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
 
 /** {@code /v1/learners/{id}}: profile, next steps, pathway, mastery chart and teacher overrides. */
 @RestController
@@ -44,21 +42,27 @@ public class LearnerController {
         return learners.putProfile(caller.tenantId(), id, profile);
     }
 
-    @Operation(operationId = "getLearner", summary = "Read a learner",
+    @Operation(
+            operationId = "getLearner",
+            summary = "Read a learner",
             description = "Profile, version of the stored state and how much evidence it rests on.")
     @GetMapping
     public LearnerJson get(Caller caller, @PathVariable String id) {
         return learners.get(caller.tenantId(), id);
     }
 
-    @Operation(operationId = "getNextSteps", summary = "What the learner should do next",
+    @Operation(
+            operationId = "getNextSteps",
+            summary = "What the learner should do next",
             description = "The next steps with the reason for each, mastery, flags and unlocks.")
     @GetMapping("/next-steps")
     public PathUpdateJson nextSteps(Caller caller, @PathVariable String id) {
         return learners.nextSteps(caller.tenantId(), id);
     }
 
-    @Operation(operationId = "getPathway", summary = "The learner's pathway",
+    @Operation(
+            operationId = "getPathway",
+            summary = "The learner's pathway",
             description = "Every competency with its status, level and the prerequisites still missing.")
     @GetMapping("/pathway")
     public PathwayJson pathway(Caller caller, @PathVariable String id) {
@@ -72,15 +76,19 @@ public class LearnerController {
     }
 
     /** One cell of the mastery chart explained: the rule and values that decided it, or the override in force. */
-    @Operation(operationId = "explainMastery", summary = "Why the learner is at this level",
+    @Operation(
+            operationId = "explainMastery",
+            summary = "Why the learner is at this level",
             description = "The rule and values that decided it, or the override in force.")
     @GetMapping("/mastery/{competencyId}")
-    public MasteryExplanation.CellJson explain(Caller caller, @PathVariable String id,
-                                               @PathVariable String competencyId) {
+    public MasteryExplanation.CellJson explain(
+            Caller caller, @PathVariable String id, @PathVariable String competencyId) {
         return explanations.explain(caller.tenantId(), id, competencyId);
     }
 
-    @Operation(operationId = "overrideLearner", summary = "Override the rules for a learner",
+    @Operation(
+            operationId = "overrideLearner",
+            summary = "Override the rules for a learner",
             description = "Set a level, assign or remove a step; the rules' verdict is kept in the explanation.")
     @PostMapping("/overrides")
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,14 +1,5 @@
 package dev.pathwise.api.learner;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.evidence.StoredEvidence;
 import dev.pathwise.api.policy.TenantPolicies;
@@ -19,6 +10,13 @@ import dev.pathwise.engine.evidence.Evidence;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.learner.TeacherOverride;
 import dev.pathwise.engine.policy.CompiledPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way the service changes a learner's state: in a transaction that holds the learner's row lock, with the
@@ -38,9 +36,14 @@ public class LearnerEvaluations {
     private final StoredEvidence storedEvidence;
     private final Clock clock;
 
-    public LearnerEvaluations(TransactionTemplate transactions, LearnerRepository learners, CurriculumCache curricula,
-                              TenantPolicies policies, PathwayEvaluator evaluator, StoredEvidence storedEvidence,
-                              Clock clock) {
+    public LearnerEvaluations(
+            TransactionTemplate transactions,
+            LearnerRepository learners,
+            CurriculumCache curricula,
+            TenantPolicies policies,
+            PathwayEvaluator evaluator,
+            StoredEvidence storedEvidence,
+            Clock clock) {
         this.transactions = transactions;
         this.learners = learners;
         this.curricula = curricula;
@@ -81,8 +84,13 @@ public class LearnerEvaluations {
      * Evaluates one piece of evidence on a learner's state: at its place in the learner's timeline, rebuilding the
      * learner from {@code counted} (their evidence that counts, in arrival order) when it is late.
      */
-    public Evaluation evaluate(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
-                               Evidence evidence, Instant now, Supplier<List<Evidence>> counted) {
+    public Evaluation evaluate(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerSnapshot learner,
+            Evidence evidence,
+            Instant now,
+            Supplier<List<Evidence>> counted) {
         return evaluator.evaluate(policy, curriculum, learner, evidence, now, counted);
     }
 
@@ -160,7 +168,11 @@ public class LearnerEvaluations {
 
         /** The learner's state replayed from their evidence that counts now, with their overrides. */
         public LearnerSnapshot replay() {
-            return evaluator.replay(policy, curriculum, learner.snapshot().profile(), counted(),
+            return evaluator.replay(
+                    policy,
+                    curriculum,
+                    learner.snapshot().profile(),
+                    counted(),
                     learner.snapshot().overrides());
         }
 

@@ -1,5 +1,9 @@
 package dev.pathwise.api.learner;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.engine.learner.LearnerSnapshot;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -12,18 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.engine.learner.LearnerSnapshot;
 
 /**
  * Learner rows, always by tenant. The snapshot is kept as JSON of the engine's record, with the number of the
@@ -64,8 +61,8 @@ public class LearnerRepository {
      * itself already as JSON (so that a writer can prepare it before taking its locks), and the number of evidence
      * rows of the learner stored with it ({@code evidenceAdded}), which the next snapshot accounts for.
      */
-    public record Change(StoredLearner previous, LearnerSnapshot next, String profileJson, String snapshotJson,
-                         int evidenceAdded) {
+    public record Change(
+            StoredLearner previous, LearnerSnapshot next, String profileJson, String snapshotJson, int evidenceAdded) {
 
         /** How many evidence rows of the learner the next snapshot accounts for. */
         public long evidenceCount() {
@@ -109,8 +106,12 @@ public class LearnerRepository {
     /** As {@link #lockAll}, but only each learner's version: what a writer checks before using what it read. */
     public Map<String, Long> lockVersions(String tenantId, SortedSet<String> learnerIds) {
         Map<String, Long> versions = new LinkedHashMap<>();
-        selectAll(tenantId, learnerIds, "learner_id, version", LOCK_IN_ORDER,
-                (rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+        selectAll(
+                        tenantId,
+                        learnerIds,
+                        "learner_id, version",
+                        LOCK_IN_ORDER,
+                        (rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .forEach(version -> versions.put(version.getKey(), version.getValue()));
         return versions;
     }
@@ -119,14 +120,17 @@ public class LearnerRepository {
      * One statement over the learners {@code learnerIds}, compared as (tenant, learner) pairs: H2 looks an IN list up
      * in the primary key only on its first column, and would otherwise scan all of the tenant's learners.
      */
-    private <T> List<T> selectAll(String tenantId, Collection<String> learnerIds, String columns, String suffix,
-                                  RowMapper<T> mapper) {
+    private <T> List<T> selectAll(
+            String tenantId, Collection<String> learnerIds, String columns, String suffix, RowMapper<T> mapper) {
         if (learnerIds.isEmpty()) {
             return List.of();
         }
-        List<Object[]> keys = learnerIds.stream().map(id -> new Object[] {tenantId, id}).toList();
+        List<Object[]> keys =
+                learnerIds.stream().map(id -> new Object[] {tenantId, id}).toList();
         return jdbc.sql("select " + columns + " from learners where (tenant_id, learner_id) in (:keys)" + suffix)
-                .param("keys", keys).query(mapper).list();
+                .param("keys", keys)
+                .query(mapper)
+                .list();
     }
 
     private static Map<String, StoredLearner> byId(List<StoredLearner> learners) {
@@ -144,8 +148,11 @@ public class LearnerRepository {
     }
 
     public static ApiProblem unknown(String learnerId) {
-        return ApiProblem.notFound("learnerId", learnerId, "learner '" + learnerId
-                + "' does not exist in this tenant; PUT /v1/learners/" + learnerId + " with a profile first");
+        return ApiProblem.notFound(
+                "learnerId",
+                learnerId,
+                "learner '" + learnerId + "' does not exist in this tenant; PUT /v1/learners/" + learnerId
+                        + " with a profile first");
     }
 
     public List<StoredLearner> all(String tenantId, String schoolId) {
@@ -159,7 +166,9 @@ public class LearnerRepository {
             return selected;
         }
         int grade = selection.grade();
-        return selected.stream().filter(l -> l.snapshot().profile().grade() == grade).toList();
+        return selected.stream()
+                .filter(l -> l.snapshot().profile().grade() == grade)
+                .toList();
     }
 
     /**
@@ -167,17 +176,21 @@ public class LearnerRepository {
      * The grade of the selection is not applied here (it is inside the stored profile).
      */
     public List<String> ids(String tenantId, LearnerSelection selection, String afterId, int limit) {
-        String page = (afterId == null ? "" : " and learner_id > :after") + " order by learner_id fetch first "
-                + limit + " rows only";
-        return query(tenantId, selection, "learner_id", page, afterId).query(String.class).list();
+        String page = (afterId == null ? "" : " and learner_id > :after") + " order by learner_id fetch first " + limit
+                + " rows only";
+        return query(tenantId, selection, "learner_id", page, afterId)
+                .query(String.class)
+                .list();
     }
 
     private <T> List<T> select(String tenantId, LearnerSelection selection, String columns, RowMapper<T> mapper) {
-        return query(tenantId, selection, columns, " order by learner_id", null).query(mapper).list();
+        return query(tenantId, selection, columns, " order by learner_id", null)
+                .query(mapper)
+                .list();
     }
 
-    private JdbcClient.StatementSpec query(String tenantId, LearnerSelection selection, String columns,
-                                           String suffix, String afterId) {
+    private JdbcClient.StatementSpec query(
+            String tenantId, LearnerSelection selection, String columns, String suffix, String afterId) {
         StringBuilder sql = new StringBuilder("select " + columns + " from learners l where l.tenant_id = :t");
         if (selection.schoolId() != null) {
             sql.append(" and l.school_id = :s");
@@ -210,8 +223,13 @@ public class LearnerRepository {
     public void insert(String tenantId, LearnerSnapshot snapshot, Instant at) {
         jdbc.sql("insert into learners (tenant_id, learner_id, school_id, profile, snapshot, version, updated_at,"
                         + " evidence_count) values (:t, :l, :s, :p, :snap, 1, :at, 0)")
-                .param("t", tenantId).param("l", snapshot.learnerId()).param("s", snapshot.profile().schoolId())
-                .param("p", write(snapshot.profile())).param("snap", write(snapshot)).param("at", utc(at)).update();
+                .param("t", tenantId)
+                .param("l", snapshot.learnerId())
+                .param("s", snapshot.profile().schoolId())
+                .param("p", write(snapshot.profile()))
+                .param("snap", write(snapshot))
+                .param("at", utc(at))
+                .update();
     }
 
     /** Writes the next snapshot over the one read, no evidence stored with it (see {@link #updateAll}). */
@@ -262,42 +280,63 @@ public class LearnerRepository {
     }
 
     /** A learner's name as the roster gives it; either part may be missing. */
-    public record Name(String givenName, String familyName) {
-    }
+    public record Name(String givenName, String familyName) {}
 
     public Optional<Name> name(String tenantId, String learnerId) {
         return jdbc.sql("select given_name, family_name from learners where tenant_id = :t and learner_id = :l")
-                .param("t", tenantId).param("l", learnerId)
-                .query((rs, n) -> new Name(rs.getString(1), rs.getString(2))).optional();
+                .param("t", tenantId)
+                .param("l", learnerId)
+                .query((rs, n) -> new Name(rs.getString(1), rs.getString(2)))
+                .optional();
     }
 
     public void setName(String tenantId, String learnerId, Name name) {
         jdbc.sql("update learners set given_name = :g, family_name = :f where tenant_id = :t and learner_id = :l")
-                .param("g", name.givenName()).param("f", name.familyName()).param("t", tenantId)
-                .param("l", learnerId).update();
+                .param("g", name.givenName())
+                .param("f", name.familyName())
+                .param("t", tenantId)
+                .param("l", learnerId)
+                .update();
     }
 
     /** Deletes the learner's row; true when there was one. Evidence, overrides and enrollments go first. */
     public boolean delete(String tenantId, String learnerId) {
-        return jdbc.sql("delete from learners where tenant_id = :t and learner_id = :l").param("t", tenantId)
-                .param("l", learnerId).update() == 1;
+        return jdbc.sql("delete from learners where tenant_id = :t and learner_id = :l")
+                        .param("t", tenantId)
+                        .param("l", learnerId)
+                        .update()
+                == 1;
     }
 
     /** What the database holds for a learner whose write was refused, in the words of the refusal. */
     private LearnerStateConflict conflict(Change change) {
         StoredLearner previous = change.previous();
         var row = jdbc.sql("select version, evidence_count from learners where tenant_id = :t and learner_id = :l")
-                .param("t", previous.tenantId()).param("l", previous.learnerId())
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional().orElse(new long[] {-1, -1});
+                .param("t", previous.tenantId())
+                .param("l", previous.learnerId())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .optional()
+                .orElse(new long[] {-1, -1});
         long stored = jdbc.sql("select count(*) from evidence where tenant_id = :t and learner_id = :l")
-                .param("t", previous.tenantId()).param("l", previous.learnerId()).query(Long.class).single();
-        return new LearnerStateConflict(previous.tenantId(), previous.learnerId(), previous.version(),
-                previous.evidenceCount(), change.evidenceCount(), row[0], row[1], stored);
+                .param("t", previous.tenantId())
+                .param("l", previous.learnerId())
+                .query(Long.class)
+                .single();
+        return new LearnerStateConflict(
+                previous.tenantId(),
+                previous.learnerId(),
+                previous.version(),
+                previous.evidenceCount(),
+                change.evidenceCount(),
+                row[0],
+                row[1],
+                stored);
     }
 
     private Optional<StoredLearner> select(String tenantId, String learnerId, String lock) {
         return jdbc.sql("select " + COLUMNS + " from learners where tenant_id = :t and learner_id = :l" + lock)
-                .param("t", tenantId).param("l", learnerId)
+                .param("t", tenantId)
+                .param("l", learnerId)
                 .query(stored(tenantId))
                 .optional();
     }
@@ -323,7 +362,8 @@ public class LearnerRepository {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write " + value.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalStateException(
+                    "Could not write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 }

@@ -1,22 +1,14 @@
 package dev.pathwise.api.learner;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import dev.pathwise.api.activity.CurriculumCache;
 import dev.pathwise.api.evidence.EvidenceRepository;
 import dev.pathwise.api.evidence.PathUpdateJson;
 import dev.pathwise.api.learner.LearnerViews.LearnerJson;
-import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.learner.LearnerViews.MasteryChartJson;
 import dev.pathwise.api.learner.LearnerViews.MasteryJson;
 import dev.pathwise.api.learner.LearnerViews.PathwayEntryJson;
 import dev.pathwise.api.learner.LearnerViews.PathwayJson;
+import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.policy.TenantPolicies;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
@@ -30,6 +22,12 @@ import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.learner.MasteryState;
 import dev.pathwise.engine.planner.Planner;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Learner profiles and what is read from a learner's state. */
 @Service
@@ -44,9 +42,15 @@ public class LearnerService {
     private final Clock clock;
     private final SchoolDirectory schools;
 
-    public LearnerService(LearnerRepository learners, EvidenceRepository evidenceRows,
-                          TransactionTemplate transactions, CurriculumCache curricula, TenantPolicies policies,
-                          PathwayEvaluator evaluator, Clock clock, SchoolDirectory schools) {
+    public LearnerService(
+            LearnerRepository learners,
+            EvidenceRepository evidenceRows,
+            TransactionTemplate transactions,
+            CurriculumCache curricula,
+            TenantPolicies policies,
+            PathwayEvaluator evaluator,
+            Clock clock,
+            SchoolDirectory schools) {
         this.schools = schools;
         this.learners = learners;
         this.evidenceRows = evidenceRows;
@@ -98,8 +102,8 @@ public class LearnerService {
     /** The name a request gives, checked. */
     static LearnerRepository.Name name(ProfileJson request, String prefix) {
         try {
-            return new LearnerRepository.Name(optionalName("givenName", request.givenName()),
-                    optionalName("familyName", request.familyName()));
+            return new LearnerRepository.Name(
+                    optionalName("givenName", request.givenName()), optionalName("familyName", request.familyName()));
         } catch (ApiProblem problem) {
             throw prefixed(problem, prefix);
         }
@@ -114,7 +118,12 @@ public class LearnerService {
             return problem;
         }
         String field = problem.field() == null ? prefix.substring(0, prefix.length() - 1) : prefix + problem.field();
-        return new ApiProblem(problem.status(), problem.type(), field, problem.value(), prefix + problem.getMessage(),
+        return new ApiProblem(
+                problem.status(),
+                problem.type(),
+                field,
+                problem.value(),
+                prefix + problem.getMessage(),
                 problem.errors());
     }
 
@@ -130,8 +139,7 @@ public class LearnerService {
             for (int i = 0; i < request.goals().size(); i++) {
                 ProfileJson.GoalJson goal = request.goals().get(i);
                 if (goal == null) {
-                    throw ApiProblem.invalid("goals[" + i + "]", null, "goals[" + i
-                            + "]: is null; send a goal object");
+                    throw ApiProblem.invalid("goals[" + i + "]", null, "goals[" + i + "]: is null; send a goal object");
                 }
                 InputLimits.id("goals[" + i + "].id", goal.id());
                 InputLimits.text("goals[" + i + "].description", goal.description(), InputLimits.TEXT);
@@ -157,10 +165,16 @@ public class LearnerService {
         LearnerSnapshot snapshot = learner.snapshot();
         long evidence = evidenceRows.countNotVoided(tenantId, learnerId);
         int observations = snapshot.competencies().values().stream()
-                .mapToInt(r -> r.observations().size()).sum();
-        return new LearnerJson(learnerId, snapshot.profile().gradeBand().label(),
-                ProfileJson.of(snapshot.profile(), learners.name(tenantId, learnerId).orElse(null)),
-                learner.version(), evidence, observations,
+                .mapToInt(r -> r.observations().size())
+                .sum();
+        return new LearnerJson(
+                learnerId,
+                snapshot.profile().gradeBand().label(),
+                ProfileJson.of(
+                        snapshot.profile(), learners.name(tenantId, learnerId).orElse(null)),
+                learner.version(),
+                evidence,
+                observations,
                 snapshot.overrides().size());
     }
 
@@ -168,16 +182,20 @@ public class LearnerService {
     public PathUpdateJson nextSteps(String tenantId, String learnerId) {
         StoredLearner learner = learners.require(tenantId, learnerId);
         Curriculum curriculum = curricula.curriculum(tenantId);
-        return PathUpdateJson.of(evaluator.nextSteps(policies.active(tenantId), curriculum, learner.snapshot(),
-                clock.instant()));
+        return PathUpdateJson.of(
+                evaluator.nextSteps(policies.active(tenantId), curriculum, learner.snapshot(), clock.instant()));
     }
 
     public PathwayJson pathway(String tenantId, String learnerId) {
         StoredLearner learner = learners.require(tenantId, learnerId);
         Framework framework = curricula.curriculum(tenantId).framework();
         List<PathwayEntryJson> entries = Planner.pathway(framework, learner.snapshot()).stream()
-                .map(e -> new PathwayEntryJson(e.competencyId(), framework.get(e.competencyId()).name(),
-                        e.status().name(), e.level().name(), e.missingPrerequisites()))
+                .map(e -> new PathwayEntryJson(
+                        e.competencyId(),
+                        framework.get(e.competencyId()).name(),
+                        e.status().name(),
+                        e.level().name(),
+                        e.missingPrerequisites()))
                 .toList();
         return new PathwayJson(learnerId, framework.id(), entries);
     }
@@ -186,13 +204,24 @@ public class LearnerService {
         StoredLearner learner = learners.require(tenantId, learnerId);
         Framework framework = curricula.curriculum(tenantId).framework();
         LearnerSnapshot snapshot = learner.snapshot();
-        List<MasteryJson> rows = framework.competencies().stream().map(Competency::id).map(id -> {
-            CompetencyRecord record = snapshot.record(id);
-            MasteryState state = record.state();
-            return new MasteryJson(id, framework.get(id).name(), framework.parent(id).orElse(null),
-                    framework.children(id), state.level().name(), state.level().value(), state.score(),
-                    state.method(), state.evidenceCount(), state.lastEvidenceAt());
-        }).toList();
+        List<MasteryJson> rows = framework.competencies().stream()
+                .map(Competency::id)
+                .map(id -> {
+                    CompetencyRecord record = snapshot.record(id);
+                    MasteryState state = record.state();
+                    return new MasteryJson(
+                            id,
+                            framework.get(id).name(),
+                            framework.parent(id).orElse(null),
+                            framework.children(id),
+                            state.level().name(),
+                            state.level().value(),
+                            state.score(),
+                            state.method(),
+                            state.evidenceCount(),
+                            state.lastEvidenceAt());
+                })
+                .toList();
         return new MasteryChartJson(learnerId, framework.id(), rows);
     }
 }

@@ -13,8 +13,15 @@ public final class LearnerStateConflict extends IllegalStateException {
 
     private final String learnerId;
 
-    LearnerStateConflict(String tenantId, String learnerId, long versionRead, long evidenceRead, long evidenceWritten,
-                         long versionNow, long evidenceNow, long evidenceStored) {
+    LearnerStateConflict(
+            String tenantId,
+            String learnerId,
+            long versionRead,
+            long evidenceRead,
+            long evidenceWritten,
+            long versionNow,
+            long evidenceNow,
+            long evidenceStored) {
         super("learner '" + learnerId + "' of tenant '" + tenantId + "': the write of its state was refused. It was"
                 + " read at version " + versionRead + " accounting for " + evidenceRead + " evidence and would account"
                 + " for " + evidenceWritten + "; the row is at version " + versionNow + " accounting for "

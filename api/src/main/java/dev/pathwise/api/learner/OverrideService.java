@@ -1,15 +1,5 @@
 package dev.pathwise.api.learner;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-
 import dev.pathwise.api.evidence.PathUpdateJson;
 import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.problem.ApiProblem;
@@ -19,6 +9,14 @@ import dev.pathwise.engine.evaluation.Evaluation;
 import dev.pathwise.engine.learner.MasteryLevel;
 import dev.pathwise.engine.learner.OverrideKind;
 import dev.pathwise.engine.learner.TeacherOverride;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 
 /** Teacher overrides: applied through the engine under the learner's lock, and kept as an audit trail. */
 @Service
@@ -35,8 +33,7 @@ public class OverrideService {
     }
 
     /** The override as recorded and what it changed. */
-    public record Applied(OverrideJson override, PathUpdateJson update) {
-    }
+    public record Applied(OverrideJson override, PathUpdateJson update) {}
 
     /**
      * Applies the override under the caller's name: a person is always the author (an author in the request that is
@@ -46,32 +43,48 @@ public class OverrideService {
     public Applied apply(Caller caller, String learnerId, OverrideJson request) {
         String tenantId = caller.tenantId();
         Instant now = evaluations.now();
-        if (caller.person() != null && request.author() != null && !request.author().isBlank()
+        if (caller.person() != null
+                && request.author() != null
+                && !request.author().isBlank()
                 && !request.author().strip().equals(caller.author())) {
-            throw ApiProblem.invalid("author", InputLimits.text("author", request.author(), InputLimits.NAME),
+            throw ApiProblem.invalid(
+                    "author",
+                    InputLimits.text("author", request.author(), InputLimits.NAME),
                     "author: you are signed in as " + caller.author() + "; an override is recorded under your name,"
                             + " leave author out");
         }
-        TeacherOverride override = toDomain(learnerId, caller.person() != null ? withoutAuthor(request) : request,
-                caller.person() != null ? caller.author() : "key '" + caller.author() + "'", now);
+        TeacherOverride override = toDomain(
+                learnerId,
+                caller.person() != null ? withoutAuthor(request) : request,
+                caller.person() != null ? caller.author() : "key '" + caller.author() + "'",
+                now);
         return evaluations.locked(tenantId, learnerId, now, learner -> {
             Evaluation evaluation;
             try {
                 evaluation = learner.applyOverride(override);
             } catch (IllegalArgumentException e) {
-                throw Problems.fromEngine(e, "competencyId", request.competencyId() != null
-                        ? request.competencyId() : request.activityId());
+                throw Problems.fromEngine(
+                        e,
+                        "competencyId",
+                        request.competencyId() != null ? request.competencyId() : request.activityId());
             }
             jdbc.sql("insert into overrides (tenant_id, learner_id, override_id, kind, competency_id, activity_id,"
                             + " level, author, author_user_id, reason, created_at)"
                             + " values (:t, :l, :o, :k, :c, :a, :lv, :au, :uid, :r, :at)")
-                    .param("t", tenantId).param("l", learnerId).param("o", override.id())
-                    .param("k", override.kind().name()).param("c", override.competencyId())
+                    .param("t", tenantId)
+                    .param("l", learnerId)
+                    .param("o", override.id())
+                    .param("k", override.kind().name())
+                    .param("c", override.competencyId())
                     .param("a", override.activityId())
-                    .param("lv", override.level() == null ? null : override.level().name())
-                    .param("au", override.author()).param("uid", caller.authorUserId())
+                    .param(
+                            "lv",
+                            override.level() == null ? null : override.level().name())
+                    .param("au", override.author())
+                    .param("uid", caller.authorUserId())
                     .param("r", override.reason())
-                    .param("at", now.atOffset(ZoneOffset.UTC)).update();
+                    .param("at", now.atOffset(ZoneOffset.UTC))
+                    .update();
             learner.write(evaluation.learner());
             return new Applied(toJson(override, caller.authorUserId()), PathUpdateJson.of(evaluation.update()));
         });
@@ -82,29 +95,38 @@ public class OverrideService {
         learners.require(tenantId, learnerId);
         return jdbc.sql("select override_id, kind, competency_id, activity_id, level, author, reason, created_at,"
                         + " author_user_id from overrides where tenant_id = :t and learner_id = :l order by seq")
-                .param("t", tenantId).param("l", learnerId)
-                .query((rs, n) -> new OverrideJson(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), rs.getString(9)))
+                .param("t", tenantId)
+                .param("l", learnerId)
+                .query((rs, n) -> new OverrideJson(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getObject(8, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString(9)))
                 .list();
     }
 
     /** Removes every override of the learner (erasure); returns how many. */
     public int deleteAll(String tenantId, String learnerId) {
-        return jdbc.sql("delete from overrides where tenant_id = :t and learner_id = :l").param("t", tenantId)
-                .param("l", learnerId).update();
+        return jdbc.sql("delete from overrides where tenant_id = :t and learner_id = :l")
+                .param("t", tenantId)
+                .param("l", learnerId)
+                .update();
     }
 
     private static OverrideJson withoutAuthor(OverrideJson r) {
-        return new OverrideJson(r.id(), r.kind(), r.competencyId(), r.activityId(), r.level(), null, r.reason(),
-                r.at(), null);
+        return new OverrideJson(
+                r.id(), r.kind(), r.competencyId(), r.activityId(), r.level(), null, r.reason(), r.at(), null);
     }
 
-    private static TeacherOverride toDomain(String learnerId, OverrideJson request, String defaultAuthor,
-                                            Instant now) {
+    private static TeacherOverride toDomain(String learnerId, OverrideJson request, String defaultAuthor, Instant now) {
         if (request.kind() == null) {
-            throw ApiProblem.invalid("kind", null, "kind: is required; use one of "
-                    + Arrays.toString(OverrideKind.values()));
+            throw ApiProblem.invalid(
+                    "kind", null, "kind: is required; use one of " + Arrays.toString(OverrideKind.values()));
         }
         InputLimits.text("kind", request.kind(), InputLimits.NAME);
         InputLimits.text("level", request.level(), InputLimits.NAME);
@@ -116,8 +138,16 @@ public class OverrideService {
         MasteryLevel level = request.level() == null ? null : parse(MasteryLevel.class, "level", request.level());
         String author = request.author() == null || request.author().isBlank() ? defaultAuthor : request.author();
         try {
-            return new TeacherOverride(UUID.randomUUID().toString(), learnerId, kind, request.competencyId(),
-                    request.activityId(), level, author, request.reason(), now);
+            return new TeacherOverride(
+                    UUID.randomUUID().toString(),
+                    learnerId,
+                    kind,
+                    request.competencyId(),
+                    request.activityId(),
+                    level,
+                    author,
+                    request.reason(),
+                    now);
         } catch (IllegalArgumentException | NullPointerException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             ApiProblem problem = Problems.fromEngine(new IllegalArgumentException(message), "override", null);
@@ -134,15 +164,27 @@ public class OverrideService {
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String text) {
         try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+            return Enum.valueOf(
+                    type,
+                    text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(field, text, field + ": '" + text + "' is not valid; use one of "
-                    + Arrays.toString(type.getEnumConstants()));
+            throw ApiProblem.invalid(
+                    field,
+                    text,
+                    field + ": '" + text + "' is not valid; use one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
     private static OverrideJson toJson(TeacherOverride o, String authorUserId) {
-        return new OverrideJson(o.id(), o.kind().name(), o.competencyId(), o.activityId(),
-                o.level() == null ? null : o.level().name(), o.author(), o.reason(), o.at(), authorUserId);
+        return new OverrideJson(
+                o.id(),
+                o.kind().name(),
+                o.competencyId(),
+                o.activityId(),
+                o.level() == null ? null : o.level().name(),
+                o.author(),
+                o.reason(),
+                o.at(),
+                authorUserId);
     }
 }

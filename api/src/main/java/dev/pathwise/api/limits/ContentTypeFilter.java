@@ -1,19 +1,16 @@
 package dev.pathwise.api.limits;
 
-import java.io.IOException;
-import java.util.Set;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body whose {@code Content-Type} is not one concrete media type ({@code *}{@code /*},
@@ -38,8 +35,15 @@ public final class ContentTypeFilter extends OncePerRequestFilter {
             String problem = problem(header);
             if (problem != null) {
                 String shown = header.length() <= 100 ? header : header.substring(0, 100) + "...";
-                FilterProblems.write(json, request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                        "unsupported-media-type", "Unsupported Media Type", "Content-Type", shown,
+                FilterProblems.write(
+                        json,
+                        request,
+                        response,
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported-media-type",
+                        "Unsupported Media Type",
+                        "Content-Type",
+                        shown,
                         "Content-Type: '" + shown + "' " + problem + "; send Content-Type: application/json (or"
                                 + " application/zip where a policy folder is uploaded)");
                 return;
@@ -52,7 +56,8 @@ public final class ContentTypeFilter extends OncePerRequestFilter {
     private static String problem(String header) {
         try {
             MediaType type = MediaType.parseMediaType(header);
-            return type.isWildcardType() || type.isWildcardSubtype() ? "is a wildcard, not the type of this body"
+            return type.isWildcardType() || type.isWildcardSubtype()
+                    ? "is a wildcard, not the type of this body"
                     : null;
         } catch (InvalidMediaTypeException e) {
             return "is not a media type (" + e.getMessage() + ")";

@@ -1,8 +1,7 @@
 package dev.pathwise.api.limits;
 
-import java.util.List;
-
 import dev.pathwise.api.problem.ApiProblem;
+import java.util.List;
 
 /**
  * The lengths and counts a request may use, checked before anything is stored. Ids are short and made of what ids
@@ -27,8 +26,7 @@ public final class InputLimits {
     /** Activities in one request. */
     public static final int ACTIVITIES_PER_REQUEST = 1_000;
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 
     /**
      * An optional id: at most {@code max} characters, each a letter, mark, digit, punctuation, symbol or the plain
@@ -43,11 +41,15 @@ public final class InputLimits {
             int codePoint = value.codePointAt(i);
             if (!isIdCharacter(codePoint)) {
                 String name = Character.getName(codePoint);
-                throw ApiProblem.invalid(field, shown(value), field + ": an id may hold letters, digits, marks,"
-                        + " punctuation, symbols and spaces only; found U+" + String.format("%04X", codePoint)
-                        + (name == null ? "" : " (" + name.toLowerCase(java.util.Locale.ROOT) + ")")
-                        + " at position " + i + ". Send the id without it, for example with letters, digits, '-',"
-                        + " '_', '.' or ':'");
+                throw ApiProblem.invalid(
+                        field,
+                        shown(value),
+                        field + ": an id may hold letters, digits, marks,"
+                                + " punctuation, symbols and spaces only; found U+" + String.format("%04X", codePoint)
+                                + (name == null ? "" : " (" + name.toLowerCase(java.util.Locale.ROOT) + ")")
+                                + " at position " + i
+                                + ". Send the id without it, for example with letters, digits, '-',"
+                                + " '_', '.' or ':'");
             }
             i += Character.charCount(codePoint);
         }
@@ -65,15 +67,28 @@ public final class InputLimits {
             return true;
         }
         return switch (Character.getType(codePoint)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER,
-                 Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-                 Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
-                 Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                 Character.OTHER_PUNCTUATION,
-                 Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
-                 Character.OTHER_SYMBOL -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
+                    Character.COMBINING_SPACING_MARK,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER,
+                    Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION,
+                    Character.MATH_SYMBOL,
+                    Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL,
+                    Character.OTHER_SYMBOL -> true;
             default -> false;
         };
     }
@@ -91,13 +106,16 @@ public final class InputLimits {
      */
     public static String resourceId(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiProblem.invalid(field, value, field + ": is required; use letters, digits and '.', '_', ':', '@',"
-                    + " '~' or '-'");
+            throw ApiProblem.invalid(
+                    field, value, field + ": is required; use letters, digits and '.', '_', ':', '@'," + " '~' or '-'");
         }
         length(field, value, ID);
         if (!value.matches(RESOURCE_ID_PATTERN)) {
-            throw ApiProblem.invalid(field, shown(value), field + ": '" + shown(value) + "' is not a valid id; use"
-                    + " letters, digits and '.', '_', ':', '@', '~' or '-', starting with a letter or digit");
+            throw ApiProblem.invalid(
+                    field,
+                    shown(value),
+                    field + ": '" + shown(value) + "' is not a valid id; use"
+                            + " letters, digits and '.', '_', ':', '@', '~' or '-', starting with a letter or digit");
         }
         return value;
     }
@@ -128,13 +146,18 @@ public final class InputLimits {
             return null;
         }
         if (value.size() > max) {
-            throw ApiProblem.invalid(field, value.size(), field + ": " + value.size() + " items is more than the"
-                    + " limit of " + max + "; send at most " + max);
+            throw ApiProblem.invalid(
+                    field,
+                    value.size(),
+                    field + ": " + value.size() + " items is more than the" + " limit of " + max + "; send at most "
+                            + max);
         }
         for (int i = 0; i < value.size(); i++) {
             if (value.get(i) == null) {
-                throw ApiProblem.invalid(field + "[" + i + "]", null, field + "[" + i + "]: is null; send a value"
-                        + " or leave the item out");
+                throw ApiProblem.invalid(
+                        field + "[" + i + "]",
+                        null,
+                        field + "[" + i + "]: is null; send a value" + " or leave the item out");
             }
         }
         return value;
@@ -164,8 +187,11 @@ public final class InputLimits {
 
     private static void length(String field, String value, int max) {
         if (value.length() > max) {
-            throw ApiProblem.invalid(field, shown(value), field + ": " + value.length() + " characters is longer"
-                    + " than the limit of " + max + "; send at most " + max);
+            throw ApiProblem.invalid(
+                    field,
+                    shown(value),
+                    field + ": " + value.length() + " characters is longer" + " than the limit of " + max
+                            + "; send at most " + max);
         }
     }
 

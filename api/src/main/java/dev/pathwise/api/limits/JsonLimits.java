@@ -1,18 +1,5 @@
 package dev.pathwise.api.limits;
 
-import java.io.IOException;
-import java.time.Instant;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
-import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -20,10 +7,21 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import java.io.IOException;
+import java.time.Instant;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The limits of JSON read by the service: nesting depth, number and string length, no NUL character in text (which
@@ -42,13 +40,14 @@ public class JsonLimits {
     public static final int MAX_STRING_LENGTH = 1_000_000;
 
     public static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_NESTING_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH)
-            .maxStringLength(MAX_STRING_LENGTH).build();
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .build();
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer jsonReadLimits() {
-        return builder -> builder
-                .deserializerByType(String.class, new TextWithoutNul())
+        return builder -> builder.deserializerByType(String.class, new TextWithoutNul())
                 .deserializerByType(Instant.class, new IsoInstant())
                 .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .postConfigurer(mapper -> {
@@ -73,10 +72,12 @@ public class JsonLimits {
     FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(
             @Value("${pathwise.limits.max-body-bytes:2097152}") long maxBodyBytes,
             @Value("${pathwise.limits.max-roster-bytes:52428800}") long maxRosterBytes,
-            @Value("${pathwise.limits.max-case-package-bytes:33554432}") long maxCasePackageBytes, ObjectMapper json) {
+            @Value("${pathwise.limits.max-case-package-bytes:33554432}") long maxCasePackageBytes,
+            ObjectMapper json) {
         FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(new RequestSizeFilter(
-                maxBodyBytes, java.util.Map.of("/v1/frameworks/case", maxCasePackageBytes, "/v1/rosters/",
-                maxRosterBytes), json));
+                maxBodyBytes,
+                java.util.Map.of("/v1/frameworks/case", maxCasePackageBytes, "/v1/rosters/", maxRosterBytes),
+                json));
         registration.addUrlPatterns("/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
@@ -84,8 +85,8 @@ public class JsonLimits {
 
     @Bean
     FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(ObjectMapper json) {
-        FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(
-                new ContentTypeFilter(json));
+        FilterRegistrationBean<ContentTypeFilter> registration =
+                new FilterRegistrationBean<>(new ContentTypeFilter(json));
         registration.addUrlPatterns("/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
@@ -108,7 +109,10 @@ public class JsonLimits {
             if (parser.currentToken() == JsonToken.VALUE_STRING) {
                 return InstantDeserializer.INSTANT.deserialize(parser, context);
             }
-            return (Instant) context.handleUnexpectedToken(Instant.class, parser.currentToken(), parser,
+            return (Instant) context.handleUnexpectedToken(
+                    Instant.class,
+                    parser.currentToken(),
+                    parser,
                     "a time is an ISO-8601 text such as \"2026-01-31T10:15:30Z\"");
         }
     }
@@ -122,8 +126,8 @@ public class JsonLimits {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = super.deserialize(parser, context);
             if (text != null && text.indexOf('\u0000') >= 0) {
-                return (String) context.handleWeirdStringValue(String.class, text.replace('\u0000', '?'),
-                        "text may not hold the NUL character (U+0000)");
+                return (String) context.handleWeirdStringValue(
+                        String.class, text.replace('\u0000', '?'), "text may not hold the NUL character (U+0000)");
             }
             return text;
         }

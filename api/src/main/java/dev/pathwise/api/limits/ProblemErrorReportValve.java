@@ -3,7 +3,6 @@ package dev.pathwise.api.limits;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;

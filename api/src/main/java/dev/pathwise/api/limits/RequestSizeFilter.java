@@ -1,18 +1,6 @@
 package dev.pathwise.api.limits;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,6 +8,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body over the limit with 413 problem+json before anything reads it. A declared
@@ -50,8 +47,11 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        long maxBytes = maxBytesByPath.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
-                .mapToLong(java.util.Map.Entry::getValue).findFirst().orElse(defaultMaxBytes);
+        long maxBytes = maxBytesByPath.entrySet().stream()
+                .filter(e -> path.startsWith(e.getKey()))
+                .mapToLong(java.util.Map.Entry::getValue)
+                .findFirst()
+                .orElse(defaultMaxBytes);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             refuse(request, response, declared, maxBytes);
@@ -73,8 +73,16 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
             throws IOException {
         // The rest of the body is not read: tell the client the connection ends here.
         response.setHeader("Connection", "close");
-        FilterProblems.write(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Too large",
-                "body", size >= 0 ? size : null, "body: " + (size >= 0 ? size + " bytes is" : "the body is")
+        FilterProblems.write(
+                json,
+                request,
+                response,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "body-too-large",
+                "Too large",
+                "body",
+                size >= 0 ? size : null,
+                "body: " + (size >= 0 ? size + " bytes is" : "the body is")
                         + " larger than the limit of " + maxBytes + " bytes; send less per request (evidence in"
                         + " batches of at most 1000)");
     }
@@ -83,8 +91,8 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int read;
-        while (out.size() < limit && (read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - out.size())))
-                != -1) {
+        while (out.size() < limit
+                && (read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - out.size()))) != -1) {
             out.write(buffer, 0, read);
         }
         return out.toByteArray();
@@ -134,7 +142,8 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
         @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+            return new BufferedReader(new InputStreamReader(
+                    new ByteArrayInputStream(body),
                     encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
         }
 

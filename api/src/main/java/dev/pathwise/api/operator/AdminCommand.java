@@ -1,13 +1,12 @@
 package dev.pathwise.api.operator;
 
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.KeyService;
+import dev.pathwise.api.tenant.TenantService;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.tenant.KeyService;
-import dev.pathwise.api.tenant.TenantService;
 
 /**
  * {@code pathwise admin}: the operator's command line. Without {@code --url} it works on the database itself (the
@@ -77,7 +76,8 @@ public final class AdminCommand {
             return usage("operator-key works on the database only: an operator key is created where the service"
                     + " keeps its data, before anyone can call it");
         }
-        try (AdminOperations operations = url != null ? new HttpAdminOperations(url, env.get("PATHWISE_OPERATOR_KEY"))
+        try (AdminOperations operations = url != null
+                ? new HttpAdminOperations(url, env.get("PATHWISE_OPERATOR_KEY"))
                 : DatabaseAdminOperations.open(line.springArgs())) {
             return operatorKeys ? operatorKey(line, operations) : tenant(line, operations);
         } catch (ApiProblem problem) {
@@ -95,8 +95,8 @@ public final class AdminCommand {
         List<String> words = line.words();
         if (words.size() < 2 || !words.get(0).equals("tenant")) {
             throw new IllegalArgumentException("unknown command '" + String.join(" ", words) + "'."
-                    + dev.pathwise.engine.spelling.Suggestions.nameHint(words.get(0), List.of("tenant",
-                    "operator-key")));
+                    + dev.pathwise.engine.spelling.Suggestions.nameHint(
+                            words.get(0), List.of("tenant", "operator-key")));
         }
         String action = words.get(1);
         switch (action) {
@@ -107,7 +107,8 @@ public final class AdminCommand {
                     throw new IllegalArgumentException("tenant create needs --name \"<the district's name>\"");
                 }
                 TenantService.CreatedTenant created = operations.create(id, name);
-                out.println("Created tenant '" + created.tenant().id() + "' (" + created.tenant().name() + ").");
+                out.println("Created tenant '" + created.tenant().id() + "' ("
+                        + created.tenant().name() + ").");
                 printKey("First admin key", created.adminKey());
             }
             case "list" -> printTenants(operations.list());
@@ -117,9 +118,10 @@ public final class AdminCommand {
                 String id = argument(words, 2, "tenant key <id> [--label <label>]");
                 printKey("New admin key of '" + id + "'", operations.adminKey(id, line.option("label")));
             }
-            default -> throw new IllegalArgumentException("unknown command 'tenant " + action + "'."
-                    + dev.pathwise.engine.spelling.Suggestions.nameHint(action, List.of("create", "list",
-                    "disable", "enable", "key")));
+            default ->
+                throw new IllegalArgumentException("unknown command 'tenant " + action + "'."
+                        + dev.pathwise.engine.spelling.Suggestions.nameHint(
+                                action, List.of("create", "list", "disable", "enable", "key")));
         }
         return OK;
     }
@@ -139,13 +141,18 @@ public final class AdminCommand {
             case "list" -> {
                 out.println(String.format("%-24s %-9s %-24s %-22s %s", "ID", "SCOPE", "LABEL", "CREATED", "REVOKED"));
                 for (OperatorKeys.OperatorKey key : operations.operatorKeys()) {
-                    out.println(String.format("%-24s %-9s %-24s %-22s %s", key.id(), key.scope(), key.label(),
-                            key.createdAt(), key.revokedAt() == null ? "" : key.revokedAt()));
+                    out.println(String.format(
+                            "%-24s %-9s %-24s %-22s %s",
+                            key.id(),
+                            key.scope(),
+                            key.label(),
+                            key.createdAt(),
+                            key.revokedAt() == null ? "" : key.revokedAt()));
                 }
             }
             case "revoke" -> {
-                OperatorKeys.OperatorKey key = operations.revokeOperatorKey(argument(words, 2,
-                        "operator-key revoke <key-id>"));
+                OperatorKeys.OperatorKey key =
+                        operations.revokeOperatorKey(argument(words, 2, "operator-key revoke <key-id>"));
                 out.println("Operator key '" + key.id() + "' revoked at " + key.revokedAt() + ".");
             }
             default -> throw new IllegalArgumentException("operator-key takes create, list or revoke");
@@ -164,8 +171,15 @@ public final class AdminCommand {
         String format = "%-24s %-9s %8s %9s %6s  %-21s %s";
         out.println(String.format(format, "ID", "STATUS", "SCHOOLS", "LEARNERS", "USERS", "CREATED", "NAME"));
         for (TenantService.TenantJson t : tenants) {
-            out.println(String.format(format, t.id(), t.status(), t.schools(), t.learners(), t.users(),
-                    t.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), t.name()));
+            out.println(String.format(
+                    format,
+                    t.id(),
+                    t.status(),
+                    t.schools(),
+                    t.learners(),
+                    t.users(),
+                    t.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    t.name()));
         }
     }
 
@@ -190,7 +204,9 @@ public final class AdminCommand {
         List<String> known = List.of("url", "name", "label", "scope");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.startsWith("--") && arg.contains("=") && arg.substring(2, arg.indexOf('=')).contains(".")) {
+            if (arg.startsWith("--")
+                    && arg.contains("=")
+                    && arg.substring(2, arg.indexOf('=')).contains(".")) {
                 springArgs.add(arg);
             } else if (arg.startsWith("--")) {
                 String name = arg.substring(2);

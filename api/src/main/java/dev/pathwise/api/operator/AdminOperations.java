@@ -1,9 +1,8 @@
 package dev.pathwise.api.operator;
 
-import java.util.List;
-
 import dev.pathwise.api.tenant.KeyService;
 import dev.pathwise.api.tenant.TenantService;
+import java.util.List;
 
 /** What {@code pathwise admin} does, on the database or through a running service. */
 interface AdminOperations extends AutoCloseable {

@@ -1,17 +1,15 @@
 package dev.pathwise.api.operator;
 
+import dev.pathwise.api.PathwiseApplication;
+import dev.pathwise.api.tenant.KeyService;
+import dev.pathwise.api.tenant.TenantService;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.pathwise.api.PathwiseApplication;
-import dev.pathwise.api.tenant.KeyService;
-import dev.pathwise.api.tenant.TenantService;
 
 /**
  * {@code pathwise admin} on the database: the service's own beans in a context without a web server and without
@@ -44,7 +42,9 @@ final class DatabaseAdminOperations implements AdminOperations {
         args.add("--spring.main.lazy-initialization=true");
         try {
             return new DatabaseAdminOperations(new SpringApplicationBuilder(PathwiseApplication.class)
-                    .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
                     .run(args.toArray(String[]::new)));
         } catch (RuntimeException e) {
             Throwable root = e;
@@ -52,10 +52,13 @@ final class DatabaseAdminOperations implements AdminOperations {
                 root = root.getCause();
             }
             String reason = String.valueOf(root.getMessage());
-            throw new Unavailable("Could not open the database: " + reason.lines().findFirst().orElse(reason)
-                    + (reason.contains("already in use") || reason.contains("locked")
-                    ? "\nThe service is running on this H2 file: stop it, or use --url <service-url> with"
-                    + " PATHWISE_OPERATOR_KEY" : ""), e);
+            throw new Unavailable(
+                    "Could not open the database: " + reason.lines().findFirst().orElse(reason)
+                            + (reason.contains("already in use") || reason.contains("locked")
+                                    ? "\nThe service is running on this H2 file: stop it, or use --url <service-url> with"
+                                            + " PATHWISE_OPERATOR_KEY"
+                                    : ""),
+                    e);
         }
     }
 

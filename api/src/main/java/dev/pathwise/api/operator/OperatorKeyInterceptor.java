@@ -1,11 +1,10 @@
 package dev.pathwise.api.operator;
 
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-
 import dev.pathwise.api.problem.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Authenticates {@code X-Operator-Key} on {@code /v1/operator/**}: 401 without a key or with an unknown one (a tenant's
@@ -32,10 +31,15 @@ public class OperatorKeyInterceptor implements HandlerInterceptor {
             throw operatorUnauthorized("header " + HEADER + " is missing; send an operator key (created with"
                     + " 'pathwise admin operator-key create' on the deployment's database)");
         }
-        OperatorKeys.OperatorKey found = keys.authenticate(key.strip()).orElseThrow(() -> operatorUnauthorized(
-                "the key in " + HEADER + " is not an operator key; a tenant's API key does not manage tenants"));
+        OperatorKeys.OperatorKey found = keys.authenticate(key.strip())
+                .orElseThrow(() -> operatorUnauthorized("the key in " + HEADER
+                        + " is not an operator key; a tenant's API key does not manage tenants"));
         if (!OperatorKeys.OPERATOR.equals(found.scope())) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", HEADER, found.scope(),
+            throw new ApiProblem(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    HEADER,
+                    found.scope(),
                     "operator key '" + found.id() + "' has scope '" + found.scope() + "', which reads metrics only",
                     null);
         }
@@ -44,7 +48,7 @@ public class OperatorKeyInterceptor implements HandlerInterceptor {
     }
 
     static ApiProblem operatorUnauthorized(String detail) {
-        return new ApiProblem(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthorized", HEADER, null, detail,
-                null);
+        return new ApiProblem(
+                org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthorized", HEADER, null, detail, null);
     }
 }

@@ -1,5 +1,8 @@
 package dev.pathwise.api.operator;
 
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.ApiKeys;
+import dev.pathwise.api.tenant.KeyService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,13 +10,8 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.tenant.ApiKeys;
-import dev.pathwise.api.tenant.KeyService;
 
 /**
  * The {@code operator_keys} table: keys of the people who run the deployment. Scope {@code operator} manages tenants
@@ -35,17 +33,15 @@ public class OperatorKeys {
     }
 
     /** A key as listed (never its secret). */
-    public record OperatorKey(String id, String scope, String label, Instant createdAt, Instant revokedAt) {
-    }
+    public record OperatorKey(String id, String scope, String label, Instant createdAt, Instant revokedAt) {}
 
     /** A key just created: the only time its secret is shown. */
-    public record CreatedOperatorKey(String id, String scope, String label, Instant createdAt, String key) {
-    }
+    public record CreatedOperatorKey(String id, String scope, String label, Instant createdAt, String key) {}
 
     public CreatedOperatorKey create(String scope, String label) {
         if (!OPERATOR.equals(scope) && !METRICS.equals(scope)) {
-            throw ApiProblem.invalid("scope", scope, "scope: '" + scope + "' is not a scope; use 'operator' or"
-                    + " 'metrics'");
+            throw ApiProblem.invalid(
+                    "scope", scope, "scope: '" + scope + "' is not a scope; use 'operator' or" + " 'metrics'");
         }
         String name = label == null || label.isBlank() ? scope + "-key" : label.strip();
         dev.pathwise.api.limits.InputLimits.resourceId("label", name);
@@ -53,7 +49,11 @@ public class OperatorKeys {
         String id = "opkey-" + HexFormat.of().formatHex(randomId());
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         jdbc.sql("insert into operator_keys (key_hash, key_id, scope, label, created_at) values (:h, :id, :s, :l, :at)")
-                .param("h", ApiKeys.hash(secret)).param("id", id).param("s", scope).param("l", name).param("at", now)
+                .param("h", ApiKeys.hash(secret))
+                .param("id", id)
+                .param("s", scope)
+                .param("l", name)
+                .param("at", now)
                 .update();
         return new CreatedOperatorKey(id, scope, name, now.toInstant(), secret);
     }
@@ -62,21 +62,33 @@ public class OperatorKeys {
     public Optional<OperatorKey> authenticate(String secret) {
         return jdbc.sql("select key_id, scope, label, created_at, revoked_at from operator_keys where key_hash = :h"
                         + " and revoked_at is null")
-                .param("h", ApiKeys.hash(secret)).query((rs, n) -> row(rs)).optional();
+                .param("h", ApiKeys.hash(secret))
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     public List<OperatorKey> list() {
         return jdbc.sql("select key_id, scope, label, created_at, revoked_at from operator_keys order by created_at,"
-                + " key_id").query((rs, n) -> row(rs)).list();
+                        + " key_id")
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     public OperatorKey revoke(String keyId) {
         int updated = jdbc.sql("update operator_keys set revoked_at = :at where key_id = :id and revoked_at is null")
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).param("id", keyId)
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .param("id", keyId)
                 .update();
-        return list().stream().filter(k -> k.id().equals(keyId)).findFirst().orElseThrow(() -> updated == 0
-                ? ApiProblem.notFound("keyId", keyId, "operator key '" + keyId + "' does not exist;"
-                + " 'pathwise admin operator-key list' lists them") : new IllegalStateException(keyId));
+        return list().stream()
+                .filter(k -> k.id().equals(keyId))
+                .findFirst()
+                .orElseThrow(() -> updated == 0
+                        ? ApiProblem.notFound(
+                                "keyId",
+                                keyId,
+                                "operator key '" + keyId + "' does not exist;"
+                                        + " 'pathwise admin operator-key list' lists them")
+                        : new IllegalStateException(keyId));
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -89,7 +101,11 @@ public class OperatorKeys {
 
     private static OperatorKey row(java.sql.ResultSet rs) throws java.sql.SQLException {
         OffsetDateTime revoked = rs.getObject(5, OffsetDateTime.class);
-        return new OperatorKey(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class).toInstant(), revoked == null ? null : revoked.toInstant());
+        return new OperatorKey(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant(),
+                revoked == null ? null : revoked.toInstant());
     }
 }

@@ -1,14 +1,12 @@
 package dev.pathwise.api.operator;
 
-import java.util.List;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.pathwise.api.audit.AuditTrail;
 import dev.pathwise.api.tenant.KeyService;
 import dev.pathwise.api.tenant.Role;
 import dev.pathwise.api.tenant.TenantService;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What an operator does to tenants, the same from the API and from {@code pathwise admin} on the database; each
@@ -38,8 +36,16 @@ public class TenantAdministration {
     @Transactional
     public TenantService.CreatedTenant create(String actor, String tenantId, String name) {
         TenantService.CreatedTenant created = tenants.createWithAdminKey(tenantId, name);
-        audit.record(tenantId, null, actor, "tenant.created", "tenant", tenantId, created.tenant().name());
-        audit.record(tenantId, null, actor, "key.created", "key", created.adminKey().id(), "role admin");
+        audit.record(
+                tenantId,
+                null,
+                actor,
+                "tenant.created",
+                "tenant",
+                tenantId,
+                created.tenant().name());
+        audit.record(
+                tenantId, null, actor, "key.created", "key", created.adminKey().id(), "role admin");
         return created;
     }
 
@@ -61,8 +67,8 @@ public class TenantAdministration {
     @Transactional
     public KeyService.CreatedKey adminKey(String actor, String tenantId, String label) {
         tenants.require(tenantId);
-        KeyService.CreatedKey key = keys.createKey(tenantId, Role.ADMIN.label(), label == null || label.isBlank()
-                ? "operator-admin-key" : label);
+        KeyService.CreatedKey key = keys.createKey(
+                tenantId, Role.ADMIN.label(), label == null || label.isBlank() ? "operator-admin-key" : label);
         audit.record(tenantId, null, actor, "key.created", "key", key.id(), "role admin");
         return key;
     }

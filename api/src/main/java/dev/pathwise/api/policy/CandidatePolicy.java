@@ -1,19 +1,7 @@
 package dev.pathwise.api.policy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import org.springframework.http.HttpStatus;
-
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
-
 import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.PolicyCompilationException;
@@ -23,6 +11,15 @@ import dev.pathwise.engine.policy.RuleLoopException;
 import dev.pathwise.engine.policy.RulesStoppedException;
 import dev.pathwise.engine.scenario.ScenarioResult;
 import dev.pathwise.engine.scenario.ScenarioRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
 
 /**
  * A policy version checked the way publishing checks it: its files laid out as a {@link PolicyFolder}, every layer
@@ -35,8 +32,8 @@ import dev.pathwise.engine.scenario.ScenarioRunner;
  */
 record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy compiled) {
 
-    static CandidatePolicy check(String policyId, String version, PolicyFiles files, boolean runScenarios,
-                                 PolicyRuntime runtime) {
+    static CandidatePolicy check(
+            String policyId, String version, PolicyFiles files, boolean runScenarios, PolicyRuntime runtime) {
         return check(policyId, version, files, runScenarios, runtime, List.of());
     }
 
@@ -45,8 +42,13 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
      * beforehand (a school folder naming no school of the tenant): they are reported first, and the version is
      * refused.
      */
-    static CandidatePolicy check(String policyId, String version, PolicyFiles files, boolean runScenarios,
-                                 PolicyRuntime runtime, List<CompileProblem> tenantProblems) {
+    static CandidatePolicy check(
+            String policyId,
+            String version,
+            PolicyFiles files,
+            boolean runScenarios,
+            PolicyRuntime runtime,
+            List<CompileProblem> tenantProblems) {
         Path folder;
         try {
             folder = Files.createTempDirectory("pathwise-policy-");
@@ -71,8 +73,11 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
                 scenarios = runScenarios(compiled, scenarioFolder);
             }
             String scopes = "4 grade bands x " + (1 + loaded.source().schools().size()) + " scopes (district"
-                    + (loaded.source().schools().isEmpty() ? "" : " and " + loaded.source().schools().size()
-                    + (loaded.source().schools().size() == 1 ? " school" : " schools")) + ")";
+                    + (loaded.source().schools().isEmpty()
+                            ? ""
+                            : " and " + loaded.source().schools().size()
+                                    + (loaded.source().schools().size() == 1 ? " school" : " schools"))
+                    + ")";
             PolicyReport report = PolicyReport.of(problems, scenarios, scopes, run);
             return new CandidatePolicy(files, report, problems.isEmpty() ? compiled : null);
         } finally {
@@ -88,18 +93,31 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
         try {
             return new ScenarioRunner(compiled).runFolder(scenarioFolder);
         } catch (RulesStoppedException loop) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, loop.problemType(), "rules", loop.rules(),
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    loop.problemType(),
+                    "rules",
+                    loop.rules(),
                     "the policy's scenarios were cut off, nothing was published: " + loop.getMessage(),
-                    loop.rules().stream().map(rule -> "rule \"" + rule + "\" " + (loop instanceof RuleLoopException
-                            ? "kept firing" : "passed the limits of one evaluation")).toList(),
+                    loop.rules().stream()
+                            .map(rule -> "rule \"" + rule + "\" "
+                                    + (loop instanceof RuleLoopException
+                                            ? "kept firing"
+                                            : "passed the limits of one evaluation"))
+                            .toList(),
                     Map.of("rules", loop.rules()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
             if (failed instanceof ApiProblem problem) {
                 throw problem;
             }
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "evaluation-failed", "files", null,
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "evaluation-failed",
+                    "files",
+                    null,
                     "the policy's rules failed while its scenarios ran, nothing was published: "
-                            + Problems.describeFailure(failed), List.of());
+                            + Problems.describeFailure(failed),
+                    List.of());
         }
     }
 

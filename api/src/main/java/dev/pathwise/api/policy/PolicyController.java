@@ -1,8 +1,11 @@
 package dev.pathwise.api.policy;
 
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,11 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
 
 /**
  * {@code /v1/policies}: the tenant's active policy, its files and parameters; publishing versions (a zip of the
@@ -43,8 +41,11 @@ public class PolicyController {
     public record FilesJson(String version, String author, String message, List<PolicyFiles.File> files) {
         PolicyFiles policyFiles() {
             if (files == null || files.isEmpty()) {
-                throw ApiProblem.invalid("files", null, "files: send the policy's files as [{\"path\": "
-                        + "\"mastery.drl\", \"content\": \"...\"}, ...], or the folder zipped as application/zip");
+                throw ApiProblem.invalid(
+                        "files",
+                        null,
+                        "files: send the policy's files as [{\"path\": "
+                                + "\"mastery.drl\", \"content\": \"...\"}, ...], or the folder zipped as application/zip");
             }
             return new PolicyFiles(files);
         }
@@ -62,30 +63,44 @@ public class PolicyController {
         return policies.get(caller.tenantId(), id);
     }
 
-    @Operation(operationId = "publishPolicyVersion", summary = "Publish a policy version (files as JSON)",
+    @Operation(
+            operationId = "publishPolicyVersion",
+            summary = "Publish a policy version (files as JSON)",
             description = "Checked and tested before it is stored; refused with file:line:column problems (422).")
     @PostMapping(path = "/{id}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresRole(Role.CURRICULUM)
-    public ResponseEntity<PolicyPublishing.VersionJson> publish(Caller caller, @PathVariable String id,
-                                                                @RequestBody FilesJson body) {
-        return published(publishing.publish(caller.tenantId(), id, new PolicyPublishing.Request(body.version(),
-                author(caller, body.author()), body.message()), body.policyFiles()));
+    public ResponseEntity<PolicyPublishing.VersionJson> publish(
+            Caller caller, @PathVariable String id, @RequestBody FilesJson body) {
+        return published(publishing.publish(
+                caller.tenantId(),
+                id,
+                new PolicyPublishing.Request(body.version(), author(caller, body.author()), body.message()),
+                body.policyFiles()));
     }
 
-    @Operation(operationId = "publishPolicyVersionZip", summary = "Publish a policy version (the folder zipped)",
+    @Operation(
+            operationId = "publishPolicyVersionZip",
+            summary = "Publish a policy version (the folder zipped)",
             description = "Checked and tested before it is stored; refused with file:line:column problems (422).")
     @PostMapping(path = "/{id}/versions", consumes = ZIP)
     @RequiresRole(Role.CURRICULUM)
-    public ResponseEntity<PolicyPublishing.VersionJson> publishZip(Caller caller, @PathVariable String id,
-                                                                   @RequestBody byte[] zip,
-                                                                   @RequestParam(required = false) String version,
-                                                                   @RequestParam(required = false) String message,
-                                                                   @RequestParam(required = false) String author) {
-        return published(publishing.publish(caller.tenantId(), id, new PolicyPublishing.Request(version,
-                author(caller, author), message), PolicyFiles.fromZip(zip)));
+    public ResponseEntity<PolicyPublishing.VersionJson> publishZip(
+            Caller caller,
+            @PathVariable String id,
+            @RequestBody byte[] zip,
+            @RequestParam(required = false) String version,
+            @RequestParam(required = false) String message,
+            @RequestParam(required = false) String author) {
+        return published(publishing.publish(
+                caller.tenantId(),
+                id,
+                new PolicyPublishing.Request(version, author(caller, author), message),
+                PolicyFiles.fromZip(zip)));
     }
 
-    @Operation(operationId = "listPolicyVersions", summary = "List a policy's versions",
+    @Operation(
+            operationId = "listPolicyVersions",
+            summary = "List a policy's versions",
             description = "Oldest first, with the active version and every refused attempt.")
     @GetMapping("/{id}/versions")
     public PolicyPublishing.History history(Caller caller, @PathVariable String id) {
@@ -93,24 +108,29 @@ public class PolicyController {
     }
 
     /** One version with the content of every file and the report it passed. */
-    @Operation(operationId = "getPolicyVersion", summary = "Read one policy version",
+    @Operation(
+            operationId = "getPolicyVersion",
+            summary = "Read one policy version",
             description = "The content of every file and the report it passed.")
     @GetMapping("/{id}/versions/{version}")
-    public PolicyPublishing.VersionFilesJson version(Caller caller, @PathVariable String id,
-                                                     @PathVariable String version) {
+    public PolicyPublishing.VersionFilesJson version(
+            Caller caller, @PathVariable String id, @PathVariable String version) {
         return publishing.version(caller.tenantId(), id, version);
     }
 
-    @Operation(operationId = "activatePolicyVersion", summary = "Activate a policy version",
+    @Operation(
+            operationId = "activatePolicyVersion",
+            summary = "Activate a policy version",
             description = "Evaluations in flight finish on the version they started with.")
     @PostMapping("/{id}/versions/{version}/activate")
     @RequiresRole(Role.CURRICULUM)
-    public PolicyPublishing.VersionJson activate(Caller caller, @PathVariable String id,
-                                                 @PathVariable String version) {
+    public PolicyPublishing.VersionJson activate(Caller caller, @PathVariable String id, @PathVariable String version) {
         return publishing.activate(caller.tenantId(), id, version);
     }
 
-    @Operation(operationId = "checkPolicy", summary = "Check policy files (JSON)",
+    @Operation(
+            operationId = "checkPolicy",
+            summary = "Check policy files (JSON)",
             description = "Compiles them; problems as file:line:column with a suggestion. Nothing is stored.")
     @PostMapping(path = "/{id}/check", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresRole(Role.CURRICULUM)
@@ -118,7 +138,9 @@ public class PolicyController {
         return publishing.check(caller.tenantId(), id, body.policyFiles(), false);
     }
 
-    @Operation(operationId = "checkPolicyZip", summary = "Check a zipped policy folder",
+    @Operation(
+            operationId = "checkPolicyZip",
+            summary = "Check a zipped policy folder",
             description = "Compiles it; problems as file:line:column with a suggestion. Nothing is stored.")
     @PostMapping(path = "/{id}/check", consumes = ZIP)
     @RequiresRole(Role.CURRICULUM)
@@ -126,7 +148,9 @@ public class PolicyController {
         return publishing.check(caller.tenantId(), id, PolicyFiles.fromZip(zip), false);
     }
 
-    @Operation(operationId = "testPolicy", summary = "Run a policy's scenarios (JSON)",
+    @Operation(
+            operationId = "testPolicy",
+            summary = "Run a policy's scenarios (JSON)",
             description = "Nothing is stored.")
     @PostMapping(path = "/{id}/test", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresRole(Role.CURRICULUM)
@@ -134,7 +158,9 @@ public class PolicyController {
         return publishing.check(caller.tenantId(), id, body.policyFiles(), true);
     }
 
-    @Operation(operationId = "testPolicyZip", summary = "Run a zipped policy's scenarios",
+    @Operation(
+            operationId = "testPolicyZip",
+            summary = "Run a zipped policy's scenarios",
             description = "Nothing is stored.")
     @PostMapping(path = "/{id}/test", consumes = ZIP)
     @RequiresRole(Role.CURRICULUM)
@@ -142,23 +168,31 @@ public class PolicyController {
         return publishing.check(caller.tenantId(), id, PolicyFiles.fromZip(zip), true);
     }
 
-    @Operation(operationId = "simulatePolicy", summary = "What-if: replay stored evidence under policy files (JSON)",
+    @Operation(
+            operationId = "simulatePolicy",
+            summary = "What-if: replay stored evidence under policy files (JSON)",
             description = "Says which learners would end at another level. Nothing is stored.")
     @PostMapping(path = "/{id}/simulate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresRole(Role.CURRICULUM)
-    public StoredEvidenceSimulation.SimulationJson simulate(Caller caller, @PathVariable String id,
-                                                            @RequestBody FilesJson body,
-                                                            @RequestParam(defaultValue = "10") int sample) {
+    public StoredEvidenceSimulation.SimulationJson simulate(
+            Caller caller,
+            @PathVariable String id,
+            @RequestBody FilesJson body,
+            @RequestParam(defaultValue = "10") int sample) {
         return simulation.simulate(caller.tenantId(), id, body.policyFiles(), sample);
     }
 
-    @Operation(operationId = "simulatePolicyZip", summary = "What-if: replay stored evidence under a zipped policy",
+    @Operation(
+            operationId = "simulatePolicyZip",
+            summary = "What-if: replay stored evidence under a zipped policy",
             description = "Says which learners would end at another level. Nothing is stored.")
     @PostMapping(path = "/{id}/simulate", consumes = ZIP)
     @RequiresRole(Role.CURRICULUM)
-    public StoredEvidenceSimulation.SimulationJson simulateZip(Caller caller, @PathVariable String id,
-                                                               @RequestBody byte[] zip,
-                                                               @RequestParam(defaultValue = "10") int sample) {
+    public StoredEvidenceSimulation.SimulationJson simulateZip(
+            Caller caller,
+            @PathVariable String id,
+            @RequestBody byte[] zip,
+            @RequestParam(defaultValue = "10") int sample) {
         return simulation.simulate(caller.tenantId(), id, PolicyFiles.fromZip(zip), sample);
     }
 
@@ -169,7 +203,9 @@ public class PolicyController {
     private static String author(Caller caller, String given) {
         boolean named = given != null && !given.isBlank();
         if (caller.person() != null && named && !given.strip().equals(caller.author())) {
-            throw ApiProblem.invalid("author", given.length() > 60 ? given.substring(0, 60) + "..." : given,
+            throw ApiProblem.invalid(
+                    "author",
+                    given.length() > 60 ? given.substring(0, 60) + "..." : given,
                     "author: you are signed in as " + caller.author() + "; a version is published under your name,"
                             + " leave author out");
         }

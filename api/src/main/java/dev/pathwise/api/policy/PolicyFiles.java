@@ -1,5 +1,11 @@
 package dev.pathwise.api.policy;
 
+import dev.pathwise.api.limits.InputLimits;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.engine.policy.PolicyFolder;
+import dev.pathwise.engine.policy.PolicyLayer;
+import dev.pathwise.engine.policy.PolicySource;
+import dev.pathwise.engine.policy.RuleFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,13 +25,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import dev.pathwise.api.limits.InputLimits;
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.engine.policy.PolicyFolder;
-import dev.pathwise.engine.policy.PolicyLayer;
-import dev.pathwise.engine.policy.PolicySource;
-import dev.pathwise.engine.policy.RuleFile;
-
 /**
  * The files of a policy version as they were uploaded: paths relative to the policy folder (the layout
  * {@link PolicyFolder} reads), text content. Sorted by path, so the same folder always gives the same hash.
@@ -34,27 +33,32 @@ public record PolicyFiles(List<File> files) {
 
     /** Upload limits: enough for any real policy, small enough that a stray upload cannot exhaust memory. */
     static final int MAX_FILES = 500;
+
     static final long MAX_BYTES = 5L * 1024 * 1024;
 
     /** One file: its path in the policy folder and its text. */
-    public record File(String path, String content) {
-    }
+    public record File(String path, String content) {}
 
     /** The longest path a file may have, and the longest part of it (a folder or file name). */
     static final int MAX_PATH = 255;
+
     static final int MAX_PATH_PART = 100;
 
     public PolicyFiles {
         if (files == null) {
-            throw ApiProblem.invalid("files", null, "files: send the policy's files as [{\"path\": \"mastery.drl\","
-                    + " \"content\": \"...\"}, ...]");
+            throw ApiProblem.invalid(
+                    "files",
+                    null,
+                    "files: send the policy's files as [{\"path\": \"mastery.drl\"," + " \"content\": \"...\"}, ...]");
         }
         Map<String, File> byPath = new TreeMap<>();
         for (int i = 0; i < files.size(); i++) {
             File file = files.get(i);
             if (file == null) {
-                throw ApiProblem.invalid("files[" + i + "]", null, "files[" + i + "]: is null; send {\"path\": ...,"
-                        + " \"content\": ...} or leave the item out");
+                throw ApiProblem.invalid(
+                        "files[" + i + "]",
+                        null,
+                        "files[" + i + "]: is null; send {\"path\": ...," + " \"content\": ...} or leave the item out");
             }
             String path = normalize(file.path());
             if (file.content() == null) {
@@ -65,8 +69,10 @@ public record PolicyFiles(List<File> files) {
             }
         }
         if (byPath.size() > MAX_FILES) {
-            throw ApiProblem.invalid("files", byPath.size(), "files: a policy holds at most " + MAX_FILES
-                    + " files; this one has " + byPath.size());
+            throw ApiProblem.invalid(
+                    "files",
+                    byPath.size(),
+                    "files: a policy holds at most " + MAX_FILES + " files; this one has " + byPath.size());
         }
         files = List.copyOf(byPath.values());
     }
@@ -78,15 +84,19 @@ public record PolicyFiles(List<File> files) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
-                if (entry.isDirectory() || entry.getName().startsWith("__MACOSX/")
+                if (entry.isDirectory()
+                        || entry.getName().startsWith("__MACOSX/")
                         || fileName(entry.getName()).startsWith(".")) {
                     continue;
                 }
                 byte[] bytes = in.readNBytes((int) Math.min(MAX_BYTES - total + 1, Integer.MAX_VALUE - 8));
                 total += bytes.length;
                 if (total > MAX_BYTES) {
-                    throw ApiProblem.invalid("body", total, "body: the policy's files hold more than "
-                            + MAX_BYTES / 1024 / 1024 + " MB once unzipped; a policy is a few text files");
+                    throw ApiProblem.invalid(
+                            "body",
+                            total,
+                            "body: the policy's files hold more than " + MAX_BYTES / 1024 / 1024
+                                    + " MB once unzipped; a policy is a few text files");
                 }
                 files.add(new File(entry.getName(), text(entry.getName(), bytes)));
                 if (files.size() > MAX_FILES) {
@@ -94,12 +104,18 @@ public record PolicyFiles(List<File> files) {
                 }
             }
         } catch (IOException e) {
-            throw ApiProblem.invalid("body", null, "body: not a readable zip file (" + e.getMessage()
-                    + "); send the policy folder zipped, Content-Type: application/zip");
+            throw ApiProblem.invalid(
+                    "body",
+                    null,
+                    "body: not a readable zip file (" + e.getMessage()
+                            + "); send the policy folder zipped, Content-Type: application/zip");
         }
         if (files.isEmpty()) {
-            throw ApiProblem.invalid("body", null, "body: the zip holds no files; zip the policy folder (its .drl "
-                    + "files, parameters.yaml, grade-bands/, schools/, scenarios/)");
+            throw ApiProblem.invalid(
+                    "body",
+                    null,
+                    "body: the zip holds no files; zip the policy folder (its .drl "
+                            + "files, parameters.yaml, grade-bands/, schools/, scenarios/)");
         }
         return new PolicyFiles(stripCommonFolder(files));
     }
@@ -115,7 +131,8 @@ public record PolicyFiles(List<File> files) {
                     hidden |= part.toString().startsWith(".");
                 }
                 if (!hidden) {
-                    files.add(new File(relative.toString().replace('\\', '/'),
+                    files.add(new File(
+                            relative.toString().replace('\\', '/'),
                             text(relative.toString(), Files.readAllBytes(file))));
                 }
             }
@@ -179,28 +196,42 @@ public record PolicyFiles(List<File> files) {
 
     private static String normalize(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw ApiProblem.invalid("files", raw, "files: every file needs a path, such as 'mastery.drl' or "
-                    + "'schools/lincoln/parameters.yaml'");
+            throw ApiProblem.invalid(
+                    "files",
+                    raw,
+                    "files: every file needs a path, such as 'mastery.drl' or " + "'schools/lincoln/parameters.yaml'");
         }
         String path = raw.replace('\\', '/');
         while (path.startsWith("./")) {
             path = path.substring(2);
         }
-        if (path.startsWith("/") || path.contains(":") || Stream.of(path.split("/"))
-                .anyMatch(part -> part.isEmpty() || part.equals("..") || part.equals("."))) {
-            throw ApiProblem.invalid("files", shown(raw), "files: '" + shown(raw) + "' is not a relative path inside"
-                    + " the policy folder; use paths such as 'mastery.drl' or 'schools/lincoln/parameters.yaml'");
+        if (path.startsWith("/")
+                || path.contains(":")
+                || Stream.of(path.split("/"))
+                        .anyMatch(part -> part.isEmpty() || part.equals("..") || part.equals("."))) {
+            throw ApiProblem.invalid(
+                    "files",
+                    shown(raw),
+                    "files: '" + shown(raw) + "' is not a relative path inside"
+                            + " the policy folder; use paths such as 'mastery.drl' or 'schools/lincoln/parameters.yaml'");
         }
         if (path.length() > MAX_PATH) {
-            throw ApiProblem.invalid("files", shown(raw), "files: a path of " + path.length() + " characters is"
-                    + " longer than the limit of " + MAX_PATH + " ('" + shown(raw) + "'); a policy folder holds"
-                    + " short paths such as 'schools/lincoln/parameters.yaml'");
+            throw ApiProblem.invalid(
+                    "files",
+                    shown(raw),
+                    "files: a path of " + path.length() + " characters is"
+                            + " longer than the limit of " + MAX_PATH + " ('" + shown(raw) + "'); a policy folder holds"
+                            + " short paths such as 'schools/lincoln/parameters.yaml'");
         }
         for (String part : path.split("/")) {
             if (part.length() > MAX_PATH_PART) {
-                throw ApiProblem.invalid("files", shown(raw), "files: the name '" + shown(part) + "' has "
-                        + part.length() + " characters, more than the limit of " + MAX_PATH_PART + " for a folder"
-                        + " or file name");
+                throw ApiProblem.invalid(
+                        "files",
+                        shown(raw),
+                        "files: the name '" + shown(part) + "' has "
+                                + part.length() + " characters, more than the limit of " + MAX_PATH_PART
+                                + " for a folder"
+                                + " or file name");
             }
             InputLimits.id("files", part, MAX_PATH_PART);
         }
@@ -214,12 +245,17 @@ public record PolicyFiles(List<File> files) {
 
     private static String text(String path, byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes))
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw ApiProblem.invalid("files", path, "files: '" + path + "' is not UTF-8 text; a policy holds "
-                    + "text files only (.drl, .csv, .yaml)");
+            throw ApiProblem.invalid(
+                    "files",
+                    path,
+                    "files: '" + path + "' is not UTF-8 text; a policy holds " + "text files only (.drl, .csv, .yaml)");
         }
     }
 
@@ -235,12 +271,14 @@ public record PolicyFiles(List<File> files) {
             return files;
         }
         String prefix = first.substring(0, slash + 1);
-        if (prefix.equals(PolicyFolder.GRADE_BANDS + "/") || prefix.equals(PolicyFolder.SCHOOLS + "/")
+        if (prefix.equals(PolicyFolder.GRADE_BANDS + "/")
+                || prefix.equals(PolicyFolder.SCHOOLS + "/")
                 || prefix.equals(PolicyFolder.SCENARIOS + "/")
                 || !files.stream().allMatch(f -> f.path().replace('\\', '/').startsWith(prefix))) {
             return files;
         }
-        return files.stream().map(f -> new File(f.path().replace('\\', '/').substring(prefix.length()),
-                f.content())).toList();
+        return files.stream()
+                .map(f -> new File(f.path().replace('\\', '/').substring(prefix.length()), f.content()))
+                .toList();
     }
 }

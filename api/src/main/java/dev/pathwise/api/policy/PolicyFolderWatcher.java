@@ -1,16 +1,14 @@
 package dev.pathwise.api.policy;
 
+import dev.pathwise.api.problem.ApiProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.pathwise.api.problem.ApiProblem;
 
 /**
  * Publishes a folder as a new version of a tenant's policy whenever its content changes. The folder is read every
@@ -33,11 +31,11 @@ public final class PolicyFolderWatcher implements AutoCloseable {
     private String lastSeen;
     private String lastTried;
 
-    public PolicyFolderWatcher(Path folder, String tenantId, PolicyPublishing publishing, TenantPolicies policies,
-                               Duration interval) {
+    public PolicyFolderWatcher(
+            Path folder, String tenantId, PolicyPublishing publishing, TenantPolicies policies, Duration interval) {
         if (interval.isNegative() || interval.isZero() || interval.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException("pathwise.policy.watch-interval: " + interval
-                    + " must be between 1 ms and 10 minutes");
+            throw new IllegalArgumentException(
+                    "pathwise.policy.watch-interval: " + interval + " must be between 1 ms and 10 minutes");
         }
         this.folder = folder.toAbsolutePath().normalize();
         this.tenantId = tenantId;
@@ -56,8 +54,11 @@ public final class PolicyFolderWatcher implements AutoCloseable {
             return thread;
         });
         scheduler.scheduleWithFixedDelay(this::pollSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("Watching {} every {} ms: a change is published as a new version of tenant '{}''s policy", folder,
-                interval.toMillis(), tenantId);
+        LOG.info(
+                "Watching {} every {} ms: a change is published as a new version of tenant '{}''s policy",
+                folder,
+                interval.toMillis(),
+                tenantId);
     }
 
     private void pollSafely() {
@@ -93,15 +94,27 @@ public final class PolicyFolderWatcher implements AutoCloseable {
         }
         lastTried = hash;
         try {
-            var published = publishing.publish(tenantId, policies.policyIdOf(tenantId), new PolicyPublishing.Request(
-                    hash.substring(0, 12), AUTHOR, "published from the watched folder " + folder), files);
+            var published = publishing.publish(
+                    tenantId,
+                    policies.policyIdOf(tenantId),
+                    new PolicyPublishing.Request(
+                            hash.substring(0, 12), AUTHOR, "published from the watched folder " + folder),
+                    files);
             if (published.created()) {
-                LOG.info("Watched policy folder {}: published {}", folder, published.version().versionLabel());
+                LOG.info(
+                        "Watched policy folder {}: published {}",
+                        folder,
+                        published.version().versionLabel());
             }
         } catch (ApiProblem refused) {
             Object report = refused.properties().get("report");
-            LOG.warn("Watched policy folder {}: {}{}", folder, refused.getMessage(), report instanceof PolicyReport r
-                    ? "\n  " + String.join("\n  ", refused.errors()) + scenarioLines(r) : "");
+            LOG.warn(
+                    "Watched policy folder {}: {}{}",
+                    folder,
+                    refused.getMessage(),
+                    report instanceof PolicyReport r
+                            ? "\n  " + String.join("\n  ", refused.errors()) + scenarioLines(r)
+                            : "");
         } catch (RuntimeException failed) {
             lastTried = null;
             throw failed;
@@ -110,8 +123,10 @@ public final class PolicyFolderWatcher implements AutoCloseable {
 
     private static String scenarioLines(PolicyReport report) {
         StringBuilder text = new StringBuilder();
-        report.scenarios().stream().filter(s -> !s.passed()).forEach(s -> text.append("\n  FAIL ").append(s.file())
-                .append(": ").append(s.difference()));
+        report.scenarios().stream()
+                .filter(s -> !s.passed())
+                .forEach(s ->
+                        text.append("\n  FAIL ").append(s.file()).append(": ").append(s.difference()));
         return text.toString();
     }
 

@@ -1,21 +1,19 @@
 package dev.pathwise.api.policy;
 
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.engine.policy.CompileProblem;
+import dev.pathwise.engine.policy.CompiledPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.engine.policy.CompileProblem;
-import dev.pathwise.engine.policy.CompiledPolicy;
 
 /**
  * Publishes policy versions: a version is checked (every layer combination compiled) and its scenarios played
@@ -36,8 +34,12 @@ public class PolicyPublishing {
     private final SchoolFolders schoolFolders;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public PolicyPublishing(TenantPolicies policies, PolicyVersionStore store, TransactionTemplate transactions,
-                            Clock clock, SchoolFolders schoolFolders) {
+    public PolicyPublishing(
+            TenantPolicies policies,
+            PolicyVersionStore store,
+            TransactionTemplate transactions,
+            Clock clock,
+            SchoolFolders schoolFolders) {
         this.schoolFolders = schoolFolders;
         this.policies = policies;
         this.store = store;
@@ -46,8 +48,7 @@ public class PolicyPublishing {
     }
 
     /** What to publish: the version name (a prefix of the content hash when blank), who and why. */
-    public record Request(String version, String author, String message) {
-    }
+    public record Request(String version, String author, String message) {}
 
     /**
      * A stored version as the API shows it.
@@ -56,71 +57,119 @@ public class PolicyPublishing {
      * @param files   the paths of its files
      * @param outcome "published", "activated", "unchanged" (same content again, or already active)
      */
-    public record VersionJson(String policyId, String version, String versionLabel, String author, Instant createdAt,
-                              String message, String contentHash, boolean active, String status, Instant activatedAt,
-                              List<String> files, String outcome, PolicyReport report) {
+    public record VersionJson(
+            String policyId,
+            String version,
+            String versionLabel,
+            String author,
+            Instant createdAt,
+            String message,
+            String contentHash,
+            boolean active,
+            String status,
+            Instant activatedAt,
+            List<String> files,
+            String outcome,
+            PolicyReport report) {
 
         static VersionJson of(PolicyVersionStore.StoredVersion v, String outcome, boolean withReport) {
-            return new VersionJson(v.policyId(), v.version(), v.policyId() + "@" + v.version(), v.author(),
-                    v.createdAt(), v.message(), v.contentHash(), v.active(), v.active() ? "active" : "inactive",
-                    v.activatedAt(), v.files() == null ? List.of() : v.files().files().stream()
-                    .map(PolicyFiles.File::path).toList(), outcome,
+            return new VersionJson(
+                    v.policyId(),
+                    v.version(),
+                    v.policyId() + "@" + v.version(),
+                    v.author(),
+                    v.createdAt(),
+                    v.message(),
+                    v.contentHash(),
+                    v.active(),
+                    v.active() ? "active" : "inactive",
+                    v.activatedAt(),
+                    v.files() == null
+                            ? List.of()
+                            : v.files().files().stream()
+                                    .map(PolicyFiles.File::path)
+                                    .toList(),
+                    outcome,
                     withReport ? v.report() : null);
         }
     }
 
     /** A refused attempt as the history shows it. */
-    public record RefusalJson(String version, String author, Instant createdAt, String message, String contentHash,
-                              PolicyReport report) {
-    }
+    public record RefusalJson(
+            String version,
+            String author,
+            Instant createdAt,
+            String message,
+            String contentHash,
+            PolicyReport report) {}
 
     /** Every version of the policy, oldest first, and every refused attempt. */
-    public record History(String policyId, String activeVersion, List<VersionJson> versions,
-                          List<RefusalJson> refused) {
-    }
+    public record History(
+            String policyId, String activeVersion, List<VersionJson> versions, List<RefusalJson> refused) {}
 
     /** The outcome of a publish: the version and whether it was new (201) or the same content again (200). */
-    public record Published(VersionJson version, boolean created) {
-    }
+    public record Published(VersionJson version, boolean created) {}
 
     public PolicyReport check(String tenantId, String policyId, PolicyFiles files, boolean runScenarios) {
         requirePolicy(tenantId, policyId);
-        return CandidatePolicy.check(policyId, "candidate", files, runScenarios, policies.newRuntime(1),
-                schoolFolders.problems(tenantId, files)).report();
+        return CandidatePolicy.check(
+                        policyId,
+                        "candidate",
+                        files,
+                        runScenarios,
+                        policies.newRuntime(1),
+                        schoolFolders.problems(tenantId, files))
+                .report();
     }
 
     public Published publish(String tenantId, String policyId, Request request, PolicyFiles files) {
         requirePolicy(tenantId, policyId);
         String hash = files.contentHash();
-        String version = request.version() == null || request.version().isBlank() ? hash.substring(0, 12)
+        String version = request.version() == null || request.version().isBlank()
+                ? hash.substring(0, 12)
                 : request.version().strip();
         if (version.length() > 100 || !version.matches("[A-Za-z0-9][A-Za-z0-9._+-]*")) {
-            throw ApiProblem.invalid("version", version, "version: '" + version + "' is not a version name; use"
-                    + " letters, digits, '.', '_', '+' or '-' (up to 100), such as '2026.11.1'");
+            throw ApiProblem.invalid(
+                    "version",
+                    version,
+                    "version: '" + version + "' is not a version name; use"
+                            + " letters, digits, '.', '_', '+' or '-' (up to 100), such as '2026.11.1'");
         }
-        String author = request.author() == null || request.author().isBlank() ? "unknown" : request.author().strip();
+        String author = request.author() == null || request.author().isBlank()
+                ? "unknown"
+                : request.author().strip();
         Instant now = clock.instant();
         var known = existing(tenantId, policyId, version, hash);
         if (known != null) {
             return new Published(VersionJson.of(known, "unchanged", false), false);
         }
         List<CompileProblem> unknownSchools = schoolFolders.problems(tenantId, files);
-        CandidatePolicy candidate = unknownSchools.isEmpty()
-                ? sameContentCompiled(tenantId, policyId, version, hash, files) : null;
+        CandidatePolicy candidate =
+                unknownSchools.isEmpty() ? sameContentCompiled(tenantId, policyId, version, hash, files) : null;
         if (candidate == null) {
-            candidate = CandidatePolicy.check(policyId, version, files, true, policies.newRuntime(1),
-                    unknownSchools);
+            candidate = CandidatePolicy.check(policyId, version, files, true, policies.newRuntime(1), unknownSchools);
         }
         PolicyReport report = candidate.report();
         if (!report.ok()) {
-            transactions.executeWithoutResult(s -> store.refuse(tenantId, policyId, version, hash, author,
-                    request.message(), report, now));
-            LOG.warn("Tenant '{}': policy {}@{} by {} refused: {}", tenantId, policyId, version, author,
+            transactions.executeWithoutResult(
+                    s -> store.refuse(tenantId, policyId, version, hash, author, request.message(), report, now));
+            LOG.warn(
+                    "Tenant '{}': policy {}@{} by {} refused: {}",
+                    tenantId,
+                    policyId,
+                    version,
+                    author,
                     report.summary());
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "policy-refused", "files", version,
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "policy-refused",
+                    "files",
+                    version,
                     "policy '" + policyId + "' version '" + version + "' was not published: " + report.summary()
-                            + ". Nothing changed; the active version is still '" + policies.active(tenantId).version()
-                            + "'", errors(report),
+                            + ". Nothing changed; the active version is still '"
+                            + policies.active(tenantId).version()
+                            + "'",
+                    errors(report),
                     Map.of("report", report));
         }
         CompiledPolicy compiled = candidate.compiled();
@@ -132,18 +181,23 @@ public class PolicyPublishing {
                 if (existing(tenantId, policyId, version, hash) != null) {
                     return null;
                 }
-                store.insert(new PolicyVersionStore.StoredVersion(tenantId, policyId, version, hash, author,
-                        request.message(), now, now, false, files, report));
+                store.insert(new PolicyVersionStore.StoredVersion(
+                        tenantId, policyId, version, hash, author, request.message(), now, now, false, files, report));
                 store.markActive(tenantId, policyId, version, now);
                 return store.version(tenantId, policyId, version).orElseThrow();
             });
             if (stored == null) {
-                return new Published(VersionJson.of(existing(tenantId, policyId, version, hash), "unchanged", false),
-                        false);
+                return new Published(
+                        VersionJson.of(existing(tenantId, policyId, version, hash), "unchanged", false), false);
             }
             policies.activate(tenantId, compiled);
-            LOG.info("Tenant '{}': policy {}@{} by {} published and active ({})", tenantId, policyId, version,
-                    author, report.summary());
+            LOG.info(
+                    "Tenant '{}': policy {}@{} by {} published and active ({})",
+                    tenantId,
+                    policyId,
+                    version,
+                    author,
+                    report.summary());
             return new Published(VersionJson.of(stored, "published", true), true);
         } finally {
             lock.unlock();
@@ -154,13 +208,16 @@ public class PolicyPublishing {
      * The same files were published before under another name and passed (their scenarios included: they are part
      * of the hash), and that compilation is still cached: it is reused under the new name, with the same report.
      */
-    private CandidatePolicy sameContentCompiled(String tenantId, String policyId, String version, String hash,
-                                                PolicyFiles files) {
+    private CandidatePolicy sameContentCompiled(
+            String tenantId, String policyId, String version, String hash, PolicyFiles files) {
         for (PolicyVersionStore.StoredVersion earlier : store.versions(tenantId, policyId)) {
-            if (earlier.contentHash().equals(hash) && earlier.report() != null && earlier.report().ok()) {
+            if (earlier.contentHash().equals(hash)
+                    && earlier.report() != null
+                    && earlier.report().ok()) {
                 var cached = policies.cached(tenantId, policyId, earlier.version());
                 if (cached.isPresent()) {
-                    return new CandidatePolicy(files, earlier.report(), cached.get().withVersion(version));
+                    return new CandidatePolicy(
+                            files, earlier.report(), cached.get().withVersion(version));
                 }
             }
         }
@@ -170,9 +227,12 @@ public class PolicyPublishing {
     /** Makes a stored version the active one again: a rollback, or a roll-forward. */
     public VersionJson activate(String tenantId, String policyId, String version) {
         requirePolicy(tenantId, policyId);
-        PolicyVersionStore.StoredVersion target = store.version(tenantId, policyId, version).orElseThrow(() ->
-                ApiProblem.notFound("version", version, "version: policy '" + policyId + "' has no version '"
-                        + version + "'; GET /v1/policies/" + policyId + "/versions lists them"));
+        PolicyVersionStore.StoredVersion target = store.version(tenantId, policyId, version)
+                .orElseThrow(() -> ApiProblem.notFound(
+                        "version",
+                        version,
+                        "version: policy '" + policyId + "' has no version '" + version + "'; GET /v1/policies/"
+                                + policyId + "/versions lists them"));
         ReentrantLock lock = lock(tenantId);
         lock.lock();
         try {
@@ -195,28 +255,48 @@ public class PolicyPublishing {
     }
 
     /** A version with its files' content, to read; {@code report} is null for the default pack. */
-    public record VersionFilesJson(String policyId, String version, String author, Instant createdAt, String message,
-                                   String contentHash, boolean active, Instant activatedAt,
-                                   List<PolicyFiles.File> files, PolicyReport report) {
-    }
+    public record VersionFilesJson(
+            String policyId,
+            String version,
+            String author,
+            Instant createdAt,
+            String message,
+            String contentHash,
+            boolean active,
+            Instant activatedAt,
+            List<PolicyFiles.File> files,
+            PolicyReport report) {}
 
     public VersionFilesJson version(String tenantId, String policyId, String version) {
         requirePolicy(tenantId, policyId);
-        PolicyVersionStore.StoredVersion v = store.version(tenantId, policyId, version).orElseThrow(() ->
-                ApiProblem.notFound("version", version, "version: policy '" + policyId + "' has no version '"
-                        + version + "'; GET /v1/policies/" + policyId + "/versions lists them"));
-        return new VersionFilesJson(v.policyId(), v.version(), v.author(), v.createdAt(), v.message(),
-                v.contentHash(), v.active(), v.activatedAt(), v.files() == null ? List.of() : v.files().files(),
+        PolicyVersionStore.StoredVersion v = store.version(tenantId, policyId, version)
+                .orElseThrow(() -> ApiProblem.notFound(
+                        "version",
+                        version,
+                        "version: policy '" + policyId + "' has no version '" + version + "'; GET /v1/policies/"
+                                + policyId + "/versions lists them"));
+        return new VersionFilesJson(
+                v.policyId(),
+                v.version(),
+                v.author(),
+                v.createdAt(),
+                v.message(),
+                v.contentHash(),
+                v.active(),
+                v.activatedAt(),
+                v.files() == null ? List.of() : v.files().files(),
                 v.report());
     }
 
     public History history(String tenantId, String policyId) {
         requirePolicy(tenantId, policyId);
         List<VersionJson> versions = store.versions(tenantId, policyId).stream()
-                .map(v -> VersionJson.of(v, null, false)).toList();
+                .map(v -> VersionJson.of(v, null, false))
+                .toList();
         List<RefusalJson> refused = store.refusals(tenantId, policyId).stream()
-                .map(r -> new RefusalJson(r.version(), r.author(), r.createdAt(), r.message(), r.contentHash(),
-                        r.report())).toList();
+                .map(r -> new RefusalJson(
+                        r.version(), r.author(), r.createdAt(), r.message(), r.contentHash(), r.report()))
+                .toList();
         return new History(policyId, policies.active(tenantId).version(), versions, refused);
     }
 
@@ -224,18 +304,27 @@ public class PolicyPublishing {
     void requirePolicy(String tenantId, String policyId) {
         String known = policies.policyIdOf(tenantId);
         if (!known.equals(policyId)) {
-            throw ApiProblem.notFound("policyId", policyId, "policy '" + policyId + "' does not exist for this tenant;"
-                    + " its policy is '" + known + "' (publish its versions at /v1/policies/" + known + "/versions)");
+            throw ApiProblem.notFound(
+                    "policyId",
+                    policyId,
+                    "policy '" + policyId + "' does not exist for this tenant;" + " its policy is '" + known
+                            + "' (publish its versions at /v1/policies/" + known + "/versions)");
         }
     }
 
     /** The stored version of this name when it has this content; 409 when it has other content. */
     private PolicyVersionStore.StoredVersion existing(String tenantId, String policyId, String version, String hash) {
-        PolicyVersionStore.StoredVersion stored = store.version(tenantId, policyId, version).orElse(null);
+        PolicyVersionStore.StoredVersion stored =
+                store.version(tenantId, policyId, version).orElse(null);
         if (stored != null && !stored.contentHash().equals(hash)) {
-            throw ApiProblem.conflict("policy-version-exists", "version", version, "version: policy '" + policyId
-                    + "' already has a version '" + version + "' with other content (published by "
-                    + stored.author() + " at " + stored.createdAt() + "); publish the change under a new version");
+            throw ApiProblem.conflict(
+                    "policy-version-exists",
+                    "version",
+                    version,
+                    "version: policy '" + policyId
+                            + "' already has a version '" + version + "' with other content (published by "
+                            + stored.author() + " at " + stored.createdAt()
+                            + "); publish the change under a new version");
         }
         return stored;
     }
@@ -245,9 +334,10 @@ public class PolicyPublishing {
     }
 
     private static List<String> errors(PolicyReport report) {
-        List<String> errors = new java.util.ArrayList<>(report.problems().stream().map(PolicyPublishing::line)
-                .toList());
-        report.scenarios().stream().filter(s -> !s.passed())
+        List<String> errors = new java.util.ArrayList<>(
+                report.problems().stream().map(PolicyPublishing::line).toList());
+        report.scenarios().stream()
+                .filter(s -> !s.passed())
                 .forEach(s -> errors.add("scenarios/" + s.file() + ": " + s.difference()));
         return errors;
     }

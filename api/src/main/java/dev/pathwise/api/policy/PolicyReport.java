@@ -1,9 +1,8 @@
 package dev.pathwise.api.policy;
 
-import java.util.List;
-
 import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.scenario.ScenarioResult;
+import java.util.List;
 
 /**
  * What checking and testing a policy version found: every problem with file, line and column, and every scenario
@@ -30,16 +29,21 @@ public record PolicyReport(boolean ok, String summary, List<Problem> problems, L
         }
     }
 
-    static PolicyReport of(List<CompileProblem> problems, List<ScenarioResult> scenarios, String compiled,
-                           boolean scenariosRun) {
+    static PolicyReport of(
+            List<CompileProblem> problems, List<ScenarioResult> scenarios, String compiled, boolean scenariosRun) {
         List<Problem> found = problems.stream().map(Problem::of).toList();
         List<Scenario> results = scenarios.stream().map(Scenario::of).toList();
         long failed = results.stream().filter(s -> !s.passed()).count();
         StringBuilder summary = new StringBuilder();
-        summary.append(found.isEmpty() ? "every layer combination compiles (" + compiled + "); no problems"
-                : found.size() + (found.size() == 1 ? " problem" : " problems"));
+        summary.append(
+                found.isEmpty()
+                        ? "every layer combination compiles (" + compiled + "); no problems"
+                        : found.size() + (found.size() == 1 ? " problem" : " problems"));
         if (scenariosRun) {
-            summary.append("; scenarios: ").append(results.size() - failed).append(" passed, ").append(failed)
+            summary.append("; scenarios: ")
+                    .append(results.size() - failed)
+                    .append(" passed, ")
+                    .append(failed)
                     .append(" failed");
         } else if (!found.isEmpty()) {
             summary.append("; scenarios not run: the policy does not compile");

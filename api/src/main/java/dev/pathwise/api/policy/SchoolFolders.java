@@ -1,14 +1,12 @@
 package dev.pathwise.api.policy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeSet;
-
-import org.springframework.stereotype.Component;
-
 import dev.pathwise.api.school.SchoolDirectory;
 import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.policy.PolicyFolder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
 
 /**
  * A policy's school overlays ({@code schools/<id>/}) must each name a school of the tenant: an overlay for a
@@ -41,9 +39,13 @@ public class SchoolFolders {
         List<CompileProblem> problems = new ArrayList<>();
         for (String folder : folders) {
             if (!known.contains(folder)) {
-                problems.add(new CompileProblem(prefix + folder + "/", 0, 0, schools.unknown(tenantId, "school",
-                        folder).replaceFirst("^school: ", "") + "; an overlay applies to the learners of an existing"
-                        + " school only (rename the folder, or create the school first)"));
+                problems.add(new CompileProblem(
+                        prefix + folder + "/",
+                        0,
+                        0,
+                        schools.unknown(tenantId, "school", folder).replaceFirst("^school: ", "")
+                                + "; an overlay applies to the learners of an existing"
+                                + " school only (rename the folder, or create the school first)"));
             }
         }
         return problems;

@@ -1,18 +1,16 @@
 package dev.pathwise.api.policy;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.stereotype.Service;
-
 import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.PolicyRuntime;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import dev.pathwise.rules.DefaultPolicyPack;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Service;
 
 /**
  * The policy in force for each tenant. A tenant that never published uses the default pack, compiled once and
@@ -51,9 +49,15 @@ public class TenantPolicies implements SmartInitializingSingleton {
                 activate(version.tenantId(), compile(version));
                 loaded++;
             } catch (RuntimeException e) {
-                LOG.error("Tenant '{}': policy {}@{} no longer compiles; the tenant runs the default pack {}@{} until"
-                                + " a version is published or activated: {}", version.tenantId(), version.policyId(),
-                        version.version(), DefaultPolicyPack.POLICY_ID, DefaultPolicyPack.VERSION, e.getMessage());
+                LOG.error(
+                        "Tenant '{}': policy {}@{} no longer compiles; the tenant runs the default pack {}@{} until"
+                                + " a version is published or activated: {}",
+                        version.tenantId(),
+                        version.policyId(),
+                        version.version(),
+                        DefaultPolicyPack.POLICY_ID,
+                        DefaultPolicyPack.VERSION,
+                        e.getMessage());
             }
         }
         if (loaded > 0) {
@@ -64,7 +68,8 @@ public class TenantPolicies implements SmartInitializingSingleton {
     /** The version in force for the tenant now. */
     public CompiledPolicy active(String tenantId) {
         PolicyRuntime runtime = tenants.get(tenantId);
-        CompiledPolicy policy = runtime == null ? null : runtime.active(policyIdOf(tenantId)).orElse(null);
+        CompiledPolicy policy =
+                runtime == null ? null : runtime.active(policyIdOf(tenantId)).orElse(null);
         return policy != null ? policy : defaultPack();
     }
 
@@ -90,15 +95,17 @@ public class TenantPolicies implements SmartInitializingSingleton {
         }
         PolicyRuntime runtime = tenants.get(version.tenantId());
         if (runtime != null) {
-            CompiledPolicy cached = runtime.cached(version.policyId(), version.version()).orElse(null);
+            CompiledPolicy cached =
+                    runtime.cached(version.policyId(), version.version()).orElse(null);
             if (cached != null) {
                 return cached;
             }
         }
-        CandidatePolicy candidate = CandidatePolicy.check(version.policyId(), version.version(), version.files(),
-                false, newRuntime(1));
+        CandidatePolicy candidate =
+                CandidatePolicy.check(version.policyId(), version.version(), version.files(), false, newRuntime(1));
         if (candidate.compiled() == null) {
-            throw new IllegalStateException(candidate.report().summary() + ": " + candidate.report().problems());
+            throw new IllegalStateException(
+                    candidate.report().summary() + ": " + candidate.report().problems());
         }
         return candidate.compiled();
     }
@@ -127,7 +134,8 @@ public class TenantPolicies implements SmartInitializingSingleton {
         if (!version.policyId().equals(pack.policyId()) || !version.version().equals(pack.version())) {
             return false;
         }
-        return version.files() == null ? version.contentHash().equals(pack.contentHash())
+        return version.files() == null
+                ? version.contentHash().equals(pack.contentHash())
                 : version.contentHash().equals(defaultPackHash());
     }
 
@@ -149,9 +157,18 @@ public class TenantPolicies implements SmartInitializingSingleton {
             return;
         }
         CompiledPolicy pack = defaultPack();
-        store.insert(new PolicyVersionStore.StoredVersion(tenantId, pack.policyId(), pack.version(),
-                defaultPackHash(), "pathwise", "default policy pack " + pack.version(), clock.instant(),
-                clock.instant(), false, PolicyFiles.fromSource(pack.source()), null));
+        store.insert(new PolicyVersionStore.StoredVersion(
+                tenantId,
+                pack.policyId(),
+                pack.version(),
+                defaultPackHash(),
+                "pathwise",
+                "default policy pack " + pack.version(),
+                clock.instant(),
+                clock.instant(),
+                false,
+                PolicyFiles.fromSource(pack.source()),
+                null));
         store.markActive(tenantId, pack.policyId(), pack.version(), clock.instant());
     }
 }

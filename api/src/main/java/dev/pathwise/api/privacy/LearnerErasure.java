@@ -1,14 +1,5 @@
 package dev.pathwise.api.privacy;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.pathwise.api.audit.AuditTrail;
 import dev.pathwise.api.classes.EnrollmentRepository;
 import dev.pathwise.api.evidence.EvidenceRepository;
@@ -17,6 +8,13 @@ import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.OverrideService;
 import dev.pathwise.api.roster.RosterLinks;
 import dev.pathwise.api.tenant.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erases a learner in one transaction, the learner's row locked first (evidence for them arriving meanwhile waits,
@@ -36,9 +34,15 @@ public class LearnerErasure {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public LearnerErasure(LearnerRepository learners, EvidenceRepository evidence, OverrideService overrides,
-                          EnrollmentRepository enrollments, XapiLearnerData xapi, RosterLinks rosterLinks,
-                          AuditTrail audit, Clock clock) {
+    public LearnerErasure(
+            LearnerRepository learners,
+            EvidenceRepository evidence,
+            OverrideService overrides,
+            EnrollmentRepository enrollments,
+            XapiLearnerData xapi,
+            RosterLinks rosterLinks,
+            AuditTrail audit,
+            Clock clock) {
         this.learners = learners;
         this.evidence = evidence;
         this.overrides = overrides;
@@ -50,8 +54,7 @@ public class LearnerErasure {
     }
 
     /** What was erased: rows per kind. */
-    public record Erasure(String erasureId, Instant erasedAt, Map<String, Integer> removed) {
-    }
+    public record Erasure(String erasureId, Instant erasedAt, Map<String, Integer> removed) {}
 
     @Transactional
     public Erasure erase(Caller caller, String learnerId) {
@@ -59,8 +62,12 @@ public class LearnerErasure {
         learners.requireLocked(tenantId, learnerId);
         String erasureId = "erasure-" + UUID.randomUUID();
         Map<String, Integer> removed = new LinkedHashMap<>();
-        int[] xapiRows = xapi.erase(tenantId, learnerId, evidence.ofLearner(tenantId, learnerId).stream()
-                .map(EvidenceRepository.FullRow::evidenceId).toList());
+        int[] xapiRows = xapi.erase(
+                tenantId,
+                learnerId,
+                evidence.ofLearner(tenantId, learnerId).stream()
+                        .map(EvidenceRepository.FullRow::evidenceId)
+                        .toList());
         removed.put("evidence", evidence.eraseLearner(tenantId, learnerId));
         removed.put("overrides", overrides.deleteAll(tenantId, learnerId));
         removed.put("enrollments", enrollments.removeLearner(tenantId, learnerId));

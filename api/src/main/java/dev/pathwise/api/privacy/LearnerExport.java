@@ -1,16 +1,8 @@
 package dev.pathwise.api.privacy;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.pathwise.api.audit.AuditTrail;
 import dev.pathwise.api.classes.EnrollmentRepository;
 import dev.pathwise.api.evidence.EvidenceRepository;
@@ -22,6 +14,11 @@ import dev.pathwise.api.learner.ProfileJson;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.roster.RosterLinks;
 import dev.pathwise.api.tenant.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Everything Pathwise holds about one learner, as one JSON document; the export itself is audited. */
 @Service
@@ -37,9 +34,16 @@ public class LearnerExport {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public LearnerExport(LearnerRepository learners, EvidenceRepository evidence, OverrideService overrides,
-                         EnrollmentRepository enrollments, XapiLearnerData xapi, RosterLinks rosterLinks,
-                         AuditTrail audit, ObjectMapper json, Clock clock) {
+    public LearnerExport(
+            LearnerRepository learners,
+            EvidenceRepository evidence,
+            OverrideService overrides,
+            EnrollmentRepository enrollments,
+            XapiLearnerData xapi,
+            RosterLinks rosterLinks,
+            AuditTrail audit,
+            ObjectMapper json,
+            Clock clock) {
         this.learners = learners;
         this.evidence = evidence;
         this.overrides = overrides;
@@ -52,22 +56,36 @@ public class LearnerExport {
     }
 
     /** A piece of evidence as held: what was received, what was answered, and whether it still counts. */
-    public record EvidenceJson(String evidenceId, Instant receivedAt, String policyVersion, JsonNode evidence,
-                               JsonNode result, String voidedBy, Instant voidedAt, String evaluationError) {
-    }
+    public record EvidenceJson(
+            String evidenceId,
+            Instant receivedAt,
+            String policyVersion,
+            JsonNode evidence,
+            JsonNode result,
+            String voidedBy,
+            Instant voidedAt,
+            String evaluationError) {}
 
     /**
      * The document: the profile (with the name), the stored state (mastery per competency, the version), every
      * piece of evidence, the overrides, the enrollments, the xAPI actors and parked statements, the roster records
      * and the audit events about the learner.
      */
-    public record Export(String learnerId, String tenantId, Instant exportedAt, ProfileJson profile, long stateVersion,
-                         JsonNode state, List<EvidenceJson> evidence, List<OverrideJson> overrides,
-                         List<EnrollmentRepository.Enrollment> enrollments, List<String> xapiActors,
-                         List<JsonNode> xapiParkedStatements, List<JsonNode> xapiStatements,
-                         List<RosterLinks.RosterRecord> rosterRecords,
-                         List<AuditTrail.Event> audit) {
-    }
+    public record Export(
+            String learnerId,
+            String tenantId,
+            Instant exportedAt,
+            ProfileJson profile,
+            long stateVersion,
+            JsonNode state,
+            List<EvidenceJson> evidence,
+            List<OverrideJson> overrides,
+            List<EnrollmentRepository.Enrollment> enrollments,
+            List<String> xapiActors,
+            List<JsonNode> xapiParkedStatements,
+            List<JsonNode> xapiStatements,
+            List<RosterLinks.RosterRecord> rosterRecords,
+            List<AuditTrail.Event> audit) {}
 
     @Transactional
     public Export export(Caller caller, String learnerId) {
@@ -75,15 +93,33 @@ public class LearnerExport {
         StoredLearner learner = learners.require(tenantId, learnerId);
         audit.record(caller, "learner.exported", "learner", learnerId, null);
         List<EvidenceRepository.FullRow> rows = evidence.ofLearner(tenantId, learnerId);
-        XapiLearnerData.Held held = xapi.of(tenantId, learnerId, rows.stream().map(EvidenceRepository.FullRow::evidenceId)
-                .toList());
-        return new Export(learnerId, tenantId, clock.instant(),
-                ProfileJson.of(learner.snapshot().profile(), learners.name(tenantId, learnerId).orElse(null)),
-                learner.version(), json.valueToTree(learner.snapshot()),
-                rows.stream().map(row -> new EvidenceJson(row.evidenceId(),
-                        row.receivedAt(), row.policyVersion(), tree(row.payload()), tree(row.result()),
-                        row.voidedBy(), row.voidedAt(), row.evaluationError())).toList(),
-                overrides.history(tenantId, learnerId), enrollments.ofLearner(tenantId, learnerId), held.actorKeys(),
+        XapiLearnerData.Held held = xapi.of(
+                tenantId,
+                learnerId,
+                rows.stream().map(EvidenceRepository.FullRow::evidenceId).toList());
+        return new Export(
+                learnerId,
+                tenantId,
+                clock.instant(),
+                ProfileJson.of(
+                        learner.snapshot().profile(),
+                        learners.name(tenantId, learnerId).orElse(null)),
+                learner.version(),
+                json.valueToTree(learner.snapshot()),
+                rows.stream()
+                        .map(row -> new EvidenceJson(
+                                row.evidenceId(),
+                                row.receivedAt(),
+                                row.policyVersion(),
+                                tree(row.payload()),
+                                tree(row.result()),
+                                row.voidedBy(),
+                                row.voidedAt(),
+                                row.evaluationError()))
+                        .toList(),
+                overrides.history(tenantId, learnerId),
+                enrollments.ofLearner(tenantId, learnerId),
+                held.actorKeys(),
                 held.parkedStatements().stream().map(this::tree).toList(),
                 held.receivedStatements().stream().map(this::tree).toList(),
                 rosterLinks.ofLearner(tenantId, learnerId),

@@ -1,14 +1,13 @@
 package dev.pathwise.api.privacy;
 
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
 
 /** A learner's export and erasure, for admins. */
 @RestController
@@ -29,8 +28,11 @@ public class PrivacyController {
         return exports.export(caller, id);
     }
 
-    @Operation(operationId = "eraseLearner", summary = "Erase a learner",
-            description = "Evidence, overrides, enrollments, xAPI actors and parked statements, roster links and the learner; a tombstone without personal data records when and by whom.")
+    @Operation(
+            operationId = "eraseLearner",
+            summary = "Erase a learner",
+            description =
+                    "Evidence, overrides, enrollments, xAPI actors and parked statements, roster links and the learner; a tombstone without personal data records when and by whom.")
     @DeleteMapping("/v1/learners/{id}")
     public LearnerErasure.Erasure erase(Caller caller, @PathVariable String id) {
         return erasure.erase(caller, id);

@@ -1,7 +1,6 @@
 package dev.pathwise.api.problem;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -24,8 +23,14 @@ public final class ApiProblem extends RuntimeException {
     }
 
     /** A problem with more members in its problem+json, such as a policy's full check report. */
-    public ApiProblem(HttpStatus status, String type, String field, Object value, String detail, List<String> errors,
-                      java.util.Map<String, Object> properties) {
+    public ApiProblem(
+            HttpStatus status,
+            String type,
+            String field,
+            Object value,
+            String detail,
+            List<String> errors,
+            java.util.Map<String, Object> properties) {
         super(detail);
         this.status = status;
         this.type = type;

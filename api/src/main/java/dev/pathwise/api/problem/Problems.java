@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -17,8 +16,7 @@ public final class Problems {
     /** A Java class name with its package ("java.lang.ArithmeticException"): only the last part is kept. */
     private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)");
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /**
      * What went wrong when a policy's rules failed during an evaluation, in words for the client: the root cause's
@@ -46,12 +44,13 @@ public final class Problems {
     public static ProblemDetail of(ApiProblem problem) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         detail.setType(URI.create("https://pathwise.dev/problems/" + problem.type()));
-        detail.setTitle(switch (problem.type()) {
-            case "csrf-token" -> "Missing or wrong CSRF token";
-            case "not-signed-in" -> "Not signed in";
-            case "cross-site-request" -> "Cross-site request refused";
-            default -> title(problem.status());
-        });
+        detail.setTitle(
+                switch (problem.type()) {
+                    case "csrf-token" -> "Missing or wrong CSRF token";
+                    case "not-signed-in" -> "Not signed in";
+                    case "cross-site-request" -> "Cross-site request refused";
+                    default -> title(problem.status());
+                });
         if (problem.field() != null) {
             detail.setProperty("field", problem.field());
         }

@@ -1,14 +1,13 @@
 package dev.pathwise.api.report;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.engine.framework.Framework;
 import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.learner.MasteryLevel;
 import dev.pathwise.engine.spelling.Suggestions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Which rows of the mastery chart to answer with, in which order: the filters that narrow the learners (grade band,
@@ -22,8 +21,8 @@ import dev.pathwise.engine.spelling.Suggestions;
  * @param offset    rows to skip
  * @param limit     rows to answer with, {@code null} for all
  */
-public record ChartQuery(GradeBand gradeBand, String search, String sort, boolean descending, int offset,
-                         Integer limit) {
+public record ChartQuery(
+        GradeBand gradeBand, String search, String sort, boolean descending, int offset, Integer limit) {
 
     /** The most rows one page holds. */
     public static final int MAX_LIMIT = 1000;
@@ -36,8 +35,8 @@ public record ChartQuery(GradeBand gradeBand, String search, String sort, boolea
     }
 
     /** Reads the query parameters, refusing each bad one with its name and value. */
-    public static ChartQuery of(String gradeBand, String search, String sort, String order, Integer offset,
-                                Integer limit) {
+    public static ChartQuery of(
+            String gradeBand, String search, String sort, String order, Integer offset, Integer limit) {
         GradeBand band = null;
         if (gradeBand != null && !gradeBand.isBlank()) {
             try {
@@ -46,7 +45,8 @@ public record ChartQuery(GradeBand gradeBand, String search, String sort, boolea
                 throw ApiProblem.invalid("gradeBand", gradeBand, "gradeBand: " + e.getMessage());
             }
         }
-        String direction = order == null || order.isBlank() ? "asc" : order.strip().toLowerCase(Locale.ROOT);
+        String direction =
+                order == null || order.isBlank() ? "asc" : order.strip().toLowerCase(Locale.ROOT);
         if (!direction.equals("asc") && !direction.equals("desc")) {
             throw ApiProblem.invalid("order", order, "order: '" + order + "' is not an order; use asc or desc");
         }
@@ -54,15 +54,23 @@ public record ChartQuery(GradeBand gradeBand, String search, String sort, boolea
             throw ApiProblem.invalid("offset", offset, "offset: " + offset + " must be 0 or more");
         }
         if (limit != null && (limit < 0 || limit > MAX_LIMIT)) {
-            throw ApiProblem.invalid("limit", limit, "limit: " + limit + " must be between 0 and " + MAX_LIMIT
-                    + "; page through larger charts with offset");
+            throw ApiProblem.invalid(
+                    "limit",
+                    limit,
+                    "limit: " + limit + " must be between 0 and " + MAX_LIMIT
+                            + "; page through larger charts with offset");
         }
         String text = search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);
         if (text != null && text.length() > 100) {
             throw ApiProblem.invalid("q", null, "q: " + text.length() + " characters; search with at most 100");
         }
-        return new ChartQuery(band, text, sort == null || sort.isBlank() ? "learner" : sort.strip(),
-                direction.equals("desc"), offset == null ? 0 : offset, limit);
+        return new ChartQuery(
+                band,
+                text,
+                sort == null || sort.isBlank() ? "learner" : sort.strip(),
+                direction.equals("desc"),
+                offset == null ? 0 : offset,
+                limit);
     }
 
     boolean keeps(MasteryReport.Row row) {
@@ -79,13 +87,20 @@ public record ChartQuery(GradeBand gradeBand, String search, String sort, boolea
             case "school" -> Comparator.comparing(MasteryReport.Row::schoolId);
             default -> {
                 if (!framework.contains(sort)) {
-                    throw ApiProblem.invalid("sort", sort, "sort: '" + sort + "' is neither " + FIELDS
-                            + " nor a competency of framework '" + framework.id() + "'."
-                            + Suggestions.idHint(sort, framework.competencies().stream().map(c -> c.id()).toList()));
+                    throw ApiProblem.invalid(
+                            "sort",
+                            sort,
+                            "sort: '" + sort + "' is neither " + FIELDS
+                                    + " nor a competency of framework '" + framework.id() + "'."
+                                    + Suggestions.idHint(
+                                            sort,
+                                            framework.competencies().stream()
+                                                    .map(c -> c.id())
+                                                    .toList()));
                 }
                 String competency = sort;
-                yield Comparator.<MasteryReport.Row>comparingInt(r -> MasteryLevel.valueOf(r.levels().get(competency))
-                                .value())
+                yield Comparator.<MasteryReport.Row>comparingInt(r ->
+                                MasteryLevel.valueOf(r.levels().get(competency)).value())
                         .thenComparingDouble(r -> r.scores().get(competency));
             }
         };

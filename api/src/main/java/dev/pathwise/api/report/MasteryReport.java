@@ -16,19 +16,25 @@ import java.util.Map;
  * @param offset    rows skipped before this page
  * @param limit     the page size asked for, {@code null} when every row is in the answer
  */
-public record MasteryReport(String frameworkId, String frameworkName, String scope, Instant generatedAt,
-                            List<String> levels, List<Standard> standards, List<Row> learners,
-                            List<Summary> summary, int total, int offset, Integer limit) {
+public record MasteryReport(
+        String frameworkId,
+        String frameworkName,
+        String scope,
+        Instant generatedAt,
+        List<String> levels,
+        List<Standard> standards,
+        List<Row> learners,
+        List<Summary> summary,
+        int total,
+        int offset,
+        Integer limit) {
 
     /** A column: the competency, its statement, its parent and its CASE coding when imported from CASE. */
-    public record Standard(String competencyId, String name, String parentId, String code, boolean leaf) {
-    }
+    public record Standard(String competencyId, String name, String parentId, String code, boolean leaf) {}
 
-    public record Row(String learnerId, String schoolId, int grade, Map<String, String> levels,
-                      Map<String, Double> scores) {
-    }
+    public record Row(
+            String learnerId, String schoolId, int grade, Map<String, String> levels, Map<String, Double> scores) {}
 
-    public record Summary(String competencyId, int learners, Map<String, Integer> atLevel, int mastered,
-                          double percentMastered) {
-    }
+    public record Summary(
+            String competencyId, int learners, Map<String, Integer> atLevel, int mastered, double percentMastered) {}
 }

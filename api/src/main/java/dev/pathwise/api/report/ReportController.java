@@ -1,9 +1,11 @@
 package dev.pathwise.api.report;
 
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,10 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
 
 /**
  * {@code /v1/reports}: the mastery chart of a class ({@code class=...}, or any group as {@code learners=a,b,c}), a
@@ -41,36 +39,51 @@ public class ReportController {
      * after the filters {@code gradeBand} and {@code q} (text in the learner id). {@code total} counts the filtered
      * rows, and so does the summary.
      */
-    @Operation(operationId = "getMasteryReport", summary = "Mastery report",
-            description = "Learners by competency and level, for a school, class, grade or list of learners; a page at a time with sort and filters.")
+    @Operation(
+            operationId = "getMasteryReport",
+            summary = "Mastery report",
+            description =
+                    "Learners by competency and level, for a school, class, grade or list of learners; a page at a time with sort and filters.")
     @GetMapping("/mastery")
-    public MasteryReport mastery(Caller caller, @RequestParam(name = "school", required = false) String school,
-                                 @RequestParam(name = "class", required = false) String classId,
-                                 @RequestParam(name = "grade", required = false) Integer grade,
-                                 @RequestParam(name = "learners", required = false) String learners,
-                                 @RequestParam(name = "gradeBand", required = false) String gradeBand,
-                                 @RequestParam(name = "q", required = false) String search,
-                                 @RequestParam(name = "sort", required = false) String sort,
-                                 @RequestParam(name = "order", required = false) String order,
-                                 @RequestParam(name = "offset", required = false) Integer offset,
-                                 @RequestParam(name = "limit", required = false) Integer limit) {
-        return reports.mastery(caller, school, classId, grade, split(learners),
+    public MasteryReport mastery(
+            Caller caller,
+            @RequestParam(name = "school", required = false) String school,
+            @RequestParam(name = "class", required = false) String classId,
+            @RequestParam(name = "grade", required = false) Integer grade,
+            @RequestParam(name = "learners", required = false) String learners,
+            @RequestParam(name = "gradeBand", required = false) String gradeBand,
+            @RequestParam(name = "q", required = false) String search,
+            @RequestParam(name = "sort", required = false) String sort,
+            @RequestParam(name = "order", required = false) String order,
+            @RequestParam(name = "offset", required = false) Integer offset,
+            @RequestParam(name = "limit", required = false) Integer limit) {
+        return reports.mastery(
+                caller,
+                school,
+                classId,
+                grade,
+                split(learners),
                 ChartQuery.of(gradeBand, search, sort, order, offset, limit));
     }
 
     @Operation(operationId = "getMasteryReportCsv", summary = "Mastery report as CSV")
     @GetMapping("/mastery.csv")
-    public ResponseEntity<String> masteryCsv(Caller caller,
-                                             @RequestParam(name = "school", required = false) String school,
-                                             @RequestParam(name = "class", required = false) String classId,
-                                             @RequestParam(name = "grade", required = false) Integer grade,
-                                             @RequestParam(name = "learners", required = false) String learners) {
+    public ResponseEntity<String> masteryCsv(
+            Caller caller,
+            @RequestParam(name = "school", required = false) String school,
+            @RequestParam(name = "class", required = false) String classId,
+            @RequestParam(name = "grade", required = false) Integer grade,
+            @RequestParam(name = "learners", required = false) String learners) {
         MasteryReport report = reports.mastery(caller, school, classId, grade, split(learners));
-        String scope = classId != null && !classId.isBlank() ? "class-" + classId
+        String scope = classId != null && !classId.isBlank()
+                ? "class-" + classId
                 : school == null || school.isBlank() ? "district" : school;
         String name = "mastery-" + scope + (grade == null ? "" : "-grade-" + grade) + ".csv";
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._:@~-]", "_") + "\"")
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._:@~-]", "_") + "\"")
                 .body(reports.masteryCsv(report));
     }
 
@@ -84,6 +97,9 @@ public class ReportController {
         if (learners == null || learners.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(learners.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(learners.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -1,17 +1,15 @@
 package dev.pathwise.api.roster;
 
+import dev.pathwise.api.audit.AuditTrail;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.Caller;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.pathwise.api.audit.AuditTrail;
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.tenant.Caller;
 
 /**
  * Imports a OneRoster CSV zip in one transaction: orgs, terms and courses first, then people, classes and
@@ -29,8 +27,14 @@ public class OneRosterImport {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public OneRosterImport(RosterStructure structure, RosterPeople people, RosterClasses classes, RosterLinks links,
-                           TransactionTemplate transactions, AuditTrail audit, Clock clock) {
+    public OneRosterImport(
+            RosterStructure structure,
+            RosterPeople people,
+            RosterClasses classes,
+            RosterLinks links,
+            TransactionTemplate transactions,
+            AuditTrail audit,
+            Clock clock) {
         this.structure = structure;
         this.people = people;
         this.classes = classes;
@@ -50,11 +54,18 @@ public class OneRosterImport {
      * @param warnings cosmetic columns read leniently, as noted
      * @param skipped  rows read and on purpose not imported, with the reason
      */
-    public record Report(String oneRosterVersion, boolean dryRun, boolean applied, Map<String, String> files,
-                         Map<String, Map<String, Integer>> counts, int errorCount, int warningCount,
-                         int skippedCount, List<RosterProblems.Problem> errors, List<RosterProblems.Problem> warnings,
-                         List<RosterProblems.Problem> skipped) {
-    }
+    public record Report(
+            String oneRosterVersion,
+            boolean dryRun,
+            boolean applied,
+            Map<String, String> files,
+            Map<String, Map<String, Integer>> counts,
+            int errorCount,
+            int warningCount,
+            int skippedCount,
+            List<RosterProblems.Problem> errors,
+            List<RosterProblems.Problem> warnings,
+            List<RosterProblems.Problem> skipped) {}
 
     public Report run(Caller caller, byte[] zip, boolean dryRun) {
         RosterProblems problems = new RosterProblems();
@@ -75,11 +86,18 @@ public class OneRosterImport {
         });
         if (report.errorCount() > 0) {
             RosterProblems.Problem first = report.errors().get(0);
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "roster-refused", first.where(), first.value(),
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "roster-refused",
+                    first.where(),
+                    first.value(),
                     "the roster was not imported, nothing changed: " + report.errorCount() + " problem"
                             + (report.errorCount() == 1 ? "" : "s") + "; the first: " + first.where() + ": "
-                            + first.message(), report.errors().stream().map(p -> p.where() + ": " + p.message())
-                    .toList(), Map.of("report", report));
+                            + first.message(),
+                    report.errors().stream()
+                            .map(p -> p.where() + ": " + p.message())
+                            .toList(),
+                    Map.of("report", report));
         }
         return report;
     }
@@ -100,8 +118,13 @@ public class OneRosterImport {
             ctx.count("demographics", RosterContext.Outcome.SKIPPED);
         }
         if (set.demographics() > 0) {
-            ctx.problems.warning("demographics.csv", 0, 0, null, null, set.demographics() + " rows read and not"
-                    + " stored: Pathwise keeps no demographic data");
+            ctx.problems.warning(
+                    "demographics.csv",
+                    0,
+                    0,
+                    null,
+                    null,
+                    set.demographics() + " rows read and not" + " stored: Pathwise keeps no demographic data");
         }
     }
 
@@ -119,8 +142,17 @@ public class OneRosterImport {
             counts.put(entity, byOutcome);
         });
         RosterProblems problems = ctx.problems;
-        return new Report(set.version(), dryRun, applied, files, counts, problems.errorCount(),
-                problems.warningCount(), problems.skippedCount(), problems.errors(), problems.warnings(),
+        return new Report(
+                set.version(),
+                dryRun,
+                applied,
+                files,
+                counts,
+                problems.errorCount(),
+                problems.warningCount(),
+                problems.skippedCount(),
+                problems.errors(),
+                problems.warnings(),
                 problems.skipped());
     }
 
@@ -129,7 +161,10 @@ public class OneRosterImport {
         report.counts().forEach((entity, outcomes) -> {
             int changed = outcomes.get("created") + outcomes.get("updated") + outcomes.get("removed");
             if (changed > 0) {
-                text.append(text.length() == 0 ? "" : "; ").append(entity).append(' ').append(outcomes);
+                text.append(text.length() == 0 ? "" : "; ")
+                        .append(entity)
+                        .append(' ')
+                        .append(outcomes);
             }
         });
         return text.length() == 0 ? "nothing changed" : text.toString();

@@ -1,16 +1,14 @@
 package dev.pathwise.api.roster;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
 import dev.pathwise.api.classes.ClassRepository;
 import dev.pathwise.api.classes.EnrollmentRepository;
 import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.roster.RosterContext.Outcome;
 import dev.pathwise.api.roster.RosterContext.Target;
 import dev.pathwise.api.users.TeachingAssignments;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Classes and enrollments from a roster: a class belongs to a school, a course and one or more terms, all of which
@@ -44,8 +42,7 @@ class RosterClasses {
             List<String> terms = new ArrayList<>();
             boolean refused = school == null || course == null;
             for (String term : record.termSourcedIds()) {
-                Target target = ctx.reference("academicSession", term, row, "termSourcedIds",
-                        "academicSessions.csv");
+                Target target = ctx.reference("academicSession", term, row, "termSourcedIds", "academicSessions.csv");
                 if (target == null) {
                     refused = true;
                 } else if (!terms.contains(target.id())) {
@@ -53,8 +50,11 @@ class RosterClasses {
                 }
             }
             if (school != null && !"school".equals(school.type())) {
-                ctx.problems.error(row, "schoolSourcedId", "schoolSourcedId: '" + record.schoolSourcedId() + "' is"
-                        + " not a school (org type " + school.type() + "); a class belongs to a school");
+                ctx.problems.error(
+                        row,
+                        "schoolSourcedId",
+                        "schoolSourcedId: '" + record.schoolSourcedId() + "' is" + " not a school (org type "
+                                + school.type() + "); a class belongs to a school");
                 refused = true;
             }
             RosterLinks.Link link = ctx.link("class", record.sourcedId());
@@ -69,12 +69,15 @@ class RosterClasses {
             } else {
                 String code = record.classCode();
                 if (code != null && code.length() > InputLimits.ID) {
-                    ctx.problems.warning(row, "classCode", "classCode: longer than " + InputLimits.ID
-                            + " characters; left out");
+                    ctx.problems.warning(
+                            row, "classCode", "classCode: longer than " + InputLimits.ID + " characters; left out");
                     code = null;
                 }
-                classes.save(ctx.tenantId, new ClassRepository.SchoolClass(id, school.id(), trim(record.title()), code,
-                        course.id(), terms, record.subjects()), ctx.now);
+                classes.save(
+                        ctx.tenantId,
+                        new ClassRepository.SchoolClass(
+                                id, school.id(), trim(record.title()), code, course.id(), terms, record.subjects()),
+                        ctx.now);
                 ctx.count("classes", exists ? Outcome.UPDATED : Outcome.CREATED);
             }
             ctx.saveLink("class", record.sourcedId(), id, "class", record.fingerprint(), true);
@@ -87,8 +90,11 @@ class RosterClasses {
             ctx.seen("enrollment", record.sourcedId());
             if (record.toBeDeleted()) {
                 RosterLinks.Link link = ctx.link("enrollment", record.sourcedId());
-                RosterStructure.queueRemoval(ctx, "enrollment", link != null && "teaching".equals(link.targetType())
-                        ? "classTeachers" : "enrollments", record);
+                RosterStructure.queueRemoval(
+                        ctx,
+                        "enrollment",
+                        link != null && "teaching".equals(link.targetType()) ? "classTeachers" : "enrollments",
+                        record);
                 continue;
             }
             enrollment(ctx, record);
@@ -101,8 +107,11 @@ class RosterClasses {
         boolean student = record.role().equals("student");
         String entity = student ? "enrollments" : "classTeachers";
         if (!student && !record.role().equals("teacher")) {
-            ctx.skip("enrollments", row, "enrollment of role '" + record.role() + "' is not imported (Pathwise keeps"
-                    + " the students and the teachers of a class)");
+            ctx.skip(
+                    "enrollments",
+                    row,
+                    "enrollment of role '" + record.role() + "' is not imported (Pathwise keeps"
+                            + " the students and the teachers of a class)");
             return;
         }
         Target clazz = ctx.reference("class", record.classSourcedId(), row, "classSourcedId", "classes.csv");
@@ -112,24 +121,36 @@ class RosterClasses {
             return;
         }
         if (person.skipped()) {
-            ctx.skip(entity, row, "user '" + record.userSourcedId() + "' was skipped (see "
-                    + person.row().file() + ":" + person.row().line() + "), so is this enrollment");
+            ctx.skip(
+                    entity,
+                    row,
+                    "user '" + record.userSourcedId() + "' was skipped (see "
+                            + person.row().file() + ":" + person.row().line() + "), so is this enrollment");
             return;
         }
         String expected = student ? "learner" : "teacher";
         if (!expected.equals(person.type())) {
-            ctx.problems.error(row, "role", "role: user '" + record.userSourcedId() + "' is a " + person.type()
-                    + " but is enrolled as " + record.role());
+            ctx.problems.error(
+                    row,
+                    "role",
+                    "role: user '" + record.userSourcedId() + "' is a " + person.type() + " but is enrolled as "
+                            + record.role());
             return;
         }
         var schoolClass = classes.find(ctx.tenantId, clazz.id()).orElse(null);
-        if (schoolClass != null && "school".equals(school.type()) && !school.id().equals(schoolClass.schoolId())) {
-            ctx.problems.warning(row, "schoolSourcedId", "schoolSourcedId: the class belongs to school '"
-                    + schoolClass.schoolId() + "', not '" + school.id() + "'; the class's school is kept");
+        if (schoolClass != null
+                && "school".equals(school.type())
+                && !school.id().equals(schoolClass.schoolId())) {
+            ctx.problems.warning(
+                    row,
+                    "schoolSourcedId",
+                    "schoolSourcedId: the class belongs to school '" + schoolClass.schoolId() + "', not '" + school.id()
+                            + "'; the class's school is kept");
         }
         String target = RosterLinks.enrollmentTarget(clazz.id(), person.id());
         RosterLinks.Link link = ctx.link("enrollment", record.sourcedId());
-        boolean present = student ? enrollments.enrolled(ctx.tenantId, clazz.id(), person.id())
+        boolean present = student
+                ? enrollments.enrolled(ctx.tenantId, clazz.id(), person.id())
                 : teaching.teaches(ctx.tenantId, person.id(), clazz.id());
         if (present && ctx.unchanged("enrollment", record) && link.targetId().equals(target)) {
             ctx.count(entity, Outcome.UNCHANGED);
@@ -138,25 +159,37 @@ class RosterClasses {
                 removeTarget(ctx, link);
             }
             if (student) {
-                enrollments.save(ctx.tenantId, new EnrollmentRepository.Enrollment(clazz.id(), person.id(),
-                        record.beginDate(), record.endDate()));
+                enrollments.save(
+                        ctx.tenantId,
+                        new EnrollmentRepository.Enrollment(
+                                clazz.id(), person.id(), record.beginDate(), record.endDate()));
             } else {
                 teaching.add(ctx.tenantId, clazz.id(), person.id());
             }
             ctx.count(entity, present ? Outcome.UPDATED : Outcome.CREATED);
         }
-        ctx.saveLink("enrollment", record.sourcedId(), target, student ? "enrollment" : "teaching",
-                record.fingerprint(), true);
+        ctx.saveLink(
+                "enrollment",
+                record.sourcedId(),
+                target,
+                student ? "enrollment" : "teaching",
+                record.fingerprint(),
+                true);
     }
 
     /** Removes enrollments first, then classes (with whatever enrollments remain in them). */
     void applyRemovals(RosterContext ctx) {
         for (RosterContext.Removal removal : ctx.removals("enrollment")) {
             removeTarget(ctx, removal.link());
-            ctx.count("teaching".equals(removal.link().targetType()) ? "classTeachers" : "enrollments",
-                    Outcome.REMOVED);
-            ctx.saveLink("enrollment", removal.link().sourceId(), removal.link().targetId(),
-                    removal.link().targetType(), "removed", false);
+            ctx.count(
+                    "teaching".equals(removal.link().targetType()) ? "classTeachers" : "enrollments", Outcome.REMOVED);
+            ctx.saveLink(
+                    "enrollment",
+                    removal.link().sourceId(),
+                    removal.link().targetId(),
+                    removal.link().targetType(),
+                    "removed",
+                    false);
         }
         for (RosterContext.Removal removal : ctx.removals("class")) {
             String id = removal.link().targetId();

@@ -1,5 +1,6 @@
 package dev.pathwise.api.roster;
 
+import dev.pathwise.api.tenant.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.pathwise.api.tenant.Caller;
 
 /**
  * One import in progress: the tenant, what the files declare, the links of earlier imports, what each roster record
@@ -30,11 +29,16 @@ final class RosterContext {
     }
 
     /** The outcome of one record, counted per entity. */
-    enum Outcome { CREATED, UPDATED, UNCHANGED, REMOVED, SKIPPED }
+    enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        REMOVED,
+        SKIPPED
+    }
 
     /** A removal to carry out once everything else is applied (dependents first). */
-    record Removal(String kind, RosterLinks.Link link, RosterCsv.Row row) {
-    }
+    record Removal(String kind, RosterLinks.Link link, RosterCsv.Row row) {}
 
     final Caller caller;
     final String tenantId;
@@ -56,8 +60,17 @@ final class RosterContext {
         this.archive = archive;
         this.problems = problems;
         this.links = links;
-        for (String entity : List.of("schools", "terms", "courses", "classes", "teachers", "learners", "otherUsers",
-                "enrollments", "classTeachers", "demographics")) {
+        for (String entity : List.of(
+                "schools",
+                "terms",
+                "courses",
+                "classes",
+                "teachers",
+                "learners",
+                "otherUsers",
+                "enrollments",
+                "classTeachers",
+                "demographics")) {
             Map<Outcome, Integer> zero = new LinkedHashMap<>();
             for (Outcome outcome : Outcome.values()) {
                 zero.put(outcome, 0);
@@ -76,8 +89,8 @@ final class RosterContext {
         return linksByKind.computeIfAbsent(kind, k -> links.all(tenantId, k));
     }
 
-    void saveLink(String kind, String sourceId, String targetId, String targetType, String fingerprint,
-                  boolean active) {
+    void saveLink(
+            String kind, String sourceId, String targetId, String targetType, String fingerprint, boolean active) {
         RosterLinks.Link link = new RosterLinks.Link(kind, sourceId, targetId, targetType, hash(fingerprint), active);
         links.save(tenantId, link, now);
         links(kind).put(sourceId, link);
@@ -108,25 +121,37 @@ final class RosterContext {
             return target;
         }
         if (isDeletedInFile(kind, sourceId)) {
-            problems.error(row, column, column + ": '" + sourceId + "' is tobedeleted in " + file
-                    + "; a record that stays cannot refer to it");
+            problems.error(
+                    row,
+                    column,
+                    column + ": '" + sourceId + "' is tobedeleted in " + file
+                            + "; a record that stays cannot refer to it");
             return null;
         }
         if (wasSeen(kind, sourceId) || problems.isRefused(file, sourceId)) {
-            problems.error(row, column, column + ": '" + sourceId + "' is refused in " + file + " (see its error);"
-                    + " this row cannot be imported without it");
+            problems.error(
+                    row,
+                    column,
+                    column + ": '" + sourceId + "' is refused in " + file + " (see its error);"
+                            + " this row cannot be imported without it");
             return null;
         }
         RosterLinks.Link link = link(kind, sourceId);
         if (link != null && link.active()) {
             return new Target(link.targetType(), link.targetId(), null);
         }
-        List<String> known = new ArrayList<>(targets.getOrDefault(kind, Map.of()).keySet());
-        links(kind).values().stream().filter(RosterLinks.Link::active).map(RosterLinks.Link::sourceId)
+        List<String> known =
+                new ArrayList<>(targets.getOrDefault(kind, Map.of()).keySet());
+        links(kind).values().stream()
+                .filter(RosterLinks.Link::active)
+                .map(RosterLinks.Link::sourceId)
                 .forEach(known::add);
-        problems.error(row, column, column + ": '" + sourceId + "' is neither in " + file + " nor imported before"
-                + (link != null ? " (it was removed by an earlier roster)" : "") + "."
-                + dev.pathwise.engine.spelling.Suggestions.idHint(sourceId, known));
+        problems.error(
+                row,
+                column,
+                column + ": '" + sourceId + "' is neither in " + file + " nor imported before"
+                        + (link != null ? " (it was removed by an earlier roster)" : "") + "."
+                        + dev.pathwise.engine.spelling.Suggestions.idHint(sourceId, known));
         return null;
     }
 
@@ -152,12 +177,16 @@ final class RosterContext {
      * count them again.
      */
     void enrollmentsGone(String id, boolean byClass, String targetType) {
-        links("enrollment").values().stream().filter(RosterLinks.Link::active)
+        links("enrollment").values().stream()
+                .filter(RosterLinks.Link::active)
                 .filter(link -> targetType == null || targetType.equals(link.targetType()))
-                .filter(link -> (byClass ? RosterLinks.classOf(link.targetId()) : RosterLinks.learnerOf(
-                        link.targetId())).equals(id)).toList()
-                .forEach(link -> saveLink("enrollment", link.sourceId(), link.targetId(), link.targetType(),
-                        "removed", false));
+                .filter(link -> (byClass
+                                ? RosterLinks.classOf(link.targetId())
+                                : RosterLinks.learnerOf(link.targetId()))
+                        .equals(id))
+                .toList()
+                .forEach(link ->
+                        saveLink("enrollment", link.sourceId(), link.targetId(), link.targetType(), "removed", false));
     }
 
     void remove(String kind, RosterLinks.Link link, RosterCsv.Row row) {
@@ -187,8 +216,8 @@ final class RosterContext {
 
     static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,8 +23,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class RosterCsv {
 
-    private RosterCsv() {
-    }
+    private RosterCsv() {}
 
     /** A row: its values by column name (blank values as null, others trimmed). */
     record Row(String file, int line, Map<String, Integer> columns, List<String> values) {
@@ -65,15 +63,24 @@ final class RosterCsv {
      * The rows of a file, or none when its header is unusable (the problem is recorded). {@code required} columns
      * must be present; {@code known} columns are read; any other column is noted and ignored.
      */
-    static List<Row> read(String file, byte[] bytes, List<String> required, List<String> known,
-                          RosterProblems problems) {
+    static List<Row> read(
+            String file, byte[] bytes, List<String> required, List<String> known, RosterProblems problems) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            problems.error(file, 0, 0, null, null, "the file is not UTF-8 text; OneRoster files are UTF-8 (save it"
-                    + " as 'CSV UTF-8')");
+            problems.error(
+                    file,
+                    0,
+                    0,
+                    null,
+                    null,
+                    "the file is not UTF-8 text; OneRoster files are UTF-8 (save it" + " as 'CSV UTF-8')");
             return List.of();
         }
         if (text.startsWith("\uFEFF")) {
@@ -81,7 +88,10 @@ final class RosterCsv {
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(text))
+                .setFormat(format)
+                .get()) {
             Map<String, Integer> columns = null;
             int header = 0;
             for (CSVRecord record : parser) {
@@ -96,8 +106,14 @@ final class RosterCsv {
                     continue;
                 }
                 if (record.size() != header) {
-                    problems.error(file, line, 0, null, null, record.size() + " values where the header has " + header
-                            + " columns; quote a value that holds a comma (\"Smith, Jr.\")");
+                    problems.error(
+                            file,
+                            line,
+                            0,
+                            null,
+                            null,
+                            record.size() + " values where the header has " + header
+                                    + " columns; quote a value that holds a comma (\"Smith, Jr.\")");
                     continue;
                 }
                 rows.add(new Row(file, line, columns, record.toList()));
@@ -114,37 +130,66 @@ final class RosterCsv {
         return rows;
     }
 
-    private static Map<String, Integer> header(String file, int line, CSVRecord record, List<String> required,
-                                               List<String> known, RosterProblems problems) {
+    private static Map<String, Integer> header(
+            String file,
+            int line,
+            CSVRecord record,
+            List<String> required,
+            List<String> known,
+            RosterProblems problems) {
         Map<String, Integer> columns = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < record.size(); i++) {
             String name = record.get(i).strip();
-            String canonical = known.stream().filter(k -> k.equals(name)).findFirst()
-                    .orElse(known.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null));
+            String canonical = known.stream()
+                    .filter(k -> k.equals(name))
+                    .findFirst()
+                    .orElse(known.stream()
+                            .filter(k -> k.equalsIgnoreCase(name))
+                            .findFirst()
+                            .orElse(null));
             if (canonical == null) {
                 ignored.add(name);
                 continue;
             }
             if (!canonical.equals(name)) {
-                problems.warning(file, line, i + 1, name, name, "header '" + name + "' read as '" + canonical
-                        + "' (OneRoster headers are case-sensitive)");
+                problems.warning(
+                        file,
+                        line,
+                        i + 1,
+                        name,
+                        name,
+                        "header '" + name + "' read as '" + canonical + "' (OneRoster headers are case-sensitive)");
             }
             if (columns.put(canonical, i) != null) {
                 problems.error(file, line, i + 1, canonical, name, "column '" + canonical + "' is given twice");
                 return null;
             }
         }
-        List<String> missing = required.stream().filter(r -> !columns.containsKey(r)).toList();
+        List<String> missing =
+                required.stream().filter(r -> !columns.containsKey(r)).toList();
         if (!missing.isEmpty()) {
-            problems.error(file, line, 0, missing.get(0), null, "required column" + (missing.size() == 1 ? " " : "s ")
-                    + missing + " missing from the header; the header is "
-                    + record.toList().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+            problems.error(
+                    file,
+                    line,
+                    0,
+                    missing.get(0),
+                    null,
+                    "required column" + (missing.size() == 1 ? " " : "s ")
+                            + missing + " missing from the header; the header is "
+                            + record.toList().stream()
+                                    .map(h -> h.toLowerCase(Locale.ROOT))
+                                    .toList());
             return null;
         }
         if (!ignored.isEmpty()) {
-            problems.warning(file, line, 0, null, String.join(",", ignored), "columns " + ignored
-                    + " are not read by Pathwise (kept in the SIS only)");
+            problems.warning(
+                    file,
+                    line,
+                    0,
+                    null,
+                    String.join(",", ignored),
+                    "columns " + ignored + " are not read by Pathwise (kept in the SIS only)");
         }
         return columns;
     }

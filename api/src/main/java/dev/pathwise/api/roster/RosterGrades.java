@@ -11,8 +11,7 @@ final class RosterGrades {
     /** Codes that are a grade level outside K-12: a learner of such a grade is skipped, not refused. */
     static final List<String> OUTSIDE_K12 = List.of("IT", "PR", "PK", "TK", "13", "PS", "UG", "Other");
 
-    private RosterGrades() {
-    }
+    private RosterGrades() {}
 
     /** The grade 0-12 of a code ("KG", "06", "6"), or null when the code is not a grade K-12. */
     static Integer kTo12(String code) {

@@ -1,15 +1,5 @@
 package dev.pathwise.api.roster;
 
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
-
 import dev.pathwise.api.classes.EnrollmentRepository;
 import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.StoredLearner;
@@ -22,6 +12,14 @@ import dev.pathwise.api.users.TeachingAssignments;
 import dev.pathwise.api.users.UserRepository;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.learner.LearnerSnapshot;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * People from a roster. A user whose role (roles.csv in 1.2, the role column in 1.1, else the role of their
@@ -35,9 +33,20 @@ import dev.pathwise.engine.learner.LearnerSnapshot;
 class RosterPeople {
 
     /** The roles of OneRoster 1.1 users.csv and 1.2 roles.csv. */
-    static final List<String> USER_ROLES = List.of("administrator", "aide", "counselor", "districtAdministrator",
-            "guardian", "parent", "principal", "proctor", "relative", "siteAdministrator", "student",
-            "systemAdministrator", "teacher");
+    static final List<String> USER_ROLES = List.of(
+            "administrator",
+            "aide",
+            "counselor",
+            "districtAdministrator",
+            "guardian",
+            "parent",
+            "principal",
+            "proctor",
+            "relative",
+            "siteAdministrator",
+            "student",
+            "systemAdministrator",
+            "teacher");
     /** The roles of enrollments.csv. */
     static final List<String> ENROLLMENT_ROLES = List.of("administrator", "proctor", "student", "teacher", "aide");
 
@@ -47,8 +56,12 @@ class RosterPeople {
     private final TeachingAssignments teaching;
     private final KeyService keys;
 
-    RosterPeople(LearnerRepository learners, EnrollmentRepository enrollments, UserRepository users,
-                 TeachingAssignments teaching, KeyService keys) {
+    RosterPeople(
+            LearnerRepository learners,
+            EnrollmentRepository enrollments,
+            UserRepository users,
+            TeachingAssignments teaching,
+            KeyService keys) {
         this.learners = learners;
         this.enrollments = enrollments;
         this.users = users;
@@ -60,12 +73,17 @@ class RosterPeople {
         Map<String, List<RosterRecords.Role>> rolesByUser = new HashMap<>();
         for (RosterRecords.Role role : set.roles()) {
             if (!role.toBeDeleted()) {
-                rolesByUser.computeIfAbsent(role.userSourcedId(), k -> new ArrayList<>()).add(role);
+                rolesByUser
+                        .computeIfAbsent(role.userSourcedId(), k -> new ArrayList<>())
+                        .add(role);
             }
         }
         Map<String, Set<String>> enrolledAs = new HashMap<>();
-        set.enrollments().stream().filter(e -> !e.toBeDeleted()).forEach(e -> enrolledAs
-                .computeIfAbsent(e.userSourcedId(), k -> new LinkedHashSet<>()).add(e.role()));
+        set.enrollments().stream()
+                .filter(e -> !e.toBeDeleted())
+                .forEach(e -> enrolledAs
+                        .computeIfAbsent(e.userSourcedId(), k -> new LinkedHashSet<>())
+                        .add(e.role()));
         Set<String> inUsers = new java.util.HashSet<>();
         for (RosterRecords.User user : set.users()) {
             inUsers.add(user.sourcedId());
@@ -73,8 +91,11 @@ class RosterPeople {
             if (user.toBeDeleted()) {
                 ctx.deletedInFile("user", user.sourcedId());
                 RosterLinks.Link link = ctx.link("user", user.sourcedId());
-                RosterStructure.queueRemoval(ctx, "user", link != null && "teacher".equals(link.targetType())
-                        ? "teachers" : "learners", user);
+                RosterStructure.queueRemoval(
+                        ctx,
+                        "user",
+                        link != null && "teacher".equals(link.targetType()) ? "teachers" : "learners",
+                        user);
                 continue;
             }
             List<RosterRecords.Role> roles = rolesByUser.getOrDefault(user.sourcedId(), List.of());
@@ -89,20 +110,27 @@ class RosterPeople {
             }
             if (kinds.isEmpty() && enrolledAs.containsKey(user.sourcedId())) {
                 kinds.addAll(enrolledAs.get(user.sourcedId()));
-                ctx.problems.warning(user.row(), "sourcedId", "no role in roles.csv or users.csv; read as "
-                        + kinds + " from enrollments.csv");
+                ctx.problems.warning(
+                        user.row(),
+                        "sourcedId",
+                        "no role in roles.csv or users.csv; read as " + kinds + " from enrollments.csv");
             }
             if (kinds.contains("student")) {
                 learner(ctx, user, roles);
             } else if (kinds.contains("teacher")) {
                 teacher(ctx, user);
             } else if (kinds.isEmpty()) {
-                ctx.problems.error(user.row(), "sourcedId", "user '" + user.sourcedId() + "' has no role: give it a"
-                        + " row in roles.csv (OneRoster 1.2), a role column (1.1), or an enrollment (a user imported"
-                        + " before keeps the role it had)");
+                ctx.problems.error(
+                        user.row(),
+                        "sourcedId",
+                        "user '" + user.sourcedId() + "' has no role: give it a"
+                                + " row in roles.csv (OneRoster 1.2), a role column (1.1), or an enrollment (a user imported"
+                                + " before keeps the role it had)");
             } else {
                 ctx.resolve("user", user.sourcedId(), new Target("skipped", "", user.row()));
-                ctx.skip("otherUsers", user.row(),
+                ctx.skip(
+                        "otherUsers",
+                        user.row(),
                         "user '" + user.sourcedId() + "' with role " + kinds + " is not imported: Pathwise keeps"
                                 + " learners and teachers; admins and curriculum leads are made with POST /v1/users");
             }
@@ -110,8 +138,10 @@ class RosterPeople {
         for (RosterRecords.Role role : set.roles()) {
             if (!inUsers.contains(role.userSourcedId())
                     && ctx.reference("user", role.userSourcedId(), role.row(), "userSourcedId", "users.csv") != null) {
-                ctx.problems.warning(role.row(), "userSourcedId", "a role of a user who is not in this users.csv is"
-                        + " read with the user's own row only");
+                ctx.problems.warning(
+                        role.row(),
+                        "userSourcedId",
+                        "a role of a user who is not in this users.csv is" + " read with the user's own row only");
             }
         }
         RosterStructure.bulkRemovals(ctx, "users.csv", "user", "learners");
@@ -138,17 +168,30 @@ class RosterPeople {
         } else if (existing.isPresent()) {
             StoredLearner stored = existing.get();
             LearnerProfile p = stored.snapshot().profile();
-            LearnerProfile next = new LearnerProfile(id, grade, school, p.interests(), p.strengths(), p.growthAreas(),
-                    p.preferredModalities(), p.preferredGrouping(), p.goals(), p.planStart());
-            boolean changed = !next.equals(p) || !name.equals(learners.name(ctx.tenantId, id).orElse(null));
+            LearnerProfile next = new LearnerProfile(
+                    id,
+                    grade,
+                    school,
+                    p.interests(),
+                    p.strengths(),
+                    p.growthAreas(),
+                    p.preferredModalities(),
+                    p.preferredGrouping(),
+                    p.goals(),
+                    p.planStart());
+            boolean changed = !next.equals(p)
+                    || !name.equals(learners.name(ctx.tenantId, id).orElse(null));
             if (!next.equals(p)) {
                 learners.update(stored, stored.snapshot().withProfile(next), ctx.now);
             }
             learners.setName(ctx.tenantId, id, name);
             ctx.count("learners", changed ? Outcome.UPDATED : Outcome.UNCHANGED);
         } else {
-            learners.insert(ctx.tenantId, LearnerSnapshot.fresh(new LearnerProfile(id, grade, school, List.of(),
-                    List.of(), List.of(), List.of(), null, List.of(), null)), ctx.now);
+            learners.insert(
+                    ctx.tenantId,
+                    LearnerSnapshot.fresh(new LearnerProfile(
+                            id, grade, school, List.of(), List.of(), List.of(), List.of(), null, List.of(), null)),
+                    ctx.now);
             learners.setName(ctx.tenantId, id, name);
             ctx.count("learners", Outcome.CREATED);
         }
@@ -166,8 +209,10 @@ class RosterPeople {
         RosterCsv.Row row = user.row();
         String column;
         List<String> orgs;
-        var studentRole = roles.stream().filter(r -> r.role().equals("student"))
-                .sorted((a, b) -> Boolean.compare(b.primary(), a.primary())).findFirst();
+        var studentRole = roles.stream()
+                .filter(r -> r.role().equals("student"))
+                .sorted((a, b) -> Boolean.compare(b.primary(), a.primary()))
+                .findFirst();
         if (user.primaryOrgSourcedId() != null) {
             column = "primaryOrgSourcedId";
             orgs = List.of(user.primaryOrgSourcedId());
@@ -201,18 +246,26 @@ class RosterPeople {
         Integer grade = RosterGrades.kTo12(code);
         if (grade == null && RosterGrades.outsideK12(code)) {
             ctx.resolve("user", user.sourcedId(), new Target("skipped", "", user.row()));
-            ctx.skip("learners", user.row(), "student '" + user.sourcedId() + "' in grade " + code + " is not"
-                    + " imported: Pathwise serves kindergarten to grade 12");
+            ctx.skip(
+                    "learners",
+                    user.row(),
+                    "student '" + user.sourcedId() + "' in grade " + code + " is not"
+                            + " imported: Pathwise serves kindergarten to grade 12");
             return null;
         }
         if (grade == null) {
-            ctx.problems.error(user.row(), "grades", "grades: '" + code + "' is not a grade; use KG, 01 to 12 (or the"
-                    + " CEDS codes " + RosterGrades.OUTSIDE_K12 + " for learners Pathwise does not serve)");
+            ctx.problems.error(
+                    user.row(),
+                    "grades",
+                    "grades: '" + code + "' is not a grade; use KG, 01 to 12 (or the" + " CEDS codes "
+                            + RosterGrades.OUTSIDE_K12 + " for learners Pathwise does not serve)");
             return null;
         }
         if (user.grades().size() > 1) {
-            ctx.problems.warning(user.row(), "grades", "grades: several grades " + user.grades() + "; the first, "
-                    + code + ", is the learner's grade");
+            ctx.problems.warning(
+                    user.row(),
+                    "grades",
+                    "grades: several grades " + user.grades() + "; the first, " + code + ", is the learner's grade");
         }
         return grade;
     }
@@ -225,12 +278,15 @@ class RosterPeople {
         if (learners.find(ctx.tenantId, user.sourcedId()).isPresent()) {
             return user.sourcedId();
         }
-        if (user.identifier() != null && learners.find(ctx.tenantId, user.identifier()).isPresent()) {
+        if (user.identifier() != null
+                && learners.find(ctx.tenantId, user.identifier()).isPresent()) {
             return user.identifier();
         }
         if (user.sourcedId().length() > InputLimits.ID) {
-            ctx.problems.error(user.row(), "sourcedId", "sourcedId: more than " + InputLimits.ID + " characters, too"
-                    + " long for a learner id");
+            ctx.problems.error(
+                    user.row(),
+                    "sourcedId",
+                    "sourcedId: more than " + InputLimits.ID + " characters, too" + " long for a learner id");
             return null;
         }
         return user.sourcedId();
@@ -238,23 +294,33 @@ class RosterPeople {
 
     private void teacher(RosterContext ctx, RosterRecords.User user) {
         String username = user.username();
-        if (username == null || username.length() > InputLimits.ID
+        if (username == null
+                || username.length() > InputLimits.ID
                 || !username.matches(InputLimits.RESOURCE_ID_PATTERN)) {
-            ctx.problems.error(user.row(), "username", "username: a teacher needs a username of at most "
-                    + InputLimits.ID + " letters, digits and . _ : @ ~ - (it is how they are known in Pathwise)");
+            ctx.problems.error(
+                    user.row(),
+                    "username",
+                    "username: a teacher needs a username of at most " + InputLimits.ID
+                            + " letters, digits and . _ : @ ~ - (it is how they are known in Pathwise)");
             return;
         }
         RosterLinks.Link link = ctx.link("user", user.sourcedId());
         UserRepository.User existing = link != null && "teacher".equals(link.targetType())
-                ? users.find(ctx.tenantId, link.targetId()).orElse(null) : null;
+                ? users.find(ctx.tenantId, link.targetId()).orElse(null)
+                : null;
         UserRepository.User byName = users.byUsername(ctx.tenantId, username).orElse(null);
         if (existing != null && byName != null && !byName.id().equals(existing.id())) {
-            ctx.problems.error(user.row(), "username", "username: '" + username + "' belongs to user '" + byName.id()
-                    + "', not to the teacher this roster record was imported as ('" + existing.id() + "')");
+            ctx.problems.error(
+                    user.row(),
+                    "username",
+                    "username: '" + username + "' belongs to user '" + byName.id()
+                            + "', not to the teacher this roster record was imported as ('" + existing.id() + "')");
             return;
         }
         if (existing == null) {
-            existing = byName != null ? byName : users.find(ctx.tenantId, user.sourcedId()).orElse(null);
+            existing = byName != null
+                    ? byName
+                    : users.find(ctx.tenantId, user.sourcedId()).orElse(null);
         }
         String id = existing != null ? existing.id() : RosterStructure.newId(ctx, user.row(), user.sourcedId());
         if (id == null) {
@@ -266,8 +332,16 @@ class RosterPeople {
         if (existing != null) {
             roles.addAll(existing.roles());
         }
-        UserRepository.User next = new UserRepository.User(ctx.tenantId, id, username, name(user.givenName()),
-                name(user.familyName()), user.email(), roles, status, null);
+        UserRepository.User next = new UserRepository.User(
+                ctx.tenantId,
+                id,
+                username,
+                name(user.givenName()),
+                name(user.familyName()),
+                user.email(),
+                roles,
+                status,
+                null);
         if (existing == null) {
             users.insert(next, ctx.now);
             ctx.count("teachers", Outcome.CREATED);
@@ -284,9 +358,11 @@ class RosterPeople {
     }
 
     private static boolean same(UserRepository.User a, UserRepository.User b) {
-        return a.username().equals(b.username()) && java.util.Objects.equals(a.givenName(), b.givenName())
+        return a.username().equals(b.username())
+                && java.util.Objects.equals(a.givenName(), b.givenName())
                 && java.util.Objects.equals(a.familyName(), b.familyName())
-                && java.util.Objects.equals(a.email(), b.email()) && a.roles().equals(b.roles())
+                && java.util.Objects.equals(a.email(), b.email())
+                && a.roles().equals(b.roles())
                 && a.status().equals(b.status());
     }
 
@@ -300,8 +376,18 @@ class RosterPeople {
                 ctx.count("learners", Outcome.REMOVED);
             } else if ("teacher".equals(removal.link().targetType())) {
                 users.find(ctx.tenantId, id).ifPresent(user -> {
-                    users.update(new UserRepository.User(ctx.tenantId, id, user.username(), user.givenName(),
-                            user.familyName(), user.email(), user.roles(), "disabled", null), ctx.now);
+                    users.update(
+                            new UserRepository.User(
+                                    ctx.tenantId,
+                                    id,
+                                    user.username(),
+                                    user.givenName(),
+                                    user.familyName(),
+                                    user.email(),
+                                    user.roles(),
+                                    "disabled",
+                                    null),
+                            ctx.now);
                     keys.revokeAllOfUser(ctx.tenantId, id);
                     teaching.removeUser(ctx.tenantId, id);
                 });

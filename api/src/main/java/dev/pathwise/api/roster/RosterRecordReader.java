@@ -1,5 +1,6 @@
 package dev.pathwise.api.roster;
 
+import dev.pathwise.engine.spelling.Suggestions;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-
-import dev.pathwise.engine.spelling.Suggestions;
 
 /**
  * Reads each file of a OneRoster set into records, checking every row on its own. Strict (an error, the import is
@@ -37,38 +36,151 @@ final class RosterRecordReader {
     static RosterRecords.Set read(OneRosterArchive archive, RosterProblems problems) {
         RosterRecordReader reader = new RosterRecordReader(archive, problems);
         boolean v11 = "1.1".equals(archive.version());
-        List<String> userColumns = new ArrayList<>(List.of("sourcedId", "status", "dateLastModified", "enabledUser",
-                "username", "userIds", "givenName", "familyName", "middleName", "identifier", "email", "sms", "phone",
-                "agentSourcedIds", "grades", "password", "userMasterIdentifier", "resourceSourcedIds",
-                "preferredGivenName", "preferredMiddleName", "preferredFamilyName", "primaryOrgSourcedId",
-                "pronouns", "orgSourcedIds", "role"));
-        int demographics = reader.rows("demographics.csv", List.of("sourcedId"), List.of("sourcedId", "status",
-                "dateLastModified", "birthDate", "sex", "americanIndianOrAlaskaNative", "asian",
-                "blackOrAfricanAmerican", "nativeHawaiianOrOtherPacificIslander", "white",
-                "demographicRaceTwoOrMoreRaces", "hispanicOrLatinoEthnicity", "countryOfBirthCode",
-                "stateOfBirthAbbreviation", "cityOfBirth", "publicSchoolResidenceStatus")).size();
-        return new RosterRecords.Set(archive.version(),
-                reader.records("orgs.csv", List.of("sourcedId", "name", "type"), List.of("sourcedId", "status",
-                        "dateLastModified", "name", "type", "identifier", "parentSourcedId"), reader::org),
-                reader.records("academicSessions.csv", List.of("sourcedId", "title", "type", "startDate", "endDate"),
-                        List.of("sourcedId", "status", "dateLastModified", "title", "type", "startDate", "endDate",
-                                "parentSourcedId", "schoolYear"), reader::session),
-                reader.records("courses.csv", List.of("sourcedId", "title", "orgSourcedId"), List.of("sourcedId",
-                        "status", "dateLastModified", "schoolYearSourcedId", "title", "courseCode", "grades",
-                        "orgSourcedId", "subjects", "subjectCodes"), reader::course),
-                reader.records("users.csv", v11 ? List.of("sourcedId", "orgSourcedIds", "role", "username",
-                        "givenName", "familyName") : List.of("sourcedId", "username", "givenName", "familyName"),
-                        userColumns, reader::user),
-                reader.records("roles.csv", List.of("sourcedId", "userSourcedId", "roleType", "role",
-                        "orgSourcedId"), List.of("sourcedId", "status", "dateLastModified", "userSourcedId", "roleType",
-                        "role", "beginDate", "endDate", "orgSourcedId", "userProfileSourcedId"), reader::role),
-                reader.records("classes.csv", List.of("sourcedId", "title", "courseSourcedId", "schoolSourcedId",
-                        "termSourcedIds"), List.of("sourcedId", "status", "dateLastModified", "title", "grades",
-                        "courseSourcedId", "classCode", "classType", "location", "schoolSourcedId", "termSourcedIds",
-                        "subjects", "subjectCodes", "periods"), reader::schoolClass),
-                reader.records("enrollments.csv", List.of("sourcedId", "classSourcedId", "schoolSourcedId",
-                        "userSourcedId", "role"), List.of("sourcedId", "status", "dateLastModified", "classSourcedId",
-                        "schoolSourcedId", "userSourcedId", "role", "primary", "beginDate", "endDate"),
+        List<String> userColumns = new ArrayList<>(List.of(
+                "sourcedId",
+                "status",
+                "dateLastModified",
+                "enabledUser",
+                "username",
+                "userIds",
+                "givenName",
+                "familyName",
+                "middleName",
+                "identifier",
+                "email",
+                "sms",
+                "phone",
+                "agentSourcedIds",
+                "grades",
+                "password",
+                "userMasterIdentifier",
+                "resourceSourcedIds",
+                "preferredGivenName",
+                "preferredMiddleName",
+                "preferredFamilyName",
+                "primaryOrgSourcedId",
+                "pronouns",
+                "orgSourcedIds",
+                "role"));
+        int demographics = reader.rows(
+                        "demographics.csv",
+                        List.of("sourcedId"),
+                        List.of(
+                                "sourcedId",
+                                "status",
+                                "dateLastModified",
+                                "birthDate",
+                                "sex",
+                                "americanIndianOrAlaskaNative",
+                                "asian",
+                                "blackOrAfricanAmerican",
+                                "nativeHawaiianOrOtherPacificIslander",
+                                "white",
+                                "demographicRaceTwoOrMoreRaces",
+                                "hispanicOrLatinoEthnicity",
+                                "countryOfBirthCode",
+                                "stateOfBirthAbbreviation",
+                                "cityOfBirth",
+                                "publicSchoolResidenceStatus"))
+                .size();
+        return new RosterRecords.Set(
+                archive.version(),
+                reader.records(
+                        "orgs.csv",
+                        List.of("sourcedId", "name", "type"),
+                        List.of(
+                                "sourcedId",
+                                "status",
+                                "dateLastModified",
+                                "name",
+                                "type",
+                                "identifier",
+                                "parentSourcedId"),
+                        reader::org),
+                reader.records(
+                        "academicSessions.csv",
+                        List.of("sourcedId", "title", "type", "startDate", "endDate"),
+                        List.of(
+                                "sourcedId",
+                                "status",
+                                "dateLastModified",
+                                "title",
+                                "type",
+                                "startDate",
+                                "endDate",
+                                "parentSourcedId",
+                                "schoolYear"),
+                        reader::session),
+                reader.records(
+                        "courses.csv",
+                        List.of("sourcedId", "title", "orgSourcedId"),
+                        List.of(
+                                "sourcedId",
+                                "status",
+                                "dateLastModified",
+                                "schoolYearSourcedId",
+                                "title",
+                                "courseCode",
+                                "grades",
+                                "orgSourcedId",
+                                "subjects",
+                                "subjectCodes"),
+                        reader::course),
+                reader.records(
+                        "users.csv",
+                        v11
+                                ? List.of("sourcedId", "orgSourcedIds", "role", "username", "givenName", "familyName")
+                                : List.of("sourcedId", "username", "givenName", "familyName"),
+                        userColumns,
+                        reader::user),
+                reader.records(
+                        "roles.csv",
+                        List.of("sourcedId", "userSourcedId", "roleType", "role", "orgSourcedId"),
+                        List.of(
+                                "sourcedId",
+                                "status",
+                                "dateLastModified",
+                                "userSourcedId",
+                                "roleType",
+                                "role",
+                                "beginDate",
+                                "endDate",
+                                "orgSourcedId",
+                                "userProfileSourcedId"),
+                        reader::role),
+                reader.records(
+                        "classes.csv",
+                        List.of("sourcedId", "title", "courseSourcedId", "schoolSourcedId", "termSourcedIds"),
+                        List.of(
+                                "sourcedId",
+                                "status",
+                                "dateLastModified",
+                                "title",
+                                "grades",
+                                "courseSourcedId",
+                                "classCode",
+                                "classType",
+                                "location",
+                                "schoolSourcedId",
+                                "termSourcedIds",
+                                "subjects",
+                                "subjectCodes",
+                                "periods"),
+                        reader::schoolClass),
+                reader.records(
+                        "enrollments.csv",
+                        List.of("sourcedId", "classSourcedId", "schoolSourcedId", "userSourcedId", "role"),
+                        List.of(
+                                "sourcedId",
+                                "status",
+                                "dateLastModified",
+                                "classSourcedId",
+                                "schoolSourcedId",
+                                "userSourcedId",
+                                "role",
+                                "primary",
+                                "beginDate",
+                                "endDate"),
                         reader::enrollment),
                 demographics);
     }
@@ -103,22 +215,30 @@ final class RosterRecordReader {
             }
             if (!passwordNoted && row.get("password") != null) {
                 passwordNoted = true;
-                problems.warning(row.file(), row.line(), row.column("password"), "password", null, "password: not"
-                        + " read, and not repeated here; Pathwise never takes passwords from a roster (people sign in"
-                        + " with their own password or the district's OpenID Connect)");
+                problems.warning(
+                        row.file(),
+                        row.line(),
+                        row.column("password"),
+                        "password",
+                        null,
+                        "password: not"
+                                + " read, and not repeated here; Pathwise never takes passwords from a roster (people sign in"
+                                + " with their own password or the district's OpenID Connect)");
             }
             String modified = row.get("dateLastModified");
             if (modified != null && !dateTime(modified)) {
-                problems.warning(row, "dateLastModified", "dateLastModified: '" + modified + "' is not an ISO 8601"
-                        + " date-time; not used by Pathwise");
+                problems.warning(
+                        row,
+                        "dateLastModified",
+                        "dateLastModified: '" + modified + "' is not an ISO 8601" + " date-time; not used by Pathwise");
             }
             rows.add(row);
         }
         return rows;
     }
 
-    private <T extends RosterRecords.Record> List<T> records(String file, List<String> required, List<String> known,
-                                                             Function<RosterCsv.Row, T> reader) {
+    private <T extends RosterRecords.Record> List<T> records(
+            String file, List<String> required, List<String> known, Function<RosterCsv.Row, T> reader) {
         List<T> records = new ArrayList<>();
         for (RosterCsv.Row row : rows(file, required, known)) {
             T record = reader.apply(row);
@@ -144,16 +264,22 @@ final class RosterRecordReader {
         }
         String lower = status.toLowerCase(Locale.ROOT);
         if (!lower.equals("active") && !lower.equals("tobedeleted")) {
-            problems.error(row, "status", "status: '" + status + "' is not a status; use active or tobedeleted"
-                    + Suggestions.nameHint(status, List.of("active", "tobedeleted")));
+            problems.error(
+                    row,
+                    "status",
+                    "status: '" + status + "' is not a status; use active or tobedeleted"
+                            + Suggestions.nameHint(status, List.of("active", "tobedeleted")));
             return null;
         }
         if (!lower.equals(status)) {
             problems.warning(row, "status", "status: '" + status + "' read as '" + lower + "'");
         }
         if (!delta && lower.equals("tobedeleted")) {
-            problems.warning(row, "status", "status: tobedeleted in a bulk file; the record is removed as in a delta"
-                    + " file (a bulk file usually leaves status blank and omits the record)");
+            problems.warning(
+                    row,
+                    "status",
+                    "status: tobedeleted in a bulk file; the record is removed as in a delta"
+                            + " file (a bulk file usually leaves status blank and omits the record)");
         }
         return lower.equals("tobedeleted");
     }
@@ -166,8 +292,16 @@ final class RosterRecordReader {
             problems.error(row, "name", "name: is required");
             return null;
         }
-        return deleted == null ? null : new RosterRecords.Org(row, row.get("sourcedId"), deleted, name, type,
-                row.get("identifier"), row.get("parentSourcedId"));
+        return deleted == null
+                ? null
+                : new RosterRecords.Org(
+                        row,
+                        row.get("sourcedId"),
+                        deleted,
+                        name,
+                        type,
+                        row.get("identifier"),
+                        row.get("parentSourcedId"));
     }
 
     private RosterRecords.Session session(RosterCsv.Row row) {
@@ -176,8 +310,8 @@ final class RosterRecordReader {
             return null;
         }
         if (deleted) {
-            return new RosterRecords.Session(row, row.get("sourcedId"), true, "", "", LocalDate.MIN, LocalDate.MIN,
-                    null, null);
+            return new RosterRecords.Session(
+                    row, row.get("sourcedId"), true, "", "", LocalDate.MIN, LocalDate.MIN, null, null);
         }
         String title = required(row, "title");
         String type = enumeration(row, "type", SESSION_TYPES, true);
@@ -193,15 +327,17 @@ final class RosterRecordReader {
             try {
                 year = Integer.parseInt(schoolYear);
             } catch (NumberFormatException e) {
-                problems.warning(row, "schoolYear", "schoolYear: '" + schoolYear + "' is not a year such as 2027;"
-                        + " left out");
+                problems.warning(
+                        row,
+                        "schoolYear",
+                        "schoolYear: '" + schoolYear + "' is not a year such as 2027;" + " left out");
             }
         }
         if (title == null || type == null || start == null || end == null) {
             return null;
         }
-        return new RosterRecords.Session(row, row.get("sourcedId"), false, title, type, start, end,
-                row.get("parentSourcedId"), year);
+        return new RosterRecords.Session(
+                row, row.get("sourcedId"), false, title, type, start, end, row.get("parentSourcedId"), year);
     }
 
     private RosterRecords.Course course(RosterCsv.Row row) {
@@ -220,8 +356,17 @@ final class RosterRecordReader {
                 grades.add(grade);
             }
         }
-        return title == null || org == null ? null : new RosterRecords.Course(row, row.get("sourcedId"), deleted,
-                title, row.get("courseCode"), grades, org, row.list("subjects"));
+        return title == null || org == null
+                ? null
+                : new RosterRecords.Course(
+                        row,
+                        row.get("sourcedId"),
+                        deleted,
+                        title,
+                        row.get("courseCode"),
+                        grades,
+                        org,
+                        row.list("subjects"));
     }
 
     private RosterRecords.SchoolClass schoolClass(RosterCsv.Row row) {
@@ -230,8 +375,8 @@ final class RosterRecordReader {
             return null;
         }
         if (deleted) {
-            return new RosterRecords.SchoolClass(row, row.get("sourcedId"), true, "", null, "", "", List.of(),
-                    List.of());
+            return new RosterRecords.SchoolClass(
+                    row, row.get("sourcedId"), true, "", null, "", "", List.of(), List.of());
         }
         String title = required(row, "title");
         String course = required(row, "courseSourcedId");
@@ -241,9 +386,18 @@ final class RosterRecordReader {
             problems.error(row, "termSourcedIds", "termSourcedIds: a class needs at least one term");
             return null;
         }
-        return title == null || course == null || school == null ? null : new RosterRecords.SchoolClass(row,
-                row.get("sourcedId"), false, title, row.get("classCode"), course, school, terms,
-                row.list("subjects"));
+        return title == null || course == null || school == null
+                ? null
+                : new RosterRecords.SchoolClass(
+                        row,
+                        row.get("sourcedId"),
+                        false,
+                        title,
+                        row.get("classCode"),
+                        course,
+                        school,
+                        terms,
+                        row.list("subjects"));
     }
 
     private RosterRecords.User user(RosterCsv.Row row) {
@@ -257,8 +411,10 @@ final class RosterRecordReader {
             if (enabledUser.equalsIgnoreCase("false")) {
                 enabled = false;
             } else if (!enabledUser.equalsIgnoreCase("true")) {
-                problems.warning(row, "enabledUser", "enabledUser: '" + enabledUser + "' is neither true nor false;"
-                        + " read as true");
+                problems.warning(
+                        row,
+                        "enabledUser",
+                        "enabledUser: '" + enabledUser + "' is neither true nor false;" + " read as true");
             }
         }
         String email = row.get("email");
@@ -273,9 +429,20 @@ final class RosterRecordReader {
                 return null;
             }
         }
-        return new RosterRecords.User(row, row.get("sourcedId"), deleted, enabled, row.get("username"),
-                row.get("givenName"), row.get("familyName"), row.get("identifier"), email, row.list("grades"),
-                row.list("orgSourcedIds"), row.get("primaryOrgSourcedId"), role);
+        return new RosterRecords.User(
+                row,
+                row.get("sourcedId"),
+                deleted,
+                enabled,
+                row.get("username"),
+                row.get("givenName"),
+                row.get("familyName"),
+                row.get("identifier"),
+                email,
+                row.list("grades"),
+                row.list("orgSourcedIds"),
+                row.get("primaryOrgSourcedId"),
+                role);
     }
 
     private RosterRecords.Role role(RosterCsv.Row row) {
@@ -290,8 +457,8 @@ final class RosterRecordReader {
         if (user == null || org == null || (!deleted && (roleType == null || role == null))) {
             return null;
         }
-        return new RosterRecords.Role(row, row.get("sourcedId"), deleted, user, "primary".equals(roleType),
-                String.valueOf(role), org);
+        return new RosterRecords.Role(
+                row, row.get("sourcedId"), deleted, user, "primary".equals(roleType), String.valueOf(role), org);
     }
 
     private RosterRecords.Enrollment enrollment(RosterCsv.Row row) {
@@ -332,8 +499,7 @@ final class RosterRecordReader {
      * open enumeration (roles, org types) another value is passed on as given: what Pathwise does not keep is then
      * skipped with the reason.
      */
-    private String enumeration(RosterCsv.Row row, String column, List<String> allowed, boolean required,
-                               boolean open) {
+    private String enumeration(RosterCsv.Row row, String column, List<String> allowed, boolean required, boolean open) {
         String value = row.get(column);
         if (value == null) {
             if (required) {
@@ -355,8 +521,10 @@ final class RosterRecordReader {
         if (open) {
             return value;
         }
-        problems.error(row, column, column + ": '" + value + "' is not one of " + allowed
-                + Suggestions.nameHint(value, allowed));
+        problems.error(
+                row,
+                column,
+                column + ": '" + value + "' is not one of " + allowed + Suggestions.nameHint(value, allowed));
         return null;
     }
 

@@ -1,13 +1,12 @@
 package dev.pathwise.api.roster;
 
-import org.springframework.stereotype.Component;
-
 import dev.pathwise.api.classes.CourseRepository;
 import dev.pathwise.api.limits.InputLimits;
-import dev.pathwise.api.school.SchoolRepository;
-import dev.pathwise.api.term.TermRepository;
 import dev.pathwise.api.roster.RosterContext.Outcome;
 import dev.pathwise.api.roster.RosterContext.Target;
+import dev.pathwise.api.school.SchoolRepository;
+import dev.pathwise.api.term.TermRepository;
+import org.springframework.stereotype.Component;
 
 /**
  * The district's structure from a roster: orgs of type school become schools (the district org is the tenant
@@ -40,11 +39,16 @@ class RosterStructure {
                 String type = "district".equals(org.type()) ? "district" : "org";
                 ctx.resolve("org", org.sourcedId(), new Target(type, "", org.row()));
                 ctx.saveLink("org", org.sourcedId(), "-", type, org.fingerprint(), true);
-                ctx.skip("schools", org.row(), "district".equals(org.type())
-                        ? "org '" + org.sourcedId() + "' is the district: the tenant itself; what refers to it belongs"
-                        + " to no particular school"
-                        : "org type '" + org.type() + "' is not imported (Pathwise keeps schools); what refers to it"
-                        + " belongs to no particular school");
+                ctx.skip(
+                        "schools",
+                        org.row(),
+                        "district".equals(org.type())
+                                ? "org '" + org.sourcedId()
+                                        + "' is the district: the tenant itself; what refers to it belongs"
+                                        + " to no particular school"
+                                : "org type '" + org.type()
+                                        + "' is not imported (Pathwise keeps schools); what refers to it"
+                                        + " belongs to no particular school");
                 continue;
             }
             String id = schoolId(ctx, org);
@@ -52,8 +56,11 @@ class RosterStructure {
                 continue;
             }
             if (org.name().length() > InputLimits.NAME) {
-                ctx.problems.error(org.row(), "name", "name: " + org.name().length() + " characters; a school name"
-                        + " holds at most " + InputLimits.NAME);
+                ctx.problems.error(
+                        org.row(),
+                        "name",
+                        "name: " + org.name().length() + " characters; a school name" + " holds at most "
+                                + InputLimits.NAME);
                 continue;
             }
             ctx.resolve("org", org.sourcedId(), new Target("school", id, org.row()));
@@ -110,8 +117,12 @@ class RosterStructure {
             }
             String parent = null;
             if (session.parentSourcedId() != null) {
-                Target parentTarget = ctx.reference("academicSession", session.parentSourcedId(), session.row(),
-                        "parentSourcedId", "academicSessions.csv");
+                Target parentTarget = ctx.reference(
+                        "academicSession",
+                        session.parentSourcedId(),
+                        session.row(),
+                        "parentSourcedId",
+                        "academicSessions.csv");
                 if (parentTarget == null) {
                     continue;
                 }
@@ -121,8 +132,17 @@ class RosterStructure {
             if (exists && ctx.unchanged("academicSession", session)) {
                 ctx.count("terms", Outcome.UNCHANGED);
             } else {
-                terms.save(ctx.tenantId, new TermRepository.Term(target.id(), session.title(), session.type(),
-                        session.startDate(), session.endDate(), parent, session.schoolYear()), ctx.now);
+                terms.save(
+                        ctx.tenantId,
+                        new TermRepository.Term(
+                                target.id(),
+                                session.title(),
+                                session.type(),
+                                session.startDate(),
+                                session.endDate(),
+                                parent,
+                                session.schoolYear()),
+                        ctx.now);
                 ctx.count("terms", exists ? Outcome.UPDATED : Outcome.CREATED);
             }
             ctx.saveLink("academicSession", session.sourcedId(), target.id(), "term", session.fingerprint(), true);
@@ -143,8 +163,14 @@ class RosterStructure {
                 continue;
             }
             String schoolYear = course.row().get("schoolYearSourcedId");
-            if (schoolYear != null && ctx.reference("academicSession", schoolYear, course.row(),
-                    "schoolYearSourcedId", "academicSessions.csv") == null) {
+            if (schoolYear != null
+                    && ctx.reference(
+                                    "academicSession",
+                                    schoolYear,
+                                    course.row(),
+                                    "schoolYearSourcedId",
+                                    "academicSessions.csv")
+                            == null) {
                 continue;
             }
             RosterLinks.Link link = ctx.link("course", course.sourcedId());
@@ -157,8 +183,16 @@ class RosterStructure {
             if (exists && ctx.unchanged("course", course)) {
                 ctx.count("courses", Outcome.UNCHANGED);
             } else {
-                courses.save(ctx.tenantId, new CourseRepository.Course(id, trim(course.title()), course.courseCode(),
-                        "school".equals(org.type()) ? org.id() : null, course.grades(), course.subjects()), ctx.now);
+                courses.save(
+                        ctx.tenantId,
+                        new CourseRepository.Course(
+                                id,
+                                trim(course.title()),
+                                course.courseCode(),
+                                "school".equals(org.type()) ? org.id() : null,
+                                course.grades(),
+                                course.subjects()),
+                        ctx.now);
                 ctx.count("courses", exists ? Outcome.UPDATED : Outcome.CREATED);
             }
             ctx.saveLink("course", course.sourcedId(), id, "course", course.fingerprint(), true);
@@ -181,8 +215,11 @@ class RosterStructure {
             String id = removal.link().targetId();
             long classes = terms.classes(ctx.tenantId, id);
             if (classes > 0 || terms.children(ctx.tenantId, id) > 0) {
-                ctx.skip("terms", removal.row(), "term '" + id + "' is not removed: " + classes + " class(es) or"
-                        + " other terms still refer to it");
+                ctx.skip(
+                        "terms",
+                        removal.row(),
+                        "term '" + id + "' is not removed: " + classes + " class(es) or"
+                                + " other terms still refer to it");
                 continue;
             }
             terms.delete(ctx.tenantId, id);
@@ -190,15 +227,25 @@ class RosterStructure {
         }
         for (RosterContext.Removal removal : ctx.removals("org")) {
             if (!"school".equals(removal.link().targetType())) {
-                ctx.saveLink("org", removal.link().sourceId(), removal.link().targetId(),
-                        removal.link().targetType(), "removed", false);
+                ctx.saveLink(
+                        "org",
+                        removal.link().sourceId(),
+                        removal.link().targetId(),
+                        removal.link().targetType(),
+                        "removed",
+                        false);
                 continue;
             }
             String id = removal.link().targetId();
             var school = schools.find(ctx.tenantId, id);
-            if (school.isPresent() && (school.get().learners() > 0 || school.get().classes() > 0)) {
-                ctx.skip("schools", removal.row(), "school '" + id + "' is not removed: it still has "
-                        + school.get().learners() + " learner(s) and " + school.get().classes() + " class(es)");
+            if (school.isPresent()
+                    && (school.get().learners() > 0 || school.get().classes() > 0)) {
+                ctx.skip(
+                        "schools",
+                        removal.row(),
+                        "school '" + id + "' is not removed: it still has "
+                                + school.get().learners() + " learner(s) and "
+                                + school.get().classes() + " class(es)");
                 continue;
             }
             school.ifPresent(s -> schools.delete(ctx.tenantId, id));
@@ -207,8 +254,13 @@ class RosterStructure {
     }
 
     private static void removed(RosterContext ctx, String entity, RosterContext.Removal removal) {
-        ctx.saveLink(removal.kind(), removal.link().sourceId(), removal.link().targetId(),
-                removal.link().targetType(), "removed", false);
+        ctx.saveLink(
+                removal.kind(),
+                removal.link().sourceId(),
+                removal.link().targetId(),
+                removal.link().targetType(),
+                "removed",
+                false);
         ctx.count(entity, Outcome.REMOVED);
     }
 
@@ -216,8 +268,11 @@ class RosterStructure {
     static void queueRemoval(RosterContext ctx, String kind, String entity, RosterRecords.Record record) {
         RosterLinks.Link link = ctx.link(kind, record.sourcedId());
         if (link == null || !link.active()) {
-            ctx.skip(entity, record.row(), "tobedeleted: '" + record.sourcedId() + "' was never imported (or was"
-                    + " removed already); nothing to remove");
+            ctx.skip(
+                    entity,
+                    record.row(),
+                    "tobedeleted: '" + record.sourcedId() + "' was never imported (or was"
+                            + " removed already); nothing to remove");
             return;
         }
         ctx.remove(kind, link, record.row());
@@ -228,17 +283,22 @@ class RosterStructure {
         if (!ctx.bulk(file)) {
             return;
         }
-        ctx.links(kind).values().stream().filter(RosterLinks.Link::active)
-                .filter(link -> !ctx.wasSeen(kind, link.sourceId())).toList()
-                .forEach(link -> ctx.remove(kind, link, new RosterCsv.Row(file, 0, java.util.Map.of(),
-                        java.util.List.of())));
+        ctx.links(kind).values().stream()
+                .filter(RosterLinks.Link::active)
+                .filter(link -> !ctx.wasSeen(kind, link.sourceId()))
+                .toList()
+                .forEach(link ->
+                        ctx.remove(kind, link, new RosterCsv.Row(file, 0, java.util.Map.of(), java.util.List.of())));
     }
 
     /** A new Pathwise id from a sourcedId: usable as is, or an error naming the column. */
     static String newId(RosterContext ctx, RosterCsv.Row row, String sourcedId) {
         if (sourcedId.length() > InputLimits.ID || !sourcedId.matches(InputLimits.RESOURCE_ID_PATTERN)) {
-            ctx.problems.error(row, "sourcedId", "sourcedId: '" + sourcedId + "' cannot be a Pathwise id (at most "
-                    + InputLimits.ID + " letters, digits and . _ : @ ~ -, a letter or digit first)");
+            ctx.problems.error(
+                    row,
+                    "sourcedId",
+                    "sourcedId: '" + sourcedId + "' cannot be a Pathwise id (at most " + InputLimits.ID
+                            + " letters, digits and . _ : @ ~ -, a letter or digit first)");
             return null;
         }
         return sourcedId;

@@ -1,8 +1,10 @@
 package dev.pathwise.api.school;
 
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
 
 /** {@code /v1/schools}: read by every role, created, renamed and deleted by admins. */
 @RestController
@@ -54,8 +52,8 @@ public class SchoolController {
     @Operation(operationId = "putSchool", summary = "Create or replace a school")
     @PutMapping("/{id}")
     @RequiresRole(Role.ADMIN)
-    public SchoolService.SchoolJson put(Caller caller, @PathVariable String id,
-                                        @RequestBody SchoolService.SchoolRequest request) {
+    public SchoolService.SchoolJson put(
+            Caller caller, @PathVariable String id, @RequestBody SchoolService.SchoolRequest request) {
         return schools.put(caller, id, request);
     }
 

@@ -1,11 +1,9 @@
 package dev.pathwise.api.school;
 
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.engine.spelling.Suggestions;
+import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Checks references to schools: an unknown school id is refused naming the value, with the closest known id
@@ -31,15 +29,17 @@ public class SchoolDirectory {
     /** The message for an unknown school: the value, the closest known id, where to find the list. */
     public String unknown(String tenantId, String field, String schoolId) {
         List<String> known = schools.ids(tenantId);
-        return field + ": school '" + schoolId + "' does not exist in this tenant." + Suggestions.idHint(schoolId,
-                known) + (known.isEmpty() ? " The tenant has no school yet; create one with POST /v1/schools"
-                : " GET /v1/schools lists the " + known.size() + (known.size() == 1 ? " school" : " schools"));
+        return field + ": school '" + schoolId + "' does not exist in this tenant."
+                + Suggestions.idHint(schoolId, known)
+                + (known.isEmpty()
+                        ? " The tenant has no school yet; create one with POST /v1/schools"
+                        : " GET /v1/schools lists the " + known.size() + (known.size() == 1 ? " school" : " schools"));
     }
 
     /** The school of the path, or a 404 naming it. */
     public SchoolRepository.School require(String tenantId, String schoolId) {
-        return schools.find(tenantId, schoolId).orElseThrow(() -> ApiProblem.notFound("schoolId", schoolId,
-                unknown(tenantId, "schoolId", schoolId)));
+        return schools.find(tenantId, schoolId)
+                .orElseThrow(() -> ApiProblem.notFound("schoolId", schoolId, unknown(tenantId, "schoolId", schoolId)));
     }
 
     /** The ids of the tenant's schools, for checks of many references at once. */

@@ -1,18 +1,5 @@
 package dev.pathwise.api.session;
 
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.tenant.ApiKeyAuthenticator;
 import dev.pathwise.api.tenant.ApiKeys;
@@ -23,6 +10,17 @@ import dev.pathwise.api.users.UserCallers;
 import dev.pathwise.api.users.UserRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * Signs a caller into a browser session (with an API key, or as a person after their password or OpenID Connect
@@ -75,25 +73,40 @@ public class BrowserSessions {
      * @param csrfToken    the token every unsafe request of this session sends in {@code X-CSRF-Token}
      * @param idleTimeoutSeconds the session ends after this long without a request
      */
-    public record SessionJson(String tenantId, String tenantName, List<String> roles, String displayName,
-                              String userId, String signedInWith, Instant signedInAt, int idleTimeoutSeconds,
-                              String csrfToken) {
-    }
+    public record SessionJson(
+            String tenantId,
+            String tenantName,
+            List<String> roles,
+            String displayName,
+            String userId,
+            String signedInWith,
+            Instant signedInAt,
+            int idleTimeoutSeconds,
+            String csrfToken) {}
 
     /** Opens a session for the holder of the API key: 401 when the key is unknown or revoked. */
     public SessionJson signInWithApiKey(HttpServletRequest request, String apiKey) {
         if (apiKey == null || apiKey.isBlank()) {
-            throw ApiProblem.invalid("apiKey", null, "apiKey: is required; send {\"apiKey\": \"...\"} with the API key"
-                    + " of your tenant");
+            throw ApiProblem.invalid(
+                    "apiKey",
+                    null,
+                    "apiKey: is required; send {\"apiKey\": \"...\"} with the API key" + " of your tenant");
         }
         if (apiKey.length() > 200) {
-            throw ApiProblem.invalid("apiKey", null, "apiKey: " + apiKey.length() + " characters is longer than any"
-                    + " API key (at most 200)");
+            throw ApiProblem.invalid(
+                    "apiKey",
+                    null,
+                    "apiKey: " + apiKey.length() + " characters is longer than any" + " API key (at most 200)");
         }
         String hash = ApiKeys.hash(apiKey.strip());
-        Caller caller = keys.authenticateHash(hash).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED,
-                "unauthorized", "apiKey", null, "apiKey: the key is unknown or revoked; check it or ask your admin"
-                + " for a key", null));
+        Caller caller = keys.authenticateHash(hash)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthorized",
+                        "apiKey",
+                        null,
+                        "apiKey: the key is unknown or revoked; check it or ask your admin" + " for a key",
+                        null));
         HttpSession session = open(request, METHOD_API_KEY, caller.author());
         session.setAttribute(KEY_HASH, hash);
         return describe(session, caller);
@@ -104,9 +117,14 @@ public class BrowserSessions {
      * they are (tenant and user id), and their roles are read again on every request.
      */
     public SessionJson signInAsUser(HttpServletRequest request, UserRepository.User user, String method) {
-        Caller caller = users.caller(user.tenantId(), user.id(), method).orElseThrow(() -> new ApiProblem(
-                HttpStatus.UNAUTHORIZED, "unauthorized", "user", null, "user '" + user.username() + "' is disabled;"
-                + " ask your admin", null));
+        Caller caller = users.caller(user.tenantId(), user.id(), method)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthorized",
+                        "user",
+                        null,
+                        "user '" + user.username() + "' is disabled;" + " ask your admin",
+                        null));
         HttpSession session = open(request, method, caller.author());
         session.setAttribute(TENANT, user.tenantId());
         session.setAttribute(USER, user.id());
@@ -130,13 +148,19 @@ public class BrowserSessions {
     /** The caller of the request's session, if it has one that is still valid. */
     public Optional<Caller> caller(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(USER) instanceof String userId
+        if (session != null
+                && session.getAttribute(USER) instanceof String userId
                 && session.getAttribute(TENANT) instanceof String tenantId) {
             Optional<Caller> person = users.caller(tenantId, userId, String.valueOf(session.getAttribute(METHOD)));
             if (person.isEmpty()) {
                 session.invalidate();
-                throw new ApiProblem(HttpStatus.UNAUTHORIZED, "not-signed-in", "session", null, "the user of this"
-                        + " session was disabled or removed; the session has ended", null);
+                throw new ApiProblem(
+                        HttpStatus.UNAUTHORIZED,
+                        "not-signed-in",
+                        "session",
+                        null,
+                        "the user of this" + " session was disabled or removed; the session has ended",
+                        null);
             }
             return person;
         }
@@ -146,19 +170,31 @@ public class BrowserSessions {
         Optional<Caller> caller = keys.authenticateHash(hash);
         if (caller.isEmpty()) {
             session.invalidate();
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "not-signed-in", "session", null, "the API key this"
-                    + " session was signed in with has been revoked; the session has ended, sign in again (POST"
-                    + " /v1/session)", null);
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "not-signed-in",
+                    "session",
+                    null,
+                    "the API key this"
+                            + " session was signed in with has been revoked; the session has ended, sign in again (POST"
+                            + " /v1/session)",
+                    null);
         }
         return caller;
     }
 
     /** The session as JSON: 401 when the request has no valid session. */
     public SessionJson current(HttpServletRequest request) {
-        Caller caller = caller(request).orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "not-signed-in",
-                "session", null, "not signed in (no session, or it ended): sign in with POST /v1/session"
-                + " {\"username\": \"...\", \"password\": \"...\"} or {\"apiKey\": \"...\"}, or with your district's"
-                + " provider at GET /v1/session/oidc/{registration}", null));
+        Caller caller = caller(request)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.UNAUTHORIZED,
+                        "not-signed-in",
+                        "session",
+                        null,
+                        "not signed in (no session, or it ended): sign in with POST /v1/session"
+                                + " {\"username\": \"...\", \"password\": \"...\"} or {\"apiKey\": \"...\"}, or with your district's"
+                                + " provider at GET /v1/session/oidc/{registration}",
+                        null));
         return describe(request.getSession(false), caller);
     }
 
@@ -177,8 +213,9 @@ public class BrowserSessions {
             throw csrf("header " + CSRF_HEADER + " is missing; a request signed in by the session cookie sends the"
                     + " csrfToken of GET /v1/session in " + CSRF_HEADER);
         }
-        if (!(expected instanceof String token) || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                sent.strip().getBytes(StandardCharsets.UTF_8))) {
+        if (!(expected instanceof String token)
+                || !MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.UTF_8), sent.strip().getBytes(StandardCharsets.UTF_8))) {
             throw csrf("header " + CSRF_HEADER + " does not match this session's token; read it again from GET"
                     + " /v1/session");
         }
@@ -196,16 +233,27 @@ public class BrowserSessions {
     public void requireSameOrigin(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "cross-site-request", "Sec-Fetch-Site", site,
+            throw new ApiProblem(
+                    HttpStatus.FORBIDDEN,
+                    "cross-site-request",
+                    "Sec-Fetch-Site",
+                    site,
                     "Sec-Fetch-Site: '" + site + "'; sessions are opened and closed from the console's own pages"
-                            + " only", null);
+                            + " only",
+                    null);
         }
     }
 
     private SessionJson describe(HttpSession session, Caller caller) {
-        return new SessionJson(caller.tenantId(), tenants.name(caller.tenantId()), Role.labels(caller.roles()),
-                caller.author(), caller.authorUserId(), String.valueOf(session.getAttribute(METHOD)),
-                Instant.parse(String.valueOf(session.getAttribute(SIGNED_IN_AT))), session.getMaxInactiveInterval(),
+        return new SessionJson(
+                caller.tenantId(),
+                tenants.name(caller.tenantId()),
+                Role.labels(caller.roles()),
+                caller.author(),
+                caller.authorUserId(),
+                String.valueOf(session.getAttribute(METHOD)),
+                Instant.parse(String.valueOf(session.getAttribute(SIGNED_IN_AT))),
+                session.getMaxInactiveInterval(),
                 String.valueOf(session.getAttribute(CSRF)));
     }
 

@@ -1,6 +1,10 @@
 package dev.pathwise.api.session;
 
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.signin.PasswordSignIn;
+import dev.pathwise.api.users.UserRepository;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,11 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.signin.PasswordSignIn;
-import dev.pathwise.api.users.UserRepository;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code /v1/session}: sign in with a username and password or an API key ({@code POST}), who is signed in
@@ -35,18 +34,19 @@ public class SessionController {
      * How to sign in: a person's username and password ({@code tenant} needed only when the username is used in
      * several districts), or an API key.
      */
-    public record SignIn(String apiKey, String username, String password, String tenant) {
-    }
+    public record SignIn(String apiKey, String username, String password, String tenant) {}
 
-    @Operation(operationId = "signIn", summary = "Sign in with a password",
+    @Operation(
+            operationId = "signIn",
+            summary = "Sign in with a password",
             description = "Opens a browser session (cookie) and answers with its CSRF token.")
     @PostMapping
     public BrowserSessions.SessionJson signIn(HttpServletRequest request, @RequestBody SignIn body) {
         sessions.requireSameOrigin(request);
         boolean person = body.username() != null || body.password() != null;
         if (person && body.apiKey() != null) {
-            throw ApiProblem.invalid("apiKey", null, "apiKey: send either an API key or a username and password,"
-                    + " not both");
+            throw ApiProblem.invalid(
+                    "apiKey", null, "apiKey: send either an API key or a username and password," + " not both");
         }
         if (person) {
             UserRepository.User user = passwords.signIn(body.tenant(), body.username(), body.password());

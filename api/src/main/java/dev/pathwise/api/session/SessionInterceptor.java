@@ -1,12 +1,11 @@
 package dev.pathwise.api.session;
 
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-
 import dev.pathwise.api.tenant.ApiKeyInterceptor;
 import dev.pathwise.api.tenant.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Authenticates a {@code /v1} request by its session cookie when it carries no {@code X-Api-Key}: the session's

@@ -2,7 +2,6 @@ package dev.pathwise.api.signin;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientProperties;
 import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientPropertiesMapper;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -69,11 +68,16 @@ public class OidcProviders {
     ClientRegistrationRepository clientRegistrations(OAuth2ClientProperties properties, Settings settings) {
         Map<String, ClientRegistration> byId = new LinkedHashMap<>();
         new OAuth2ClientPropertiesMapper(properties).asClientRegistrations().forEach((id, registration) -> {
-            if (settings.getRegistrations().get(id) == null || settings.getRegistrations().get(id).getTenant() == null) {
+            if (settings.getRegistrations().get(id) == null
+                    || settings.getRegistrations().get(id).getTenant() == null) {
                 throw new IllegalStateException("OpenID Connect registration '" + id + "' signs in to no tenant: set"
                         + " pathwise.oidc.registrations." + id + ".tenant");
             }
-            byId.put(id, ClientRegistration.withClientRegistration(registration).redirectUri(CALLBACK).build());
+            byId.put(
+                    id,
+                    ClientRegistration.withClientRegistration(registration)
+                            .redirectUri(CALLBACK)
+                            .build());
         });
         return byId::get;
     }

@@ -1,9 +1,15 @@
 package dev.pathwise.api.signin;
 
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.ApiKeyAuthenticator;
+import dev.pathwise.api.tenant.TenantService;
+import dev.pathwise.api.users.UserIdentities;
+import dev.pathwise.api.users.UserRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
@@ -22,14 +28,6 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.tenant.ApiKeyAuthenticator;
-import dev.pathwise.api.tenant.TenantService;
-import dev.pathwise.api.users.UserIdentities;
-import dev.pathwise.api.users.UserRepository;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Sign-in with OpenID Connect, with Spring Security's OAuth2 client doing the protocol: the authorization request
@@ -51,12 +49,18 @@ public class OidcSignIn {
     private final Clock clock;
     private final DefaultOAuth2AuthorizationRequestResolver resolver;
     private final SignInRequests inFlight;
-    private final OidcAuthorizationCodeAuthenticationProvider provider = new OidcAuthorizationCodeAuthenticationProvider(
-            new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService());
+    private final OidcAuthorizationCodeAuthenticationProvider provider =
+            new OidcAuthorizationCodeAuthenticationProvider(
+                    new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService());
 
-    public OidcSignIn(ClientRegistrationRepository registrations, OidcProviders.Settings settings,
-                      UserRepository users, UserIdentities identities, TenantService tenants, SignInRequests inFlight,
-                      Clock clock) {
+    public OidcSignIn(
+            ClientRegistrationRepository registrations,
+            OidcProviders.Settings settings,
+            UserRepository users,
+            UserIdentities identities,
+            TenantService tenants,
+            SignInRequests inFlight,
+            Clock clock) {
         this.inFlight = inFlight;
         this.registrations = registrations;
         this.settings = settings;
@@ -78,17 +82,16 @@ public class OidcSignIn {
 
     /** Finishes a sign-in when the provider sends the browser back: the user it signs in. */
     @Transactional
-    public UserRepository.User finish(HttpServletRequest request, HttpServletResponse response,
-                                      String registrationId) {
+    public UserRepository.User finish(HttpServletRequest request, HttpServletResponse response, String registrationId) {
         ClientRegistration registration = require(registrationId);
         String error = request.getParameter(OAuth2ParameterNames.ERROR);
         OAuth2AuthorizationRequest authorization = inFlight.removeAuthorizationRequest(request, response);
         if (error != null) {
-            throw refused("the provider refused the sign-in: " + error + describe(request.getParameter(
-                    OAuth2ParameterNames.ERROR_DESCRIPTION)));
+            throw refused("the provider refused the sign-in: " + error
+                    + describe(request.getParameter(OAuth2ParameterNames.ERROR_DESCRIPTION)));
         }
-        if (authorization == null || !registrationId.equals(authorization.getAttribute(
-                OAuth2ParameterNames.REGISTRATION_ID))) {
+        if (authorization == null
+                || !registrationId.equals(authorization.getAttribute(OAuth2ParameterNames.REGISTRATION_ID))) {
             throw refused("no sign-in with '" + registrationId + "' is in progress in this browser (it expired, or"
                     + " was started elsewhere); start again at " + BASE_URI + "/" + registrationId);
         }
@@ -97,12 +100,14 @@ public class OidcSignIn {
             throw refused("the provider sent no authorization code back");
         }
         OAuth2AuthorizationResponse answer = OAuth2AuthorizationResponse.success(code)
-                .redirectUri(authorization.getRedirectUri()).state(request.getParameter(OAuth2ParameterNames.STATE))
+                .redirectUri(authorization.getRedirectUri())
+                .state(request.getParameter(OAuth2ParameterNames.STATE))
                 .build();
         OidcUser identity;
         try {
-            var authenticated = (OAuth2LoginAuthenticationToken) provider.authenticate(new OAuth2LoginAuthenticationToken(
-                    registration, new OAuth2AuthorizationExchange(authorization, answer)));
+            var authenticated =
+                    (OAuth2LoginAuthenticationToken) provider.authenticate(new OAuth2LoginAuthenticationToken(
+                            registration, new OAuth2AuthorizationExchange(authorization, answer)));
             identity = (OidcUser) authenticated.getPrincipal();
         } catch (OAuth2AuthenticationException e) {
             throw refused("the provider's answer was refused: " + e.getError().getErrorCode()
@@ -114,9 +119,11 @@ public class OidcSignIn {
     }
 
     private UserRepository.User user(String registrationId, OidcUser identity) {
-        OidcProviders.Settings.Registration setting = settings.getRegistrations().get(registrationId);
+        OidcProviders.Settings.Registration setting =
+                settings.getRegistrations().get(registrationId);
         String tenantId = setting.getTenant();
-        ApiKeyAuthenticator.requireActiveTenant(tenantId, tenants.require(tenantId).status());
+        ApiKeyAuthenticator.requireActiveTenant(
+                tenantId, tenants.require(tenantId).status());
         String issuer = String.valueOf(identity.getIssuer());
         String subject = identity.getSubject();
         var linked = identities.userOf(tenantId, issuer, subject).flatMap(id -> users.find(tenantId, id));
@@ -131,13 +138,14 @@ public class OidcSignIn {
         return user;
     }
 
-    private UserRepository.User match(String tenantId, OidcProviders.Settings.Registration setting,
-                                      OidcUser identity) {
+    private UserRepository.User match(String tenantId, OidcProviders.Settings.Registration setting, OidcUser identity) {
         List<UserRepository.User> found;
         String claim;
         if ("username".equals(setting.getMatch().toLowerCase(Locale.ROOT))) {
             claim = identity.getPreferredUsername();
-            found = claim == null ? List.of() : users.byUsername(tenantId, claim).stream().toList();
+            found = claim == null
+                    ? List.of()
+                    : users.byUsername(tenantId, claim).stream().toList();
         } else {
             claim = identity.getEmail();
             if (claim != null && !Boolean.TRUE.equals(identity.getEmailVerified())) {
@@ -147,10 +155,17 @@ public class OidcSignIn {
             found = claim == null ? List.of() : users.byEmail(tenantId, claim);
         }
         if (found.size() != 1) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "no-such-user", setting.getMatch(), claim, "the identity ("
-                    + setting.getMatch() + " " + claim + ") matches " + (found.isEmpty() ? "no user" : found.size()
-                    + " users") + " of this district; ask your admin to create your user with that "
-                    + setting.getMatch(), null);
+            throw new ApiProblem(
+                    HttpStatus.FORBIDDEN,
+                    "no-such-user",
+                    setting.getMatch(),
+                    claim,
+                    "the identity ("
+                            + setting.getMatch() + " " + claim + ") matches "
+                            + (found.isEmpty() ? "no user" : found.size() + " users")
+                            + " of this district; ask your admin to create your user with that "
+                            + setting.getMatch(),
+                    null);
         }
         return found.get(0);
     }
@@ -158,9 +173,13 @@ public class OidcSignIn {
     private ClientRegistration require(String registrationId) {
         ClientRegistration registration = registrations.findByRegistrationId(registrationId);
         if (registration == null) {
-            throw ApiProblem.notFound("registration", registrationId, "registration: no OpenID Connect provider '"
-                    + registrationId + "' is configured" + dev.pathwise.engine.spelling.Suggestions.nameHint(
-                    registrationId, settings.getRegistrations().keySet()));
+            throw ApiProblem.notFound(
+                    "registration",
+                    registrationId,
+                    "registration: no OpenID Connect provider '"
+                            + registrationId + "' is configured"
+                            + dev.pathwise.engine.spelling.Suggestions.nameHint(
+                                    registrationId, settings.getRegistrations().keySet()));
         }
         return registration;
     }

@@ -1,19 +1,17 @@
 package dev.pathwise.api.signin;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-
 import dev.pathwise.api.audit.AuditTrail;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.tenant.ApiKeyAuthenticator;
 import dev.pathwise.api.tenant.TenantService;
 import dev.pathwise.api.users.PasswordHashing;
 import dev.pathwise.api.users.UserRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * Checks a username and password. Every refusal is the same 401, whether the username exists or not (a hash is
@@ -35,8 +33,8 @@ public class PasswordSignIn {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public PasswordSignIn(UserRepository users, TenantService tenants, PasswordHashing passwords, AuditTrail audit,
-                          Clock clock) {
+    public PasswordSignIn(
+            UserRepository users, TenantService tenants, PasswordHashing passwords, AuditTrail audit, Clock clock) {
         this.users = users;
         this.tenants = tenants;
         this.passwords = passwords;
@@ -73,14 +71,20 @@ public class PasswordSignIn {
                 boolean hold = state.failures() + 1 >= MAX_FAILURES;
                 users.signInFailed(user.tenantId(), user.id(), hold ? now.plus(HOLD) : null);
                 if (hold && !held) {
-                    audit.record(user.tenantId(), user.id(), user.username(), "user.sign-in-held", "user",
-                            user.id(), MAX_FAILURES + " failed passwords in a row; held for " + HOLD.toMinutes()
-                                    + " minutes");
+                    audit.record(
+                            user.tenantId(),
+                            user.id(),
+                            user.username(),
+                            "user.sign-in-held",
+                            "user",
+                            user.id(),
+                            MAX_FAILURES + " failed passwords in a row; held for " + HOLD.toMinutes() + " minutes");
                 }
             }
             throw refused();
         }
-        ApiKeyAuthenticator.requireActiveTenant(user.tenantId(), tenants.require(user.tenantId()).status());
+        ApiKeyAuthenticator.requireActiveTenant(
+                user.tenantId(), tenants.require(user.tenantId()).status());
         users.signedIn(user.tenantId(), user.id(), now);
         if (passwords.needsRehash(user.passwordHash())) {
             users.setPasswordHash(user.tenantId(), user.id(), passwords.hash(user.username(), password), now);
@@ -89,9 +93,15 @@ public class PasswordSignIn {
     }
 
     private static ApiProblem refused() {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "password", null, "unknown username or wrong"
-                + " password (after " + MAX_FAILURES + " failures in a row, an account is held for "
-                + HOLD.toMinutes() + " minutes; if your username is used in several districts, send tenant too)",
+        return new ApiProblem(
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
+                "password",
+                null,
+                "unknown username or wrong"
+                        + " password (after " + MAX_FAILURES + " failures in a row, an account is held for "
+                        + HOLD.toMinutes()
+                        + " minutes; if your username is used in several districts, send tenant too)",
                 null);
     }
 }

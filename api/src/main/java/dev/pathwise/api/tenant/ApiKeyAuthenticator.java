@@ -1,11 +1,9 @@
 package dev.pathwise.api.tenant;
 
+import dev.pathwise.api.problem.ApiProblem;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
-import dev.pathwise.api.problem.ApiProblem;
 
 /**
  * Finds the caller behind an API key, by the key's hash. A revoked key finds nobody; a key of a disabled tenant or
@@ -20,9 +18,16 @@ public class ApiKeyAuthenticator {
         this.jdbc = jdbc;
     }
 
-    private record Found(String tenantId, String role, String label, String tenantStatus, String userId,
-                         String username, String name, String userRoles, String userStatus) {
-    }
+    private record Found(
+            String tenantId,
+            String role,
+            String label,
+            String tenantStatus,
+            String userId,
+            String username,
+            String name,
+            String userRoles,
+            String userStatus) {}
 
     /** The caller, or empty for an unknown or revoked key; an {@link ApiProblem} for a disabled tenant or user. */
     public Optional<Caller> authenticate(String apiKey) {
@@ -37,9 +42,18 @@ public class ApiKeyAuthenticator {
                         + " left join users u on u.tenant_id = k.tenant_id and u.user_id = k.user_id"
                         + " where k.key_hash = :hash and k.revoked_at is null")
                 .param("hash", keyHash)
-                .query((rs, n) -> new Found(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
-                .optional().map(ApiKeyAuthenticator::caller);
+                .query((rs, n) -> new Found(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9)))
+                .optional()
+                .map(ApiKeyAuthenticator::caller);
     }
 
     private static Caller caller(Found found) {
@@ -50,7 +64,10 @@ public class ApiKeyAuthenticator {
         if (found.userId() == null || !"active".equals(found.userStatus())) {
             throw ApiProblem.unauthorized("the user of this API key is disabled; ask your admin");
         }
-        return new Caller(found.tenantId(), Role.parseAll(found.userRoles()), found.label(),
+        return new Caller(
+                found.tenantId(),
+                Role.parseAll(found.userRoles()),
+                found.label(),
                 new Caller.Person(found.userId(), found.username(), found.name()));
     }
 

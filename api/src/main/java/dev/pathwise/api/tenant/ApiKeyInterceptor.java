@@ -1,16 +1,14 @@
 package dev.pathwise.api.tenant;
 
+import dev.pathwise.api.problem.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-
-import dev.pathwise.api.problem.ApiProblem;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Authenticates {@code X-Api-Key} on every {@code /v1} endpoint and checks the endpoint's {@link RequiresRole}:
@@ -35,13 +33,16 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
         }
         String key = request.getHeader(HEADER);
         Caller caller = key == null && request.getAttribute(Caller.ATTRIBUTE) instanceof Caller signedIn
-                ? signedIn : authenticate(key);
+                ? signedIn
+                : authenticate(key);
         Role[] allowed = allowedRoles(method);
         if (!caller.allowedAny(allowed)) {
             String roles = String.join(", ", Role.labels(caller.roles()));
-            throw ApiProblem.forbidden(roles, (caller.roles().size() == 1 ? "role '" : "roles '") + roles
-                    + "' may not call "
-                    + request.getMethod() + " " + request.getRequestURI() + "; " + allowedWords(allowed));
+            throw ApiProblem.forbidden(
+                    roles,
+                    (caller.roles().size() == 1 ? "role '" : "roles '") + roles
+                            + "' may not call "
+                            + request.getMethod() + " " + request.getRequestURI() + "; " + allowedWords(allowed));
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
         return true;
@@ -63,8 +64,10 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
         if (key == null || key.isBlank()) {
             throw ApiProblem.unauthorized("header " + HEADER + " is missing; send the API key of your tenant");
         }
-        return authenticator.authenticate(key.strip()).orElseThrow(() -> ApiProblem.unauthorized(
-                "the API key in " + HEADER + " is unknown; check it or ask your admin for a key"));
+        return authenticator
+                .authenticate(key.strip())
+                .orElseThrow(() -> ApiProblem.unauthorized(
+                        "the API key in " + HEADER + " is unknown; check it or ask your admin for a key"));
     }
 
     private static Role[] allowedRoles(HandlerMethod method) {

@@ -8,13 +8,12 @@ import java.util.HexFormat;
 /** The SHA-256 hash an API key is stored and looked up by. */
 public final class ApiKeys {
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     public static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

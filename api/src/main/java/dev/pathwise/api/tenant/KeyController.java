@@ -1,8 +1,8 @@
 package dev.pathwise.api.tenant;
 
+import dev.pathwise.api.audit.AuditTrail;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.pathwise.api.audit.AuditTrail;
 
 /**
  * {@code /v1/keys}: the tenant's API keys, for admins: keys of the tenant (one role, for systems such as a learning
@@ -35,10 +33,11 @@ public class KeyController {
     }
 
     /** What to create: a role and an optional label. */
-    public record NewKey(String role, String label) {
-    }
+    public record NewKey(String role, String label) {}
 
-    @Operation(operationId = "createKey", summary = "Create an API key",
+    @Operation(
+            operationId = "createKey",
+            summary = "Create an API key",
             description = "The secret is in this answer only; store it.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -49,8 +48,7 @@ public class KeyController {
         return created;
     }
 
-    @Operation(operationId = "listKeys", summary = "List the tenant's API keys",
-            description = "Without their secrets.")
+    @Operation(operationId = "listKeys", summary = "List the tenant's API keys", description = "Without their secrets.")
     @GetMapping
     public List<KeyService.KeyJson> list(Caller caller) {
         return keys.keys(caller.tenantId());

@@ -39,7 +39,10 @@ public enum Role {
         if (stored == null || stored.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(stored.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Role::valueOf)
+        return Arrays.stream(stored.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 

@@ -1,5 +1,9 @@
 package dev.pathwise.api.tenant;
 
+import dev.pathwise.api.policy.TenantPolicies;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.school.SchoolRepository;
+import dev.pathwise.engine.spelling.Suggestions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,15 +11,9 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.pathwise.api.policy.TenantPolicies;
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.school.SchoolRepository;
-import dev.pathwise.engine.spelling.Suggestions;
 
 /**
  * Tenants (districts): created with their first keys and the default policy, listed, disabled and enabled again.
@@ -33,8 +31,8 @@ public class TenantService {
     private final KeyService keys;
     private final SchoolRepository schools;
 
-    public TenantService(JdbcClient jdbc, Clock clock, TenantPolicies policies, KeyService keys,
-                         SchoolRepository schools) {
+    public TenantService(
+            JdbcClient jdbc, Clock clock, TenantPolicies policies, KeyService keys, SchoolRepository schools) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.policies = policies;
@@ -43,17 +41,25 @@ public class TenantService {
     }
 
     /** A tenant as the operator sees it. */
-    public record TenantJson(String id, String name, String status, Instant createdAt, Instant disabledAt,
-                             long schools, long learners, long users) {
-    }
+    public record TenantJson(
+            String id,
+            String name,
+            String status,
+            Instant createdAt,
+            Instant disabledAt,
+            long schools,
+            long learners,
+            long users) {}
 
     /** A tenant just created, with its first admin key: the only time that key's secret is shown. */
-    public record CreatedTenant(TenantJson tenant, KeyService.CreatedKey adminKey) {
-    }
+    public record CreatedTenant(TenantJson tenant, KeyService.CreatedKey adminKey) {}
 
     /** The tenant's name, as it was created. */
     public String name(String tenantId) {
-        return jdbc.sql("select name from tenants where id = :t").param("t", tenantId).query(String.class).optional()
+        return jdbc.sql("select name from tenants where id = :t")
+                .param("t", tenantId)
+                .query(String.class)
+                .optional()
                 .orElse(tenantId);
     }
 
@@ -92,8 +98,12 @@ public class TenantService {
         }
         dev.pathwise.api.limits.InputLimits.text("name", name, dev.pathwise.api.limits.InputLimits.NAME);
         if (find(id).isPresent()) {
-            throw ApiProblem.conflict("tenant-exists", "id", id, "id: tenant '" + id + "' already exists; choose"
-                    + " another id, or create a key for it (POST /v1/operator/tenants/" + id + "/keys)");
+            throw ApiProblem.conflict(
+                    "tenant-exists",
+                    "id",
+                    id,
+                    "id: tenant '" + id + "' already exists; choose"
+                            + " another id, or create a key for it (POST /v1/operator/tenants/" + id + "/keys)");
         }
         insert(id, name.strip());
         policies.recordActivation(id);
@@ -106,26 +116,35 @@ public class TenantService {
     }
 
     public java.util.Optional<TenantJson> find(String tenantId) {
-        return jdbc.sql(SELECT + " where t.id = :t").param("t", tenantId).query((rs, n) -> row(rs)).optional();
+        return jdbc.sql(SELECT + " where t.id = :t")
+                .param("t", tenantId)
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     public TenantJson require(String tenantId) {
-        return find(tenantId).orElseThrow(() -> ApiProblem.notFound("tenantId", tenantId, "tenant '" + tenantId
-                + "' does not exist." + Suggestions.idHint(tenantId, ids()) + " GET /v1/operator/tenants lists them"));
+        return find(tenantId)
+                .orElseThrow(() -> ApiProblem.notFound(
+                        "tenantId",
+                        tenantId,
+                        "tenant '" + tenantId + "' does not exist." + Suggestions.idHint(tenantId, ids())
+                                + " GET /v1/operator/tenants lists them"));
     }
 
     /** Disables the tenant: its data stays, its keys and sign-ins are refused. Disabling twice changes nothing. */
     public TenantJson disable(String tenantId) {
         require(tenantId);
         jdbc.sql("update tenants set status = 'disabled', disabled_at = :at where id = :t and status = 'active'")
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).param("t", tenantId)
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .param("t", tenantId)
                 .update();
         return require(tenantId);
     }
 
     public TenantJson enable(String tenantId) {
         require(tenantId);
-        jdbc.sql("update tenants set status = 'active', disabled_at = null where id = :t").param("t", tenantId)
+        jdbc.sql("update tenants set status = 'active', disabled_at = null where id = :t")
+                .param("t", tenantId)
                 .update();
         return require(tenantId);
     }
@@ -141,26 +160,38 @@ public class TenantService {
 
     private static TenantJson row(java.sql.ResultSet rs) throws java.sql.SQLException {
         OffsetDateTime disabled = rs.getObject(5, OffsetDateTime.class);
-        return new TenantJson(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class).toInstant(), disabled == null ? null : disabled.toInstant(),
-                rs.getLong(6), rs.getLong(7), rs.getLong(8));
+        return new TenantJson(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant(),
+                disabled == null ? null : disabled.toInstant(),
+                rs.getLong(6),
+                rs.getLong(7),
+                rs.getLong(8));
     }
 
     private void insert(String tenantId, String name) {
         jdbc.sql("insert into tenants (id, name, created_at, status) values (:id, :name, :at, 'active')")
-                .param("id", tenantId).param("name", name)
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+                .param("id", tenantId)
+                .param("name", name)
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .update();
     }
 
     private List<String> ids() {
-        return jdbc.sql("select id from tenants order by id").query(String.class).list();
+        return jdbc.sql("select id from tenants order by id")
+                .query(String.class)
+                .list();
     }
 
     private static String checkId(String tenantId) {
         if (tenantId == null || !tenantId.matches(ID_PATTERN)) {
-            throw ApiProblem.invalid("id", tenantId == null ? null : dev.pathwise.api.limits.InputLimits.text("id",
-                    tenantId, 200), "id: '" + tenantId + "' is not a tenant id; use 2 to 64 lower-case letters,"
-                    + " digits and '-', such as 'north-valley'");
+            throw ApiProblem.invalid(
+                    "id",
+                    tenantId == null ? null : dev.pathwise.api.limits.InputLimits.text("id", tenantId, 200),
+                    "id: '" + tenantId + "' is not a tenant id; use 2 to 64 lower-case letters,"
+                            + " digits and '-', such as 'north-valley'");
         }
         return tenantId;
     }

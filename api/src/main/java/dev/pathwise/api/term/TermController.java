@@ -1,8 +1,10 @@
 package dev.pathwise.api.term;
 
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
 
 /** {@code /v1/terms}: academic sessions, read by every role, changed by admins. */
 @RestController
@@ -54,8 +52,7 @@ public class TermController {
     @Operation(operationId = "putTerm", summary = "Create or replace a term")
     @PutMapping("/{id}")
     @RequiresRole(Role.ADMIN)
-    public TermService.TermJson put(Caller caller, @PathVariable String id,
-                                    @RequestBody TermService.TermJson request) {
+    public TermService.TermJson put(Caller caller, @PathVariable String id, @RequestBody TermService.TermJson request) {
         return terms.put(caller, id, request);
     }
 

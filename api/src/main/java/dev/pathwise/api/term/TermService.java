@@ -1,17 +1,15 @@
 package dev.pathwise.api.term;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.pathwise.api.audit.AuditTrail;
 import dev.pathwise.api.limits.InputLimits;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.engine.spelling.Suggestions;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, changes and removes terms; checks their type, dates and parent. */
 @Service
@@ -31,11 +29,16 @@ public class TermService {
     }
 
     /** A term in and out: id, title, type, dates, parent term and school year. */
-    public record TermJson(String id, String title, String type, LocalDate startDate, LocalDate endDate,
-                           String parentId, Integer schoolYear) {
+    public record TermJson(
+            String id,
+            String title,
+            String type,
+            LocalDate startDate,
+            LocalDate endDate,
+            String parentId,
+            Integer schoolYear) {
         static TermJson of(TermRepository.Term t) {
-            return new TermJson(t.id(), t.title(), t.type(), t.startDate(), t.endDate(), t.parentId(),
-                    t.schoolYear());
+            return new TermJson(t.id(), t.title(), t.type(), t.startDate(), t.endDate(), t.parentId(), t.schoolYear());
         }
     }
 
@@ -48,14 +51,14 @@ public class TermService {
     }
 
     public TermRepository.Term require(String tenantId, String termId) {
-        return terms.find(tenantId, termId).orElseThrow(() -> ApiProblem.notFound("termId", termId,
-                unknown(tenantId, "termId", termId)));
+        return terms.find(tenantId, termId)
+                .orElseThrow(() -> ApiProblem.notFound("termId", termId, unknown(tenantId, "termId", termId)));
     }
 
     /** The message for an unknown term, with the closest known id. */
     public String unknown(String tenantId, String field, String termId) {
-        return field + ": term '" + termId + "' does not exist in this tenant." + Suggestions.idHint(termId,
-                terms.ids(tenantId)) + " GET /v1/terms lists the terms";
+        return field + ": term '" + termId + "' does not exist in this tenant."
+                + Suggestions.idHint(termId, terms.ids(tenantId)) + " GET /v1/terms lists the terms";
     }
 
     /** The term id, when it names a term of the tenant; otherwise a 400 naming {@code field}. */
@@ -70,8 +73,11 @@ public class TermService {
     public TermJson create(Caller caller, TermJson request) {
         String id = InputLimits.resourceId("id", request.id());
         if (terms.find(caller.tenantId(), id).isPresent()) {
-            throw ApiProblem.conflict("term-exists", "id", id, "id: term '" + id + "' already exists; change it with"
-                    + " PUT /v1/terms/" + id);
+            throw ApiProblem.conflict(
+                    "term-exists",
+                    "id",
+                    id,
+                    "id: term '" + id + "' already exists; change it with" + " PUT /v1/terms/" + id);
         }
         return save(caller, id, request);
     }
@@ -81,8 +87,10 @@ public class TermService {
     public TermJson put(Caller caller, String termId, TermJson request) {
         String id = InputLimits.resourceId("id", termId);
         if (request.id() != null && !request.id().equals(id)) {
-            throw ApiProblem.invalid("id", request.id(), "id: '" + request.id() + "' differs from the path's '" + id
-                    + "'; leave id out of the body");
+            throw ApiProblem.invalid(
+                    "id",
+                    request.id(),
+                    "id: '" + request.id() + "' differs from the path's '" + id + "'; leave id out of the body");
         }
         return save(caller, id, request);
     }
@@ -93,8 +101,12 @@ public class TermService {
         long classes = terms.classes(caller.tenantId(), termId);
         long children = terms.children(caller.tenantId(), termId);
         if (classes > 0 || children > 0) {
-            throw ApiProblem.conflict("term-in-use", "termId", termId, "term '" + termId + "' is the term of "
-                    + classes + " class(es) and the parent of " + children + " term(s); change or delete those first");
+            throw ApiProblem.conflict(
+                    "term-in-use",
+                    "termId",
+                    termId,
+                    "term '" + termId + "' is the term of " + classes + " class(es) and the parent of " + children
+                            + " term(s); change or delete those first");
         }
         terms.delete(caller.tenantId(), termId);
         audit.record(caller, "term.deleted", "term", termId, null);
@@ -118,8 +130,10 @@ public class TermService {
             throw ApiProblem.invalid("endDate", null, "endDate: is required (YYYY-MM-DD)");
         }
         if (request.endDate().isBefore(request.startDate())) {
-            throw ApiProblem.invalid("endDate", request.endDate().toString(), "endDate: " + request.endDate()
-                    + " is before startDate " + request.startDate());
+            throw ApiProblem.invalid(
+                    "endDate",
+                    request.endDate().toString(),
+                    "endDate: " + request.endDate() + " is before startDate " + request.startDate());
         }
         String parent = request.parentId();
         if (parent != null) {
@@ -145,7 +159,9 @@ public class TermService {
                 return type;
             }
         }
-        throw ApiProblem.invalid("type", InputLimits.text("type", given, InputLimits.NAME), "type: '" + given
-                + "' is not a term type; use one of " + TYPES + Suggestions.nameHint(given, TYPES));
+        throw ApiProblem.invalid(
+                "type",
+                InputLimits.text("type", given, InputLimits.NAME),
+                "type: '" + given + "' is not a term type; use one of " + TYPES + Suggestions.nameHint(given, TYPES));
     }
 }

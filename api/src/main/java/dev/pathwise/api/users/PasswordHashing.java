@@ -1,14 +1,12 @@
 package dev.pathwise.api.users;
 
+import dev.pathwise.api.problem.ApiProblem;
 import java.util.Map;
-
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-
-import dev.pathwise.api.problem.ApiProblem;
 
 /**
  * Passwords, hashed with Argon2id (Spring Security's crypto, its recommended parameters) and stored with the
@@ -21,9 +19,13 @@ public class PasswordHashing {
     static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 200;
 
-    private final PasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of(
-            "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-            "bcrypt", new BCryptPasswordEncoder()));
+    private final PasswordEncoder encoder = new DelegatingPasswordEncoder(
+            "argon2",
+            Map.of(
+                    "argon2",
+                    Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                    "bcrypt",
+                    new BCryptPasswordEncoder()));
 
     /** A hash of a password that passed {@link #checkStrength}. */
     public String hash(String username, String password) {
@@ -50,15 +52,21 @@ public class PasswordHashing {
     /** Refuses a password that is too short, too long, or the username itself. */
     static void checkStrength(String username, String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw ApiProblem.invalid("password", null, "password: use at least " + MIN_LENGTH + " characters (a few"
-                    + " unrelated words make a strong one)");
+            throw ApiProblem.invalid(
+                    "password",
+                    null,
+                    "password: use at least " + MIN_LENGTH + " characters (a few"
+                            + " unrelated words make a strong one)");
         }
         if (password.length() > MAX_LENGTH) {
             throw ApiProblem.invalid("password", null, "password: use at most " + MAX_LENGTH + " characters");
         }
         if (password.equalsIgnoreCase(username) || password.chars().distinct().count() < 4) {
-            throw ApiProblem.invalid("password", null, "password: too easy to guess (the username, or fewer than 4"
-                    + " different characters); choose another");
+            throw ApiProblem.invalid(
+                    "password",
+                    null,
+                    "password: too easy to guess (the username, or fewer than 4"
+                            + " different characters); choose another");
         }
     }
 }

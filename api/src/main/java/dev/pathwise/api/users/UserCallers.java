@@ -1,12 +1,10 @@
 package dev.pathwise.api.users;
 
-import java.util.Optional;
-
-import org.springframework.stereotype.Component;
-
 import dev.pathwise.api.tenant.ApiKeyAuthenticator;
 import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.TenantService;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * The caller a signed-in person is, looked up afresh on every request: a user disabled or removed since, or a tenant
@@ -29,12 +27,13 @@ public class UserCallers {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        ApiKeyAuthenticator.requireActiveTenant(tenantId, tenants.require(tenantId).status());
+        ApiKeyAuthenticator.requireActiveTenant(
+                tenantId, tenants.require(tenantId).status());
         return user.map(u -> of(u, label));
     }
 
     public static Caller of(UserRepository.User user, String label) {
-        return new Caller(user.tenantId(), user.roles(), label, new Caller.Person(user.id(), user.username(),
-                user.name()));
+        return new Caller(
+                user.tenantId(), user.roles(), label, new Caller.Person(user.id(), user.username(), user.name()));
     }
 }

@@ -1,8 +1,11 @@
 package dev.pathwise.api.users;
 
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.KeyService;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,11 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.KeyService;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
 
 /** {@code /v1/users}: the tenant's people, their passwords and API keys; admins only. */
 @RestController
@@ -52,8 +50,8 @@ public class UserController {
 
     @Operation(operationId = "putUser", summary = "Create or replace a person")
     @PutMapping("/{id}")
-    public UserService.UserJson put(Caller caller, @PathVariable String id,
-                                    @RequestBody UserService.UserRequest request) {
+    public UserService.UserJson put(
+            Caller caller, @PathVariable String id, @RequestBody UserService.UserRequest request) {
         return users.put(caller, id, request);
     }
 
@@ -67,17 +65,18 @@ public class UserController {
     @Operation(operationId = "setUserPassword", summary = "Set a person's password")
     @PutMapping("/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void password(Caller caller, @PathVariable String id,
-                         @RequestBody UserService.PasswordRequest request) {
+    public void password(Caller caller, @PathVariable String id, @RequestBody UserService.PasswordRequest request) {
         users.setPassword(caller, id, request);
     }
 
-    @Operation(operationId = "createUserKey", summary = "Create an API key for a person",
+    @Operation(
+            operationId = "createUserKey",
+            summary = "Create an API key for a person",
             description = "The secret is in this answer only; store it.")
     @PostMapping("/{id}/keys")
     @ResponseStatus(HttpStatus.CREATED)
-    public KeyService.CreatedKey createKey(Caller caller, @PathVariable String id,
-                                           @RequestBody(required = false) UserService.NewKey request) {
+    public KeyService.CreatedKey createKey(
+            Caller caller, @PathVariable String id, @RequestBody(required = false) UserService.NewKey request) {
         return users.createKey(caller, id, request);
     }
 

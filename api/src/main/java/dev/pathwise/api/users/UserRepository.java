@@ -1,16 +1,14 @@
 package dev.pathwise.api.users;
 
+import dev.pathwise.api.tenant.Role;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import dev.pathwise.api.tenant.Role;
 
 /** The {@code users} table, always by tenant. */
 @Repository
@@ -23,8 +21,16 @@ public class UserRepository {
     }
 
     /** A user as stored; {@code passwordHash} never leaves the service. */
-    public record User(String tenantId, String id, String username, String givenName, String familyName,
-                       String email, Set<Role> roles, String status, String passwordHash) {
+    public record User(
+            String tenantId,
+            String id,
+            String username,
+            String givenName,
+            String familyName,
+            String email,
+            Set<Role> roles,
+            String status,
+            String passwordHash) {
 
         public boolean active() {
             return "active".equals(status);
@@ -40,93 +46,146 @@ public class UserRepository {
             + " status, password_hash from users";
 
     public Optional<User> find(String tenantId, String userId) {
-        return jdbc.sql(SELECT + " where tenant_id = :t and user_id = :u").param("t", tenantId).param("u", userId)
-                .query((rs, n) -> row(rs)).optional();
+        return jdbc.sql(SELECT + " where tenant_id = :t and user_id = :u")
+                .param("t", tenantId)
+                .param("u", userId)
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     public Optional<User> byUsername(String tenantId, String username) {
-        return jdbc.sql(SELECT + " where tenant_id = :t and username = :u").param("t", tenantId)
-                .param("u", username).query((rs, n) -> row(rs)).optional();
+        return jdbc.sql(SELECT + " where tenant_id = :t and username = :u")
+                .param("t", tenantId)
+                .param("u", username)
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     /** Users of any tenant with this username (sign-in without a tenant). */
     public List<User> everyWithUsername(String username) {
-        return jdbc.sql(SELECT + " where username = :u order by tenant_id").param("u", username)
-                .query((rs, n) -> row(rs)).list();
+        return jdbc.sql(SELECT + " where username = :u order by tenant_id")
+                .param("u", username)
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     /** Users of the tenant with this e-mail address, compared without case. */
     public List<User> byEmail(String tenantId, String email) {
         return jdbc.sql(SELECT + " where tenant_id = :t and lower(email) = lower(:e) order by user_id")
-                .param("t", tenantId).param("e", email).query((rs, n) -> row(rs)).list();
+                .param("t", tenantId)
+                .param("e", email)
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     public List<User> all(String tenantId) {
-        return jdbc.sql(SELECT + " where tenant_id = :t order by user_id").param("t", tenantId)
-                .query((rs, n) -> row(rs)).list();
+        return jdbc.sql(SELECT + " where tenant_id = :t order by user_id")
+                .param("t", tenantId)
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     public List<String> ids(String tenantId) {
-        return jdbc.sql("select user_id from users where tenant_id = :t order by user_id").param("t", tenantId)
-                .query(String.class).list();
+        return jdbc.sql("select user_id from users where tenant_id = :t order by user_id")
+                .param("t", tenantId)
+                .query(String.class)
+                .list();
     }
 
     public void insert(User user, Instant at) {
-        jdbc.sql("insert into users (tenant_id, user_id, username, given_name, family_name, email, roles, status,"
-                        + " password_hash, created_at, updated_at) values (:t, :u, :n, :g, :f, :e, :r, :s, :p, :at, :at)")
-                .param("t", user.tenantId()).param("u", user.id()).param("n", user.username())
-                .param("g", user.givenName()).param("f", user.familyName()).param("e", user.email())
-                .param("r", Role.storeAll(user.roles())).param("s", user.status()).param("p", user.passwordHash())
-                .param("at", utc(at)).update();
+        jdbc.sql(
+                        "insert into users (tenant_id, user_id, username, given_name, family_name, email, roles, status,"
+                                + " password_hash, created_at, updated_at) values (:t, :u, :n, :g, :f, :e, :r, :s, :p, :at, :at)")
+                .param("t", user.tenantId())
+                .param("u", user.id())
+                .param("n", user.username())
+                .param("g", user.givenName())
+                .param("f", user.familyName())
+                .param("e", user.email())
+                .param("r", Role.storeAll(user.roles()))
+                .param("s", user.status())
+                .param("p", user.passwordHash())
+                .param("at", utc(at))
+                .update();
     }
 
     /** Writes everything but the password hash. */
     public void update(User user, Instant at) {
         jdbc.sql("update users set username = :n, given_name = :g, family_name = :f, email = :e, roles = :r,"
                         + " status = :s, updated_at = :at where tenant_id = :t and user_id = :u")
-                .param("t", user.tenantId()).param("u", user.id()).param("n", user.username())
-                .param("g", user.givenName()).param("f", user.familyName()).param("e", user.email())
-                .param("r", Role.storeAll(user.roles())).param("s", user.status()).param("at", utc(at)).update();
+                .param("t", user.tenantId())
+                .param("u", user.id())
+                .param("n", user.username())
+                .param("g", user.givenName())
+                .param("f", user.familyName())
+                .param("e", user.email())
+                .param("r", Role.storeAll(user.roles()))
+                .param("s", user.status())
+                .param("at", utc(at))
+                .update();
     }
 
     public void setPasswordHash(String tenantId, String userId, String hash, Instant at) {
         jdbc.sql("update users set password_hash = :p, updated_at = :at where tenant_id = :t and user_id = :u")
-                .param("p", hash).param("at", utc(at)).param("t", tenantId).param("u", userId).update();
+                .param("p", hash)
+                .param("at", utc(at))
+                .param("t", tenantId)
+                .param("u", userId)
+                .update();
     }
 
     /** Failed password sign-ins in a row, and until when the account is held after too many. */
-    public record SignInState(int failures, Instant lockedUntil) {
-    }
+    public record SignInState(int failures, Instant lockedUntil) {}
 
     public SignInState signInState(String tenantId, String userId) {
         return jdbc.sql("select failed_sign_ins, locked_until from users where tenant_id = :t and user_id = :u")
-                .param("t", tenantId).param("u", userId)
-                .query((rs, n) -> new SignInState(rs.getInt(1), rs.getObject(2, OffsetDateTime.class) == null ? null
-                        : rs.getObject(2, OffsetDateTime.class).toInstant())).single();
+                .param("t", tenantId)
+                .param("u", userId)
+                .query((rs, n) -> new SignInState(
+                        rs.getInt(1),
+                        rs.getObject(2, OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .single();
     }
 
     /** Counts a failed password; holds the account until {@code lockUntil} when given. */
     public void signInFailed(String tenantId, String userId, Instant lockUntil) {
         jdbc.sql("update users set failed_sign_ins = failed_sign_ins + 1, locked_until = coalesce(:l, locked_until)"
                         + " where tenant_id = :t and user_id = :u")
-                .param("l", lockUntil == null ? null : utc(lockUntil)).param("t", tenantId).param("u", userId)
+                .param("l", lockUntil == null ? null : utc(lockUntil))
+                .param("t", tenantId)
+                .param("u", userId)
                 .update();
     }
 
     public void signedIn(String tenantId, String userId, Instant at) {
         jdbc.sql("update users set failed_sign_ins = 0, locked_until = null, last_sign_in_at = :at"
                         + " where tenant_id = :t and user_id = :u")
-                .param("at", utc(at)).param("t", tenantId).param("u", userId).update();
+                .param("at", utc(at))
+                .param("t", tenantId)
+                .param("u", userId)
+                .update();
     }
 
     public void delete(String tenantId, String userId) {
-        jdbc.sql("delete from users where tenant_id = :t and user_id = :u").param("t", tenantId)
-                .param("u", userId).update();
+        jdbc.sql("delete from users where tenant_id = :t and user_id = :u")
+                .param("t", tenantId)
+                .param("u", userId)
+                .update();
     }
 
     private static User row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), Role.parseAll(rs.getString(7)), rs.getString(8), rs.getString(9));
+        return new User(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                Role.parseAll(rs.getString(7)),
+                rs.getString(8),
+                rs.getString(9));
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ConsoleEndToEndTest {
 
     private static final Path DATA_DIR = tempDir();
-    private static final Path CONSOLE = Path.of("..", "console").toAbsolutePath().normalize();
+    private static final Path CONSOLE =
+            Path.of("..", "console").toAbsolutePath().normalize();
     private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 
     @LocalServerPort
@@ -38,15 +38,22 @@ class ConsoleEndToEndTest {
 
     @Test
     void teacherCurriculumLeadAndAdminJourneysPassInChromium() throws Exception {
-        assertThat(Path.of(CHROMIUM)).as("Chromium is needed for the console's browser tests: apt-get install -y"
-                + " chromium (bash .ci/run installs it when missing)").exists();
-        assertThat(CONSOLE.resolve("node_modules/playwright-core")).as("the console's npm packages: build the"
-                + " console module first (mvn -B verify from the repository root)").exists();
+        assertThat(Path.of(CHROMIUM))
+                .as("Chromium is needed for the console's browser tests: apt-get install -y"
+                        + " chromium (bash .ci/run installs it when missing)")
+                .exists();
+        assertThat(CONSOLE.resolve("node_modules/playwright-core"))
+                .as("the console's npm packages: build the"
+                        + " console module first (mvn -B verify from the repository root)")
+                .exists();
         Path screenshots = Path.of(System.getProperty("pathwise.screenshots", "target/console-screenshots"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         Path log = Files.createTempFile("pathwise-console-e2e-", ".log");
-        ProcessBuilder e2e = new ProcessBuilder("node", "e2e/run.mjs").directory(CONSOLE.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder e2e = new ProcessBuilder("node", "e2e/run.mjs")
+                .directory(CONSOLE.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         e2e.environment().put("PATHWISE_URL", "http://localhost:" + port);
         e2e.environment().put("PATHWISE_SCREENSHOTS", screenshots.toString());
         e2e.environment().put("CHROMIUM", CHROMIUM);
@@ -58,12 +65,28 @@ class ConsoleEndToEndTest {
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println(output);
-        assertThat(finished).as("the journeys finish within 10 minutes:\n%s", output).isTrue();
+        assertThat(finished)
+                .as("the journeys finish within 10 minutes:\n%s", output)
+                .isTrue();
         assertThat(process.exitValue()).as("every journey passes:\n%s", output).isZero();
         assertThat(output).contains("3 passed, 0 failed");
-        for (String view : new String[] {"chart", "chart-explanation", "learner", "flags", "groups", "chart-tablet",
-                "policy", "simulation", "frameworks", "keys", "schools", "health"}) {
-            assertThat(screenshots.resolve(view + ".png")).as("screenshot of %s", view).isNotEmptyFile();
+        for (String view : new String[] {
+            "chart",
+            "chart-explanation",
+            "learner",
+            "flags",
+            "groups",
+            "chart-tablet",
+            "policy",
+            "simulation",
+            "frameworks",
+            "keys",
+            "schools",
+            "health"
+        }) {
+            assertThat(screenshots.resolve(view + ".png"))
+                    .as("screenshot of %s", view)
+                    .isNotEmptyFile();
         }
     }
 

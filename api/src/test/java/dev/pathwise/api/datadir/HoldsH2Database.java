@@ -9,12 +9,11 @@ import java.sql.DriverManager;
  */
 public final class HoldsH2Database {
 
-    private HoldsH2Database() {
-    }
+    private HoldsH2Database() {}
 
     public static void main(String[] args) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + args[0] + "/pathwise;MODE=PostgreSQL",
-                "sa", "")) {
+        try (Connection connection =
+                DriverManager.getConnection("jdbc:h2:file:" + args[0] + "/pathwise;MODE=PostgreSQL", "sa", "")) {
             connection.isValid(1);
             System.out.println("open");
             System.out.flush();

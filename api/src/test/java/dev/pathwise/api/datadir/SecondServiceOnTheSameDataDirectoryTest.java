@@ -3,20 +3,18 @@ package dev.pathwise.api.datadir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pathwise.api.PathwiseApplication;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import dev.pathwise.api.PathwiseApplication;
 
 /**
  * A second service started on a data directory whose H2 database another process holds (as {@code ./pathwise
@@ -29,17 +27,22 @@ class SecondServiceOnTheSameDataDirectoryTest {
     void aSecondServiceOnALockedDataDirectoryStopsWithOneSentence(@TempDir Path data, CapturedOutput output)
             throws Exception {
         // given another process holding the data directory's database
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldsH2Database.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HoldsH2Database.class.getName(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(lines.readLine()).isEqualTo("open");
 
             // when the service starts on it
-            assertThatThrownBy(() -> new SpringApplication(PathwiseApplication.class).run("--server.port=0",
-                    "--pathwise.data-dir=" + data))
+            assertThatThrownBy(() -> new SpringApplication(PathwiseApplication.class)
+                            .run("--server.port=0", "--pathwise.data-dir=" + data))
                     // then it stops before anything else starts, with the sentence and what to do
                     .isInstanceOf(DataDirectoryInUseException.class)
                     .hasMessage("H2 file locked: another Pathwise is running on the data directory "

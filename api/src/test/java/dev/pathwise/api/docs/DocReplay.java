@@ -53,6 +53,7 @@ final class DocReplay {
     private final List<String> lines;
     /** Replacements of printed outputs: first line index (inclusive) to last (exclusive) and the real text. */
     private final TreeMap<Integer, Map.Entry<Integer, List<String>>> rewrites = new TreeMap<>();
+
     private final List<Difference> differences = new ArrayList<>();
     private int lastExit;
 
@@ -149,14 +150,19 @@ final class DocReplay {
     private void compare(String command, List<String> printed, String real, int firstLine) {
         List<String> realLines = cut(real).lines().toList();
         if (!normalized(printed).equals(normalized(realLines))) {
-            differences.add(new Difference(document.getFileName().toString(), firstLine + 1, command,
-                    String.join("\n", printed), String.join("\n", realLines)));
+            differences.add(new Difference(
+                    document.getFileName().toString(),
+                    firstLine + 1,
+                    command,
+                    String.join("\n", printed),
+                    String.join("\n", realLines)));
             rewrites.put(firstLine, Map.entry(firstLine + printed.size(), realLines));
         }
     }
 
     private static List<String> normalized(List<String> text) {
-        List<String> lines = new ArrayList<>(text.stream().map(l -> UUID.matcher(l.stripTrailing()).replaceAll("<id>"))
+        List<String> lines = new ArrayList<>(text.stream()
+                .map(l -> UUID.matcher(l.stripTrailing()).replaceAll("<id>"))
                 .toList());
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
@@ -169,7 +175,10 @@ final class DocReplay {
         StringBuilder text = new StringBuilder();
         output.lines().forEach(line -> {
             if (line.length() > CUT && (line.startsWith("{") || line.startsWith("[{"))) {
-                text.append(line, 0, CUT).append("\n... (cut: ").append(line.length()).append(" characters in all)\n");
+                text.append(line, 0, CUT)
+                        .append("\n... (cut: ")
+                        .append(line.length())
+                        .append(" characters in all)\n");
             } else {
                 text.append(line).append('\n');
             }
@@ -182,8 +191,11 @@ final class DocReplay {
         for (int i = from; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("```")) {
-                boolean plain = line.strip().equals("```") && i + 1 < lines.size() && !lines.get(i + 1).startsWith("$ ")
-                        && !(i > 0 && DIRECTIVE.matcher(lines.get(i - 1).strip()).matches());
+                boolean plain = line.strip().equals("```")
+                        && i + 1 < lines.size()
+                        && !lines.get(i + 1).startsWith("$ ")
+                        && !(i > 0
+                                && DIRECTIVE.matcher(lines.get(i - 1).strip()).matches());
                 return plain ? i : -1;
             }
             if (line.startsWith("#")) {
@@ -216,7 +228,8 @@ final class DocReplay {
     private String shell(String script, int line) {
         String command = DOCUMENTED_URL.matcher(script).replaceAll(serviceUrl);
         try {
-            ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(work.toFile())
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", command)
+                    .directory(work.toFile())
                     .redirectErrorStream(true);
             builder.environment().putAll(environment);
             Process process = builder.start();

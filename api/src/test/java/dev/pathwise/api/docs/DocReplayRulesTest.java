@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,8 +95,10 @@ class DocReplayRulesTest {
                 """);
 
         String json = "{\"a\":\"" + "0".repeat(1600) + "\"}";
-        assertThat(replay.differences()).singleElement().satisfies(d -> assertThat(d.real())
-                .isEqualTo("http://localhost:8080/v1\n" + json.substring(0, DocReplay.CUT)
-                        + "\n... (cut: " + json.length() + " characters in all)"));
+        assertThat(replay.differences())
+                .singleElement()
+                .satisfies(d -> assertThat(d.real())
+                        .isEqualTo("http://localhost:8080/v1\n" + json.substring(0, DocReplay.CUT) + "\n... (cut: "
+                                + json.length() + " characters in all)"));
     }
 }

@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -39,9 +38,10 @@ class DocsReplayTest {
 
     /** The time of the documented run: every "now" of the service. */
     static final Instant NOW = Instant.parse("2026-11-23T14:00:00Z");
+
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<Path> DOCUMENTS = List.of(ROOT.resolve("api/CURL-EXAMPLES.md"),
-            ROOT.resolve("docs/authoring-policies.md"));
+    private static final List<Path> DOCUMENTS =
+            List.of(ROOT.resolve("api/CURL-EXAMPLES.md"), ROOT.resolve("docs/authoring-policies.md"));
     private static final Path DATA_DIR = temporaryFolder();
 
     @TestConfiguration
@@ -76,9 +76,15 @@ class DocsReplayTest {
                   -Dslf4j.internal.verbosity=WARN dev.pathwise.authoring.PolicyCommand "$@"
                 """);
         Files.setPosixFilePermissions(pathwise, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Map<String, String> environment = Map.of("PATHWISE_JAVA", Path.of(System.getProperty("java.home"), "bin",
-                        "java").toString(), "CLASSPATH", System.getProperty("java.class.path"),
-                "PATHWISE_URL", "http://localhost:" + port, "PATHWISE_API_KEY", "demo-curriculum-key");
+        Map<String, String> environment = Map.of(
+                "PATHWISE_JAVA",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "CLASSPATH",
+                System.getProperty("java.class.path"),
+                "PATHWISE_URL",
+                "http://localhost:" + port,
+                "PATHWISE_API_KEY",
+                "demo-curriculum-key");
 
         // when each document is replayed in order on the same service
         boolean rewrite = Boolean.getBoolean("pathwise.docs.rewrite");
@@ -93,8 +99,10 @@ class DocsReplayTest {
 
         // then every printed output is the real one
         if (!rewrite) {
-            assertThat(differences).as("printed outputs that differ from the real ones; rerun with"
-                    + " -Dpathwise.docs.rewrite=true to write the real ones, then read the diff").isEmpty();
+            assertThat(differences)
+                    .as("printed outputs that differ from the real ones; rerun with"
+                            + " -Dpathwise.docs.rewrite=true to write the real ones, then read the diff")
+                    .isEmpty();
         }
     }
 

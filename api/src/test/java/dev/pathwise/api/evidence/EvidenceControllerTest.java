@@ -13,9 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.testing.ControllerSlice;
+import dev.pathwise.api.testing.SliceKeys;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,10 +27,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.testing.ControllerSlice;
-import dev.pathwise.api.testing.SliceKeys;
 
 /** The HTTP contract of {@code /v1/evidence}: who may send, what a refusal names, what a batch answers. */
 @ControllerSlice(EvidenceController.class)
@@ -46,20 +44,31 @@ class EvidenceControllerTest {
 
     /** An update without changes or steps, as the service answers for evidence that changed nothing. */
     static PathUpdateJson update(String learnerId, String evidenceId) {
-        return new PathUpdateJson(learnerId, evidenceId, "district-default@1.0.0",
-                Instant.parse("2026-10-01T10:00:00Z"), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), null, List.of(), null);
+        return new PathUpdateJson(
+                learnerId,
+                evidenceId,
+                "district-default@1.0.0",
+                Instant.parse("2026-10-01T10:00:00Z"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                null);
     }
 
     private static MockHttpServletRequestBuilder postJson(String path, String key, String body) {
-        MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_JSON).content(body);
+        MockHttpServletRequestBuilder request =
+                post(path).contentType(MediaType.APPLICATION_JSON).content(body);
         return key == null ? request : request.header("X-Api-Key", key);
     }
 
     @Test
     void evidenceOfThePlatformIsIngestedForItsTenantAndAnsweredWithThePathUpdate() throws Exception {
-        given(evidence.ingest(eq(SliceKeys.TENANT), any())).willReturn(new EvidenceResult(update("ana", "e-1"),
-                false));
+        given(evidence.ingest(eq(SliceKeys.TENANT), any())).willReturn(new EvidenceResult(update("ana", "e-1"), false));
 
         mvc.perform(postJson("/v1/evidence", SliceKeys.PLATFORM, PIECE))
                 .andExpect(status().isOk())
@@ -78,8 +87,7 @@ class EvidenceControllerTest {
 
     @Test
     void anAdminMaySendEvidence() throws Exception {
-        given(evidence.ingest(eq(SliceKeys.TENANT), any())).willReturn(new EvidenceResult(update("ana", "e-1"),
-                false));
+        given(evidence.ingest(eq(SliceKeys.TENANT), any())).willReturn(new EvidenceResult(update("ana", "e-1"), false));
 
         mvc.perform(postJson("/v1/evidence", SliceKeys.ADMIN, PIECE)).andExpect(status().isOk());
 
@@ -91,13 +99,13 @@ class EvidenceControllerTest {
         mvc.perform(postJson("/v1/evidence", null, PIECE))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("header X-Api-Key is missing; send the API key of your"
-                        + " tenant"));
+                .andExpect(jsonPath("$.detail")
+                        .value("header X-Api-Key is missing; send the API key of your" + " tenant"));
         mvc.perform(postJson("/v1/evidence", "no-such-key", PIECE))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("the API key in X-Api-Key is unknown; check it or ask your"
-                        + " admin for a key"));
+                .andExpect(jsonPath("$.detail")
+                        .value("the API key in X-Api-Key is unknown; check it or ask your" + " admin for a key"));
 
         verifyNoInteractions(evidence);
     }
@@ -108,8 +116,8 @@ class EvidenceControllerTest {
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.value").value("teacher"))
-                .andExpect(jsonPath("$.detail").value("role 'teacher' may not call POST /v1/evidence; allowed:"
-                        + " platform and admin"));
+                .andExpect(jsonPath("$.detail")
+                        .value("role 'teacher' may not call POST /v1/evidence; allowed:" + " platform and admin"));
 
         verifyNoInteractions(evidence);
     }
@@ -126,7 +134,9 @@ class EvidenceControllerTest {
 
     @Test
     void aScoreOfTheWrongTypeIs400NamingTheFieldAndTheValue() throws Exception {
-        mvc.perform(postJson("/v1/evidence", SliceKeys.PLATFORM,
+        mvc.perform(postJson(
+                        "/v1/evidence",
+                        SliceKeys.PLATFORM,
                         "{\"id\": \"e-bad\", \"learnerId\": \"ana\", \"score\": {\"raw\": \"seven\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -138,8 +148,10 @@ class EvidenceControllerTest {
 
     @Test
     void anUnknownFieldIs400NamingIt() throws Exception {
-        mvc.perform(postJson("/v1/evidence", SliceKeys.PLATFORM, PIECE.replace("\"kind\"", "\"colour\": \"red\","
-                        + " \"kind\"")))
+        mvc.perform(postJson(
+                        "/v1/evidence",
+                        SliceKeys.PLATFORM,
+                        PIECE.replace("\"kind\"", "\"colour\": \"red\"," + " \"kind\"")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("colour"));
@@ -149,7 +161,9 @@ class EvidenceControllerTest {
 
     @Test
     void aWildcardContentTypeIs415NamingTheHeader() throws Exception {
-        mvc.perform(post("/v1/evidence").header("X-Api-Key", SliceKeys.PLATFORM).contentType("application/*")
+        mvc.perform(post("/v1/evidence")
+                        .header("X-Api-Key", SliceKeys.PLATFORM)
+                        .contentType("application/*")
                         .content(PIECE))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -161,8 +175,8 @@ class EvidenceControllerTest {
 
     @Test
     void aRefusalOfTheServiceIsAProblemWithItsStatusFieldAndValue() throws Exception {
-        given(evidence.ingest(eq(SliceKeys.TENANT), any())).willThrow(ApiProblem.notFound("learnerId", "nobody",
-                "learnerId: no learner 'nobody' in this tenant"));
+        given(evidence.ingest(eq(SliceKeys.TENANT), any()))
+                .willThrow(ApiProblem.notFound("learnerId", "nobody", "learnerId: no learner 'nobody' in this tenant"));
 
         mvc.perform(postJson("/v1/evidence", SliceKeys.PLATFORM, PIECE.replace("\"ana\"", "\"nobody\"")))
                 .andExpect(status().isNotFound())
@@ -173,14 +187,14 @@ class EvidenceControllerTest {
     }
 
     @Test
-    void aBatchIsAnsweredWithItsCountsAndAResultPerItemAndAnItemThatIsNoObjectIsNamedByItsIndex()
-            throws Exception {
+    void aBatchIsAnsweredWithItsCountsAndAResultPerItemAndAnItemThatIsNoObjectIsNamedByItsIndex() throws Exception {
         given(evidence.batchLimit()).willReturn(1000);
-        ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "items[1]: is a JSON"
-                + " number; send an evidence object");
-        given(evidence.ingestBatch(eq(SliceKeys.TENANT), anyList())).willReturn(List.of(
-                new BatchItemResult(0, "e-1", 200, false, update("ana", "e-1"), null),
-                new BatchItemResult(1, null, 400, false, null, refused)));
+        ProblemDetail refused = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "items[1]: is a JSON" + " number; send an evidence object");
+        given(evidence.ingestBatch(eq(SliceKeys.TENANT), anyList()))
+                .willReturn(List.of(
+                        new BatchItemResult(0, "e-1", 200, false, update("ana", "e-1"), null),
+                        new BatchItemResult(1, null, 400, false, null, refused)));
 
         mvc.perform(postJson("/v1/evidence/batch", SliceKeys.PLATFORM, "{\"items\": [" + PIECE + ", 7]}"))
                 .andExpect(status().isOk())
@@ -198,22 +212,22 @@ class EvidenceControllerTest {
         assertThat(items.getValue().get(0).unreadable()).isNull();
         assertThat(items.getValue().get(1).request()).isNull();
         assertThat(items.getValue().get(1).unreadable().field()).isEqualTo("items[1]");
-        assertThat(items.getValue().get(1).unreadable().getMessage()).isEqualTo("items[1]: is a JSON number; send"
-                + " an evidence object");
+        assertThat(items.getValue().get(1).unreadable().getMessage())
+                .isEqualTo("items[1]: is a JSON number; send" + " an evidence object");
     }
 
     @Test
     void aBatchOverTheLimitIs413NamingTheLimitAndTheCount() throws Exception {
         given(evidence.batchLimit()).willReturn(2);
 
-        mvc.perform(postJson("/v1/evidence/batch", SliceKeys.PLATFORM, "[" + PIECE + ", " + PIECE + ", " + PIECE
-                        + "]"))
+        mvc.perform(postJson("/v1/evidence/batch", SliceKeys.PLATFORM, "[" + PIECE + ", " + PIECE + ", " + PIECE + "]"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("items"))
                 .andExpect(jsonPath("$.value").value(3))
-                .andExpect(jsonPath("$.detail").value("items: a batch holds at most 2 pieces of evidence; this one"
-                        + " has 3. Split it into batches of 2 or fewer"));
+                .andExpect(jsonPath("$.detail")
+                        .value("items: a batch holds at most 2 pieces of evidence; this one"
+                                + " has 3. Split it into batches of 2 or fewer"));
 
         verify(evidence, never()).ingestBatch(any(), anyList());
     }

@@ -13,21 +13,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.pathwise.api.learner.LearnerViews.LearnerJson;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.testing.ControllerSlice;
+import dev.pathwise.api.testing.SliceKeys;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-
-import dev.pathwise.api.learner.LearnerViews.LearnerJson;
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.testing.ControllerSlice;
-import dev.pathwise.api.testing.SliceKeys;
 
 /** The HTTP contract of {@code /v1/learners/{id}}: who may read, write and override, and what a refusal names. */
 @ControllerSlice(LearnerController.class)
@@ -50,8 +48,18 @@ class LearnerControllerTest {
     MasteryExplanation explanations;
 
     private static LearnerJson ana() {
-        ProfileJson profile = new ProfileJson(7, "north", List.of(), List.of(), List.of(), List.of(), null,
-                List.of(), java.time.LocalDate.parse("2025-09-01"), null, null);
+        ProfileJson profile = new ProfileJson(
+                7,
+                "north",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                java.time.LocalDate.parse("2025-09-01"),
+                null,
+                null);
         return new LearnerJson("ana", "6-8", profile, 3, 2, 2, 0);
     }
 
@@ -59,8 +67,10 @@ class LearnerControllerTest {
     void thePlatformPutsAProfileForItsTenantAndGetsTheLearnerBack() throws Exception {
         given(learners.putProfile(eq(SliceKeys.TENANT), eq("ana"), any())).willReturn(ana());
 
-        mvc.perform(put("/v1/learners/ana").header("X-Api-Key", SliceKeys.PLATFORM)
-                        .contentType(MediaType.APPLICATION_JSON).content(PROFILE))
+        mvc.perform(put("/v1/learners/ana")
+                        .header("X-Api-Key", SliceKeys.PLATFORM)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(PROFILE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.learnerId").value("ana"))
                 .andExpect(jsonPath("$.gradeBand").value("6-8"))
@@ -79,13 +89,15 @@ class LearnerControllerTest {
         mvc.perform(get("/v1/learners/ana").header("X-Api-Key", SliceKeys.TEACHER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.evidenceCount").value(2));
-        mvc.perform(put("/v1/learners/ana").header("X-Api-Key", SliceKeys.TEACHER)
-                        .contentType(MediaType.APPLICATION_JSON).content(PROFILE))
+        mvc.perform(put("/v1/learners/ana")
+                        .header("X-Api-Key", SliceKeys.TEACHER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(PROFILE))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.value").value("teacher"))
-                .andExpect(jsonPath("$.detail").value("role 'teacher' may not call PUT /v1/learners/ana; allowed:"
-                        + " platform and admin"));
+                .andExpect(jsonPath("$.detail")
+                        .value("role 'teacher' may not call PUT /v1/learners/ana; allowed:" + " platform and admin"));
 
         verify(learners).get(SliceKeys.TENANT, "ana");
         verify(learners, org.mockito.Mockito.never()).putProfile(any(), any(), any());
@@ -103,18 +115,30 @@ class LearnerControllerTest {
 
     @Test
     void anOverrideOfATeacherIsCreated201AndThePlatformMayNotOverride() throws Exception {
-        OverrideJson applied = new OverrideJson("o-1", "SET_LEVEL", "ratio.tables", null, "MASTERED", "teachers",
-                "Showed it in class", Instant.parse("2026-10-01T10:00:00Z"), null);
-        given(overrides.apply(any(Caller.class), eq("ana"), any())).willReturn(new OverrideService.Applied(applied,
-                null));
+        OverrideJson applied = new OverrideJson(
+                "o-1",
+                "SET_LEVEL",
+                "ratio.tables",
+                null,
+                "MASTERED",
+                "teachers",
+                "Showed it in class",
+                Instant.parse("2026-10-01T10:00:00Z"),
+                null);
+        given(overrides.apply(any(Caller.class), eq("ana"), any()))
+                .willReturn(new OverrideService.Applied(applied, null));
 
-        mvc.perform(post("/v1/learners/ana/overrides").header("X-Api-Key", SliceKeys.TEACHER)
-                        .contentType(MediaType.APPLICATION_JSON).content(OVERRIDE))
+        mvc.perform(post("/v1/learners/ana/overrides")
+                        .header("X-Api-Key", SliceKeys.TEACHER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(OVERRIDE))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.override.id").value("o-1"))
                 .andExpect(jsonPath("$.override.reason").value("Showed it in class"));
-        mvc.perform(post("/v1/learners/ana/overrides").header("X-Api-Key", SliceKeys.PLATFORM)
-                        .contentType(MediaType.APPLICATION_JSON).content(OVERRIDE))
+        mvc.perform(post("/v1/learners/ana/overrides")
+                        .header("X-Api-Key", SliceKeys.PLATFORM)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(OVERRIDE))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.value").value("platform"));
 
@@ -128,8 +152,10 @@ class LearnerControllerTest {
 
     @Test
     void aGradeOfTheWrongTypeIs400NamingTheFieldAndTheValue() throws Exception {
-        mvc.perform(put("/v1/learners/ana").header("X-Api-Key", SliceKeys.PLATFORM)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"grade\": \"seven\"}"))
+        mvc.perform(put("/v1/learners/ana")
+                        .header("X-Api-Key", SliceKeys.PLATFORM)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"grade\": \"seven\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("grade"))
@@ -140,8 +166,8 @@ class LearnerControllerTest {
 
     @Test
     void anUnknownLearnerIs404NamingTheId() throws Exception {
-        given(learners.pathway(SliceKeys.TENANT, "nobody")).willThrow(ApiProblem.notFound("learnerId", "nobody",
-                "learnerId: no learner 'nobody' in this tenant"));
+        given(learners.pathway(SliceKeys.TENANT, "nobody"))
+                .willThrow(ApiProblem.notFound("learnerId", "nobody", "learnerId: no learner 'nobody' in this tenant"));
 
         mvc.perform(get("/v1/learners/nobody/pathway").header("X-Api-Key", SliceKeys.TEACHER))
                 .andExpect(status().isNotFound())

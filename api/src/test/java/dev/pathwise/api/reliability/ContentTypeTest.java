@@ -2,16 +2,13 @@ package dev.pathwise.api.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.pathwise.api.tenant.Role;
 import dev.pathwise.api.tenant.TenantService;
 import dev.pathwise.api.testing.Http;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** A body sent without its Content-Type, or with one the endpoint does not take, is told which ones it takes. */
 class ContentTypeTest extends ReliabilityStack {
@@ -22,8 +19,9 @@ class ContentTypeTest extends ReliabilityStack {
 
         assertThat(problem.path("status").asInt()).isEqualTo(415);
         assertThat(problem.path("field").asText()).isEqualTo("Content-Type");
-        assertThat(problem.path("detail").asText()).isEqualTo("the Content-Type header is missing; send"
-                + " Content-Type: application/json or application/zip (the policy folder zipped)");
+        assertThat(problem.path("detail").asText())
+                .isEqualTo("the Content-Type header is missing; send"
+                        + " Content-Type: application/json or application/zip (the policy folder zipped)");
     }
 
     @Test
@@ -32,8 +30,9 @@ class ContentTypeTest extends ReliabilityStack {
 
         assertThat(problem.path("status").asInt()).isEqualTo(415);
         assertThat(problem.path("value").asText()).startsWith("text/plain");
-        assertThat(problem.path("detail").asText()).isEqualTo("Content-Type text/plain;charset=UTF-8 is not accepted"
-                + " here; send Content-Type: application/json or application/yaml");
+        assertThat(problem.path("detail").asText())
+                .isEqualTo("Content-Type text/plain;charset=UTF-8 is not accepted"
+                        + " here; send Content-Type: application/json or application/yaml");
     }
 
     private JsonNode post(String path, String contentType, byte[] body) {

@@ -6,19 +6,39 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A hash of every row of every table (of one tenant, or all): equal fingerprints, nothing stored changed. */
 final class DatabaseFingerprint {
 
-    private static final List<String> TABLES = List.of("tenants", "api_keys", "schools", "frameworks",
-            "activities", "learners", "evidence", "overrides", "policy_versions", "policy_refusals", "case_documents",
-            "case_items", "case_associations", "xapi_actors", "iri_alignments", "xapi_unmapped", "terms", "courses",
-            "classes", "class_terms", "users", "class_teachers", "enrollments", "roster_links", "audit_events");
+    private static final List<String> TABLES = List.of(
+            "tenants",
+            "api_keys",
+            "schools",
+            "frameworks",
+            "activities",
+            "learners",
+            "evidence",
+            "overrides",
+            "policy_versions",
+            "policy_refusals",
+            "case_documents",
+            "case_items",
+            "case_associations",
+            "xapi_actors",
+            "iri_alignments",
+            "xapi_unmapped",
+            "terms",
+            "courses",
+            "classes",
+            "class_terms",
+            "users",
+            "class_teachers",
+            "enrollments",
+            "roster_links",
+            "audit_events");
 
-    private DatabaseFingerprint() {
-    }
+    private DatabaseFingerprint() {}
 
     /** Row count and content hash per table. */
     static Map<String, String> of(JdbcTemplate jdbc, String tenantId) {
@@ -28,7 +48,10 @@ final class DatabaseFingerprint {
             String where = tenantId == null ? "" : " where " + column + " = ?";
             Object[] args = tenantId == null ? new Object[0] : new Object[] {tenantId};
             List<Map<String, Object>> rows = jdbc.queryForList("select * from " + table + where, args);
-            List<String> lines = rows.stream().map(row -> new TreeMap<>(row).toString()).sorted().toList();
+            List<String> lines = rows.stream()
+                    .map(row -> new TreeMap<>(row).toString())
+                    .sorted()
+                    .toList();
             fingerprint.put(table, lines.size() + " rows, sha256 " + sha256(String.join("\n", lines)));
         }
         return fingerprint;
@@ -36,8 +59,8 @@ final class DatabaseFingerprint {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -3,12 +3,6 @@ package dev.pathwise.api.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import dev.pathwise.api.tenant.Role;
 import dev.pathwise.api.tenant.TenantService;
 import dev.pathwise.client.ApiClient;
@@ -25,6 +19,10 @@ import dev.pathwise.client.model.NextStepJson;
 import dev.pathwise.client.model.PathUpdateJson;
 import dev.pathwise.client.model.ProfileJson;
 import dev.pathwise.client.model.ScoreJson;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * A platform drives the service through the Java client generated from its OpenAPI document (module client): a
@@ -41,34 +39,47 @@ class GeneratedClientTest extends ReliabilityStack {
         LearnersApi learners = new LearnersApi(platform);
 
         // when: the platform sends a formative score of 4 out of 10
-        PathUpdateJson update = new EvidenceApi(platform).postEvidence(new EvidenceRequest().id("e-1")
-                .learnerId("ana").competencyId("ratio.concept").kind(EvidenceRequest.KindEnum.FORMATIVE)
-                .score(new ScoreJson().raw(4.0).min(0.0).max(10.0)).source("client-test"));
+        PathUpdateJson update = new EvidenceApi(platform)
+                .postEvidence(new EvidenceRequest()
+                        .id("e-1")
+                        .learnerId("ana")
+                        .competencyId("ratio.concept")
+                        .kind(EvidenceRequest.KindEnum.FORMATIVE)
+                        .score(new ScoreJson().raw(4.0).min(0.0).max(10.0))
+                        .source("client-test"));
 
         // then: the competency's score is the score sent, explained, and the next steps offer its activity
         assertThat(update.getEvidenceId()).isEqualTo("e-1");
         MasteryChangeJson change = update.getMasteryChanges().stream()
-                .filter(c -> c.getCompetencyId().equals("ratio.concept")).findFirst().orElseThrow();
+                .filter(c -> c.getCompetencyId().equals("ratio.concept"))
+                .findFirst()
+                .orElseThrow();
         assertThat(change.getToScore()).isEqualTo(0.4);
         assertThat(change.getExplanation()).isNotBlank();
-        assertThat(learners.getNextSteps("ana").getNextSteps()).extracting(NextStepJson::getActivityId)
-                .contains("concept-video").doesNotContain("tables-practice");
+        assertThat(learners.getNextSteps("ana").getNextSteps())
+                .extracting(NextStepJson::getActivityId)
+                .contains("concept-video")
+                .doesNotContain("tables-practice");
         assertThat(learners.getLearner("ana").getEvidenceCount()).isEqualTo(1L);
     }
 
     @Test
     void refusalsArriveAsProblemsNamingTheFieldAndTheRole() throws ApiException {
         Map<Role, String> keys = district();
-        EvidenceRequest evidence = new EvidenceRequest().id("e-1").learnerId("ghost").competencyId("ratio.concept")
-                .kind(EvidenceRequest.KindEnum.FORMATIVE).score(new ScoreJson().raw(4.0).min(0.0).max(10.0));
+        EvidenceRequest evidence = new EvidenceRequest()
+                .id("e-1")
+                .learnerId("ghost")
+                .competencyId("ratio.concept")
+                .kind(EvidenceRequest.KindEnum.FORMATIVE)
+                .score(new ScoreJson().raw(4.0).min(0.0).max(10.0));
 
-        ApiException unknown = catchThrowableOfType(ApiException.class,
-                () -> new EvidenceApi(client(keys.get(Role.PLATFORM))).postEvidence(evidence));
+        ApiException unknown = catchThrowableOfType(
+                ApiException.class, () -> new EvidenceApi(client(keys.get(Role.PLATFORM))).postEvidence(evidence));
         assertThat(unknown.getCode()).isEqualTo(404);
         assertThat(unknown.getResponseBody()).contains("\"field\":\"learnerId\"", "\"value\":\"ghost\"");
 
-        ApiException forbidden = catchThrowableOfType(ApiException.class,
-                () -> new EvidenceApi(client(keys.get(Role.TEACHER))).postEvidence(evidence));
+        ApiException forbidden = catchThrowableOfType(
+                ApiException.class, () -> new EvidenceApi(client(keys.get(Role.TEACHER))).postEvidence(evidence));
         assertThat(forbidden.getCode()).isEqualTo(403);
         assertThat(forbidden.getResponseBody()).contains("allowed: platform and admin");
     }
@@ -80,20 +91,61 @@ class GeneratedClientTest extends ReliabilityStack {
         Map<Role, String> keys = context.getBean(TenantService.class).createWithNewKeys(tenant, "Client " + marker);
         context.getBean(TenantService.class).addSchool(tenant, "north", "North");
         ApiClient curriculum = client(keys.get(Role.CURRICULUM));
-        new FrameworksApi(curriculum).saveFramework(new FrameworkJson().id("ratios").name("Ratios").competencies(
-                List.of(new CompetencyJson().id("ratio").name("Ratio reasoning"),
-                        new CompetencyJson().id("ratio.concept").name("Understand ratios").parentId("ratio"),
-                        new CompetencyJson().id("ratio.tables").name("Ratio tables").parentId("ratio")
-                                .prerequisiteIds(List.of("ratio.concept")))));
-        new ActivitiesApi(curriculum).createActivities(List.of(
-                Map.of("id", "concept-video", "title", "Ratios on video", "competencyIds", List.of("ratio.concept"),
-                        "kind", "LESSON", "modality", "VIDEO", "grouping", "INDIVIDUAL", "online", true,
-                        "estimatedMinutes", 20),
-                Map.of("id", "tables-practice", "title", "Ratio tables", "competencyIds", List.of("ratio.tables"),
-                        "kind", "PRACTICE", "modality", "TEXT", "grouping", "INDIVIDUAL", "online", true,
-                        "estimatedMinutes", 20)));
-        assertThat(new LearnersApi(client(keys.get(Role.PLATFORM))).putLearner("ana",
-                new ProfileJson().grade(7).schoolId("north")).getLearnerId()).isEqualTo("ana");
+        new FrameworksApi(curriculum)
+                .saveFramework(new FrameworkJson()
+                        .id("ratios")
+                        .name("Ratios")
+                        .competencies(List.of(
+                                new CompetencyJson().id("ratio").name("Ratio reasoning"),
+                                new CompetencyJson()
+                                        .id("ratio.concept")
+                                        .name("Understand ratios")
+                                        .parentId("ratio"),
+                                new CompetencyJson()
+                                        .id("ratio.tables")
+                                        .name("Ratio tables")
+                                        .parentId("ratio")
+                                        .prerequisiteIds(List.of("ratio.concept")))));
+        new ActivitiesApi(curriculum)
+                .createActivities(List.of(
+                        Map.of(
+                                "id",
+                                "concept-video",
+                                "title",
+                                "Ratios on video",
+                                "competencyIds",
+                                List.of("ratio.concept"),
+                                "kind",
+                                "LESSON",
+                                "modality",
+                                "VIDEO",
+                                "grouping",
+                                "INDIVIDUAL",
+                                "online",
+                                true,
+                                "estimatedMinutes",
+                                20),
+                        Map.of(
+                                "id",
+                                "tables-practice",
+                                "title",
+                                "Ratio tables",
+                                "competencyIds",
+                                List.of("ratio.tables"),
+                                "kind",
+                                "PRACTICE",
+                                "modality",
+                                "TEXT",
+                                "grouping",
+                                "INDIVIDUAL",
+                                "online",
+                                true,
+                                "estimatedMinutes",
+                                20)));
+        assertThat(new LearnersApi(client(keys.get(Role.PLATFORM)))
+                        .putLearner("ana", new ProfileJson().grade(7).schoolId("north"))
+                        .getLearnerId())
+                .isEqualTo("ana");
 
         return keys;
     }

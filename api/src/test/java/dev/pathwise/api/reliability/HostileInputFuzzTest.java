@@ -2,6 +2,11 @@ package dev.pathwise.api.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
+import dev.pathwise.rules.DefaultPolicyPack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.pathwise.api.tenant.Role;
-import dev.pathwise.api.testing.Http;
-import dev.pathwise.api.testing.TestDistrict;
-import dev.pathwise.rules.DefaultPolicyPack;
 
 /**
  * Given a tenant with a learner and evidence, when 10,000 malformed or hostile requests arrive (broken JSON, huge
@@ -39,12 +36,21 @@ class HostileInputFuzzTest extends ReliabilityStack {
         TestDistrict tenant = TestDistrict.marked(context, http);
         String learner = tenant.learnerInterestedIn(http, "fuzz-ana", "chess");
         for (int i = 0; i < 3; i++) {
-            Http.expect(http.post("/v1/evidence", tenant.key(Role.PLATFORM),
-                    TestDistrict.evidence("seed-" + i, learner, "ratio.concept", 7)), 200);
+            Http.expect(
+                    http.post(
+                            "/v1/evidence",
+                            tenant.key(Role.PLATFORM),
+                            TestDistrict.evidence("seed-" + i, learner, "ratio.concept", 7)),
+                    200);
         }
         Map<String, String> before = DatabaseFingerprint.of(jdbc, null);
-        List<HostileRequests.Hostile> requests = new HostileRequests(SEED, tenant.key(Role.PLATFORM),
-                tenant.key(Role.TEACHER), tenant.key(Role.CURRICULUM), tenant.key(Role.ADMIN), learner)
+        List<HostileRequests.Hostile> requests = new HostileRequests(
+                        SEED,
+                        tenant.key(Role.PLATFORM),
+                        tenant.key(Role.TEACHER),
+                        tenant.key(Role.CURRICULUM),
+                        tenant.key(Role.ADMIN),
+                        learner)
                 .generate(REQUESTS);
 
         Map<String, AtomicInteger> byStatus = new ConcurrentHashMap<>();
@@ -55,12 +61,19 @@ class HostileInputFuzzTest extends ReliabilityStack {
             List<Future<?>> running = new ArrayList<>();
             for (HostileRequests.Hostile request : requests) {
                 running.add(pool.submit(() -> {
-                    Http.Response response = http.send(request.method(), request.path(), request.key(),
-                            request.body(), request.contentType(), request.chunked());
+                    Http.Response response = http.send(
+                            request.method(),
+                            request.path(),
+                            request.key(),
+                            request.body(),
+                            request.contentType(),
+                            request.chunked());
                     byStatus.computeIfAbsent(String.valueOf(response.status()), s -> new AtomicInteger())
                             .incrementAndGet();
-                    byCategory.computeIfAbsent(request.category().replaceAll("\\(\\d+\\)|\\d+ ", ""),
-                            c -> new AtomicInteger()).incrementAndGet();
+                    byCategory
+                            .computeIfAbsent(
+                                    request.category().replaceAll("\\(\\d+\\)|\\d+ ", ""), c -> new AtomicInteger())
+                            .incrementAndGet();
                     String problem = check(request, response);
                     if (problem != null && failures.size() < 20) {
                         failures.add(problem);
@@ -89,13 +102,16 @@ class HostileInputFuzzTest extends ReliabilityStack {
         String learner = tenant.learnerInterestedIn(http, "mutant-ana", "chess");
         JsonNode document = Http.expect(http.get("/v3/api-docs", null), 200).body();
         List<OpenApiMutations.Mutation> mutations = new OpenApiMutations(document, (path, name) -> {
-            if (!name.equals("id")) {
-                return null;
-            }
-            return path.startsWith("/v1/policies/") ? DefaultPolicyPack.POLICY_ID
-                    : path.startsWith("/v1/frameworks/") ? tenant.frameworkId
-                    : path.startsWith("/v1/keys/") ? "key-unknown" : learner;
-        }).generate();
+                    if (!name.equals("id")) {
+                        return null;
+                    }
+                    return path.startsWith("/v1/policies/")
+                            ? DefaultPolicyPack.POLICY_ID
+                            : path.startsWith("/v1/frameworks/")
+                                    ? tenant.frameworkId
+                                    : path.startsWith("/v1/keys/") ? "key-unknown" : learner;
+                })
+                .generate();
 
         // when: each is sent with the admin key (every role's operations), the xAPI version header included
         Map<String, AtomicInteger> byStatus = new ConcurrentHashMap<>();
@@ -106,17 +122,24 @@ class HostileInputFuzzTest extends ReliabilityStack {
             List<Future<?>> running = new ArrayList<>();
             for (OpenApiMutations.Mutation mutation : mutations) {
                 running.add(pool.submit(() -> {
-                    Http.Response response = http.send(mutation.method(), mutation.path(),
-                            tenant.key(Role.ADMIN), mutation.body(), mutation.body() == null ? null
-                                    : "application/json", false, Map.of("X-Experience-API-Version", "1.0.3"));
+                    Http.Response response = http.send(
+                            mutation.method(),
+                            mutation.path(),
+                            tenant.key(Role.ADMIN),
+                            mutation.body(),
+                            mutation.body() == null ? null : "application/json",
+                            false,
+                            Map.of("X-Experience-API-Version", "1.0.3"));
                     operations.add(mutation.operation());
                     byStatus.computeIfAbsent(String.valueOf(response.status()), s -> new AtomicInteger())
                             .incrementAndGet();
-                    String broken = response.status() >= 500 ? "5xx"
+                    String broken = response.status() >= 500
+                            ? "5xx"
                             : response.status() >= 400 && !response.isProblem() ? "not problem+json" : null;
                     if (broken == null && response.status() >= 400) {
                         JsonNode body = response.body();
-                        if (body.path("status").asInt() != response.status() || body.path("title").asText().isEmpty()
+                        if (body.path("status").asInt() != response.status()
+                                || body.path("title").asText().isEmpty()
                                 || body.path("detail").asText().isEmpty()) {
                             broken = "problem without status, title or detail";
                         }
@@ -151,8 +174,11 @@ class HostileInputFuzzTest extends ReliabilityStack {
     /** What is wrong with this answer to this request, or null. */
     private static String check(HostileRequests.Hostile request, Http.Response response) {
         String what = request.category() + " " + request.method() + " " + request.path() + " -> "
-                + response.status() + " " + abbreviate(response.text()) + " <- " + abbreviate(request.body() == null
-                ? "" : new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
+                + response.status() + " " + abbreviate(response.text()) + " <- "
+                + abbreviate(
+                        request.body() == null
+                                ? ""
+                                : new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
         if (response.status() >= 500) {
             return "5xx: " + what;
         }
@@ -161,7 +187,8 @@ class HostileInputFuzzTest extends ReliabilityStack {
                 return "not problem+json (" + response.contentType() + "): " + what;
             }
             var body = response.body();
-            if (body.path("status").asInt() != response.status() || body.path("title").asText().isEmpty()
+            if (body.path("status").asInt() != response.status()
+                    || body.path("title").asText().isEmpty()
                     || body.path("detail").asText().isEmpty()) {
                 return "problem without status, title or detail: " + what;
             }
@@ -169,7 +196,8 @@ class HostileInputFuzzTest extends ReliabilityStack {
         }
         boolean write = !request.method().equals("GET");
         if (request.path().equals("/v1/evidence/batch")) {
-            return response.body().path("accepted").asInt(-1) == 0 ? null
+            return response.body().path("accepted").asInt(-1) == 0
+                    ? null
                     : "a hostile batch item was accepted: " + what;
         }
         return write ? "a hostile write was accepted: " + what : null;

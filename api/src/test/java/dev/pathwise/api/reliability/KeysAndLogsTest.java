@@ -2,45 +2,55 @@ package dev.pathwise.api.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-
 import dev.pathwise.api.tenant.ApiKeys;
 import dev.pathwise.api.tenant.Role;
 import dev.pathwise.api.tenant.TenantService;
 import dev.pathwise.api.testing.Http;
 import dev.pathwise.api.testing.TestDistrict;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** API keys: hashed at rest, shown once, revocable. Logs: never a key, never a learner's personal data. */
 @ExtendWith(OutputCaptureExtension.class)
 class KeysAndLogsTest extends ReliabilityStack {
 
     /** The demo district's keys, as the README documents them. */
-    private static final Map<Role, String> DEMO_KEYS = Map.of(Role.PLATFORM, "demo-platform-key", Role.TEACHER,
-            "demo-teacher-key", Role.CURRICULUM, "demo-curriculum-key", Role.ADMIN, "demo-admin-key");
+    private static final Map<Role, String> DEMO_KEYS = Map.of(
+            Role.PLATFORM,
+            "demo-platform-key",
+            Role.TEACHER,
+            "demo-teacher-key",
+            Role.CURRICULUM,
+            "demo-curriculum-key",
+            Role.ADMIN,
+            "demo-admin-key");
 
     @Test
     void aNewKeyIsShownOnceStoredOnlyAsItsHashAndRefusedOnceRevoked() {
         Http http = http();
         TestDistrict tenant = TestDistrict.marked(context, http);
 
-        var created = Http.expect(http.post("/v1/keys", tenant.key(Role.ADMIN),
-                Map.of("role", "platform", "label", "lms")), 201).body();
+        var created = Http.expect(
+                        http.post("/v1/keys", tenant.key(Role.ADMIN), Map.of("role", "platform", "label", "lms")), 201)
+                .body();
         String secret = created.path("key").asText();
         String id = created.path("id").asText();
         var listed = http.get("/v1/keys", tenant.key(Role.ADMIN));
 
         assertThat(secret).startsWith("pw_").hasSizeGreaterThan(40);
         assertThat(listed.text()).contains(id).doesNotContain(secret).doesNotContain("\"key\"");
-        assertThat(jdbc.queryForList("select * from api_keys").toString()).doesNotContain(secret)
+        assertThat(jdbc.queryForList("select * from api_keys").toString())
+                .doesNotContain(secret)
                 .contains(ApiKeys.hash(secret));
         assertThat(http.get("/v1/activities", secret).status()).isEqualTo(200);
-        assertThat(http.delete("/v1/keys/" + id, tenant.key(Role.ADMIN)).body().path("revokedAt").isTextual())
+        assertThat(http.delete("/v1/keys/" + id, tenant.key(Role.ADMIN))
+                        .body()
+                        .path("revokedAt")
+                        .isTextual())
                 .isTrue();
         var refused = http.get("/v1/activities", secret);
         assertThat(refused.status()).isEqualTo(401);
@@ -56,19 +66,33 @@ class KeysAndLogsTest extends ReliabilityStack {
         }
         TestDistrict tenant = TestDistrict.marked(context, http);
         context.getBean(TenantService.class).addSchool("demo-district", tenant.school, "School " + tenant.marker);
-        String secret = http.post("/v1/keys", tenant.key(Role.ADMIN), Map.of("role", "teacher")).body()
-                .path("key").asText();
+        String secret = http.post("/v1/keys", tenant.key(Role.ADMIN), Map.of("role", "teacher"))
+                .body()
+                .path("key")
+                .asText();
         List<String> personal = List.of("Zanzibar-violin", "wants-to-be-astronaut", "Goal: read Moby Dick");
-        var profile = Map.of("grade", 5, "schoolId", tenant.school, "interests", List.of(personal.get(0)),
-                "strengths", List.of(personal.get(1)), "goals", List.of(Map.of("id", "g1", "description",
-                        personal.get(2), "competencyIds", List.of("ratio.concept"))), "planStart", "2025-09-01");
+        var profile = Map.of(
+                "grade",
+                5,
+                "schoolId",
+                tenant.school,
+                "interests",
+                List.of(personal.get(0)),
+                "strengths",
+                List.of(personal.get(1)),
+                "goals",
+                List.of(Map.of("id", "g1", "description", personal.get(2), "competencyIds", List.of("ratio.concept"))),
+                "planStart",
+                "2025-09-01");
         for (String key : List.of(tenant.key(Role.PLATFORM), DEMO_KEYS.get(Role.PLATFORM))) {
             Http.expect(http.put("/v1/learners/private-kid", key, profile), 200);
             http.post("/v1/evidence", key, TestDistrict.evidence("log-1", "private-kid", "ratio.concept", 7));
             http.post("/v1/evidence", key, TestDistrict.evidence("log-1", "private-kid", "ratio.concept", 3));
             http.put("/v1/learners/private-kid", key, Map.of("grade", 99, "interests", List.of(personal.get(0))));
-            http.put("/v1/learners/private-kid", key, "{\"grade\": 5, \"interests\": [\"" + personal.get(0)
-                    + "\u0000\"]}");
+            http.put(
+                    "/v1/learners/private-kid",
+                    key,
+                    "{\"grade\": 5, \"interests\": [\"" + personal.get(0) + "\u0000\"]}");
             http.post("/v1/evidence", key, "{\"id\": \"" + personal.get(1) + "\", ");
         }
         for (Role role : Role.values()) {

@@ -2,6 +2,10 @@ package dev.pathwise.api.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.pathwise.api.tenant.Role;
-import dev.pathwise.api.testing.Http;
-import dev.pathwise.api.testing.TestDistrict;
-
 /**
  * Batch clients and single-evidence clients at once on the same few learners, then every learner checked against a
  * fresh replay of its stored evidence ({@code GET /v1/learners/{id}/verify}): each acknowledged evidence stored once,
@@ -31,8 +29,7 @@ import dev.pathwise.api.testing.TestDistrict;
 final class MixedTraffic {
 
     /** The outcome of one run: what was acknowledged, and every answer that was neither 200 nor expected. */
-    record Outcome(Set<String> acknowledged, List<String> unexpected, int requests) {
-    }
+    record Outcome(Set<String> acknowledged, List<String> unexpected, int requests) {}
 
     private final Http http;
     private final TestDistrict tenant;
@@ -73,8 +70,8 @@ final class MixedTraffic {
                         for (int i = 0; i < batchSize; i++) {
                             items.add(piece("b" + client + "-" + b + "-" + i, random));
                         }
-                        Http.Response response = http.post("/v1/evidence/batch", tenant.key(Role.PLATFORM),
-                                Map.of("items", items));
+                        Http.Response response =
+                                http.post("/v1/evidence/batch", tenant.key(Role.PLATFORM), Map.of("items", items));
                         if (response.status() != 200) {
                             unexpected.add("batch " + response);
                             continue;
@@ -117,12 +114,16 @@ final class MixedTraffic {
     }
 
     private Map<String, Object> piece(String id, Random random) {
-        Map<String, Object> piece = new HashMap<>(TestDistrict.evidence(id,
+        Map<String, Object> piece = new HashMap<>(TestDistrict.evidence(
+                id,
                 learners.get(random.nextInt(learners.size())),
-                random.nextBoolean() ? "ratio.concept" : "ratio.tables", random.nextInt(11)));
+                random.nextBoolean() ? "ratio.concept" : "ratio.tables",
+                random.nextInt(11)));
         // most pieces take the server's time; every fifth was observed up to an hour earlier (a platform syncing late)
         if (random.nextInt(5) == 0) {
-            piece.put("observedAt", Instant.now().minusSeconds(1 + random.nextInt(3600)).toString());
+            piece.put(
+                    "observedAt",
+                    Instant.now().minusSeconds(1 + random.nextInt(3600)).toString());
         }
         return piece;
     }
@@ -136,15 +137,19 @@ final class MixedTraffic {
         List<String> broken = new ArrayList<>();
         Set<String> stored = new TreeSet<>();
         for (String learner : learners) {
-            JsonNode verified = Http.expect(http.get("/v1/learners/" + learner + "/verify",
-                    tenant.key(Role.ADMIN)), 200).body();
-            JsonNode state = Http.expect(http.get("/v1/learners/" + learner, tenant.key(Role.ADMIN)), 200).body();
+            JsonNode verified = Http.expect(
+                            http.get("/v1/learners/" + learner + "/verify", tenant.key(Role.ADMIN)), 200)
+                    .body();
+            JsonNode state = Http.expect(http.get("/v1/learners/" + learner, tenant.key(Role.ADMIN)), 200)
+                    .body();
             List<String> ids = new ArrayList<>();
             verified.path("evidenceIds").forEach(id -> ids.add(id.asText()));
             stored.addAll(ids);
             if (!verified.path("matchesReplay").asBoolean()
-                    || verified.path("evidenceCount").asInt() != verified.path("distinctEvidenceIds").asInt()
-                    || state.path("evidenceCount").asInt() != state.path("observationCount").asInt()) {
+                    || verified.path("evidenceCount").asInt()
+                            != verified.path("distinctEvidenceIds").asInt()
+                    || state.path("evidenceCount").asInt()
+                            != state.path("observationCount").asInt()) {
                 broken.add(learner + ": " + verified.path("mismatchedCompetencies") + " evidence "
                         + state.path("evidenceCount") + " observations " + state.path("observationCount")
                         + " stored " + verified.path("evidenceCount") + " distinct "
@@ -161,7 +166,8 @@ final class MixedTraffic {
 
     static void assertHolds(MixedTraffic traffic, Outcome outcome) {
         assertThat(outcome.unexpected()).as("answers other than 200").isEmpty();
-        assertThat(traffic.verifyAll(outcome.acknowledged())).as("learners that do not match their replay")
+        assertThat(traffic.verifyAll(outcome.acknowledged()))
+                .as("learners that do not match their replay")
                 .isEmpty();
     }
 }

@@ -1,9 +1,8 @@
 package dev.pathwise.api.reliability;
 
-import org.junit.jupiter.api.Test;
-
 import dev.pathwise.api.testing.Http;
 import dev.pathwise.api.testing.TestDistrict;
+import org.junit.jupiter.api.Test;
 
 /**
  * Batch and single-evidence clients on the same learners at once (H2 file database): every acknowledged evidence is
@@ -16,11 +15,14 @@ class MixedTrafficTest extends ReliabilityStack {
     void batchAndSingleClientsOnTheSameLearnersLoseNothingAndMatchTheReplay() throws Exception {
         Http http = http();
         MixedTraffic traffic = new MixedTraffic(http, TestDistrict.marked(context, http), 5);
-        MixedTraffic.Outcome outcome = traffic.run(Integer.getInteger("mixed.batchClients", 3),
-                Integer.getInteger("mixed.batches", 10), 30, Integer.getInteger("mixed.singleClients", 3),
+        MixedTraffic.Outcome outcome = traffic.run(
+                Integer.getInteger("mixed.batchClients", 3),
+                Integer.getInteger("mixed.batches", 10),
+                30,
+                Integer.getInteger("mixed.singleClients", 3),
                 Integer.getInteger("mixed.singles", 100));
-        System.out.println("Mixed traffic (H2): " + outcome.requests() + " requests, " + outcome.acknowledged().size()
-                + " evidence acknowledged");
+        System.out.println("Mixed traffic (H2): " + outcome.requests() + " requests, "
+                + outcome.acknowledged().size() + " evidence acknowledged");
         MixedTraffic.assertHolds(traffic, outcome);
     }
 }

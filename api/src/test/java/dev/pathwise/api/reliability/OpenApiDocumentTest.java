@@ -2,6 +2,9 @@ package dev.pathwise.api.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.testing.Http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.pathwise.api.testing.Http;
 
 /**
  * The OpenAPI document as a platform developer reads it, held to the rules a generated client and a reader need:
@@ -41,11 +38,13 @@ class OpenApiDocumentTest extends ReliabilityStack {
         Http.Response response = http().get("/v3/api-docs", null);
         assertThat(response.status()).isEqualTo(200);
         document = response.body();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
-                operations.put(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());
-            }
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    if (List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                        operations.put(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());
+                    }
+                }));
         assertThat(operations).hasSizeGreaterThan(90);
     }
 
@@ -61,10 +60,15 @@ class OpenApiDocumentTest extends ReliabilityStack {
             Files.createDirectories(COMMITTED.getParent());
             Files.writeString(COMMITTED, pretty);
         }
-        assertThat(Files.exists(COMMITTED)).as("%s is missing; write it with -Dpathwise.openapi.rewrite=true",
-                COMMITTED).isTrue();
-        assertThat(json.readTree(Files.readString(COMMITTED))).as("%s differs from the served document; write it"
-                + " again with -Dpathwise.openapi.rewrite=true and rebuild the client", COMMITTED).isEqualTo(document);
+        assertThat(Files.exists(COMMITTED))
+                .as("%s is missing; write it with -Dpathwise.openapi.rewrite=true", COMMITTED)
+                .isTrue();
+        assertThat(json.readTree(Files.readString(COMMITTED)))
+                .as(
+                        "%s differs from the served document; write it"
+                                + " again with -Dpathwise.openapi.rewrite=true and rebuild the client",
+                        COMMITTED)
+                .isEqualTo(document);
     }
 
     @Test
@@ -78,7 +82,9 @@ class OpenApiDocumentTest extends ReliabilityStack {
         operations.forEach((name, operation) -> {
             String id = operation.path("operationId").asText();
             assertThat(id).as(name).matches("[a-z][A-Za-z]+");
-            assertThat(ids.add(id)).as("%s: operationId %s used twice", name, id).isTrue();
+            assertThat(ids.add(id))
+                    .as("%s: operationId %s used twice", name, id)
+                    .isTrue();
             assertThat(operation.path("summary").asText()).as(name).isNotBlank();
             assertThat(operation.path("tags")).as(name).hasSize(1);
             assertThat(tags).as(name).contains(operation.path("tags").get(0).asText());
@@ -109,8 +115,9 @@ class OpenApiDocumentTest extends ReliabilityStack {
     @Test
     void noParameterIsInternalToTheService() {
         operations.forEach((name, operation) -> operation.path("parameters").forEach(parameter -> {
-            assertThat(parameter.path("name").asText()).as(name).isNotIn("caller", "request", "response",
-                    "httpServletRequest");
+            assertThat(parameter.path("name").asText())
+                    .as(name)
+                    .isNotIn("caller", "request", "response", "httpServletRequest");
             assertThat(parameter.path("in").asText()).as(name).isIn("path", "query", "header", "cookie");
         }));
         assertThat(operations.get("GET /v1/learners/{id}").path("parameters")).hasSize(1);
@@ -120,37 +127,64 @@ class OpenApiDocumentTest extends ReliabilityStack {
     void everyRefusalIsAProblemAndEveryResponseSaysItsContentType() {
         JsonNode problem = document.path("components").path("schemas").path("Problem");
         assertThat(problem.path("required").toString()).contains("type", "title", "status", "detail");
-        operations.forEach((name, operation) -> operation.path("responses").fields().forEachRemaining(response -> {
-            JsonNode content = response.getValue().path("content");
-            List<String> types = new ArrayList<>();
-            content.fieldNames().forEachRemaining(types::add);
-            assertThat(types).as("%s %s", name, response.getKey()).doesNotContain("*/*");
-            if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-                assertThat(types).as("%s %s", name, response.getKey()).containsExactly("application/problem+json");
-                assertThat(content.path("application/problem+json").path("schema").path("$ref").asText())
-                        .isEqualTo("#/components/schemas/Problem");
-                assertThat(response.getValue().path("description").asText()).startsWith("Problem types: ");
-            }
-        }));
+        operations.forEach((name, operation) -> operation
+                .path("responses")
+                .fields()
+                .forEachRemaining(response -> {
+                    JsonNode content = response.getValue().path("content");
+                    List<String> types = new ArrayList<>();
+                    content.fieldNames().forEachRemaining(types::add);
+                    assertThat(types).as("%s %s", name, response.getKey()).doesNotContain("*/*");
+                    if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                        assertThat(types)
+                                .as("%s %s", name, response.getKey())
+                                .containsExactly("application/problem+json");
+                        assertThat(content.path("application/problem+json")
+                                        .path("schema")
+                                        .path("$ref")
+                                        .asText())
+                                .isEqualTo("#/components/schemas/Problem");
+                        assertThat(response.getValue().path("description").asText())
+                                .startsWith("Problem types: ");
+                    }
+                }));
         JsonNode learner = operations.get("GET /v1/learners/{id}").path("responses");
         assertThat(learner.has("401")).isTrue();
         assertThat(learner.has("403")).isTrue();
         assertThat(learner.has("404")).isTrue();
         assertThat(learner.path("200").path("content").has("application/json")).isTrue();
-        assertThat(operations.get("GET /v1/exports/evidence.csv").path("responses").path("200").path("content")
-                .has("text/csv")).isTrue();
-        assertThat(operations.get("GET /v1/exports/evidence.ndjson").path("responses").path("200").path("content")
-                .has("application/x-ndjson")).isTrue();
+        assertThat(operations
+                        .get("GET /v1/exports/evidence.csv")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .has("text/csv"))
+                .isTrue();
+        assertThat(operations
+                        .get("GET /v1/exports/evidence.ndjson")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .has("application/x-ndjson"))
+                .isTrue();
     }
 
     @Test
     void aZippedPolicyFolderIsSentAsAFile() {
-        JsonNode zip = operations.get("POST /v1/policies/{id}/versions").path("requestBody").path("content")
-                .path("application/zip").path("schema");
+        JsonNode zip = operations
+                .get("POST /v1/policies/{id}/versions")
+                .path("requestBody")
+                .path("content")
+                .path("application/zip")
+                .path("schema");
         assertThat(zip.path("type").asText()).isEqualTo("string");
         assertThat(zip.path("format").asText()).isEqualTo("binary");
-        assertThat(operations.get("POST /v1/policies/{id}/versions").path("requestBody").path("content")
-                .has("application/json")).isTrue();
+        assertThat(operations
+                        .get("POST /v1/policies/{id}/versions")
+                        .path("requestBody")
+                        .path("content")
+                        .has("application/json"))
+                .isTrue();
     }
 
     @Test
@@ -160,7 +194,8 @@ class OpenApiDocumentTest extends ReliabilityStack {
         assertThat(evidence.path("required").toString()).contains("\"id\"", "\"learnerId\"", "\"score\"", "\"kind\"");
         assertThat(evidence.path("properties").path("kind").path("enum").toString())
                 .isEqualTo("[\"PRE_ASSESSMENT\",\"FORMATIVE\",\"SUMMATIVE\",\"OBSERVATION\",\"SELF_REFLECTION\"]");
-        assertThat(evidence.path("properties").path("learnerId").path("example").asText()).isEqualTo("ana");
+        assertThat(evidence.path("properties").path("learnerId").path("example").asText())
+                .isEqualTo("ana");
         JsonNode override = schemas.path("OverrideJson");
         assertThat(override.path("required").toString()).contains("\"kind\"", "\"reason\"");
         assertThat(override.path("properties").path("level").path("enum")).hasSize(5);

@@ -1,5 +1,9 @@
 package dev.pathwise.api.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,11 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The second generator of the fuzz test: it reads the service's own OpenAPI document, makes an example of every
@@ -25,12 +24,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class OpenApiMutations {
 
     /** One request: the operation it mutates, what was mutated, and how to send it. */
-    record Mutation(String operation, String what, String method, String path, byte[] body) {
-    }
+    record Mutation(String operation, String what, String method, String path, byte[] body) {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String[] HOSTILE_TEXT = {"ab\u202ec", "a\u200bb", "x\u0007y", "p".repeat(300), "../../etc",
-            "\ud800", "", " "};
+    private static final String[] HOSTILE_TEXT = {
+        "ab\u202ec", "a\u200bb", "x\u0007y", "p".repeat(300), "../../etc", "\ud800", "", " "
+    };
     private static final int MAX_DEPTH = 4;
 
     private final JsonNode document;
@@ -47,38 +46,53 @@ final class OpenApiMutations {
 
     List<Mutation> generate() {
         List<Mutation> mutations = new ArrayList<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
-            JsonNode operation = op.getValue();
-            String name = method + " " + path.getKey();
-            List<JsonNode> parameters = new ArrayList<>();
-            operation.path("parameters").forEach(parameter -> {
-                String in = parameter.path("in").asText();
-                if ((in.equals("path") || in.equals("query")) && !parameter.path("name").asText().equals("caller")) {
-                    parameters.add(parameter);
-                }
-            });
-            JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
-            JsonNode example = schema.isMissingNode() ? null : example(schema, 0);
-            mutations.add(new Mutation(name, "the example", method, url(path.getKey(), parameters, null, null),
-                    bytes(example)));
-            for (JsonNode parameter : parameters) {
-                for (String hostile : HOSTILE_TEXT) {
-                    if (hostile.isEmpty() && parameter.path("in").asText().equals("path")) {
-                        continue;
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
+                    JsonNode operation = op.getValue();
+                    String name = method + " " + path.getKey();
+                    List<JsonNode> parameters = new ArrayList<>();
+                    operation.path("parameters").forEach(parameter -> {
+                        String in = parameter.path("in").asText();
+                        if ((in.equals("path") || in.equals("query"))
+                                && !parameter.path("name").asText().equals("caller")) {
+                            parameters.add(parameter);
+                        }
+                    });
+                    JsonNode schema = operation
+                            .path("requestBody")
+                            .path("content")
+                            .path("application/json")
+                            .path("schema");
+                    JsonNode example = schema.isMissingNode() ? null : example(schema, 0);
+                    mutations.add(new Mutation(
+                            name, "the example", method, url(path.getKey(), parameters, null, null), bytes(example)));
+                    for (JsonNode parameter : parameters) {
+                        for (String hostile : HOSTILE_TEXT) {
+                            if (hostile.isEmpty()
+                                    && parameter.path("in").asText().equals("path")) {
+                                continue;
+                            }
+                            mutations.add(new Mutation(
+                                    name,
+                                    "parameter " + parameter.path("name").asText() + " = " + shown(hostile),
+                                    method,
+                                    url(
+                                            path.getKey(),
+                                            parameters,
+                                            parameter.path("name").asText(),
+                                            hostile),
+                                    bytes(example)));
+                        }
                     }
-                    mutations.add(new Mutation(name, "parameter " + parameter.path("name").asText() + " = "
-                            + shown(hostile), method, url(path.getKey(), parameters, parameter.path("name").asText(),
-                            hostile), bytes(example)));
-                }
-            }
-            if (example != null) {
-                String url = url(path.getKey(), parameters, null, null);
-                for (Map.Entry<String, JsonNode> mutated : mutate(example, "body", 0)) {
-                    mutations.add(new Mutation(name, mutated.getKey(), method, url, bytes(mutated.getValue())));
-                }
-            }
-        }));
+                    if (example != null) {
+                        String url = url(path.getKey(), parameters, null, null);
+                        for (Map.Entry<String, JsonNode> mutated : mutate(example, "body", 0)) {
+                            mutations.add(new Mutation(name, mutated.getKey(), method, url, bytes(mutated.getValue())));
+                        }
+                    }
+                }));
         return mutations;
     }
 
@@ -96,8 +110,10 @@ final class OpenApiMutations {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
                 if (depth < MAX_DEPTH) {
-                    schema.path("properties").fields().forEachRemaining(property ->
-                            object.set(property.getKey(), example(property.getValue(), depth + 1)));
+                    schema.path("properties")
+                            .fields()
+                            .forEachRemaining(
+                                    property -> object.set(property.getKey(), example(property.getValue(), depth + 1)));
                 }
                 return object;
             }
@@ -120,7 +136,8 @@ final class OpenApiMutations {
             case "string" -> {
                 String format = schema.path("format").asText();
                 return switch (format) {
-                    case "date-time" -> NODES.textNode(Instant.now().minusSeconds(3600).toString());
+                    case "date-time" ->
+                        NODES.textNode(Instant.now().minusSeconds(3600).toString());
                     case "date" -> NODES.textNode("2026-09-01");
                     case "byte", "binary" -> NODES.textNode("UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==");
                     default -> NODES.textNode("fuzz-" + depth);
@@ -212,13 +229,17 @@ final class OpenApiMutations {
         for (JsonNode parameter : parameters) {
             String name = parameter.path("name").asText();
             String real = pathValues.apply(template, name);
-            String value = name.equals(mutated) ? hostile
+            String value = name.equals(mutated)
+                    ? hostile
                     : real != null ? real : example(parameter.path("schema"), 0).asText();
             String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
             if (parameter.path("in").asText().equals("path")) {
                 path = path.replace("{" + name + "}", encoded);
             } else {
-                query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(encoded);
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(name)
+                        .append('=')
+                        .append(encoded);
             }
         }
         return path + query;

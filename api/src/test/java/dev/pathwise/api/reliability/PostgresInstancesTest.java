@@ -3,6 +3,12 @@ package dev.pathwise.api.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pathwise.api.PathwiseApplication;
+import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,14 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.pathwise.api.PathwiseApplication;
-import dev.pathwise.api.tenant.Role;
-import dev.pathwise.api.testing.Http;
-import dev.pathwise.api.testing.TestDistrict;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Two service instances against one PostgreSQL (embedded, on a fixed data directory so it can be stopped and started
@@ -57,7 +54,10 @@ class PostgresInstancesTest {
     @BeforeAll
     static void start() throws IOException {
         dataDir = Files.createTempDirectory("pathwise-pg-");
-        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .start();
         port = postgres.getPort();
         first = instance();
         second = instance();
@@ -74,10 +74,14 @@ class PostgresInstancesTest {
     }
 
     private static ConfigurableApplicationContext instance() {
-        return new SpringApplicationBuilder(PathwiseApplication.class).run("--server.port=0",
-                "--pathwise.demo.enabled=false",
-                "--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres?connectTimeout=2&socketTimeout=30",
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+        return new SpringApplicationBuilder(PathwiseApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--pathwise.demo.enabled=false",
+                        "--spring.datasource.url=jdbc:postgresql://localhost:" + port
+                                + "/postgres?connectTimeout=2&socketTimeout=30",
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres");
     }
 
     @Test
@@ -92,8 +96,13 @@ class PostgresInstancesTest {
                 Http via = t % 2 == 0 ? one : two;
                 threads.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        Http.expect(via.post("/v1/evidence", tenant.key(Role.PLATFORM), TestDistrict.evidence(
-                                "mi-" + thread + "-" + i, learner, "ratio.concept", (thread + i) % 11)), 200);
+                        Http.expect(
+                                via.post(
+                                        "/v1/evidence",
+                                        tenant.key(Role.PLATFORM),
+                                        TestDistrict.evidence(
+                                                "mi-" + thread + "-" + i, learner, "ratio.concept", (thread + i) % 11)),
+                                200);
                     }
                     return null;
                 }));
@@ -105,22 +114,36 @@ class PostgresInstancesTest {
             pool.shutdown();
         }
 
-        JsonNode verified = two.get("/v1/learners/busy/verify", tenant.key(Role.ADMIN)).body();
+        JsonNode verified =
+                two.get("/v1/learners/busy/verify", tenant.key(Role.ADMIN)).body();
         assertThat(verified.path("evidenceCount").asInt()).isEqualTo(200);
         assertThat(verified.path("distinctEvidenceIds").asInt()).isEqualTo(200);
-        assertThat(verified.path("version").asInt()).as("one snapshot write per evidence, none lost").isEqualTo(201);
-        assertThat(verified.path("matchesReplay").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.path("version").asInt())
+                .as("one snapshot write per evidence, none lost")
+                .isEqualTo(201);
+        assertThat(verified.path("matchesReplay").asBoolean())
+                .as(verified.toString())
+                .isTrue();
         // The order the engine keeps (the snapshot's observations) is the order of storage (seq), sorted by the
         // time each piece was observed (here the time it was received): evidence counts in the order observed.
-        String snapshot = first.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
-                "select snapshot from learners where tenant_id = ? and learner_id = ?", String.class, tenant.tenantId,
-                learner);
+        String snapshot = first.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject(
+                        "select snapshot from learners where tenant_id = ? and learner_id = ?",
+                        String.class,
+                        tenant.tenantId,
+                        learner);
         List<String> seen = new ArrayList<>();
         Map<String, Instant> observedAt = new HashMap<>();
-        Http.JSON.readTree(snapshot).path("competencies").path("ratio.concept").path("observations")
+        Http.JSON
+                .readTree(snapshot)
+                .path("competencies")
+                .path("ratio.concept")
+                .path("observations")
                 .forEach(o -> {
                     seen.add(o.path("evidenceId").asText());
-                    observedAt.put(o.path("evidenceId").asText(), Instant.parse(o.path("at").asText()));
+                    observedAt.put(
+                            o.path("evidenceId").asText(),
+                            Instant.parse(o.path("at").asText()));
                 });
         List<String> stored = new ArrayList<>();
         verified.path("evidenceIds").forEach(id -> stored.add(id.asText()));
@@ -133,9 +156,13 @@ class PostgresInstancesTest {
     @Order(2)
     void mixedBatchAndSingleTrafficOnTheSameLearnersThroughTwoInstancesMatchesTheReplay() throws Exception {
         MixedTraffic traffic = new MixedTraffic(one, tenant, 5);
-        MixedTraffic.Outcome outcome = traffic.run(Integer.getInteger("mixed.batchClients", 3),
-                Integer.getInteger("mixed.batches", 10), 30, Integer.getInteger("mixed.singleClients", 3),
-                Integer.getInteger("mixed.singles", 100), two);
+        MixedTraffic.Outcome outcome = traffic.run(
+                Integer.getInteger("mixed.batchClients", 3),
+                Integer.getInteger("mixed.batches", 10),
+                30,
+                Integer.getInteger("mixed.singleClients", 3),
+                Integer.getInteger("mixed.singles", 100),
+                two);
         System.out.println("Mixed traffic (PostgreSQL, two instances): " + outcome.requests() + " requests, "
                 + outcome.acknowledged().size() + " evidence acknowledged");
         MixedTraffic.assertHolds(traffic, outcome);
@@ -158,7 +185,9 @@ class PostgresInstancesTest {
                 for (int i = 0; running.get(); i++) {
                     String id = "out-" + thread + "-" + i;
                     long start = System.nanoTime();
-                    Http.Response response = via.post("/v1/evidence", tenant.key(Role.PLATFORM),
+                    Http.Response response = via.post(
+                            "/v1/evidence",
+                            tenant.key(Role.PLATFORM),
                             TestDistrict.evidence(id, learner, "ratio.concept", i % 11));
                     long millis = (System.nanoTime() - start) / 1_000_000;
                     if (response.status() == 200) {
@@ -177,7 +206,10 @@ class PostgresInstancesTest {
         postgres.close();
         // the database stays down until the clients have been refused a few times
         await().atMost(Duration.ofSeconds(60)).until(() -> unavailableMillis.size() >= 5);
-        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
                 .start();
         int before = acknowledged.size();
         // recovers by itself: evidence is acknowledged again without restarting the service
@@ -189,16 +221,23 @@ class PostgresInstancesTest {
         pool.shutdown();
 
         System.out.println("Outage: " + acknowledged.size() + " acknowledged, " + unavailableMillis.size()
-                + " x 503 (slowest " + unavailableMillis.stream().mapToLong(Long::longValue).max().orElse(0)
+                + " x 503 (slowest "
+                + unavailableMillis.stream().mapToLong(Long::longValue).max().orElse(0)
                 + " ms), other answers " + wrong.size());
         assertThat(wrong).as("answers other than 200 and 503 problem").isEmpty();
         assertThat(unavailableMillis).as("503s while the database was down").isNotEmpty();
         assertThat(unavailableMillis).as("fail fast").allMatch(ms -> ms < 5_000);
-        JsonNode verified = one.get("/v1/learners/outage/verify", tenant.key(Role.ADMIN)).body();
+        JsonNode verified =
+                one.get("/v1/learners/outage/verify", tenant.key(Role.ADMIN)).body();
         List<String> stored = new ArrayList<>();
         verified.path("evidenceIds").forEach(id -> stored.add(id.asText()));
-        assertThat(stored).as("every acknowledged evidence, once").containsAll(acknowledged).doesNotHaveDuplicates();
-        assertThat(verified.path("matchesReplay").asBoolean()).as("nothing half-written").isTrue();
+        assertThat(stored)
+                .as("every acknowledged evidence, once")
+                .containsAll(acknowledged)
+                .doesNotHaveDuplicates();
+        assertThat(verified.path("matchesReplay").asBoolean())
+                .as("nothing half-written")
+                .isTrue();
         assertThat(verified.path("version").asInt()).isEqualTo(stored.size() + 1);
     }
 }

@@ -1,9 +1,9 @@
 package dev.pathwise.api.reliability;
 
+import dev.pathwise.api.testing.Http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,14 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.pathwise.api.testing.Http;
-
 /**
  * The whole service on a real port and an H2 file database, shared by the reliability tests (one Spring context for
  * all of them: same configuration, so the test framework caches it).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pathwise.demo.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pathwise.demo.enabled=false")
 abstract class ReliabilityStack {
 
     private static final Path DATA_DIR = tempDir();

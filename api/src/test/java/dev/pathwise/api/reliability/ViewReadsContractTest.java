@@ -2,19 +2,16 @@ package dev.pathwise.api.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.pathwise.api.tenant.Role;
 import dev.pathwise.api.testing.Http;
 import dev.pathwise.api.testing.TestDistrict;
 import dev.pathwise.rules.DefaultPolicyPack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The read endpoints the console's views stand on, over real HTTP on H2: the mastery chart paged, sorted and
@@ -37,21 +34,44 @@ class ViewReadsContractTest extends ReliabilityStack {
         // Grade 6-8 masters with three pieces, the last one summative.
         evidence("e-2a", "l-2", 9);
         evidence("e-2b", "l-2", 9);
-        Http.expect(http.post("/v1/evidence", tenant.key(Role.PLATFORM), Map.of("id", "e-2", "learnerId", "l-2",
-                "competencyId", "ratio.concept", "score", Map.of("raw", 9, "min", 0, "max", 10), "kind", "SUMMATIVE",
-                "source", "test")), 200);
+        Http.expect(
+                http.post(
+                        "/v1/evidence",
+                        tenant.key(Role.PLATFORM),
+                        Map.of(
+                                "id",
+                                "e-2",
+                                "learnerId",
+                                "l-2",
+                                "competencyId",
+                                "ratio.concept",
+                                "score",
+                                Map.of("raw", 9, "min", 0, "max", 10),
+                                "kind",
+                                "SUMMATIVE",
+                                "source",
+                                "test")),
+                200);
         evidence("e-3", "l-3", 5);
         evidence("e-5", "l-5", 2);
     }
 
     private void learner(String id, int grade) {
-        Http.expect(http.put("/v1/learners/" + id, tenant.key(Role.PLATFORM), Map.of("grade", grade, "schoolId",
-                tenant.school, "planStart", "2025-09-01")), 200);
+        Http.expect(
+                http.put(
+                        "/v1/learners/" + id,
+                        tenant.key(Role.PLATFORM),
+                        Map.of("grade", grade, "schoolId", tenant.school, "planStart", "2025-09-01")),
+                200);
     }
 
     private void evidence(String id, String learner, double raw) {
-        Http.expect(http.post("/v1/evidence", tenant.key(Role.PLATFORM), TestDistrict.evidence(id, learner,
-                "ratio.concept", raw)), 200);
+        Http.expect(
+                http.post(
+                        "/v1/evidence",
+                        tenant.key(Role.PLATFORM),
+                        TestDistrict.evidence(id, learner, "ratio.concept", raw)),
+                200);
     }
 
     private JsonNode get(String path, Role role) {
@@ -101,8 +121,9 @@ class ViewReadsContractTest extends ReliabilityStack {
     @Test
     void aBadChartParameterIsA400NamingItAndItsValue() {
         Map<String, String> cases = Map.of(
-                "sort=ratio.concpet", "sort: 'ratio.concpet' is neither [learner, grade, school] nor a competency of"
-                        + " framework 'fw-" + tenant.marker + "'. Maybe you meant 'ratio.concept'?",
+                "sort=ratio.concpet",
+                        "sort: 'ratio.concpet' is neither [learner, grade, school] nor a competency of"
+                                + " framework 'fw-" + tenant.marker + "'. Maybe you meant 'ratio.concept'?",
                 "limit=1001", "limit: 1001 must be between 0 and 1000; page through larger charts with offset",
                 "offset=-1", "offset: -1 must be 0 or more",
                 "order=up", "order: 'up' is not an order; use asc or desc");
@@ -133,14 +154,27 @@ class ViewReadsContractTest extends ReliabilityStack {
         assertThat(ids(cell.path("observations"), "evidenceId")).containsExactly("e-2a", "e-2b", "e-2");
         assertThat(ids(cell.path("observations"), "kind")).containsExactly("FORMATIVE", "FORMATIVE", "SUMMATIVE");
 
-        Http.expect(http.post("/v1/learners/l-2/overrides", tenant.key(Role.TEACHER), Map.of("kind", "SET_LEVEL",
-                "competencyId", "ratio.concept", "level", "BEGINNING", "reason", "Copied the answers")), 201);
+        Http.expect(
+                http.post(
+                        "/v1/learners/l-2/overrides",
+                        tenant.key(Role.TEACHER),
+                        Map.of(
+                                "kind",
+                                "SET_LEVEL",
+                                "competencyId",
+                                "ratio.concept",
+                                "level",
+                                "BEGINNING",
+                                "reason",
+                                "Copied the answers")),
+                201);
         JsonNode overridden = get("/v1/learners/l-2/mastery/ratio.concept", Role.PLATFORM);
 
         assertThat(overridden.path("level").asText()).isEqualTo("BEGINNING");
         assertThat(overridden.path("decidedBy").asText()).isEqualTo("override");
         assertThat(overridden.path("override").path("reason").asText()).isEqualTo("Copied the answers");
-        assertThat(overridden.path("decision").path("evidenceId").asText()).as("the rules' verdict is kept")
+        assertThat(overridden.path("decision").path("evidenceId").asText())
+                .as("the rules' verdict is kept")
                 .isEqualTo("e-2");
     }
 
@@ -164,7 +198,9 @@ class ViewReadsContractTest extends ReliabilityStack {
             evidence("t-" + i, "l-4", 2 + i);
         }
         JsonNode first = get("/v1/learners/l-4/evidence?limit=3", Role.TEACHER);
-        JsonNode second = get("/v1/learners/l-4/evidence?limit=3&before=" + first.path("nextBefore").asLong(),
+        JsonNode second = get(
+                "/v1/learners/l-4/evidence?limit=3&before="
+                        + first.path("nextBefore").asLong(),
                 Role.PLATFORM);
 
         assertThat(ids(first.path("evidence"), "evidenceId")).containsExactly("t-4", "t-3", "t-2");
@@ -174,7 +210,8 @@ class ViewReadsContractTest extends ReliabilityStack {
         JsonNode newest = first.path("evidence").get(0);
         assertThat(newest.path("raw").asDouble()).isEqualTo(6.0);
         assertThat(newest.path("status").asText()).isEqualTo("counted");
-        assertThat(newest.path("masteryChanges").get(0).path("competencyId").asText()).isEqualTo("ratio.concept");
+        assertThat(newest.path("masteryChanges").get(0).path("competencyId").asText())
+                .isEqualTo("ratio.concept");
         Http.Response tooMany = http.get("/v1/learners/l-4/evidence?limit=201", tenant.key(Role.TEACHER));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.body().path("detail").asText()).isEqualTo("limit: 201 must be between 1 and 200");
@@ -202,7 +239,9 @@ class ViewReadsContractTest extends ReliabilityStack {
         for (JsonNode n : all.path("byKind")) {
             counted += n.asInt();
         }
-        assertThat(counted).isEqualTo(all.path("total").asInt()).isEqualTo(all.path("flags").size());
+        assertThat(counted)
+                .isEqualTo(all.path("total").asInt())
+                .isEqualTo(all.path("flags").size());
         Http.Response bad = http.get("/v1/flags?kind=lazy", tenant.key(Role.TEACHER));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().path("detail").asText())

@@ -2,6 +2,10 @@ package dev.pathwise.api.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.tenant.TenantService;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -16,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,18 +29,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.pathwise.api.tenant.Role;
-import dev.pathwise.api.tenant.TenantService;
-
 /**
  * The browser session contract over real HTTP on H2: sign in with an API key, the cookie's attributes, CSRF on
  * every unsafe request the cookie authenticates, roles as for keys, sign-out, revocation, and X-Api-Key unchanged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pathwise.demo.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pathwise.demo.enabled=false")
 class SessionContractTest {
 
     private static final Path DATA_DIR = tempDir();
@@ -67,10 +63,16 @@ class SessionContractTest {
         keys = tenants.createWithNewKeys(tenant, "Session District " + tenant);
         tenants.addSchool(tenant, "s1", "School 1");
         browser = new Browser();
-        Answer framework = browser.send("POST", "/v1/frameworks", Map.of("X-Api-Key", keys.get(Role.CURRICULUM)),
+        Answer framework = browser.send(
+                "POST",
+                "/v1/frameworks",
+                Map.of("X-Api-Key", keys.get(Role.CURRICULUM)),
                 Map.of("id", "f", "name", "F", "competencies", List.of(Map.of("id", "c1", "name", "C1"))));
         assertThat(framework.status()).as(framework.text()).isEqualTo(201);
-        Answer learner = browser.send("PUT", "/v1/learners/lea", Map.of("X-Api-Key", keys.get(Role.PLATFORM)),
+        Answer learner = browser.send(
+                "PUT",
+                "/v1/learners/lea",
+                Map.of("X-Api-Key", keys.get(Role.PLATFORM)),
                 Map.of("grade", 6, "schoolId", "s1"));
         assertThat(learner.status()).as(learner.text()).isEqualTo(200);
     }
@@ -89,11 +91,15 @@ class SessionContractTest {
         assertThat(signIn.json().path("csrfToken").asText()).hasSizeGreaterThanOrEqualTo(40);
         assertThat(signIn.text()).doesNotContain(keys.get(Role.TEACHER));
         String setCookie = signIn.header("Set-Cookie");
-        assertThat(setCookie).startsWith("pathwise_session=").contains("; HttpOnly").contains("; SameSite=Strict")
+        assertThat(setCookie)
+                .startsWith("pathwise_session=")
+                .contains("; HttpOnly")
+                .contains("; SameSite=Strict")
                 .contains("; Path=/");
         Answer current = browser.send("GET", "/v1/session", Map.of(), null);
         assertThat(current.status()).isEqualTo(200);
-        assertThat(current.json().path("csrfToken").asText()).isEqualTo(signIn.json().path("csrfToken").asText());
+        assertThat(current.json().path("csrfToken").asText())
+                .isEqualTo(signIn.json().path("csrfToken").asText());
         assertThat(current.json().path("roles").toString()).isEqualTo("[\"teacher\"]");
     }
 
@@ -101,12 +107,16 @@ class SessionContractTest {
     void theSessionIsStoredInTheDatabaseWithTheKeysHashNeverTheKey() {
         browser.signIn(keys.get(Role.TEACHER));
 
-        List<byte[]> attributes = jdbc.queryForList("select attribute_bytes from browser_sessions_attributes",
-                byte[].class);
+        List<byte[]> attributes =
+                jdbc.queryForList("select attribute_bytes from browser_sessions_attributes", byte[].class);
         assertThat(attributes).isNotEmpty();
-        String stored = String.join("|", attributes.stream().map(b -> new String(b, StandardCharsets.ISO_8859_1))
-                .toList());
-        assertThat(stored).doesNotContain(keys.get(Role.TEACHER))
+        String stored = String.join(
+                "|",
+                attributes.stream()
+                        .map(b -> new String(b, StandardCharsets.ISO_8859_1))
+                        .toList());
+        assertThat(stored)
+                .doesNotContain(keys.get(Role.TEACHER))
                 .contains(dev.pathwise.api.tenant.ApiKeys.hash(keys.get(Role.TEACHER)));
     }
 
@@ -148,13 +158,21 @@ class SessionContractTest {
 
     @Test
     void anUnsafeRequestOfTheSessionNeedsItsCsrfToken() {
-        String token = browser.signIn(keys.get(Role.TEACHER)).json().path("csrfToken").asText();
-        Map<String, Object> override = Map.of("kind", "SET_LEVEL", "competencyId", "c1", "level", "MASTERED",
-                "reason", "Explained it in a conference");
+        String token =
+                browser.signIn(keys.get(Role.TEACHER)).json().path("csrfToken").asText();
+        Map<String, Object> override = Map.of(
+                "kind",
+                "SET_LEVEL",
+                "competencyId",
+                "c1",
+                "level",
+                "MASTERED",
+                "reason",
+                "Explained it in a conference");
 
         Answer without = browser.send("POST", "/v1/learners/lea/overrides", Map.of(), override);
-        Answer wrong = browser.send("POST", "/v1/learners/lea/overrides", Map.of("X-CSRF-Token", token + "x"),
-                override);
+        Answer wrong =
+                browser.send("POST", "/v1/learners/lea/overrides", Map.of("X-CSRF-Token", token + "x"), override);
         Answer right = browser.send("POST", "/v1/learners/lea/overrides", Map.of("X-CSRF-Token", token), override);
 
         assertThat(without.status()).isEqualTo(403);
@@ -164,8 +182,8 @@ class SessionContractTest {
         assertThat(wrong.json().path("detail").asText()).contains("does not match");
         assertThat(right.status()).as(right.text()).isEqualTo(201);
         assertThat(right.json().path("override").path("author").asText()).isEqualTo("key 'teacher-key'");
-        List<String> reasons = jdbc.queryForList("select reason from overrides where tenant_id = ?", String.class,
-                tenant);
+        List<String> reasons =
+                jdbc.queryForList("select reason from overrides where tenant_id = ?", String.class, tenant);
         assertThat(reasons).containsExactly("Explained it in a conference");
     }
 
@@ -173,19 +191,25 @@ class SessionContractTest {
     void aRequestWithAnApiKeyIsAuthenticatedByTheKeyAloneAsBefore() {
         browser.signIn(keys.get(Role.TEACHER));
 
-        Answer asAdmin = browser.send("POST", "/v1/keys", Map.of("X-Api-Key", keys.get(Role.ADMIN)),
+        Answer asAdmin = browser.send(
+                "POST",
+                "/v1/keys",
+                Map.of("X-Api-Key", keys.get(Role.ADMIN)),
                 Map.of("role", "platform", "label", "lms"));
         Answer unknownKey = browser.send("GET", "/v1/learners/lea/overrides", Map.of("X-Api-Key", "nope"), null);
 
         assertThat(asAdmin.status()).as(asAdmin.text()).isEqualTo(201);
-        assertThat(unknownKey.status()).as("a wrong key is not rescued by the cookie").isEqualTo(401);
+        assertThat(unknownKey.status())
+                .as("a wrong key is not rescued by the cookie")
+                .isEqualTo(401);
     }
 
     @Test
     void signingOutNeedsTheTokenAndEndsTheSession() {
-        String token = browser.signIn(keys.get(Role.TEACHER)).json().path("csrfToken").asText();
-        String sessionId = new String(java.util.Base64.getDecoder().decode(browser.sessionCookie().getValue()),
-                StandardCharsets.US_ASCII);
+        String token =
+                browser.signIn(keys.get(Role.TEACHER)).json().path("csrfToken").asText();
+        String sessionId = new String(
+                java.util.Base64.getDecoder().decode(browser.sessionCookie().getValue()), StandardCharsets.US_ASCII);
         String rows = "select count(*) from browser_sessions where session_id = ?";
         assertThat(jdbc.queryForObject(rows, Long.class, sessionId)).isEqualTo(1);
 
@@ -195,7 +219,9 @@ class SessionContractTest {
         assertThat(withoutToken.status()).isEqualTo(403);
         assertThat(signOut.status()).isEqualTo(204);
         assertThat(browser.send("GET", "/v1/session", Map.of(), null).status()).isEqualTo(401);
-        assertThat(browser.send("GET", "/v1/learners/lea/overrides", Map.of(), null).status()).isEqualTo(401);
+        assertThat(browser.send("GET", "/v1/learners/lea/overrides", Map.of(), null)
+                        .status())
+                .isEqualTo(401);
         assertThat(jdbc.queryForObject(rows, Long.class, sessionId)).isZero();
     }
 
@@ -210,7 +236,10 @@ class SessionContractTest {
         stale.cookies.getCookieStore().add(URI.create(browser.base), first);
 
         assertThat(second.getValue()).isNotEqualTo(first.getValue());
-        assertThat(browser.send("GET", "/v1/session", Map.of(), null).json().path("roles").toString())
+        assertThat(browser.send("GET", "/v1/session", Map.of(), null)
+                        .json()
+                        .path("roles")
+                        .toString())
                 .isEqualTo("[\"curriculum\"]");
         assertThat(stale.send("GET", "/v1/session", Map.of(), null).status()).isEqualTo(401);
     }
@@ -219,7 +248,8 @@ class SessionContractTest {
     void revokingTheKeyEndsItsSessionsAtOnce() {
         browser.signIn(keys.get(Role.TEACHER));
         Browser admin = new Browser();
-        JsonNode listed = admin.send("GET", "/v1/keys", Map.of("X-Api-Key", keys.get(Role.ADMIN)), null).json();
+        JsonNode listed = admin.send("GET", "/v1/keys", Map.of("X-Api-Key", keys.get(Role.ADMIN)), null)
+                .json();
         String teacherKeyId = null;
         for (JsonNode key : listed) {
             if (key.path("role").asText().equals("teacher")) {
@@ -228,7 +258,8 @@ class SessionContractTest {
         }
 
         assertThat(admin.send("DELETE", "/v1/keys/" + teacherKeyId, Map.of("X-Api-Key", keys.get(Role.ADMIN)), null)
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
         Answer after = browser.send("GET", "/v1/learners/lea/overrides", Map.of(), null);
         assertThat(after.status()).isEqualTo(401);
@@ -238,9 +269,15 @@ class SessionContractTest {
 
     @Test
     void aSignInSentByAPageOfAnotherSiteIsRefused() {
-        Answer crossSite = browser.send("POST", "/v1/session", Map.of("Sec-Fetch-Site", "cross-site"),
+        Answer crossSite = browser.send(
+                "POST",
+                "/v1/session",
+                Map.of("Sec-Fetch-Site", "cross-site"),
                 Map.of("apiKey", keys.get(Role.TEACHER)));
-        Answer sameOrigin = browser.send("POST", "/v1/session", Map.of("Sec-Fetch-Site", "same-origin"),
+        Answer sameOrigin = browser.send(
+                "POST",
+                "/v1/session",
+                Map.of("Sec-Fetch-Site", "same-origin"),
                 Map.of("apiKey", keys.get(Role.TEACHER)));
 
         assertThat(crossSite.status()).isEqualTo(403);
@@ -251,8 +288,8 @@ class SessionContractTest {
 
     @Test
     void aFormPostCannotSignIn() {
-        Answer form = browser.sendRaw("POST", "/v1/session", "application/x-www-form-urlencoded",
-                "apiKey=" + keys.get(Role.TEACHER));
+        Answer form = browser.sendRaw(
+                "POST", "/v1/session", "application/x-www-form-urlencoded", "apiKey=" + keys.get(Role.TEACHER));
 
         assertThat(form.status()).isEqualTo(415);
         assertThat(form.header("Set-Cookie")).isNull();
@@ -263,22 +300,26 @@ class SessionContractTest {
 
         final String base = "http://localhost:" + port;
         final CookieManager cookies = new CookieManager();
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
 
         Answer signIn(String key) {
             return send("POST", "/v1/session", Map.of(), Map.of("apiKey", key));
         }
 
         HttpCookie sessionCookie() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("pathwise_session"))
-                    .findFirst().orElseThrow();
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("pathwise_session"))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         Answer send(String method, String path, Map<String, String> headers, Object body) {
             try {
-                return sendRaw(method, path, "application/json", body == null ? null : JSON.writeValueAsString(body),
-                        headers);
+                return sendRaw(
+                        method, path, "application/json", body == null ? null : JSON.writeValueAsString(body), headers);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -288,11 +329,15 @@ class SessionContractTest {
             return sendRaw(method, path, contentType, body, Map.of());
         }
 
-        private Answer sendRaw(String method, String path, String contentType, String body,
-                               Map<String, String> headers) {
+        private Answer sendRaw(
+                String method, String path, String contentType, String body, Map<String, String> headers) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(30)).method(method, body == null
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                    .timeout(Duration.ofSeconds(30))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             if (body != null) {
                 request.header("Content-Type", contentType);
             }
@@ -320,8 +365,11 @@ class SessionContractTest {
         }
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 

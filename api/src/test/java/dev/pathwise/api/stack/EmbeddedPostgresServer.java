@@ -1,16 +1,14 @@
 package dev.pathwise.api.stack;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /** A real PostgreSQL server (embedded) for one database test class, stopped when the JVM exits. */
 final class EmbeddedPostgresServer {
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     static EmbeddedPostgres start() {
         try {
@@ -30,8 +28,12 @@ final class EmbeddedPostgresServer {
 
     /** The datasource properties of the server's {@code postgres} database. */
     static Map<String, Object> datasource(EmbeddedPostgres postgres) {
-        return Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres");
+        return Map.of(
+                "spring.datasource.url",
+                postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username",
+                "postgres",
+                "spring.datasource.password",
+                "postgres");
     }
 }

@@ -3,6 +3,11 @@ package dev.pathwise.api.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pathwise.api.PathwiseApplication;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,13 +26,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.pathwise.api.PathwiseApplication;
-import dev.pathwise.api.testing.Http;
-import dev.pathwise.api.testing.TestDistrict;
 
 /**
  * Evidence in and the learner's state out, through the whole stack on a real database (H2 file or PostgreSQL, per
@@ -69,11 +66,11 @@ abstract class EvidenceContract extends RunningService {
     void evidenceObservedBeforeTheLearnersLatestCountsAtItsPlaceAndTheAnswerSaysSo() {
         // given: 0.2 observed an hour ago, already counted
         java.time.Instant now = java.time.Instant.now();
-        Map<String, Object> newer = new java.util.HashMap<>(TestDistrict.evidence("e-newer", "ana", "ratio.concept",
-                2));
+        Map<String, Object> newer =
+                new java.util.HashMap<>(TestDistrict.evidence("e-newer", "ana", "ratio.concept", 2));
         newer.put("observedAt", now.minusSeconds(3600).toString());
-        Map<String, Object> older = new java.util.HashMap<>(TestDistrict.evidence("e-older", "ana", "ratio.concept",
-                9));
+        Map<String, Object> older =
+                new java.util.HashMap<>(TestDistrict.evidence("e-older", "ana", "ratio.concept", 9));
         older.put("observedAt", now.minusSeconds(2 * 86_400).toString());
         var first = http.post("/v1/evidence", district.platformKey, newer);
 
@@ -95,8 +92,11 @@ abstract class EvidenceContract extends RunningService {
         assertThat(change.path("competencyId").asText()).isEqualTo("ratio.concept");
         assertThat(change.path("toScore").asDouble()).isCloseTo(0.445, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(change.path("evidenceCount").asInt()).isEqualTo(2);
-        var verification = http.get("/v1/learners/ana/verify", district.adminKey).body();
-        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        var verification =
+                http.get("/v1/learners/ana/verify", district.adminKey).body();
+        assertThat(verification.path("matchesReplay").asBoolean())
+                .as("%s", verification)
+                .isTrue();
         assertThat(verification.path("evidenceIds").toString()).isEqualTo("[\"e-older\",\"e-newer\"]");
         var retried = http.post("/v1/evidence", district.platformKey, older);
         assertThat(retried.status()).isEqualTo(200);
@@ -106,32 +106,41 @@ abstract class EvidenceContract extends RunningService {
     @Test
     void aLearnerWriteThatLeavesStoredEvidenceOutIsRefusedByTheDatabaseAndNothingIsAcknowledged() {
         // given: ana with one evidence, then a row of hers stored behind her state's back (what a lost update leaves)
-        assertThat(http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("e-1", "ana",
-                "ratio.concept", 7)).status()).isEqualTo(200);
+        assertThat(http.post(
+                                "/v1/evidence",
+                                district.platformKey,
+                                TestDistrict.evidence("e-1", "ana", "ratio.concept", 7))
+                        .status())
+                .isEqualTo(200);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         var learners = context.getBean(dev.pathwise.api.learner.LearnerRepository.class);
         var before = learners.require(district.tenantId, "ana");
-        jdbc.update("insert into evidence (tenant_id, evidence_id, learner_id, content_hash, payload, result,"
-                + " policy_version, received_at) values (?, 'behind-its-back', 'ana', 'h', '{}', '{}', 'v', now())",
+        jdbc.update(
+                "insert into evidence (tenant_id, evidence_id, learner_id, content_hash, payload, result,"
+                        + " policy_version, received_at) values (?, 'behind-its-back', 'ana', 'h', '{}', '{}', 'v', now())",
                 district.tenantId);
 
         // when: a write of her state as read, and the next evidence over HTTP
         Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> context.getBean(
-                TransactionTemplate.class).executeWithoutResult(status -> learners.update(before, before.snapshot(),
-                java.time.Instant.now())));
-        var next = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("e-2", "ana",
-                "ratio.concept", 9));
+                        TransactionTemplate.class)
+                .executeWithoutResult(status -> learners.update(before, before.snapshot(), java.time.Instant.now())));
+        var next = http.post(
+                "/v1/evidence", district.platformKey, TestDistrict.evidence("e-2", "ana", "ratio.concept", 9));
 
         // then: the database refuses both, loudly; nothing of them is written
         assertThat(before.evidenceCount()).isEqualTo(1);
-        assertThat(refused).isInstanceOf(dev.pathwise.api.learner.LearnerStateConflict.class)
-                .hasMessageContaining("would account for 1").hasMessageContaining("2 evidence of the learner are"
-                        + " stored");
+        assertThat(refused)
+                .isInstanceOf(dev.pathwise.api.learner.LearnerStateConflict.class)
+                .hasMessageContaining("would account for 1")
+                .hasMessageContaining("2 evidence of the learner are" + " stored");
         assertThat(next.status()).as("%s", next.body()).isEqualTo(500);
         assertThat(next.text("type")).endsWith("/learner-state-conflict");
         assertThat(next.text("field")).isEqualTo("learnerId");
-        assertThat(jdbc.queryForObject("select count(*) from evidence where tenant_id = ? and evidence_id = 'e-2'",
-                Long.class, district.tenantId)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from evidence where tenant_id = ? and evidence_id = 'e-2'",
+                        Long.class,
+                        district.tenantId))
+                .isZero();
         assertThat(learners.require(district.tenantId, "ana").version()).isEqualTo(before.version());
     }
 
@@ -139,14 +148,17 @@ abstract class EvidenceContract extends RunningService {
     void sameEvidenceIdWithOtherContentIsAConflict() {
         http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("e-1", "ana", "ratio.concept", 9));
 
-        var reused = http.post("/v1/evidence", district.platformKey,
-                TestDistrict.evidence("e-1", "ana", "ratio.concept", 3));
+        var reused = http.post(
+                "/v1/evidence", district.platformKey, TestDistrict.evidence("e-1", "ana", "ratio.concept", 3));
 
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.contentType()).startsWith("application/problem+json");
         assertThat(reused.text("field")).isEqualTo("id");
         assertThat(reused.text("value")).isEqualTo("e-1");
-        assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("evidenceCount").asLong())
+        assertThat(http.get("/v1/learners/ana", district.platformKey)
+                        .body()
+                        .path("evidenceCount")
+                        .asLong())
                 .isEqualTo(1);
     }
 
@@ -160,8 +172,12 @@ abstract class EvidenceContract extends RunningService {
                 threads.add(pool.submit(() -> {
                     List<Integer> statuses = new ArrayList<>();
                     for (int i = 0; i < 25; i++) {
-                        statuses.add(http.post("/v1/evidence", district.platformKey, TestDistrict.evidence(
-                                "c-" + thread + "-" + i, "ana", "ratio.concept", (thread + i) % 11)).status());
+                        statuses.add(http.post(
+                                        "/v1/evidence",
+                                        district.platformKey,
+                                        TestDistrict.evidence(
+                                                "c-" + thread + "-" + i, "ana", "ratio.concept", (thread + i) % 11))
+                                .status());
                     }
                     return statuses;
                 }));
@@ -178,7 +194,11 @@ abstract class EvidenceContract extends RunningService {
         assertThat(learner.path("observationCount").asInt()).isEqualTo(200);
         assertThat(learner.path("version").asLong()).isEqualTo(201);
         var mastery = http.get("/v1/learners/ana/mastery", district.teacherKey).body();
-        assertThat(mastery.path("competencies").findValues("evidenceCount").get(1).asInt()).isEqualTo(200);
+        assertThat(mastery.path("competencies")
+                        .findValues("evidenceCount")
+                        .get(1)
+                        .asInt())
+                .isEqualTo(200);
     }
 
     @Test
@@ -190,8 +210,9 @@ abstract class EvidenceContract extends RunningService {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.text("field")).isEqualTo("learnerId");
         assertThat(response.text("value")).isEqualTo("ana");
-        assertThat(http.post("/v1/evidence", other.platformKey,
-                TestDistrict.evidence("x-1", "ana", "ratio.concept", 5)).status()).isEqualTo(404);
+        assertThat(http.post("/v1/evidence", other.platformKey, TestDistrict.evidence("x-1", "ana", "ratio.concept", 5))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -205,17 +226,20 @@ abstract class EvidenceContract extends RunningService {
         var teacher = http.post("/v1/evidence", district.teacherKey, evidence);
         assertThat(teacher.status()).isEqualTo(403);
         assertThat(teacher.text("value")).isEqualTo("teacher");
-        assertThat(http.post("/v1/evidence", district.adminKey, evidence).status()).isEqualTo(200);
+        assertThat(http.post("/v1/evidence", district.adminKey, evidence).status())
+                .isEqualTo(200);
     }
 
     @Test
     void refusedEvidenceStoresNothingAndNamesFieldAndValue() {
-        var outOfScale = http.post("/v1/evidence", district.platformKey,
-                TestDistrict.evidence("e-bad", "ana", "ratio.concept", 12));
-        var unknownCompetency = http.post("/v1/evidence", district.platformKey,
-                TestDistrict.evidence("e-bad2", "ana", "ratio.concpet", 5));
+        var outOfScale = http.post(
+                "/v1/evidence", district.platformKey, TestDistrict.evidence("e-bad", "ana", "ratio.concept", 12));
+        var unknownCompetency = http.post(
+                "/v1/evidence", district.platformKey, TestDistrict.evidence("e-bad2", "ana", "ratio.concpet", 5));
         var malformed = http.post("/v1/evidence", district.platformKey, "{\"id\": \"e-bad3\", ");
-        var wrongType = http.post("/v1/evidence", district.platformKey,
+        var wrongType = http.post(
+                "/v1/evidence",
+                district.platformKey,
                 "{\"id\": \"e-bad4\", \"learnerId\": \"ana\", \"score\": {\"raw\": \"seven\"}}");
 
         assertThat(outOfScale.status()).isEqualTo(400);
@@ -231,26 +255,42 @@ abstract class EvidenceContract extends RunningService {
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.text("field")).isEqualTo("score.raw");
         assertThat(wrongType.text("value")).isEqualTo("seven");
-        assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("evidenceCount").asLong())
+        assertThat(http.get("/v1/learners/ana", district.platformKey)
+                        .body()
+                        .path("evidenceCount")
+                        .asLong())
                 .isZero();
     }
 
     @Test
     void batchGivesAResultPerItemAndABadItemDoesNotStopTheOthers() {
-        var batch = http.post("/v1/evidence/batch", district.platformKey, List.of(
-                TestDistrict.evidence("b-1", "ana", "ratio.concept", 8),
-                TestDistrict.evidence("b-2", "ana", "ratio.concept", 11),
-                TestDistrict.evidence("b-3", "nobody", "ratio.concept", 8),
-                TestDistrict.evidence("b-4", "ana", "ratio.concept", 9)));
+        var batch = http.post(
+                "/v1/evidence/batch",
+                district.platformKey,
+                List.of(
+                        TestDistrict.evidence("b-1", "ana", "ratio.concept", 8),
+                        TestDistrict.evidence("b-2", "ana", "ratio.concept", 11),
+                        TestDistrict.evidence("b-3", "nobody", "ratio.concept", 8),
+                        TestDistrict.evidence("b-4", "ana", "ratio.concept", 9)));
 
         assertThat(batch.status()).isEqualTo(200);
         assertThat(batch.body().path("accepted").asInt()).isEqualTo(2);
         List<Integer> statuses = new ArrayList<>();
-        batch.body().path("results").forEach(result -> statuses.add(result.path("status").asInt()));
+        batch.body()
+                .path("results")
+                .forEach(result -> statuses.add(result.path("status").asInt()));
         assertThat(statuses).containsExactly(200, 400, 404, 200);
-        assertThat(batch.body().path("results").get(1).path("problem").path("field").asText())
+        assertThat(batch.body()
+                        .path("results")
+                        .get(1)
+                        .path("problem")
+                        .path("field")
+                        .asText())
                 .isEqualTo("score.raw");
-        assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("evidenceCount").asLong())
+        assertThat(http.get("/v1/learners/ana", district.platformKey)
+                        .body()
+                        .path("evidenceCount")
+                        .asLong())
                 .isEqualTo(2);
     }
 
@@ -269,11 +309,23 @@ abstract class EvidenceContract extends RunningService {
     }
 
     /** Evidence observed at a fixed time (minute of 2025-10-01 10:00 UTC), so that two learners get the same. */
-    private static Map<String, Object> observed(String id, String learnerId, String competency, double raw,
-                                                String kind, int minute) {
-        return Map.of("id", id, "learnerId", learnerId, "competencyId", competency,
-                "score", Map.of("raw", raw, "min", 0, "max", 10), "kind", kind, "source", "test",
-                "observedAt", String.format("2025-10-01T10:%02d:00Z", minute));
+    private static Map<String, Object> observed(
+            String id, String learnerId, String competency, double raw, String kind, int minute) {
+        return Map.of(
+                "id",
+                id,
+                "learnerId",
+                learnerId,
+                "competencyId",
+                competency,
+                "score",
+                Map.of("raw", raw, "min", 0, "max", 10),
+                "kind",
+                kind,
+                "source",
+                "test",
+                "observedAt",
+                String.format("2025-10-01T10:%02d:00Z", minute));
     }
 
     /**
@@ -295,18 +347,26 @@ abstract class EvidenceContract extends RunningService {
     }
 
     private List<String> storedEvidenceIds() {
-        return context.getBean(JdbcTemplate.class).queryForList("select evidence_id from evidence"
-                + " where tenant_id = ? order by seq", String.class, district.tenantId);
+        return context.getBean(JdbcTemplate.class)
+                .queryForList(
+                        "select evidence_id from evidence" + " where tenant_id = ? order by seq",
+                        String.class,
+                        district.tenantId);
     }
 
     private static List<Integer> statuses(JsonNode batch) {
         List<Integer> statuses = new ArrayList<>();
-        batch.path("results").forEach(result -> statuses.add(result.path("status").asInt()));
+        batch.path("results")
+                .forEach(result -> statuses.add(result.path("status").asInt()));
         return statuses;
     }
 
     private static double metric(Http http, String name) {
-        return http.get("/actuator/metrics/" + name, null).body().path("measurements").get(0).path("value")
+        return http.get("/actuator/metrics/" + name, null)
+                .body()
+                .path("measurements")
+                .get(0)
+                .path("value")
                 .asDouble();
     }
 
@@ -315,10 +375,16 @@ abstract class EvidenceContract extends RunningService {
         // given: two learners with the same profile, and one sequence of evidence on two competencies
         district.learner(http, "twin-batch", 7, "north");
         district.learner(http, "twin-single", 7, "north");
-        String[][] sequence = {{"ratio.concept", "9", "FORMATIVE"}, {"ratio.concept", "9.5", "FORMATIVE"},
-                {"ratio.tables", "4", "FORMATIVE"}, {"ratio.concept", "10", "SUMMATIVE"},
-                {"ratio.tables", "8", "FORMATIVE"}, {"ratio.tables", "9", "SUMMATIVE"},
-                {"ratio.concept", "3", "FORMATIVE"}, {"ratio.tables", "10", "SUMMATIVE"}};
+        String[][] sequence = {
+            {"ratio.concept", "9", "FORMATIVE"},
+            {"ratio.concept", "9.5", "FORMATIVE"},
+            {"ratio.tables", "4", "FORMATIVE"},
+            {"ratio.concept", "10", "SUMMATIVE"},
+            {"ratio.tables", "8", "FORMATIVE"},
+            {"ratio.tables", "9", "SUMMATIVE"},
+            {"ratio.concept", "3", "FORMATIVE"},
+            {"ratio.tables", "10", "SUMMATIVE"}
+        };
         List<Map<String, Object>> batchItems = new ArrayList<>();
         List<JsonNode> singleResults = new ArrayList<>();
         double evaluatedBefore = metric(http, "pathwise.evidence.evaluated");
@@ -328,7 +394,9 @@ abstract class EvidenceContract extends RunningService {
         for (int i = 0; i < sequence.length; i++) {
             String[] e = sequence[i];
             batchItems.add(observed("tb-" + i, "twin-batch", e[0], Double.parseDouble(e[1]), e[2], i));
-            var single = http.post("/v1/evidence", district.platformKey,
+            var single = http.post(
+                    "/v1/evidence",
+                    district.platformKey,
                     observed("ts-" + i, "twin-single", e[0], Double.parseDouble(e[1]), e[2], i));
             assertThat(single.status()).as("%s", single.body()).isEqualTo(200);
             singleResults.add(single.body());
@@ -345,59 +413,77 @@ abstract class EvidenceContract extends RunningService {
             assertThat(item.path("index").asInt()).isEqualTo(i);
             assertThat(item.path("evidenceId").asText()).isEqualTo("tb-" + i);
             assertThat(item.path("replayed").asBoolean()).isFalse();
-            assertThat(normalized(item.path("update"), "twin-batch", "tb-")).as("item %d", i)
+            assertThat(normalized(item.path("update"), "twin-batch", "tb-"))
+                    .as("item %d", i)
                     .isEqualTo(normalized(singleResults.get(i), "twin-single", "ts-"));
         }
-        assertThat(singleResults.get(0).toString()).isNotEqualTo(singleResults.get(7).toString());
+        assertThat(singleResults.get(0).toString())
+                .isNotEqualTo(singleResults.get(7).toString());
         for (String view : List.of("/mastery", "/pathway")) {
-            assertThat(normalized(http.get("/v1/learners/twin-batch" + view, district.teacherKey).body(),
-                    "twin-batch", "tb-")).as(view)
-                    .isEqualTo(normalized(http.get("/v1/learners/twin-single" + view, district.teacherKey).body(),
-                            "twin-single", "ts-"));
+            assertThat(normalized(
+                            http.get("/v1/learners/twin-batch" + view, district.teacherKey)
+                                    .body(),
+                            "twin-batch",
+                            "tb-"))
+                    .as(view)
+                    .isEqualTo(normalized(
+                            http.get("/v1/learners/twin-single" + view, district.teacherKey)
+                                    .body(),
+                            "twin-single",
+                            "ts-"));
         }
-        var batchLearner = http.get("/v1/learners/twin-batch", district.platformKey).body();
-        var singleLearner = http.get("/v1/learners/twin-single", district.platformKey).body();
+        var batchLearner =
+                http.get("/v1/learners/twin-batch", district.platformKey).body();
+        var singleLearner =
+                http.get("/v1/learners/twin-single", district.platformKey).body();
         assertThat(batchLearner.path("evidenceCount").asLong()).isEqualTo(sequence.length);
         assertThat(batchLearner.path("observationCount").asInt())
-                .isEqualTo(singleLearner.path("observationCount").asInt()).isEqualTo(sequence.length);
+                .isEqualTo(singleLearner.path("observationCount").asInt())
+                .isEqualTo(sequence.length);
         assertThat(singleLearner.path("version").asLong()).isEqualTo(1 + sequence.length);
         assertThat(batchLearner.path("version").asLong()).isEqualTo(2);
         JsonNode verification = verify("twin-batch");
-        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.path("matchesReplay").asBoolean())
+                .as("%s", verification)
+                .isTrue();
         assertThat(verification.path("evidenceIds").toString())
                 .isEqualTo("[\"tb-0\",\"tb-1\",\"tb-2\",\"tb-3\",\"tb-4\",\"tb-5\",\"tb-6\",\"tb-7\"]");
         // the metrics count the batch's evaluations as they count single ones
         assertThat(metric(http, "pathwise.evidence.evaluated") - evaluatedSingly)
-                .isEqualTo(evaluatedSingly - evaluatedBefore).isEqualTo(sequence.length);
-        assertThat(metric(http, "pathwise.rule.firings") - firingsSingly).isEqualTo(firingsSingly - firingsBefore)
+                .isEqualTo(evaluatedSingly - evaluatedBefore)
+                .isEqualTo(sequence.length);
+        assertThat(metric(http, "pathwise.rule.firings") - firingsSingly)
+                .isEqualTo(firingsSingly - firingsBefore)
                 .isPositive();
     }
 
     @Test
     void batchStoresExactlyItsAcceptedItemsAndAnswersTheOthersAsSingleRequestsAre() {
         // given: one piece already stored
-        var stored = http.post("/v1/evidence", district.platformKey,
-                TestDistrict.evidence("mx-stored", "ana", "ratio.concept", 9));
+        var stored = http.post(
+                "/v1/evidence", district.platformKey, TestDistrict.evidence("mx-stored", "ana", "ratio.concept", 9));
         assertThat(stored.status()).isEqualTo(200);
         Map<String, Object> unknownField = new HashMap<>(TestDistrict.evidence("mx-4", "ana", "ratio.concept", 5));
         unknownField.put("colour", "red");
         List<Map<String, Object>> items = List.of(
-                TestDistrict.evidence("mx-1", "ana", "ratio.concept", 8),       // stored
-                TestDistrict.evidence("mx-2", "ana", "ratio.concept", 11),      // out of scale
-                TestDistrict.evidence("mx-stored", "ana", "ratio.concept", 9),  // a retry: replayed
-                TestDistrict.evidence("mx-stored", "ana", "ratio.concept", 3),  // id reused: conflict
-                TestDistrict.evidence("mx-3", "nobody", "ratio.concept", 8),    // unknown learner
-                TestDistrict.evidence("mx-1", "ana", "ratio.concept", 8),       // again in the batch: replayed
-                TestDistrict.evidence("mx-1", "ana", "ratio.concept", 2),       // reused in the batch: conflict
-                unknownField,                                                   // unreadable
-                TestDistrict.evidence("mx-5", "ana", "ratio.tables", 7));       // stored
+                TestDistrict.evidence("mx-1", "ana", "ratio.concept", 8), // stored
+                TestDistrict.evidence("mx-2", "ana", "ratio.concept", 11), // out of scale
+                TestDistrict.evidence("mx-stored", "ana", "ratio.concept", 9), // a retry: replayed
+                TestDistrict.evidence("mx-stored", "ana", "ratio.concept", 3), // id reused: conflict
+                TestDistrict.evidence("mx-3", "nobody", "ratio.concept", 8), // unknown learner
+                TestDistrict.evidence("mx-1", "ana", "ratio.concept", 8), // again in the batch: replayed
+                TestDistrict.evidence("mx-1", "ana", "ratio.concept", 2), // reused in the batch: conflict
+                unknownField, // unreadable
+                TestDistrict.evidence("mx-5", "ana", "ratio.tables", 7)); // stored
 
         var batch = http.post("/v1/evidence/batch", district.platformKey, items);
 
         assertThat(batch.status()).isEqualTo(200);
         assertThat(statuses(batch.body())).containsExactly(200, 400, 200, 409, 404, 200, 409, 400, 200);
         List<Boolean> replayed = new ArrayList<>();
-        batch.body().path("results").forEach(result -> replayed.add(result.path("replayed").asBoolean()));
+        batch.body()
+                .path("results")
+                .forEach(result -> replayed.add(result.path("replayed").asBoolean()));
         assertThat(replayed).containsExactly(false, false, true, false, false, true, false, false, false);
         assertThat(batch.body().path("accepted").asInt()).isEqualTo(4);
         assertThat(batch.body().path("refused").asInt()).isEqualTo(5);
@@ -411,15 +497,25 @@ abstract class EvidenceContract extends RunningService {
         // exactly the accepted pieces are stored, in batch order, and the learner is what they give
         assertThat(storedEvidenceIds()).containsExactly("mx-stored", "mx-1", "mx-5");
         JsonNode verification = verify("ana");
-        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
-        assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("version").asLong()).isEqualTo(3);
+        assertThat(verification.path("matchesReplay").asBoolean())
+                .as("%s", verification)
+                .isTrue();
+        assertThat(http.get("/v1/learners/ana", district.platformKey)
+                        .body()
+                        .path("version")
+                        .asLong())
+                .isEqualTo(3);
         // each refused item has the problem a single request gets, which stores nothing either
         for (int i : new int[] {1, 3, 4, 6, 7}) {
             var single = http.post("/v1/evidence", district.platformKey, items.get(i));
             JsonNode problem = results.get(i).path("problem");
-            assertThat(single.status()).as("item %d", i).isEqualTo(problem.path("status").asInt());
+            assertThat(single.status())
+                    .as("item %d", i)
+                    .isEqualTo(problem.path("status").asInt());
             for (String member : List.of("type", "title", "status", "detail", "field", "value")) {
-                assertThat(problem.path(member)).as("item %d: %s", i, member).isEqualTo(single.body().path(member));
+                assertThat(problem.path(member))
+                        .as("item %d: %s", i, member)
+                        .isEqualTo(single.body().path(member));
             }
         }
         assertThat(storedEvidenceIds()).containsExactly("mx-stored", "mx-1", "mx-5");
@@ -447,8 +543,11 @@ abstract class EvidenceContract extends RunningService {
                         for (int k = 0; k < perLearner; k++) {
                             for (int l = 0; l < learners.size(); l++) {
                                 String learner = learners.get(thread == 0 ? l : learners.size() - 1 - l);
-                                items.add(TestDistrict.evidence("race-" + thread + "-" + round + "-" + learner + "-"
-                                        + k, learner, k % 2 == 0 ? "ratio.concept" : "ratio.tables", (round + k) % 11));
+                                items.add(TestDistrict.evidence(
+                                        "race-" + thread + "-" + round + "-" + learner + "-" + k,
+                                        learner,
+                                        k % 2 == 0 ? "ratio.concept" : "ratio.tables",
+                                        (round + k) % 11));
                             }
                         }
                         items.add(TestDistrict.evidence("race-both-" + round, "r2", "ratio.concept", 7));
@@ -475,7 +574,8 @@ abstract class EvidenceContract extends RunningService {
                     }
                 }
             }
-            assertThat(replays).as("the shared piece is stored by one batch and replayed to the other")
+            assertThat(replays)
+                    .as("the shared piece is stored by one batch and replayed to the other")
                     .isEqualTo(rounds);
         } finally {
             pool.shutdownNow();
@@ -487,9 +587,13 @@ abstract class EvidenceContract extends RunningService {
         for (String learner : learners) {
             JsonNode verification = verify(learner);
             int expected = 2 * rounds * perLearner + (learner.equals("r2") ? rounds : 0);
-            assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+            assertThat(verification.path("matchesReplay").asBoolean())
+                    .as("%s", verification)
+                    .isTrue();
             assertThat(verification.path("evidenceCount").asInt()).as(learner).isEqualTo(expected);
-            assertThat(verification.path("distinctEvidenceIds").asInt()).as(learner).isEqualTo(expected);
+            assertThat(verification.path("distinctEvidenceIds").asInt())
+                    .as(learner)
+                    .isEqualTo(expected);
             assertThat(verification.path("version").asLong()).as(learner).isEqualTo(1 + 2 * rounds);
         }
         // no batch had to be rolled back: locking the learners in id order never deadlocks
@@ -502,23 +606,29 @@ abstract class EvidenceContract extends RunningService {
         district.learner(http, "bea", 7, "north");
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
-        boolean postgres = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName())
+        boolean postgres = jdbc.execute(
+                        (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName())
                 .equals("PostgreSQL");
         String blocked = postgres
                 ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into"
-                + " evidence%'"
+                        + " evidence%'"
                 : "select count(*) from information_schema.sessions where executing_statement like 'insert into"
-                + " evidence%'";
+                        + " evidence%'";
         double fallbacksBefore = metric(http, "pathwise.evidence.batch.fallbacks");
-        long versionBefore = http.get("/v1/learners/ana", district.platformKey).body().path("version").asLong();
+        long versionBefore = http.get("/v1/learners/ana", district.platformKey)
+                .body()
+                .path("version")
+                .asLong();
         CountDownLatch inserted = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<?> other = pool.submit(() -> transactions.executeWithoutResult(status -> {
-                jdbc.update("insert into evidence (tenant_id, evidence_id, learner_id, content_hash, payload, result,"
-                        + " policy_version, received_at, evaluation_error) values (?, 'fb-dup', 'bea', 'other', '{}',"
-                        + " '{\"rules\": []}', 'test', current_timestamp, 'written by the test')", district.tenantId);
+                jdbc.update(
+                        "insert into evidence (tenant_id, evidence_id, learner_id, content_hash, payload, result,"
+                                + " policy_version, received_at, evaluation_error) values (?, 'fb-dup', 'bea', 'other', '{}',"
+                                + " '{\"rules\": []}', 'test', current_timestamp, 'written by the test')",
+                        district.tenantId);
                 inserted.countDown();
                 try {
                     assertThat(commit.await(60, TimeUnit.SECONDS)).isTrue();
@@ -529,8 +639,11 @@ abstract class EvidenceContract extends RunningService {
             assertThat(inserted.await(60, TimeUnit.SECONDS)).isTrue();
 
             // when: a batch with the same id (other content) waits on it, then it commits
-            Future<Http.Response> batch = pool.submit(() -> http.post("/v1/evidence/batch", district.platformKey,
-                    List.of(TestDistrict.evidence("fb-1", "ana", "ratio.concept", 8),
+            Future<Http.Response> batch = pool.submit(() -> http.post(
+                    "/v1/evidence/batch",
+                    district.platformKey,
+                    List.of(
+                            TestDistrict.evidence("fb-1", "ana", "ratio.concept", 8),
                             TestDistrict.evidence("fb-dup", "ana", "ratio.concept", 9),
                             TestDistrict.evidence("fb-2", "ana", "ratio.tables", 7))));
             await().atMost(Duration.ofSeconds(60))
@@ -543,49 +656,95 @@ abstract class EvidenceContract extends RunningService {
             var answer = batch.get(60, TimeUnit.SECONDS);
             assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
             assertThat(statuses(answer.body())).containsExactly(200, 409, 200);
-            assertThat(answer.body().path("results").get(1).path("problem").path("field").asText()).isEqualTo("id");
+            assertThat(answer.body()
+                            .path("results")
+                            .get(1)
+                            .path("problem")
+                            .path("field")
+                            .asText())
+                    .isEqualTo("id");
         } finally {
             pool.shutdownNow();
         }
         assertThat(metric(http, "pathwise.evidence.batch.fallbacks")).isEqualTo(fallbacksBefore + 1);
         assertThat(storedEvidenceIds()).containsExactly("fb-dup", "fb-1", "fb-2");
         JsonNode verification = verify("ana");
-        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.path("matchesReplay").asBoolean())
+                .as("%s", verification)
+                .isTrue();
         assertThat(verification.path("evidenceIds").toString()).isEqualTo("[\"fb-1\",\"fb-2\"]");
-        assertThat(http.get("/v1/learners/ana", district.platformKey).body().path("version").asLong())
+        assertThat(http.get("/v1/learners/ana", district.platformKey)
+                        .body()
+                        .path("version")
+                        .asLong())
                 .isEqualTo(versionBefore + 2);
     }
 
     @Test
     void readsNextStepsPathwayMasteryAndKeepsOverridesWithTheirReason() {
         for (int i = 0; i < 4; i++) {
-            http.post("/v1/evidence", district.platformKey, Map.of("id", "m-" + i, "learnerId", "ana",
-                    "competencyId", "ratio.concept", "score", Map.of("raw", 9.5, "min", 0, "max", 10),
-                    "kind", i == 3 ? "SUMMATIVE" : "FORMATIVE"));
+            http.post(
+                    "/v1/evidence",
+                    district.platformKey,
+                    Map.of(
+                            "id",
+                            "m-" + i,
+                            "learnerId",
+                            "ana",
+                            "competencyId",
+                            "ratio.concept",
+                            "score",
+                            Map.of("raw", 9.5, "min", 0, "max", 10),
+                            "kind",
+                            i == 3 ? "SUMMATIVE" : "FORMATIVE"));
         }
 
         var next = http.get("/v1/learners/ana/next-steps", district.platformKey);
         var pathway = http.get("/v1/learners/ana/pathway", district.teacherKey);
         var mastery = http.get("/v1/learners/ana/mastery", district.teacherKey);
-        var noReason = http.post("/v1/learners/ana/overrides", district.teacherKey,
+        var noReason = http.post(
+                "/v1/learners/ana/overrides",
+                district.teacherKey,
                 Map.of("kind", "SET_LEVEL", "competencyId", "ratio.tables", "level", "MASTERED"));
-        var override = http.post("/v1/learners/ana/overrides", district.teacherKey, Map.of("kind", "SET_LEVEL",
-                "competencyId", "ratio.tables", "level", "MASTERED", "reason", "Showed it in class"));
+        var override = http.post(
+                "/v1/learners/ana/overrides",
+                district.teacherKey,
+                Map.of(
+                        "kind",
+                        "SET_LEVEL",
+                        "competencyId",
+                        "ratio.tables",
+                        "level",
+                        "MASTERED",
+                        "reason",
+                        "Showed it in class"));
         var trail = http.get("/v1/learners/ana/overrides", district.teacherKey);
 
         assertThat(next.status()).isEqualTo(200);
-        assertThat(next.body().path("nextSteps").findValuesAsText("competencyId")).contains("ratio.tables");
-        assertThat(pathway.body().path("competencies").get(1).path("status").asText()).isEqualTo("MASTERED");
-        assertThat(pathway.body().path("competencies").get(3).path("missingPrerequisites").toString())
+        assertThat(next.body().path("nextSteps").findValuesAsText("competencyId"))
+                .contains("ratio.tables");
+        assertThat(pathway.body().path("competencies").get(1).path("status").asText())
+                .isEqualTo("MASTERED");
+        assertThat(pathway.body()
+                        .path("competencies")
+                        .get(3)
+                        .path("missingPrerequisites")
+                        .toString())
                 .contains("ratio");
-        assertThat(mastery.body().path("competencies").get(0).path("children").size()).isEqualTo(2);
+        assertThat(mastery.body().path("competencies").get(0).path("children").size())
+                .isEqualTo(2);
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.text("field")).isEqualTo("reason");
         assertThat(override.status()).isEqualTo(201);
         assertThat(trail.body().size()).isEqualTo(1);
         assertThat(trail.body().get(0).path("reason").asText()).isEqualTo("Showed it in class");
-        assertThat(http.get("/v1/learners/ana/pathway", district.teacherKey).body().path("competencies").get(0)
-                .path("status").asText()).isEqualTo("MASTERED");
+        assertThat(http.get("/v1/learners/ana/pathway", district.teacherKey)
+                        .body()
+                        .path("competencies")
+                        .get(0)
+                        .path("status")
+                        .asText())
+                .isEqualTo("MASTERED");
     }
 
     @Test
@@ -603,7 +762,12 @@ abstract class EvidenceContract extends RunningService {
         assertThat(group.path("learnerIds").size()).isEqualTo(4);
         assertThat(group.path("suggestedActivity").path("id").asText()).isEqualTo("a-concept-mini");
         assertThat(policies.status()).isEqualTo(200);
-        assertThat(policies.body().path("district").path("6-8").path("groupSizeMax").asInt()).isEqualTo(6);
+        assertThat(policies.body()
+                        .path("district")
+                        .path("6-8")
+                        .path("groupSizeMax")
+                        .asInt())
+                .isEqualTo(6);
         assertThat(http.get("/v1/groups", district.platformKey).status()).isEqualTo(403);
     }
 
@@ -611,8 +775,11 @@ abstract class EvidenceContract extends RunningService {
     void openApiAndMetricsAreServed() {
         http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("o-1", "ana", "ratio.concept", 6));
 
-        assertThat(http.get("/v3/api-docs", null).body().path("paths").has("/v1/evidence")).isTrue();
-        assertThat(http.get("/actuator/metrics/pathwise.evidence.evaluated", null).status()).isEqualTo(200);
+        assertThat(http.get("/v3/api-docs", null).body().path("paths").has("/v1/evidence"))
+                .isTrue();
+        assertThat(http.get("/actuator/metrics/pathwise.evidence.evaluated", null)
+                        .status())
+                .isEqualTo(200);
         assertThat(http.get("/actuator/health", null).text("status")).isEqualTo("UP");
     }
 
@@ -637,15 +804,23 @@ abstract class EvidenceContract extends RunningService {
             assertThat(learner.status()).as("tenant %s after restart", tenant).isEqualTo(200);
             assertThat(learner.body().path("evidenceCount").asLong()).isEqualTo(1);
             assertThat(learner.body().path("observationCount").asInt()).isEqualTo(1);
-            assertThat(secondHttp.post("/v1/evidence", key, TestDistrict.evidence("r-1", "rae", "ratio.concept", 7))
-                    .status()).isEqualTo(200);
-            assertThat(secondHttp.get("/v1/learners/rae", key).body().path("evidenceCount").asLong()).isEqualTo(1);
+            assertThat(secondHttp
+                            .post("/v1/evidence", key, TestDistrict.evidence("r-1", "rae", "ratio.concept", 7))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(secondHttp
+                            .get("/v1/learners/rae", key)
+                            .body()
+                            .path("evidenceCount")
+                            .asLong())
+                    .isEqualTo(1);
         }
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
         // As command-line arguments, so they win over application.properties.
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(PathwiseApplication.class).run(args);
     }

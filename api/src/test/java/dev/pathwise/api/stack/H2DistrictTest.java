@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pathwise.production=true")
 class H2DistrictTest {
 
-    private static final Map<String, Object> DATABASE = Map.of("pathwise.data-dir", tempDir().toString());
+    private static final Map<String, Object> DATABASE =
+            Map.of("pathwise.data-dir", tempDir().toString());
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -36,16 +36,13 @@ class H2DistrictTest {
     }
 
     @Nested
-    class Privacy extends PrivacyContract {
-    }
+    class Privacy extends PrivacyContract {}
 
     @Nested
-    class OneRoster extends OneRosterContract {
-    }
+    class OneRoster extends OneRosterContract {}
 
     @Nested
-    class SignIn extends SignInContract {
-    }
+    class SignIn extends SignInContract {}
 
     private static Path tempDir() {
         try {

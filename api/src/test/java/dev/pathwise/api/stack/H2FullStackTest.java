@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,11 +13,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The full-stack contracts on the default embedded H2 file database, in a temporary directory: each contract nested,
  * all in this class's one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pathwise.demo.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pathwise.demo.enabled=false")
 class H2FullStackTest {
 
-    private static final Map<String, Object> DATABASE = Map.of("pathwise.data-dir", tempDir().toString());
+    private static final Map<String, Object> DATABASE =
+            Map.of("pathwise.data-dir", tempDir().toString());
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -34,16 +33,13 @@ class H2FullStackTest {
     }
 
     @Nested
-    class PolicyPublishing extends PolicyPublishingContract {
-    }
+    class PolicyPublishing extends PolicyPublishingContract {}
 
     @Nested
-    class Interop extends InteropContract {
-    }
+    class Interop extends InteropContract {}
 
     @Nested
-    class Standards extends StandardsContract {
-    }
+    class Standards extends StandardsContract {}
 
     private static Path tempDir() {
         try {

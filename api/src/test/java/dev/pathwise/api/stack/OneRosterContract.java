@@ -2,6 +2,9 @@ package dev.pathwise.api.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pathwise.api.testing.DistrictFixture;
+import dev.pathwise.api.testing.Http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.pathwise.api.testing.DistrictFixture;
-import dev.pathwise.api.testing.Http;
 
 /**
  * OneRoster CSV rosters through the whole stack, on the fixtures of {@code src/test/resources/oneroster} (written from
@@ -26,15 +23,24 @@ import dev.pathwise.api.testing.Http;
  */
 abstract class OneRosterContract extends DistrictStack {
 
-    static final List<String> FILES = List.of("manifest.csv", "orgs.csv", "academicSessions.csv", "courses.csv",
-            "classes.csv", "users.csv", "roles.csv", "enrollments.csv", "demographics.csv");
+    static final List<String> FILES = List.of(
+            "manifest.csv",
+            "orgs.csv",
+            "academicSessions.csv",
+            "courses.csv",
+            "classes.csv",
+            "users.csv",
+            "roles.csv",
+            "enrollments.csv",
+            "demographics.csv");
 
     /** The files of a fixture folder, zipped as a SIS exports them. */
     static byte[] zip(String folder) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (String file : FILES) {
-                try (InputStream in = OneRosterContract.class.getResourceAsStream("/oneroster/" + folder + "/" + file)) {
+                try (InputStream in =
+                        OneRosterContract.class.getResourceAsStream("/oneroster/" + folder + "/" + file)) {
                     if (in != null) {
                         zip.putNextEntry(new ZipEntry(file));
                         in.transferTo(zip);
@@ -49,22 +55,26 @@ abstract class OneRosterContract extends DistrictStack {
     }
 
     Http.Response roster(String adminKey, String folder, boolean dryRun) {
-        return http.postBytes("/v1/rosters/oneroster" + (dryRun ? "?dryRun=true" : ""), adminKey, zip(folder),
-                "application/zip");
+        return http.postBytes(
+                "/v1/rosters/oneroster" + (dryRun ? "?dryRun=true" : ""), adminKey, zip(folder), "application/zip");
     }
 
     /** "created=1 updated=0 ..." for one entity of a report, so a failure shows every count at once. */
     static String counts(JsonNode report, String entity) {
         JsonNode counts = report.path("counts").path(entity);
-        return "created=" + counts.path("created").asInt() + " updated=" + counts.path("updated").asInt()
-                + " unchanged=" + counts.path("unchanged").asInt() + " removed=" + counts.path("removed").asInt()
+        return "created=" + counts.path("created").asInt() + " updated="
+                + counts.path("updated").asInt()
+                + " unchanged=" + counts.path("unchanged").asInt() + " removed="
+                + counts.path("removed").asInt()
                 + " skipped=" + counts.path("skipped").asInt();
     }
 
     static int changes(JsonNode report) {
         int changes = 0;
         for (JsonNode counts : report.path("counts")) {
-            changes += counts.path("created").asInt() + counts.path("updated").asInt() + counts.path("removed").asInt();
+            changes += counts.path("created").asInt()
+                    + counts.path("updated").asInt()
+                    + counts.path("removed").asInt();
         }
         return changes;
     }
@@ -96,12 +106,15 @@ abstract class OneRosterContract extends DistrictStack {
         assertThat(counts(bulk, "enrollments")).isEqualTo("created=5 updated=0 unchanged=0 removed=0 skipped=2");
         assertThat(counts(bulk, "classTeachers")).isEqualTo("created=4 updated=0 unchanged=0 removed=0 skipped=0");
         assertThat(counts(bulk, "demographics")).isEqualTo("created=0 updated=0 unchanged=0 removed=0 skipped=3");
-        assertThat(bulk.path("skipped").findValuesAsText("message")).contains(
-                "student 's-1006' in grade PK is not imported: Pathwise serves kindergarten to grade 12",
-                "enrollment of role 'administrator' is not imported (Pathwise keeps the students and the teachers"
-                        + " of a class)");
+        assertThat(bulk.path("skipped").findValuesAsText("message"))
+                .contains(
+                        "student 's-1006' in grade PK is not imported: Pathwise serves kindergarten to grade 12",
+                        "enrollment of role 'administrator' is not imported (Pathwise keeps the students and the teachers"
+                                + " of a class)");
         JsonNode password = bulk.path("warnings").findParents("field").stream()
-                .filter(w -> "password".equals(w.path("field").asText())).findFirst().orElseThrow();
+                .filter(w -> "password".equals(w.path("field").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(password.path("line").asInt()).isEqualTo(8);
         assertThat(password.path("column").asInt()).isEqualTo(16);
         assertThat(password.toString()).doesNotContain("initial-pw-7781");
@@ -116,26 +129,38 @@ abstract class OneRosterContract extends DistrictStack {
                 .hasToString("[\"fall-2026\",\"spring-2027\"]");
         assertThat(http.get("/v1/schools/lincoln-ms", admin).body().path("name").asText())
                 .isEqualTo("Lincoln Middle School");
-        assertThat(http.get("/v1/schools/org-roosevelt", admin).body().path("name").asText())
+        assertThat(http.get("/v1/schools/org-roosevelt", admin)
+                        .body()
+                        .path("name")
+                        .asText())
                 .isEqualTo("Roosevelt Elementary, Campus B");
-        assertThat(http.get("/v1/terms/fall-2026", admin).body().path("parentId").asText()).isEqualTo("sy-2027");
+        assertThat(http.get("/v1/terms/fall-2026", admin)
+                        .body()
+                        .path("parentId")
+                        .asText())
+                .isEqualTo("sy-2027");
         JsonNode li = http.get("/v1/learners/s-1003", admin).body();
         assertThat(li.path("profile").path("givenName").asText()).isEqualTo("小龙");
         assertThat(li.path("profile").path("familyName").asText()).isEqualTo("李");
         assertThat(li.path("profile").path("grade").asInt()).isEqualTo(7);
         assertThat(li.path("profile").path("schoolId").asText()).isEqualTo("lincoln-ms");
-        assertThat(http.get("/v1/learners/s-1002", admin).body().path("profile").path("familyName").asText())
+        assertThat(http.get("/v1/learners/s-1002", admin)
+                        .body()
+                        .path("profile")
+                        .path("familyName")
+                        .asText())
                 .isEqualTo("Kierkegaard, Jr.");
         assertThat(http.get("/v1/learners/s-1006", admin).status()).isEqualTo(404);
         JsonNode garcia = http.get("/v1/users/t-garcia", admin).body();
         assertThat(garcia.path("username").asText()).isEqualTo("mgarcia");
-        assertThat(garcia.path("givenName").asText() + " " + garcia.path("familyName").asText())
+        assertThat(garcia.path("givenName").asText() + " "
+                        + garcia.path("familyName").asText())
                 .isEqualTo("María José García Núñez");
         assertThat(garcia.path("roles")).hasToString("[\"teacher\"]");
         assertThat(garcia.path("hasPassword").asBoolean()).isFalse();
         assertThat(garcia.path("classes")).hasToString("[\"cls-math6-p1\",\"cls-math6-p2\"]");
-        assertThat(http.get("/v1/users", admin).body().findValuesAsText("id")).containsExactly("t-chen",
-                "t-garcia", "t-okafor");
+        assertThat(http.get("/v1/users", admin).body().findValuesAsText("id"))
+                .containsExactly("t-chen", "t-garcia", "t-okafor");
         // the rostered teacher reaches the learners of her classes, and no other
         String garciaKey = Http.expect(http.post("/v1/users/t-garcia/keys", admin, Map.of()), 201)
                 .text("key");
@@ -154,19 +179,35 @@ abstract class OneRosterContract extends DistrictStack {
         assertThat(counts(delta, "classes")).isEqualTo("created=0 updated=0 unchanged=0 removed=1 skipped=0");
         assertThat(counts(delta, "enrollments")).isEqualTo("created=1 updated=0 unchanged=0 removed=1 skipped=0");
         assertThat(http.get("/v1/classes/cls-math7-p3", admin).status()).isEqualTo(404);
-        assertThat(http.get("/v1/classes/cls-math6-p1", admin).body().path("learnerIds")).hasToString("[\"s-1001\"]");
-        assertThat(http.get("/v1/classes/cls-math6-p2", admin).body().path("learnerIds")).hasToString("[\"s-1007\"]");
-        assertThat(http.get("/v1/learners/s-1002", admin).body().path("profile").path("familyName").asText())
+        assertThat(http.get("/v1/classes/cls-math6-p1", admin).body().path("learnerIds"))
+                .hasToString("[\"s-1001\"]");
+        assertThat(http.get("/v1/classes/cls-math6-p2", admin).body().path("learnerIds"))
+                .hasToString("[\"s-1007\"]");
+        assertThat(http.get("/v1/learners/s-1002", admin)
+                        .body()
+                        .path("profile")
+                        .path("familyName")
+                        .asText())
                 .isEqualTo("Kierkegaard");
-        assertThat(http.get("/v1/learners/s-1007", admin).body().path("profile").path("familyName").asText())
+        assertThat(http.get("/v1/learners/s-1007", admin)
+                        .body()
+                        .path("profile")
+                        .path("familyName")
+                        .asText())
                 .isEqualTo("Dubois, née Lefèvre");
-        assertThat(http.get("/v1/learners/s-1004", admin).status()).as("a removed student keeps their record")
+        assertThat(http.get("/v1/learners/s-1004", admin).status())
+                .as("a removed student keeps their record")
                 .isEqualTo(200);
-        assertThat(http.get("/v1/learners/s-1004", garciaKey).status()).as("but leaves their classes").isEqualTo(404);
-        JsonNode deltaAgain = Http.expect(roster(admin, "delta-1.2", false), 200).body();
+        assertThat(http.get("/v1/learners/s-1004", garciaKey).status())
+                .as("but leaves their classes")
+                .isEqualTo(404);
+        JsonNode deltaAgain =
+                Http.expect(roster(admin, "delta-1.2", false), 200).body();
         assertThat(changes(deltaAgain)).as("%s", deltaAgain.path("counts")).isZero();
-        assertThat(http.get("/v1/audit?limit=1000", admin).body().path("events").findValuesAsText("action")
-                .stream().filter("roster.imported"::equals).count()).isEqualTo(4);
+        assertThat(http.get("/v1/audit?limit=1000", admin).body().path("events").findValuesAsText("action").stream()
+                        .filter("roster.imported"::equals)
+                        .count())
+                .isEqualTo(4);
     }
 
     @Test
@@ -178,15 +219,17 @@ abstract class OneRosterContract extends DistrictStack {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         List<String> errors = DistrictFixture.texts(refused.body().path("errors"));
-        assertThat(errors).as("%s", errors).contains(
-                "users.csv:4: 24 values where the header has 23 columns; quote a value that holds a comma"
-                        + " (\"Smith, Jr.\")",
-                "users.csv:5:15: grades: '3rd' is not a grade; use KG, 01 to 12 (or the CEDS codes [IT, PR, PK, TK,"
-                        + " 13, PS, UG, Other] for learners Pathwise does not serve)",
-                "users.csv:6:2: status: 'retired' is not a status; use active or tobedeleted",
-                "enrollments.csv:4:1: sourcedId: 'e-09' is given twice in enrollments.csv",
-                "classes.csv:2:11: termSourcedIds: 'fall-2062' is neither in academicSessions.csv nor imported"
-                        + " before. Maybe you meant 'fall-2026'?");
+        assertThat(errors)
+                .as("%s", errors)
+                .contains(
+                        "users.csv:4: 24 values where the header has 23 columns; quote a value that holds a comma"
+                                + " (\"Smith, Jr.\")",
+                        "users.csv:5:15: grades: '3rd' is not a grade; use KG, 01 to 12 (or the CEDS codes [IT, PR, PK, TK,"
+                                + " 13, PS, UG, Other] for learners Pathwise does not serve)",
+                        "users.csv:6:2: status: 'retired' is not a status; use active or tobedeleted",
+                        "enrollments.csv:4:1: sourcedId: 'e-09' is given twice in enrollments.csv",
+                        "classes.csv:2:11: termSourcedIds: 'fall-2062' is neither in academicSessions.csv nor imported"
+                                + " before. Maybe you meant 'fall-2026'?");
         assertThat(errors).anyMatch(e -> e.startsWith("enrollments.csv:5:6: userSourcedId: 's-1009' is refused"));
         assertThat(refused.body().path("report").path("applied").asBoolean()).isFalse();
         assertThat(http.get("/v1/classes", admin).body()).isEmpty();
@@ -206,13 +249,18 @@ abstract class OneRosterContract extends DistrictStack {
         assertThat(counts(report, "learners")).isEqualTo("created=2 updated=0 unchanged=0 removed=0 skipped=0");
         assertThat(counts(report, "teachers")).isEqualTo("created=1 updated=0 unchanged=0 removed=0 skipped=0");
         JsonNode ayse = http.get("/v1/learners/u-s2", admin).body().path("profile");
-        assertThat(ayse.path("givenName").asText() + " " + ayse.path("familyName").asText()).isEqualTo("Ayşe Yılmaz");
-        assertThat(ayse.path("schoolId").asText()).as("the first school among orgSourcedIds").isEqualTo("sch-1");
+        assertThat(ayse.path("givenName").asText() + " "
+                        + ayse.path("familyName").asText())
+                .isEqualTo("Ayşe Yılmaz");
+        assertThat(ayse.path("schoolId").asText())
+                .as("the first school among orgSourcedIds")
+                .isEqualTo("sch-1");
         assertThat(ayse.path("grade").asInt()).isEqualTo(4);
         JsonNode math = http.get("/v1/classes/k-math4", admin).body();
         assertThat(math.path("title").asText()).isEqualTo("Math 4 – Ms. Ōta");
         assertThat(math.path("teacherIds")).hasToString("[\"u-t1\"]");
         assertThat(math.path("learnerIds")).hasToString("[\"u-s1\",\"u-s2\"]");
-        assertThat(http.get("/v1/users/u-t1", admin).body().path("username").asText()).isEqualTo("kota");
+        assertThat(http.get("/v1/users/u-t1", admin).body().path("username").asText())
+                .isEqualTo("kota");
     }
 }

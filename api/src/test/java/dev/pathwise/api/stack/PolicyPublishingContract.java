@@ -3,6 +3,13 @@ package dev.pathwise.api.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pathwise.api.policy.PolicyFolderWatcher;
+import dev.pathwise.api.policy.PolicyPublishing;
+import dev.pathwise.api.policy.TenantPolicies;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
+import dev.pathwise.rules.DefaultPolicyPack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,17 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.pathwise.api.policy.PolicyFolderWatcher;
-import dev.pathwise.api.policy.PolicyPublishing;
-import dev.pathwise.api.policy.TenantPolicies;
-import dev.pathwise.api.testing.Http;
-import dev.pathwise.api.testing.TestDistrict;
-import dev.pathwise.rules.DefaultPolicyPack;
 
 /**
  * Publishing policy versions through the whole stack on a real database: checked and tested before anything is
@@ -45,8 +42,11 @@ import dev.pathwise.rules.DefaultPolicyPack;
 abstract class PolicyPublishingContract extends RunningService {
 
     static final String POLICY = "/v1/policies/" + DefaultPolicyPack.POLICY_ID;
-    static final List<String> SCENARIOS = List.of("framework.yaml", "grade-4-masters-at-the-district-threshold.yaml",
-            "grade-7-needs-a-summative.yaml", "kindergarten-gets-one-step.yaml",
+    static final List<String> SCENARIOS = List.of(
+            "framework.yaml",
+            "grade-4-masters-at-the-district-threshold.yaml",
+            "grade-7-needs-a-summative.yaml",
+            "kindergarten-gets-one-step.yaml",
             "struggling-gets-a-mini-lesson-first.yaml");
 
     /** The default pack's files (optionally its scenarios), with some files replaced or added. */
@@ -74,8 +74,11 @@ abstract class PolicyPublishingContract extends RunningService {
             body.put("version", version);
         }
         body.put("message", message);
-        body.put("files", files.entrySet().stream().map(e -> Map.of("path", e.getKey(), "content", e.getValue()))
-                .toList());
+        body.put(
+                "files",
+                files.entrySet().stream()
+                        .map(e -> Map.of("path", e.getKey(), "content", e.getValue()))
+                        .toList());
         return body;
     }
 
@@ -116,8 +119,17 @@ abstract class PolicyPublishingContract extends RunningService {
         // given: a school overlay with a misspelt parameter
         Http http = http();
         TestDistrict district = TestDistrict.create(context, http);
-        var refused = http.post(POLICY + "/versions", district.curriculumKey, body("2026.1", "lower 3-5 at lincoln",
-                pack(true, Map.of("schools/lincoln/parameters.yaml", "bands:\n  3-5:\n    masteredThreshhold: 0.75\n"))));
+        var refused = http.post(
+                POLICY + "/versions",
+                district.curriculumKey,
+                body(
+                        "2026.1",
+                        "lower 3-5 at lincoln",
+                        pack(
+                                true,
+                                Map.of(
+                                        "schools/lincoln/parameters.yaml",
+                                        "bands:\n  3-5:\n    masteredThreshhold: 0.75\n"))));
 
         // then: 422 with file, line, column and the fix; the default pack is still active
         assertThat(refused.status()).as("%s", refused.body()).isEqualTo(422);
@@ -133,7 +145,8 @@ abstract class PolicyPublishingContract extends RunningService {
         assertThat(history.path("activeVersion").asText()).isEqualTo(DefaultPolicyPack.VERSION);
         assertThat(history.path("versions")).hasSize(1);
         assertThat(history.path("refused").get(0).path("version").asText()).isEqualTo("2026.1");
-        assertThat(history.path("refused").get(0).path("report").path("ok").asBoolean()).isFalse();
+        assertThat(history.path("refused").get(0).path("report").path("ok").asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -143,8 +156,13 @@ abstract class PolicyPublishingContract extends RunningService {
         String wrong = DefaultPolicyPack.read("scenarios/grade-4-masters-at-the-district-threshold.yaml")
                 .replace("levels: { RP.1: mastered", "levels: { RP.1: approaching");
 
-        var refused = http.post(POLICY + "/versions", district.curriculumKey, body("2026.2", "wrong expectation",
-                pack(true, Map.of("scenarios/grade-4-masters-at-the-district-threshold.yaml", wrong))));
+        var refused = http.post(
+                POLICY + "/versions",
+                district.curriculumKey,
+                body(
+                        "2026.2",
+                        "wrong expectation",
+                        pack(true, Map.of("scenarios/grade-4-masters-at-the-district-threshold.yaml", wrong))));
 
         assertThat(refused.status()).as("%s", refused.body()).isEqualTo(422);
         JsonNode report = refused.body().path("report");
@@ -154,7 +172,10 @@ abstract class PolicyPublishingContract extends RunningService {
         assertThat(failed.path("passed").asBoolean()).isFalse();
         assertThat(failed.path("difference").asText()).startsWith("level of RP.1: expected approaching, got mastered");
         assertThat(report.path("summary").asText()).endsWith("scenarios: 3 passed, 1 failed");
-        assertThat(http.get(POLICY + "/versions", district.curriculumKey).body().path("activeVersion").asText())
+        assertThat(http.get(POLICY + "/versions", district.curriculumKey)
+                        .body()
+                        .path("activeVersion")
+                        .asText())
                 .isEqualTo(DefaultPolicyPack.VERSION);
     }
 
@@ -164,8 +185,9 @@ abstract class PolicyPublishingContract extends RunningService {
         Http http = http();
         TestDistrict district = TestDistrict.create(context, http);
         district.learner(http, "ana", 7, "north");
-        var before = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("p-1", "ana",
-                "ratio.concept", 5)).body();
+        var before = http.post(
+                        "/v1/evidence", district.platformKey, TestDistrict.evidence("p-1", "ana", "ratio.concept", 5))
+                .body();
         assertThat(before.path("policyVersion").asText()).isEqualTo("district-default@1.0.0");
         assertThat(change(before, "ratio.concept").path("to").asText()).isEqualTo("BEGINNING");
 
@@ -173,8 +195,11 @@ abstract class PolicyPublishingContract extends RunningService {
         // expects three results of 0.5 to be below approaching, is left out)
         Map<String, String> files = pack(true, Map.of("parameters.yaml", approachingAt("0.40")));
         files.remove("scenarios/struggling-gets-a-mini-lesson-first.yaml");
-        var published = http.postBytes(POLICY + "/versions?version=2026.3&message=approaching%20from%200.40",
-                district.curriculumKey, zip("district-policy/", files), "application/zip");
+        var published = http.postBytes(
+                POLICY + "/versions?version=2026.3&message=approaching%20from%200.40",
+                district.curriculumKey,
+                zip("district-policy/", files),
+                "application/zip");
 
         // then
         assertThat(published.status()).as("%s", published.body()).isEqualTo(201);
@@ -184,8 +209,9 @@ abstract class PolicyPublishingContract extends RunningService {
         assertThat(published.text("contentHash")).hasSize(64);
         assertThat(published.body().path("active").asBoolean()).isTrue();
         assertThat(published.body().path("report").path("scenarios")).hasSize(3);
-        var after = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("p-2", "ana",
-                "ratio.concept", 5)).body();
+        var after = http.post(
+                        "/v1/evidence", district.platformKey, TestDistrict.evidence("p-2", "ana", "ratio.concept", 5))
+                .body();
         assertThat(after.path("policyVersion").asText()).isEqualTo("district-default@2026.3");
         assertThat(change(after, "ratio.concept").path("to").asText()).isEqualTo("APPROACHING");
         // regression: the policy list showed another hash than the history for the same version
@@ -196,18 +222,21 @@ abstract class PolicyPublishingContract extends RunningService {
         var again = http.post(POLICY + "/versions", district.curriculumKey, body("2026.3", "again", files));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text("outcome")).isEqualTo("unchanged");
-        var conflict = http.post(POLICY + "/versions", district.curriculumKey, body("2026.3", "other",
-                pack(true, Map.of("parameters.yaml", approachingAt("0.45")))));
+        var conflict = http.post(
+                POLICY + "/versions",
+                district.curriculumKey,
+                body("2026.3", "other", pack(true, Map.of("parameters.yaml", approachingAt("0.45")))));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.text("field")).isEqualTo("version");
 
         // rollback to the pack
-        var rolledBack = http.post(POLICY + "/versions/" + DefaultPolicyPack.VERSION + "/activate",
-                district.curriculumKey, "");
+        var rolledBack =
+                http.post(POLICY + "/versions/" + DefaultPolicyPack.VERSION + "/activate", district.curriculumKey, "");
         assertThat(rolledBack.status()).as("%s", rolledBack.body()).isEqualTo(200);
         assertThat(rolledBack.text("outcome")).isEqualTo("activated");
-        var rolled = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("p-3", "ana",
-                "ratio.concept", 5)).body();
+        var rolled = http.post(
+                        "/v1/evidence", district.platformKey, TestDistrict.evidence("p-3", "ana", "ratio.concept", 5))
+                .body();
         assertThat(rolled.path("policyVersion").asText()).isEqualTo("district-default@1.0.0");
         assertThat(change(rolled, "ratio.concept").path("to").asText()).isEqualTo("BEGINNING");
 
@@ -217,8 +246,11 @@ abstract class PolicyPublishingContract extends RunningService {
         assertThat(version(history, "2026.3").path("active").asBoolean()).isFalse();
         assertThat(version(history, "2026.3").path("files")).hasSize(8);
         assertThat(version(history, "1.0.0").path("status").asText()).isEqualTo("active");
-        assertThat(http.post(POLICY + "/versions/9.9/activate", district.curriculumKey, "").status()).isEqualTo(404);
-        assertThat(http.post(POLICY + "/versions", district.teacherKey, body("x", "", files)).status())
+        assertThat(http.post(POLICY + "/versions/9.9/activate", district.curriculumKey, "")
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.post(POLICY + "/versions", district.teacherKey, body("x", "", files))
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -227,9 +259,19 @@ abstract class PolicyPublishingContract extends RunningService {
         Http http = http();
         TestDistrict district = TestDistrict.create(context, http);
         district.learner(http, "ana", 7, "north");
-        var published = http.post(POLICY + "/versions", district.curriculumKey, body("2026.4", "north 6-8",
-                pack(false, Map.of("schools/north/parameters.yaml", "bands:\n  6-8:\n    masteredThreshold: 0.75\n",
-                        "grade-bands/6-8/pacing.drl", DefaultPolicyPack.read("pacing.drl")))));
+        var published = http.post(
+                POLICY + "/versions",
+                district.curriculumKey,
+                body(
+                        "2026.4",
+                        "north 6-8",
+                        pack(
+                                false,
+                                Map.of(
+                                        "schools/north/parameters.yaml",
+                                        "bands:\n  6-8:\n    masteredThreshold: 0.75\n",
+                                        "grade-bands/6-8/pacing.drl",
+                                        DefaultPolicyPack.read("pacing.drl")))));
         assertThat(published.status()).as("%s", published.body()).isEqualTo(201);
 
         var effective = http.get("/v1/learners/ana/effective-policy", district.teacherKey);
@@ -252,10 +294,14 @@ abstract class PolicyPublishingContract extends RunningService {
         Map<String, JsonNode> files = new LinkedHashMap<>();
         body.path("ruleFiles").forEach(f -> files.put(f.path("path").asText(), f));
         assertThat(files).containsOnlyKeys("mastery.drl", "grade-bands/6-8/pacing.drl", "choice.drl");
-        assertThat(files.get("grade-bands/6-8/pacing.drl").path("layer").asText()).isEqualTo("grade-bands/6-8");
-        assertThat(files.get("grade-bands/6-8/pacing.drl").path("replaces").asText()).isEqualTo("district");
+        assertThat(files.get("grade-bands/6-8/pacing.drl").path("layer").asText())
+                .isEqualTo("grade-bands/6-8");
+        assertThat(files.get("grade-bands/6-8/pacing.drl").path("replaces").asText())
+                .isEqualTo("district");
         assertThat(files.get("mastery.drl").path("replaces").isMissingNode()).isTrue();
-        assertThat(http.get("/v1/learners/ana/effective-policy", district.platformKey).status()).isEqualTo(403);
+        assertThat(http.get("/v1/learners/ana/effective-policy", district.platformKey)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -267,33 +313,52 @@ abstract class PolicyPublishingContract extends RunningService {
         http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("s-1", "ana", "ratio.concept", 5));
         http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("s-2", "ben", "ratio.concept", 9));
 
-        var check = http.post(POLICY + "/check", district.curriculumKey, body(null, null,
-                pack(false, Map.of("mastery.drl", DefaultPolicyPack.read("mastery.drl")
-                        .replace("approachingThreshold", "approachingTreshold")))));
+        var check = http.post(
+                POLICY + "/check",
+                district.curriculumKey,
+                body(
+                        null,
+                        null,
+                        pack(
+                                false,
+                                Map.of(
+                                        "mastery.drl",
+                                        DefaultPolicyPack.read("mastery.drl")
+                                                .replace("approachingThreshold", "approachingTreshold")))));
         assertThat(check.status()).isEqualTo(200);
         assertThat(check.body().path("ok").asBoolean()).isFalse();
         assertThat(check.body().path("problems").get(0).path("file").asText()).isEqualTo("mastery.drl");
         assertThat(check.body().path("problems").get(0).path("line").asInt()).isPositive();
 
-        var test = http.postBytes(POLICY + "/test", district.curriculumKey, zip("", pack(true, Map.of())),
-                "application/zip");
+        var test = http.postBytes(
+                POLICY + "/test", district.curriculumKey, zip("", pack(true, Map.of())), "application/zip");
         assertThat(test.status()).as("%s", test.body()).isEqualTo(200);
         assertThat(test.body().path("ok").asBoolean()).isTrue();
         assertThat(test.body().path("scenarios")).hasSize(4);
 
-        var simulation = http.post(POLICY + "/simulate", district.curriculumKey, body(null, null,
-                pack(false, Map.of("parameters.yaml", approachingAt("0.40")))));
+        var simulation = http.post(
+                POLICY + "/simulate",
+                district.curriculumKey,
+                body(null, null, pack(false, Map.of("parameters.yaml", approachingAt("0.40")))));
         assertThat(simulation.status()).as("%s", simulation.body()).isEqualTo(200);
         JsonNode report = simulation.body();
         assertThat(report.path("learners").asInt()).isEqualTo(2);
         assertThat(report.path("evidence").asInt()).isEqualTo(2);
         assertThat(report.path("changed").get(0).asText()).isEqualTo("ana");
-        assertThat(report.path("byGradeBand").path("6-8").path("changed").asInt()).isEqualTo(1);
-        assertThat(report.path("byGradeBand").path("3-5").path("changed").asInt()).isZero();
+        assertThat(report.path("byGradeBand").path("6-8").path("changed").asInt())
+                .isEqualTo(1);
+        assertThat(report.path("byGradeBand").path("3-5").path("changed").asInt())
+                .isZero();
         assertThat(report.path("bySchool").path("north").path("total").asInt()).isEqualTo(1);
-        assertThat(report.path("sample").get(0).path("levels").get(0).path("whyAfter").asText())
+        assertThat(report.path("sample")
+                        .get(0)
+                        .path("levels")
+                        .get(0)
+                        .path("whyAfter")
+                        .asText())
                 .contains("0.40");
-        assertThat(http.get(POLICY + "/versions", district.curriculumKey).body().path("versions")).hasSize(1);
+        assertThat(http.get(POLICY + "/versions", district.curriculumKey).body().path("versions"))
+                .hasSize(1);
     }
 
     /** A rule that keeps re-activating itself on any assessment of ratio.tables. */
@@ -332,31 +397,41 @@ abstract class PolicyPublishingContract extends RunningService {
         Http http = http();
         TestDistrict district = TestDistrict.create(context, http);
         district.learner(http, "ana", 7, "north");
-        assertThat(http.post(POLICY + "/versions", district.curriculumKey, body("fails", "a rule that throws",
-                pack(false, Map.of("fails.drl", FAILS)))).status()).isEqualTo(201);
+        assertThat(http.post(
+                                POLICY + "/versions",
+                                district.curriculumKey,
+                                body("fails", "a rule that throws", pack(false, Map.of("fails.drl", FAILS))))
+                        .status())
+                .isEqualTo(201);
 
         // when: evidence that makes the rule throw, the same again, then evidence the rules evaluate
-        var failed = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("f-1", "ana",
-                "ratio.tables", 9));
-        var retried = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("f-1", "ana",
-                "ratio.tables", 9));
-        var later = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("f-2", "ana",
-                "ratio.concept", 9));
+        var failed =
+                http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("f-1", "ana", "ratio.tables", 9));
+        var retried =
+                http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("f-1", "ana", "ratio.tables", 9));
+        var later = http.post(
+                "/v1/evidence", district.platformKey, TestDistrict.evidence("f-2", "ana", "ratio.concept", 9));
 
         // then: a 422 problem naming the evidence, no class name; the evidence kept, the service recovered
         assertThat(failed.status()).as("%s", failed.body()).isEqualTo(422);
         assertThat(failed.contentType()).startsWith("application/problem+json");
         assertThat(failed.text("type")).endsWith("/evaluation-failed");
-        assertThat(failed.text("detail")).startsWith("evidence 'f-1' is stored but was not applied: the policy's"
-                + " rules failed while evaluating it (").doesNotContain("java.").doesNotContain("org.drools");
+        assertThat(failed.text("detail"))
+                .startsWith("evidence 'f-1' is stored but was not applied: the policy's"
+                        + " rules failed while evaluating it (")
+                .doesNotContain("java.")
+                .doesNotContain("org.drools");
         assertThat(retried.status()).isEqualTo(422);
         assertThat(retried.text("detail")).isEqualTo(failed.text("detail"));
         assertThat(later.status()).as("%s", later.body()).isEqualTo(200);
         var learner = http.get("/v1/learners/ana", district.platformKey).body();
         assertThat(learner.path("evidenceCount").asLong()).isEqualTo(2);
         assertThat(learner.path("observationCount").asInt()).isEqualTo(1);
-        var verification = http.get("/v1/learners/ana/verify", district.adminKey).body();
-        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        var verification =
+                http.get("/v1/learners/ana/verify", district.adminKey).body();
+        assertThat(verification.path("matchesReplay").asBoolean())
+                .as("%s", verification)
+                .isTrue();
         assertThat(verification.path("evidenceIds").toString()).isEqualTo("[\"f-2\"]");
         assertThat(verification.path("evidenceRows").asLong()).isEqualTo(2);
     }
@@ -365,8 +440,12 @@ abstract class PolicyPublishingContract extends RunningService {
     private TestDistrict districtWithLoopingRules(Http http) {
         TestDistrict district = TestDistrict.create(context, http);
         district.learner(http, "ana", 7, "north");
-        assertThat(http.post(POLICY + "/versions", district.curriculumKey, body("loops", "a loop",
-                pack(false, Map.of("loop.drl", LOOP)))).status()).isEqualTo(201);
+        assertThat(http.post(
+                                POLICY + "/versions",
+                                district.curriculumKey,
+                                body("loops", "a loop", pack(false, Map.of("loop.drl", LOOP))))
+                        .status())
+                .isEqualTo(201);
         return district;
     }
 
@@ -375,12 +454,16 @@ abstract class PolicyPublishingContract extends RunningService {
         // given: rules that re-check every assessment forever, published with the default pack's scenarios
         Http http = http();
         TestDistrict district = TestDistrict.create(context, http);
-        String loopOnEveryAssessment = LOOP.replace("Assessment( competencyId == \"ratio.tables\" )",
-                "Assessment()");
+        String loopOnEveryAssessment = LOOP.replace("Assessment( competencyId == \"ratio.tables\" )", "Assessment()");
 
         // when
-        var refused = http.post(POLICY + "/versions", district.curriculumKey, body("loops-in-scenarios",
-                "a loop the scenarios meet", pack(true, Map.of("loop.drl", loopOnEveryAssessment))));
+        var refused = http.post(
+                POLICY + "/versions",
+                district.curriculumKey,
+                body(
+                        "loops-in-scenarios",
+                        "a loop the scenarios meet",
+                        pack(true, Map.of("loop.drl", loopOnEveryAssessment))));
 
         // then: 422 rule-loop naming the rule, and the default pack still the only version
         assertThat(refused.status()).as("%s", refused.body()).isEqualTo(422);
@@ -400,8 +483,8 @@ abstract class PolicyPublishingContract extends RunningService {
         double loopsBefore = loops(http);
         var learnerBefore = http.get("/v1/learners/ana", district.platformKey).body();
 
-        var cutOff = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("l-1", "ana",
-                "ratio.tables", 9));
+        var cutOff =
+                http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("l-1", "ana", "ratio.tables", 9));
 
         assertThat(cutOff.status()).as("%s", cutOff.body()).isEqualTo(422);
         assertThat(cutOff.contentType()).startsWith("application/problem+json");
@@ -412,13 +495,18 @@ abstract class PolicyPublishingContract extends RunningService {
         var learnerAfter = http.get("/v1/learners/ana", district.platformKey).body();
         assertThat(learnerAfter.path("evidenceCount").asLong()).isEqualTo(1);
         // the row is written once more, to account for the stored evidence; the state itself is unchanged
-        assertThat(learnerAfter.path("version").asLong()).isEqualTo(learnerBefore.path("version").asLong() + 1);
+        assertThat(learnerAfter.path("version").asLong())
+                .isEqualTo(learnerBefore.path("version").asLong() + 1);
         assertThat(learnerAfter.path("observationCount").asInt()).isZero();
-        var retried = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("l-1", "ana",
-                "ratio.tables", 9));
+        var retried =
+                http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("l-1", "ana", "ratio.tables", 9));
         assertThat(retried.status()).isEqualTo(422);
-        assertThat(http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("l-2", "ana",
-                "ratio.concept", 9)).status()).isEqualTo(200);
+        assertThat(http.post(
+                                "/v1/evidence",
+                                district.platformKey,
+                                TestDistrict.evidence("l-2", "ana", "ratio.concept", 9))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -427,46 +515,67 @@ abstract class PolicyPublishingContract extends RunningService {
         Http http = http();
         TestDistrict district = districtWithLoopingRules(http);
         double loopsBefore = loops(http);
-        var single = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence("bl-single", "ana",
-                "ratio.tables", 9));
+        var single = http.post(
+                "/v1/evidence", district.platformKey, TestDistrict.evidence("bl-single", "ana", "ratio.tables", 9));
         assertThat(single.status()).isEqualTo(422);
         assertThat(loops(http)).isEqualTo(loopsBefore + 1);
-        long versionBefore = http.get("/v1/learners/ana", district.platformKey).body().path("version").asLong();
+        long versionBefore = http.get("/v1/learners/ana", district.platformKey)
+                .body()
+                .path("version")
+                .asLong();
 
         // when: a batch with a looping piece between two that apply, the same piece again, and the single's retry
-        var batch = http.post("/v1/evidence/batch", district.platformKey, List.of(
-                TestDistrict.evidence("bl-1", "ana", "ratio.concept", 9),
-                TestDistrict.evidence("bl-loop", "ana", "ratio.tables", 9),
-                TestDistrict.evidence("bl-2", "ana", "ratio.concept", 8),
-                TestDistrict.evidence("bl-loop", "ana", "ratio.tables", 9),
-                TestDistrict.evidence("bl-single", "ana", "ratio.tables", 9)));
+        var batch = http.post(
+                "/v1/evidence/batch",
+                district.platformKey,
+                List.of(
+                        TestDistrict.evidence("bl-1", "ana", "ratio.concept", 9),
+                        TestDistrict.evidence("bl-loop", "ana", "ratio.tables", 9),
+                        TestDistrict.evidence("bl-2", "ana", "ratio.concept", 8),
+                        TestDistrict.evidence("bl-loop", "ana", "ratio.tables", 9),
+                        TestDistrict.evidence("bl-single", "ana", "ratio.tables", 9)));
 
         // then: the looping piece is stored with its error and answered 422 as a single request is, the learner
         // has the two others applied (written once), and one more loop is counted
         assertThat(batch.status()).isEqualTo(200);
         List<Integer> statuses = new ArrayList<>();
-        batch.body().path("results").forEach(result -> statuses.add(result.path("status").asInt()));
+        batch.body()
+                .path("results")
+                .forEach(result -> statuses.add(result.path("status").asInt()));
         assertThat(statuses).containsExactly(200, 422, 200, 422, 422);
         JsonNode cutOff = batch.body().path("results").get(1).path("problem");
         assertThat(cutOff.path("type").asText()).endsWith("/rule-loop");
         assertThat(cutOff.path("rules").get(0).asText()).isEqualTo("Re-checks its own assessment forever");
-        assertThat(cutOff.path("detail").asText()).isEqualTo(single.text("detail").replace("bl-single", "bl-loop"));
+        assertThat(cutOff.path("detail").asText())
+                .isEqualTo(single.text("detail").replace("bl-single", "bl-loop"));
         assertThat(batch.body().path("results").get(3).path("problem")).isEqualTo(cutOff);
-        assertThat(batch.body().path("results").get(4).path("problem").path("detail").asText())
+        assertThat(batch.body()
+                        .path("results")
+                        .get(4)
+                        .path("problem")
+                        .path("detail")
+                        .asText())
                 .isEqualTo(single.text("detail"));
         assertThat(loops(http)).isEqualTo(loopsBefore + 2);
         var learner = http.get("/v1/learners/ana", district.platformKey).body();
         assertThat(learner.path("evidenceCount").asLong()).isEqualTo(4);
         assertThat(learner.path("observationCount").asInt()).isEqualTo(2);
         assertThat(learner.path("version").asLong()).isEqualTo(versionBefore + 1);
-        var verification = http.get("/v1/learners/ana/verify", district.adminKey).body();
-        assertThat(verification.path("matchesReplay").asBoolean()).as("%s", verification).isTrue();
+        var verification =
+                http.get("/v1/learners/ana/verify", district.adminKey).body();
+        assertThat(verification.path("matchesReplay").asBoolean())
+                .as("%s", verification)
+                .isTrue();
         assertThat(verification.path("evidenceIds").toString()).isEqualTo("[\"bl-1\",\"bl-2\"]");
     }
 
     private static double loops(Http http) {
-        return http.get("/actuator/metrics/pathwise.rule.loops", null).body().path("measurements").get(0)
-                .path("value").asDouble();
+        return http.get("/actuator/metrics/pathwise.rule.loops", null)
+                .body()
+                .path("measurements")
+                .get(0)
+                .path("value")
+                .asDouble();
     }
 
     @Test
@@ -475,31 +584,54 @@ abstract class PolicyPublishingContract extends RunningService {
         TestDistrict district = TestDistrict.create(context, http);
         Path folder = Files.createTempDirectory("pathwise-watched-");
         write(folder, pack(true, Map.of("parameters.yaml", approachingAt("0.45"))));
-        try (PolicyFolderWatcher watcher = new PolicyFolderWatcher(folder, district.tenantId,
-                context.getBean(PolicyPublishing.class), context.getBean(TenantPolicies.class),
+        try (PolicyFolderWatcher watcher = new PolicyFolderWatcher(
+                folder,
+                district.tenantId,
+                context.getBean(PolicyPublishing.class),
+                context.getBean(TenantPolicies.class),
                 Duration.ofMillis(50))) {
             watcher.start();
             // The version row is committed before the compiled version is swapped in: wait for both.
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                JsonNode versions = http.get(POLICY + "/versions", district.curriculumKey).body();
-                return versions.path("versions").size() == 2 && versions.path("activeVersion").asText()
-                        .equals(versions.path("versions").get(1).path("version").asText());
+                JsonNode versions =
+                        http.get(POLICY + "/versions", district.curriculumKey).body();
+                return versions.path("versions").size() == 2
+                        && versions.path("activeVersion")
+                                .asText()
+                                .equals(versions.path("versions")
+                                        .get(1)
+                                        .path("version")
+                                        .asText());
             });
-            JsonNode history = http.get(POLICY + "/versions", district.curriculumKey).body();
+            JsonNode history =
+                    http.get(POLICY + "/versions", district.curriculumKey).body();
             JsonNode watched = history.path("versions").get(1);
             assertThat(watched.path("author").asText()).isEqualTo(PolicyFolderWatcher.AUTHOR);
-            assertThat(watched.path("version").asText()).isEqualTo(watched.path("contentHash").asText()
-                    .substring(0, 12));
-            assertThat(history.path("activeVersion").asText()).isEqualTo(watched.path("version").asText());
+            assertThat(watched.path("version").asText())
+                    .isEqualTo(watched.path("contentHash").asText().substring(0, 12));
+            assertThat(history.path("activeVersion").asText())
+                    .isEqualTo(watched.path("version").asText());
 
             write(folder, Map.of("schools/lincoln/parameters.yaml", "defaults:\n  maxOptionz: 2\n"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> http.get(POLICY + "/versions", district.curriculumKey)
-                    .body().path("refused").size() == 1);
-            JsonNode after = http.get(POLICY + "/versions", district.curriculumKey).body();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> http.get(POLICY + "/versions", district.curriculumKey)
+                                    .body()
+                                    .path("refused")
+                                    .size()
+                            == 1);
+            JsonNode after =
+                    http.get(POLICY + "/versions", district.curriculumKey).body();
             assertThat(after.path("refused").get(0).path("author").asText()).isEqualTo(PolicyFolderWatcher.AUTHOR);
-            assertThat(after.path("refused").get(0).path("report").path("problems").get(0).path("file").asText())
+            assertThat(after.path("refused")
+                            .get(0)
+                            .path("report")
+                            .path("problems")
+                            .get(0)
+                            .path("file")
+                            .asText())
                     .isEqualTo("schools/lincoln/parameters.yaml");
-            assertThat(after.path("activeVersion").asText()).isEqualTo(watched.path("version").asText());
+            assertThat(after.path("activeVersion").asText())
+                    .isEqualTo(watched.path("version").asText());
         }
     }
 
@@ -536,8 +668,10 @@ abstract class PolicyPublishingContract extends RunningService {
                 String learner = "load-" + t;
                 senders.add(pool.submit(() -> {
                     for (int i = 0; i < 5000 && (publishing.get() || i < 3); i++) {
-                        var response = http.post("/v1/evidence", district.platformKey, TestDistrict.evidence(
-                                learner + "-" + i, learner, "ratio.concept", 5));
+                        var response = http.post(
+                                "/v1/evidence",
+                                district.platformKey,
+                                TestDistrict.evidence(learner + "-" + i, learner, "ratio.concept", 5));
                         if (response.status() == 200) {
                             updates.add(response.body());
                         } else {
@@ -555,7 +689,9 @@ abstract class PolicyPublishingContract extends RunningService {
             for (int v = 1; v <= 20; v++) {
                 String version = String.format("load.%02d", v);
                 boolean odd = v % 2 == 1;
-                var published = http.post(POLICY + "/versions", district.curriculumKey,
+                var published = http.post(
+                        POLICY + "/versions",
+                        district.curriculumKey,
                         body(version, odd ? "approaching from 0.40" : "the pack again", odd ? low : pack));
                 assertThat(published.status()).as("%s", published.body()).isEqualTo(201);
                 (odd ? lowVersions : packVersions).add("district-default@" + version);
@@ -584,7 +720,10 @@ abstract class PolicyPublishingContract extends RunningService {
             }
         }
         assertThat(seen).as("versions seen by the evidence").hasSizeGreaterThan(2);
-        assertThat(http.get(POLICY + "/versions", district.curriculumKey).body().path("activeVersion").asText())
+        assertThat(http.get(POLICY + "/versions", district.curriculumKey)
+                        .body()
+                        .path("activeVersion")
+                        .asText())
                 .isEqualTo("load.20");
     }
 }

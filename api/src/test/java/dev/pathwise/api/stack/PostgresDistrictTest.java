@@ -1,7 +1,6 @@
 package dev.pathwise.api.stack;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,8 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pathwise.production=true")
 class PostgresDistrictTest {
 
-    private static final Map<String, Object> DATABASE = EmbeddedPostgresServer.datasource(
-            EmbeddedPostgresServer.start());
+    private static final Map<String, Object> DATABASE =
+            EmbeddedPostgresServer.datasource(EmbeddedPostgresServer.start());
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -34,14 +33,11 @@ class PostgresDistrictTest {
     }
 
     @Nested
-    class Privacy extends PrivacyContract {
-    }
+    class Privacy extends PrivacyContract {}
 
     @Nested
-    class OneRoster extends OneRosterContract {
-    }
+    class OneRoster extends OneRosterContract {}
 
     @Nested
-    class SignIn extends SignInContract {
-    }
+    class SignIn extends SignInContract {}
 }

@@ -1,7 +1,6 @@
 package dev.pathwise.api.stack;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,12 +10,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The full-stack contracts on a real PostgreSQL server (embedded), started once for the class: each contract nested,
  * all in this class's one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pathwise.demo.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pathwise.demo.enabled=false")
 class PostgresFullStackTest {
 
-    private static final Map<String, Object> DATABASE = EmbeddedPostgresServer.datasource(
-            EmbeddedPostgresServer.start());
+    private static final Map<String, Object> DATABASE =
+            EmbeddedPostgresServer.datasource(EmbeddedPostgresServer.start());
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -32,14 +30,11 @@ class PostgresFullStackTest {
     }
 
     @Nested
-    class PolicyPublishing extends PolicyPublishingContract {
-    }
+    class PolicyPublishing extends PolicyPublishingContract {}
 
     @Nested
-    class Interop extends InteropContract {
-    }
+    class Interop extends InteropContract {}
 
     @Nested
-    class Standards extends StandardsContract {
-    }
+    class Standards extends StandardsContract {}
 }

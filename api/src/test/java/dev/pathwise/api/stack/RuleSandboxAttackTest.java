@@ -6,6 +6,14 @@ import static dev.pathwise.api.stack.PolicyPublishingContract.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
+import dev.pathwise.engine.policy.RuleFile;
+import dev.pathwise.engine.testing.EndlessRules;
+import dev.pathwise.engine.testing.HostileRuleFiles;
+import dev.pathwise.engine.testing.HostileRuleFiles.Attack;
+import dev.pathwise.rules.DefaultPolicyPack;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -20,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,16 +45,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.pathwise.api.testing.Http;
-import dev.pathwise.api.testing.TestDistrict;
-import dev.pathwise.engine.policy.RuleFile;
-import dev.pathwise.engine.testing.EndlessRules;
-import dev.pathwise.engine.testing.HostileRuleFiles.Attack;
-import dev.pathwise.engine.testing.HostileRuleFiles;
-import dev.pathwise.rules.DefaultPolicyPack;
-
 /**
  * Every hostile rule file of the engine's corpus is published with a curriculum key through
  * {@code POST /v1/policies/{id}/versions} into the default pack, and each is refused with 422 naming the file, the
@@ -55,8 +52,7 @@ import dev.pathwise.rules.DefaultPolicyPack;
  * listening socket; afterwards the service is idle. Then rules that pass the checks but would run without end are
  * published and stopped at run time, the evidence kept and the next evaluation correct.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pathwise.demo.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pathwise.demo.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuleSandboxAttackTest {
@@ -84,15 +80,17 @@ class RuleSandboxAttackTest {
     @BeforeAll
     void listenAndRemember() throws IOException {
         listener = new ServerSocket(0);
-        Thread accepting = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try (Socket ignored = listener.accept()) {
-                    connections.incrementAndGet();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "sandbox-test-listener");
+        Thread accepting = new Thread(
+                () -> {
+                    while (!listener.isClosed()) {
+                        try (Socket ignored = listener.accept()) {
+                            connections.incrementAndGet();
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "sandbox-test-listener");
         accepting.setDaemon(true);
         accepting.start();
         http = new Http("http://localhost:" + port);
@@ -115,9 +113,13 @@ class RuleSandboxAttackTest {
     void hostileRuleFileIsRefusedWithFileLineAndMemberAndNothingRuns(Attack attack) {
         Path created = attackFolder.resolve(attack.fileName() + ".created");
 
-        var refused = http.post(POLICY + "/versions", district.curriculumKey, body("attack-" + attack.fileName(),
-                attack.toString(), pack(false, Map.of(attack.fileName(), attack.text(created, listener
-                        .getLocalPort())))));
+        var refused = http.post(
+                POLICY + "/versions",
+                district.curriculumKey,
+                body(
+                        "attack-" + attack.fileName(),
+                        attack.toString(),
+                        pack(false, Map.of(attack.fileName(), attack.text(created, listener.getLocalPort())))));
 
         assertThat(refused.status()).as("%s", refused.body()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -149,19 +151,24 @@ class RuleSandboxAttackTest {
     @Order(3)
     @ParameterizedTest(name = "{0}")
     @MethodSource("endlessRules")
-    void rulesThatRunWithoutEndAreStoppedTheEvidenceKeptAndTheServiceHealthy(String name, RuleFile endless,
-                                                                           String rule) {
+    void rulesThatRunWithoutEndAreStoppedTheEvidenceKeptAndTheServiceHealthy(
+            String name, RuleFile endless, String rule) {
         // given: a district whose active rules pass every check but never finish on evidence
         TestDistrict endlessDistrict = TestDistrict.create(context, http);
         endlessDistrict.learner(http, "ana", 7, "north");
-        assertThat(http.post(POLICY + "/versions", endlessDistrict.curriculumKey, body("endless-" + name, name,
-                pack(false, Map.of(endless.path(), endless.content())))).status()).isEqualTo(201);
+        assertThat(http.post(
+                                POLICY + "/versions",
+                                endlessDistrict.curriculumKey,
+                                body("endless-" + name, name, pack(false, Map.of(endless.path(), endless.content()))))
+                        .status())
+                .isEqualTo(201);
         var before = http.get("/v1/learners/ana", endlessDistrict.platformKey).body();
-        var masteryBefore = http.get("/v1/learners/ana/mastery", endlessDistrict.platformKey).body();
+        var masteryBefore = http.get("/v1/learners/ana/mastery", endlessDistrict.platformKey)
+                .body();
 
         // when
-        var stopped = http.post("/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-1", "ana",
-                "ratio.tables", 9));
+        var stopped = http.post(
+                "/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-1", "ana", "ratio.tables", 9));
 
         // then: 422 naming the rule; the evidence is kept (counted among the learner's rows, so the stored row has
         // a new version) and the learner's mastery is as it was
@@ -171,19 +178,30 @@ class RuleSandboxAttackTest {
         assertThat(stopped.text("detail")).contains("limit of one evaluation");
         var after = http.get("/v1/learners/ana", endlessDistrict.platformKey).body();
         assertThat(after.path("evidenceCount").asLong()).isEqualTo(1);
-        assertThat(after.path("version").asLong()).isEqualTo(before.path("version").asLong() + 1);
-        assertThat(after.path("observationCount").asInt()).isEqualTo(before.path("observationCount").asInt());
-        assertThat(http.get("/v1/learners/ana/mastery", endlessDistrict.platformKey).body())
+        assertThat(after.path("version").asLong())
+                .isEqualTo(before.path("version").asLong() + 1);
+        assertThat(after.path("observationCount").asInt())
+                .isEqualTo(before.path("observationCount").asInt());
+        assertThat(http.get("/v1/learners/ana/mastery", endlessDistrict.platformKey)
+                        .body())
                 .isEqualTo(masteryBefore);
-        assertThat(http.post("/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-1", "ana",
-                "ratio.tables", 9)).status()).isEqualTo(422);
+        assertThat(http.post(
+                                "/v1/evidence",
+                                endlessDistrict.platformKey,
+                                TestDistrict.evidence("e-1", "ana", "ratio.tables", 9))
+                        .status())
+                .isEqualTo(422);
         assertThat(http.get("/actuator/health", null).text("status")).isEqualTo("UP");
 
         // and: back on the default pack, the next evidence is evaluated and applied
-        assertThat(http.post(POLICY + "/versions/" + DefaultPolicyPack.VERSION + "/activate",
-                endlessDistrict.curriculumKey, "").status()).isEqualTo(200);
-        var next = http.post("/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-2", "ana",
-                "ratio.concept", 9));
+        assertThat(http.post(
+                                POLICY + "/versions/" + DefaultPolicyPack.VERSION + "/activate",
+                                endlessDistrict.curriculumKey,
+                                "")
+                        .status())
+                .isEqualTo(200);
+        var next = http.post(
+                "/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-2", "ana", "ratio.concept", 9));
         assertThat(next.status()).as("%s", next.body()).isEqualTo(200);
         assertThat(next.body().path("masteryChanges").toString()).contains("ratio.concept");
         await().atMost(Duration.ofSeconds(30)).until(() -> cpuShareOfOtherThreads(Duration.ofMillis(500)) < 0.25);
@@ -197,25 +215,33 @@ class RuleSandboxAttackTest {
 
     /** Threads started since the attacks began whose names are those the JDK gives threads, timers and pools. */
     private Set<String> newThreads() {
-        return threadNames().stream().filter(name -> !threadsBefore.contains(name))
+        return threadNames().stream()
+                .filter(name -> !threadsBefore.contains(name))
                 .filter(name -> name.matches("Thread-\\d+|Timer-\\d+|pool-\\d+-thread-\\d+|ForkJoinPool.*"))
                 .collect(Collectors.toSet());
     }
 
     private static Set<String> threadNames() {
         return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
-                .map(info -> info.getThreadName()).collect(Collectors.toSet());
+                .map(info -> info.getThreadName())
+                .collect(Collectors.toSet());
     }
 
     /** The CPU time all threads but this one used over the window, as a share of one core. */
     private static double cpuShareOfOtherThreads(Duration window) throws InterruptedException {
         var threads = ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
-        long before = Arrays.stream(threads.getAllThreadIds()).filter(id -> id != self)
-                .map(threads::getThreadCpuTime).filter(t -> t > 0).sum();
+        long before = Arrays.stream(threads.getAllThreadIds())
+                .filter(id -> id != self)
+                .map(threads::getThreadCpuTime)
+                .filter(t -> t > 0)
+                .sum();
         Thread.sleep(window.toMillis());
-        long after = Arrays.stream(threads.getAllThreadIds()).filter(id -> id != self)
-                .map(threads::getThreadCpuTime).filter(t -> t > 0).sum();
+        long after = Arrays.stream(threads.getAllThreadIds())
+                .filter(id -> id != self)
+                .map(threads::getThreadCpuTime)
+                .filter(t -> t > 0)
+                .sum();
         return (after - before) / (double) window.toNanos();
     }
 

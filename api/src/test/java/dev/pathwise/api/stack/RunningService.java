@@ -1,10 +1,9 @@
 package dev.pathwise.api.stack;
 
+import dev.pathwise.api.testing.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-
-import dev.pathwise.api.testing.Http;
 
 /**
  * The running service a contract talks to: its port and its application context, injected into each nested

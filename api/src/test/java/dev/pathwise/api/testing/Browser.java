@@ -1,5 +1,6 @@
 package dev.pathwise.api.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -13,17 +14,17 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * A browser as the sign-in tests need one: it keeps cookies (of the service and of the OpenID Connect provider),
  * does not follow redirects on its own (the tests follow them, step by step), and sends no API key.
  */
 public final class Browser {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     public record Page(int status, String location, String contentType, String text) {
         public JsonNode json() {
@@ -45,18 +46,26 @@ public final class Browser {
 
     public Page postJson(String url, Object body, Map<String, String> headers) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(body))), headers);
+            return send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(body))),
+                    headers);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public Page postForm(String url, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                Map.of());
     }
 
     /** Follows redirects from {@code url} (relative locations against the page's own URI) until a page answers. */
@@ -75,10 +84,13 @@ public final class Browser {
     private Page send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(
+                    response.statusCode(),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -1,11 +1,12 @@
 package dev.pathwise.api.testing;
 
+import dev.pathwise.api.config.WebConfig;
+import dev.pathwise.api.limits.JsonLimits;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -14,9 +15,6 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
-
-import dev.pathwise.api.config.WebConfig;
-import dev.pathwise.api.limits.JsonLimits;
 
 /**
  * A web slice of one controller with the service's real HTTP edge: the key and role checks, the session and class
@@ -28,9 +26,14 @@ import dev.pathwise.api.limits.JsonLimits;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@WebMvcTest(excludeAutoConfiguration = {SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
-        UserDetailsServiceAutoConfiguration.class, OAuth2ClientWebSecurityAutoConfiguration.class,
-        OAuth2ResourceServerAutoConfiguration.class})
+@WebMvcTest(
+        excludeAutoConfiguration = {
+            SecurityAutoConfiguration.class,
+            SecurityFilterAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class,
+            OAuth2ClientWebSecurityAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class
+        })
 @Import({WebConfig.class, JsonLimits.class, SliceKeys.Edge.class})
 public @interface ControllerSlice {
 

@@ -1,5 +1,8 @@
 package dev.pathwise.api.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -10,21 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 /**
  * Real HTTP to a running server: any method, a JSON value or raw bytes as body (with or without a Content-Length),
  * the API key and any other header; the answer as its status, content type and text, read as JSON on demand.
  */
 public final class Http {
 
-    public static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    public static final ObjectMapper JSON =
+            JsonMapper.builder().findAndAddModules().build();
 
     private static final String APPLICATION_JSON = "application/json";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public Http(String baseUrl) {
@@ -118,13 +119,22 @@ public final class Http {
     }
 
     /** Any request with extra headers; no Content-Type header when {@code contentType} is null. */
-    public Response send(String method, String path, String key, byte[] body, String contentType, boolean chunked,
-                         Map<String, String> headers) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                : HttpRequest.BodyPublishers.ofByteArray(body);
+    public Response send(
+            String method,
+            String path,
+            String key,
+            byte[] body,
+            String contentType,
+            boolean chunked,
+            Map<String, String> headers) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : chunked
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .method(method, publisher).timeout(Duration.ofSeconds(60));
+                .method(method, publisher)
+                .timeout(Duration.ofSeconds(60));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -134,7 +144,9 @@ public final class Http {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + ": " + e, e);

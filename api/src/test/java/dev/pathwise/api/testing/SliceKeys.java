@@ -1,22 +1,19 @@
 package dev.pathwise.api.testing;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.mockito.Mockito;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-
 import dev.pathwise.api.classes.EnrollmentRepository;
 import dev.pathwise.api.operator.OperatorKeys;
 import dev.pathwise.api.session.BrowserSessions;
 import dev.pathwise.api.tenant.ApiKeyAuthenticator;
 import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.Role;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mockito.Mockito;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The API keys a {@link ControllerSlice} knows, in place of the key table: one key of tenant {@value #TENANT} per
@@ -37,8 +34,12 @@ public final class SliceKeys extends ApiKeyAuthenticator {
             TEACHER, Caller.ofKey(TENANT, Role.TEACHER, "teachers"),
             CURRICULUM, Caller.ofKey(TENANT, Role.CURRICULUM, "curriculum-team"),
             ADMIN, Caller.ofKey(TENANT, Role.ADMIN, "admin"),
-            LEAD, new Caller(TENANT, Set.of(Role.CURRICULUM), "lead's key",
-                    new Caller.Person("lead", "lpark", "Lee Park")));
+            LEAD,
+                    new Caller(
+                            TENANT,
+                            Set.of(Role.CURRICULUM),
+                            "lead's key",
+                            new Caller.Person("lead", "lpark", "Lee Park")));
 
     private SliceKeys() {
         super(null);

@@ -1,14 +1,12 @@
 package dev.pathwise.api.testing;
 
+import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.tenant.TenantService;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationContext;
-
-import dev.pathwise.api.tenant.Role;
-import dev.pathwise.api.tenant.TenantService;
 
 /**
  * A fresh tenant with one key per role, made on the running service; with a small framework (four competencies of
@@ -23,6 +21,7 @@ public final class TestDistrict {
 
     /** A random part of the tenant's id, found in every id of a {@link #marked} district. */
     public final String marker;
+
     public final String tenantId;
     public final String platformKey;
     public final String teacherKey;
@@ -67,12 +66,17 @@ public final class TestDistrict {
     public static TestDistrict create(ApplicationContext context, Http http) {
         TestDistrict district = bare(context, "ratios");
         Http.expect(http.post("/v1/frameworks", district.curriculumKey, ratios("ratios", "Ratios")), 201);
-        Http.expect(http.post("/v1/activities", district.curriculumKey, List.of(
-                activity("a-concept-video", "ratio.concept", "LESSON", "VIDEO", "INDIVIDUAL"),
-                activity("a-concept-mini", "ratio.concept", "MINI_LESSON", "DISCUSSION", "SMALL_GROUP"),
-                activity("a-tables-practice", "ratio.tables", "PRACTICE", "TEXT", "INDIVIDUAL"),
-                activity("a-tables-mini", "ratio.tables", "MINI_LESSON", "HANDS_ON", "SMALL_GROUP"),
-                activity("a-rate-project", "rate", "PROJECT", "HANDS_ON", "SMALL_GROUP"))), 201);
+        Http.expect(
+                http.post(
+                        "/v1/activities",
+                        district.curriculumKey,
+                        List.of(
+                                activity("a-concept-video", "ratio.concept", "LESSON", "VIDEO", "INDIVIDUAL"),
+                                activity("a-concept-mini", "ratio.concept", "MINI_LESSON", "DISCUSSION", "SMALL_GROUP"),
+                                activity("a-tables-practice", "ratio.tables", "PRACTICE", "TEXT", "INDIVIDUAL"),
+                                activity("a-tables-mini", "ratio.tables", "MINI_LESSON", "HANDS_ON", "SMALL_GROUP"),
+                                activity("a-rate-project", "rate", "PROJECT", "HANDS_ON", "SMALL_GROUP"))),
+                201);
         return district;
     }
 
@@ -87,12 +91,23 @@ public final class TestDistrict {
         Map<Role, String> keys = tenants.createWithNewKeys("t-" + marker, "Tenant " + marker);
         TestDistrict district = new TestDistrict(marker, keys, "fw-" + marker, "school-" + marker);
         tenants.addSchool(district.tenantId, district.school, "School " + marker);
-        Http.expect(http.post("/v1/frameworks", district.curriculumKey, ratios(district.frameworkId,
-                "Ratios " + marker)), 201);
-        Http.expect(http.post("/v1/activities", district.curriculumKey, List.of(
-                activity("a-concept-" + marker, "ratio.concept", "LESSON", "VIDEO", "INDIVIDUAL"),
-                activity("a-mini-" + marker, "ratio.concept", "MINI_LESSON", "DISCUSSION", "SMALL_GROUP"),
-                activity("a-tables-" + marker, "ratio.tables", "PRACTICE", "TEXT", "INDIVIDUAL"))), 201);
+        Http.expect(
+                http.post("/v1/frameworks", district.curriculumKey, ratios(district.frameworkId, "Ratios " + marker)),
+                201);
+        Http.expect(
+                http.post(
+                        "/v1/activities",
+                        district.curriculumKey,
+                        List.of(
+                                activity("a-concept-" + marker, "ratio.concept", "LESSON", "VIDEO", "INDIVIDUAL"),
+                                activity(
+                                        "a-mini-" + marker,
+                                        "ratio.concept",
+                                        "MINI_LESSON",
+                                        "DISCUSSION",
+                                        "SMALL_GROUP"),
+                                activity("a-tables-" + marker, "ratio.tables", "PRACTICE", "TEXT", "INDIVIDUAL"))),
+                201);
         return district;
     }
 
@@ -101,12 +116,24 @@ public final class TestDistrict {
     }
 
     private static Map<String, Object> ratios(String id, String name) {
-        return Map.of("id", id, "name", name,
-                "competencies", List.of(
+        return Map.of(
+                "id",
+                id,
+                "name",
+                name,
+                "competencies",
+                List.of(
                         Map.of("id", "ratio", "name", "Ratio reasoning"),
                         Map.of("id", "ratio.concept", "name", "Understand ratios", "parentId", "ratio"),
-                        Map.of("id", "ratio.tables", "name", "Ratio tables", "parentId", "ratio",
-                                "prerequisiteIds", List.of("ratio.concept")),
+                        Map.of(
+                                "id",
+                                "ratio.tables",
+                                "name",
+                                "Ratio tables",
+                                "parentId",
+                                "ratio",
+                                "prerequisiteIds",
+                                List.of("ratio.concept")),
                         Map.of("id", "rate", "name", "Unit rates", "prerequisiteIds", List.of("ratio"))));
     }
 
@@ -122,34 +149,92 @@ public final class TestDistrict {
 
     /** The key of each role. */
     public Map<Role, String> keys() {
-        return Map.of(Role.PLATFORM, platformKey, Role.TEACHER, teacherKey, Role.CURRICULUM, curriculumKey,
-                Role.ADMIN, adminKey);
+        return Map.of(
+                Role.PLATFORM,
+                platformKey,
+                Role.TEACHER,
+                teacherKey,
+                Role.CURRICULUM,
+                curriculumKey,
+                Role.ADMIN,
+                adminKey);
     }
 
     /** A learner of this grade and school, who prefers videos, on a plan from 2025-09-01. */
     public void learner(Http http, String learnerId, int grade, String school) {
-        Http.expect(http.put("/v1/learners/" + learnerId, platformKey, Map.of("grade", grade,
-                "schoolId", school, "preferredModalities", List.of("VIDEO"), "planStart", "2025-09-01")), 200);
+        Http.expect(
+                http.put(
+                        "/v1/learners/" + learnerId,
+                        platformKey,
+                        Map.of(
+                                "grade",
+                                grade,
+                                "schoolId",
+                                school,
+                                "preferredModalities",
+                                List.of("VIDEO"),
+                                "planStart",
+                                "2025-09-01")),
+                200);
     }
 
     /** A grade-7 learner of {@link #school} with one interest, who prefers videos; the learner's id. */
     public String learnerInterestedIn(Http http, String learnerId, String interest) {
-        Http.expect(http.put("/v1/learners/" + learnerId, platformKey, Map.of("grade", 7, "schoolId", school,
-                "interests", List.of(interest), "preferredModalities", List.of("VIDEO"),
-                "planStart", "2025-09-01")), 200);
+        Http.expect(
+                http.put(
+                        "/v1/learners/" + learnerId,
+                        platformKey,
+                        Map.of(
+                                "grade",
+                                7,
+                                "schoolId",
+                                school,
+                                "interests",
+                                List.of(interest),
+                                "preferredModalities",
+                                List.of("VIDEO"),
+                                "planStart",
+                                "2025-09-01")),
+                200);
         return learnerId;
     }
 
     /** A formative score of {@code raw} out of 10 on a competency, sent by "test". */
     public static Map<String, Object> evidence(String id, String learnerId, String competency, double raw) {
-        return Map.of("id", id, "learnerId", learnerId, "competencyId", competency,
-                "score", Map.of("raw", raw, "min", 0, "max", 10), "kind", "FORMATIVE", "source", "test");
+        return Map.of(
+                "id",
+                id,
+                "learnerId",
+                learnerId,
+                "competencyId",
+                competency,
+                "score",
+                Map.of("raw", raw, "min", 0, "max", 10),
+                "kind",
+                "FORMATIVE",
+                "source",
+                "test");
     }
 
     /** An online activity of 20 minutes on one competency. */
-    public static Map<String, Object> activity(String id, String competency, String kind, String modality,
-                                               String grouping) {
-        return Map.of("id", id, "title", id, "competencyIds", List.of(competency), "kind", kind,
-                "modality", modality, "grouping", grouping, "online", true, "estimatedMinutes", 20);
+    public static Map<String, Object> activity(
+            String id, String competency, String kind, String modality, String grouping) {
+        return Map.of(
+                "id",
+                id,
+                "title",
+                id,
+                "competencyIds",
+                List.of(competency),
+                "kind",
+                kind,
+                "modality",
+                modality,
+                "grouping",
+                grouping,
+                "online",
+                true,
+                "estimatedMinutes",
+                20);
     }
 }

@@ -3,10 +3,9 @@ package dev.pathwise.api.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pathwise.api.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
-import dev.pathwise.api.problem.ApiProblem;
 
 class PasswordHashingTest {
 
@@ -19,7 +18,9 @@ class PasswordHashingTest {
         assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain("correct horse");
         assertThat(passwords.matches("correct horse battery staple", hash)).isTrue();
         assertThat(passwords.matches("correct horse battery stapler", hash)).isFalse();
-        assertThat(passwords.hash("rivera", "correct horse battery staple")).as("salted").isNotEqualTo(hash);
+        assertThat(passwords.hash("rivera", "correct horse battery staple"))
+                .as("salted")
+                .isNotEqualTo(hash);
         assertThat(passwords.needsRehash(hash)).isFalse();
     }
 
@@ -34,12 +35,16 @@ class PasswordHashingTest {
 
     @Test
     void weakPasswordsAreRefusedWithoutRepeatingThem() {
-        assertThatThrownBy(() -> passwords.hash("rivera", "short")).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> passwords.hash("rivera", "short"))
+                .isInstanceOf(ApiProblem.class)
                 .hasMessage("password: use at least 12 characters (a few unrelated words make a strong one)")
-                .extracting("value").isNull();
-        assertThatThrownBy(() -> passwords.hash("rivera-teacher", "RIVERA-TEACHER")).isInstanceOf(ApiProblem.class)
+                .extracting("value")
+                .isNull();
+        assertThatThrownBy(() -> passwords.hash("rivera-teacher", "RIVERA-TEACHER"))
+                .isInstanceOf(ApiProblem.class)
                 .hasMessageStartingWith("password: too easy to guess");
-        assertThatThrownBy(() -> passwords.hash("rivera", "aaaaaaaaaaaaaaaa")).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> passwords.hash("rivera", "aaaaaaaaaaaaaaaa"))
+                .isInstanceOf(ApiProblem.class)
                 .hasMessageStartingWith("password: too easy to guess");
     }
 }

@@ -17,8 +17,7 @@ import java.util.zip.ZipOutputStream;
  */
 final class PolicyZip {
 
-    private PolicyZip() {
-    }
+    private PolicyZip() {}
 
     static byte[] of(Path folder) {
         if (!Files.isDirectory(folder)) {
@@ -26,9 +25,12 @@ final class PolicyZip {
                     + " the policy's .drl files and parameters.yaml");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(folder)) {
-            List<Path> files = walk.filter(Files::isRegularFile).filter(file -> !hidden(folder.relativize(file)))
-                    .sorted().toList();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                Stream<Path> walk = Files.walk(folder)) {
+            List<Path> files = walk.filter(Files::isRegularFile)
+                    .filter(file -> !hidden(folder.relativize(file)))
+                    .sorted()
+                    .toList();
             if (files.isEmpty()) {
                 throw new IllegalArgumentException("policy folder '" + folder + "' holds no files");
             }

@@ -60,11 +60,14 @@ public final class ServiceCommands {
     public int run(String command, List<String> args) {
         ServiceOptions options;
         try {
-            options = ServiceOptions.parse(args, switch (command) {
-                case "publish" -> Set.of("--version", "--message");
-                case "export-evidence" -> Set.of("--out", "--learners", "--framework", "--framework-id");
-                default -> Set.of();
-            }, environment);
+            options = ServiceOptions.parse(
+                    args,
+                    switch (command) {
+                        case "publish" -> Set.of("--version", "--message");
+                        case "export-evidence" -> Set.of("--out", "--learners", "--framework", "--framework-id");
+                        default -> Set.of();
+                    },
+                    environment);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return USAGE;
@@ -106,8 +109,11 @@ public final class ServiceCommands {
             out.println("unchanged " + label + ": this content was published before under this version");
         }
         out.println("content hash " + version.path("contentHash").asText());
-        out.println(version.path("active").asBoolean() ? "active: yes, since " + version.path("activatedAt").asText()
-                : "active: no; make it active with: pathwise policy activate " + version.path("version").asText());
+        out.println(
+                version.path("active").asBoolean()
+                        ? "active: yes, since " + version.path("activatedAt").asText()
+                        : "active: no; make it active with: pathwise policy activate "
+                                + version.path("version").asText());
         return OK;
     }
 
@@ -115,20 +121,29 @@ public final class ServiceCommands {
         requireArguments(options, 0, "versions takes no argument: pathwise policy versions");
         String policy = policyId(service, options);
         JsonNode history = service.get(versionsPath(policy));
-        out.println("policy " + policy + ", active version " + history.path("activeVersion").asText());
+        out.println("policy " + policy + ", active version "
+                + history.path("activeVersion").asText());
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("version", "status", "author", "created", "content hash", "message"));
         for (JsonNode v : history.path("versions")) {
-            rows.add(List.of(v.path("version").asText(), v.path("status").asText(), v.path("author").asText(),
-                    v.path("createdAt").asText(), shortHash(v), v.path("message").asText("")));
+            rows.add(List.of(
+                    v.path("version").asText(),
+                    v.path("status").asText(),
+                    v.path("author").asText(),
+                    v.path("createdAt").asText(),
+                    shortHash(v),
+                    v.path("message").asText("")));
         }
         print(rows);
         if (!history.path("refused").isEmpty()) {
             out.println("refused:");
             List<List<String>> refused = new ArrayList<>();
             for (JsonNode r : history.path("refused")) {
-                refused.add(List.of(r.path("version").asText(), r.path("author").asText(),
-                        r.path("createdAt").asText(), r.path("report").path("summary").asText()));
+                refused.add(List.of(
+                        r.path("version").asText(),
+                        r.path("author").asText(),
+                        r.path("createdAt").asText(),
+                        r.path("report").path("summary").asText()));
             }
             print(refused);
         }
@@ -136,14 +151,19 @@ public final class ServiceCommands {
     }
 
     private int activate(ServiceConnection service, ServiceOptions options) {
-        requireArguments(options, 1, "activate takes the version to make active: pathwise policy activate"
-                + " <version> (pathwise policy versions lists them)");
+        requireArguments(
+                options,
+                1,
+                "activate takes the version to make active: pathwise policy activate"
+                        + " <version> (pathwise policy versions lists them)");
         String policy = policyId(service, options);
-        JsonNode version = service.post(versionsPath(policy) + "/" + segment(options.arguments().get(0))
-                + "/activate");
-        out.println("activated".equals(version.path("outcome").asText())
-                ? version.path("versionLabel").asText() + " is active, since " + version.path("activatedAt").asText()
-                : version.path("versionLabel").asText() + " was already active; nothing changed");
+        JsonNode version = service.post(
+                versionsPath(policy) + "/" + segment(options.arguments().get(0)) + "/activate");
+        out.println(
+                "activated".equals(version.path("outcome").asText())
+                        ? version.path("versionLabel").asText() + " is active, since "
+                                + version.path("activatedAt").asText()
+                        : version.path("versionLabel").asText() + " was already active; nothing changed");
         return OK;
     }
 
@@ -175,14 +195,18 @@ public final class ServiceCommands {
             differ++;
         }
         int same = paths.size() - differ;
-        out.println(differ == 0 ? "no differences; " + same + (same == 1 ? " file" : " files") + " the same"
-                : differ + (differ == 1 ? " file differs, " : " files differ, ") + same + " the same");
+        out.println(
+                differ == 0
+                        ? "no differences; " + same + (same == 1 ? " file" : " files") + " the same"
+                        : differ + (differ == 1 ? " file differs, " : " files differ, ") + same + " the same");
         return OK;
     }
 
     private int exportEvidence(ServiceConnection service, ServiceOptions options) {
-        requireArguments(options, 0, "export-evidence takes no argument; name the files with --out, --learners"
-                + " and --framework");
+        requireArguments(
+                options,
+                0,
+                "export-evidence takes no argument; name the files with --out, --learners" + " and --framework");
         Path evidence = Path.of(options.options().getOrDefault("--out", "evidence.ndjson"));
         service.download("/v1/exports/" + exportName("evidence", evidence), evidence);
         out.println("wrote " + EvidenceFiles.readEvidence(evidence).size() + " pieces of evidence to " + evidence);
@@ -193,7 +217,8 @@ public final class ServiceCommands {
         }
         if (options.options().containsKey("--framework")) {
             Path framework = Path.of(options.options().get("--framework"));
-            String id = options.options().containsKey("--framework-id") ? options.options().get("--framework-id")
+            String id = options.options().containsKey("--framework-id")
+                    ? options.options().get("--framework-id")
                     : onlyFramework(service);
             service.download("/v1/frameworks/" + segment(id), framework);
             out.println("wrote framework " + id + " to " + framework);
@@ -207,15 +232,14 @@ public final class ServiceCommands {
         List<String> ids = new ArrayList<>();
         service.get("/v1/frameworks").forEach(f -> ids.add(f.path("id").asText()));
         if (ids.size() != 1) {
-            throw new IllegalArgumentException("the tenant has " + ids.size() + " frameworks (" + String.join(", ",
-                    ids) + "); name the one to write with --framework-id <id>");
+            throw new IllegalArgumentException("the tenant has " + ids.size() + " frameworks (" + String.join(", ", ids)
+                    + "); name the one to write with --framework-id <id>");
         }
         return ids.get(0);
     }
 
     private static String exportName(String table, Path file) {
-        return table + (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? ".csv"
-                : ".ndjson");
+        return table + (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? ".csv" : ".ndjson");
     }
 
     /** The policy named by {@code --policy}, else the tenant's policy (a tenant has one). */
@@ -233,7 +257,9 @@ public final class ServiceCommands {
 
     private static Map<String, String> files(JsonNode version) {
         Map<String, String> files = new TreeMap<>();
-        version.path("files").forEach(f -> files.put(f.path("path").asText(), f.path("content").asText()));
+        version.path("files")
+                .forEach(f ->
+                        files.put(f.path("path").asText(), f.path("content").asText()));
         return files;
     }
 
@@ -278,9 +304,12 @@ public final class ServiceCommands {
     }
 
     private static String query(Map<String, String> parameters) {
-        Function<Map.Entry<String, String>, String> pair = e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8).replace("+", "%20");
-        List<String> pairs = parameters.entrySet().stream().filter(e -> e.getValue() != null).map(pair).toList();
+        Function<Map.Entry<String, String>, String> pair = e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20");
+        List<String> pairs = parameters.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(pair)
+                .toList();
         return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
     }
 }

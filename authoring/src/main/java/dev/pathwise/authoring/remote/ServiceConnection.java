@@ -49,8 +49,10 @@ final class ServiceConnection {
     }
 
     JsonNode post(String path, String contentType, byte[] body) {
-        return read(send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
+        return read(send(request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build()));
     }
 
     /** Writes the answer to {@code target} as it comes (through a temporary file, so a refusal leaves no file). */
@@ -71,7 +73,9 @@ final class ServiceConnection {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(url + path)).timeout(REQUEST_TIMEOUT).header("X-Api-Key", apiKey)
+        return HttpRequest.newBuilder(URI.create(url + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("X-Api-Key", apiKey)
                 .header("Accept", "application/json, application/problem+json, */*");
     }
 
@@ -105,8 +109,7 @@ final class ServiceConnection {
         } catch (IOException e) {
             problem = null;
         }
-        return new ServiceRefusal(response.statusCode(), problem != null && problem.isObject() ? problem : null,
-                text);
+        return new ServiceRefusal(response.statusCode(), problem != null && problem.isObject() ? problem : null, text);
     }
 
     private JsonNode read(HttpResponse<InputStream> response) {

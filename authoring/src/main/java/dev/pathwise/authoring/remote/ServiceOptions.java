@@ -12,8 +12,7 @@ import java.util.Set;
  * read from the environment variable {@code PATHWISE_API_KEY} or the one {@code --key-env} names. A key given on
  * the command line itself is refused.
  */
-record ServiceOptions(String url, String apiKey, String policyId, List<String> arguments,
-                      Map<String, String> options) {
+record ServiceOptions(String url, String apiKey, String policyId, List<String> arguments, Map<String, String> options) {
 
     static final String DEFAULT_URL = "http://localhost:8080";
     static final String URL_VARIABLE = "PATHWISE_URL";
@@ -41,12 +40,14 @@ record ServiceOptions(String url, String apiKey, String policyId, List<String> a
                 arguments.add(arg);
                 continue;
             }
-            if (!name.equals("--url") && !name.equals("--key-env") && !name.equals("--policy")
+            if (!name.equals("--url")
+                    && !name.equals("--key-env")
+                    && !name.equals("--policy")
                     && !known.contains(name)) {
                 List<String> all = new ArrayList<>(List.of("--url", "--key-env", "--policy"));
                 all.addAll(known);
-                throw new IllegalArgumentException("unknown option '" + name + "'; this command takes "
-                        + String.join(", ", all));
+                throw new IllegalArgumentException(
+                        "unknown option '" + name + "'; this command takes " + String.join(", ", all));
             }
             String value;
             if (arg.contains("=")) {
@@ -63,18 +64,18 @@ record ServiceOptions(String url, String apiKey, String policyId, List<String> a
             url = DEFAULT_URL;
         }
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new IllegalArgumentException("--url: '" + url + "' is not an http:// or https:// address, such as "
-                    + DEFAULT_URL);
+            throw new IllegalArgumentException(
+                    "--url: '" + url + "' is not an http:// or https:// address, such as " + DEFAULT_URL);
         }
         String variable = options.getOrDefault("--key-env", KEY_VARIABLE);
         String key = blankToNull(environment.get(variable));
         if (key == null) {
             throw new IllegalArgumentException("no API key: the environment variable " + variable + " is not set;"
-                    + " export " + variable + "=<your curriculum key> first" + (options.containsKey("--key-env") ? ""
-                    : " (or name another variable with --key-env NAME)"));
+                    + " export " + variable + "=<your curriculum key> first"
+                    + (options.containsKey("--key-env") ? "" : " (or name another variable with --key-env NAME)"));
         }
-        return new ServiceOptions(url, key.strip(), options.get("--policy"), List.copyOf(arguments),
-                Map.copyOf(options));
+        return new ServiceOptions(
+                url, key.strip(), options.get("--policy"), List.copyOf(arguments), Map.copyOf(options));
     }
 
     private static String blankToNull(String value) {

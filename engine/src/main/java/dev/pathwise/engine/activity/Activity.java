@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param estimatedMinutes how long it usually takes
  * @param tags             topics it touches, matched against learner interests
  */
-public record Activity(String id, String title, List<String> competencyIds, ActivityKind kind, Modality modality,
-                       Grouping grouping, boolean online, int estimatedMinutes, List<String> tags) {
+public record Activity(
+        String id,
+        String title,
+        List<String> competencyIds,
+        ActivityKind kind,
+        Modality modality,
+        Grouping grouping,
+        boolean online,
+        int estimatedMinutes,
+        List<String> tags) {
 
     public Activity {
         if (id == null || id.isBlank()) {
@@ -26,15 +34,15 @@ public record Activity(String id, String title, List<String> competencyIds, Acti
         title = title == null ? id : title;
         competencyIds = List.copyOf(Objects.requireNonNull(competencyIds, "competencyIds"));
         if (competencyIds.isEmpty()) {
-            throw new IllegalArgumentException("competencyIds: activity '" + id
-                    + "' is aligned to no competency; align it to at least one");
+            throw new IllegalArgumentException(
+                    "competencyIds: activity '" + id + "' is aligned to no competency; align it to at least one");
         }
         Objects.requireNonNull(kind, () -> "kind: activity '" + id + "' needs a kind");
         Objects.requireNonNull(modality, () -> "modality: activity '" + id + "' needs a modality");
         Objects.requireNonNull(grouping, () -> "grouping: activity '" + id + "' needs a grouping");
         if (estimatedMinutes < 0) {
-            throw new IllegalArgumentException("estimatedMinutes: " + estimatedMinutes + " for activity '" + id
-                    + "' must be zero or more");
+            throw new IllegalArgumentException(
+                    "estimatedMinutes: " + estimatedMinutes + " for activity '" + id + "' must be zero or more");
         }
         tags = tags == null ? List.of() : List.copyOf(tags);
     }

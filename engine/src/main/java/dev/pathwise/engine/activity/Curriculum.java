@@ -21,8 +21,11 @@ public final class Curriculum {
     private final Map<String, Activity> activities;
     private final Map<String, List<Activity>> byCompetency;
 
-    private Curriculum(Framework framework, List<Framework> frameworks, Map<String, Activity> activities,
-                       Map<String, List<Activity>> byCompetency) {
+    private Curriculum(
+            Framework framework,
+            List<Framework> frameworks,
+            Map<String, Activity> activities,
+            Map<String, List<Activity>> byCompetency) {
         this.framework = framework;
         this.frameworks = List.copyOf(frameworks);
         Map<String, Framework> owners = new HashMap<>();
@@ -62,7 +65,9 @@ public final class Curriculum {
                     problems.add("activity '" + activity.id() + "' is aligned to competency '" + competencyId
                             + "', which framework '" + framework.id() + "' does not have");
                 } else {
-                    byCompetency.computeIfAbsent(competencyId, c -> new ArrayList<>()).add(activity);
+                    byCompetency
+                            .computeIfAbsent(competencyId, c -> new ArrayList<>())
+                            .add(activity);
                 }
             }
         }

@@ -8,5 +8,4 @@ import dev.pathwise.engine.facts.Explanation;
  * @param competencyId the competency
  * @param why          the reason, with the rule when a rule decided it
  */
-public record CompetencyEvent(String competencyId, Explanation why) {
-}
+public record CompetencyEvent(String competencyId, Explanation why) {}

@@ -18,8 +18,16 @@ import java.util.List;
  * @param why           the rule and values that set the level (or the teacher override)
  * @param shortfalls    what still stands in the way of mastery, each with its rule
  */
-public record MasteryChange(String competencyId, MasteryLevel from, MasteryLevel to, double fromScore, double toScore,
-                            String method, int evidenceCount, Explanation why, List<Explanation> shortfalls) {
+public record MasteryChange(
+        String competencyId,
+        MasteryLevel from,
+        MasteryLevel to,
+        double fromScore,
+        double toScore,
+        String method,
+        int evidenceCount,
+        Explanation why,
+        List<Explanation> shortfalls) {
 
     /** "Mastered: decaying average 0.82 >= threshold 0.80 for grade band 6-8 (rule "...")". */
     public String explanation() {

@@ -45,9 +45,16 @@ final class MasterySettling {
      * targets (rollup: a teacher may set a parent's level), with a teacher's level taking precedence, and returns what
      * changed. {@code records} is updated in place.
      */
-    List<MasteryChange> settle(RuleRun session, Decisions decisions, EffectivePolicy effective, Framework framework,
-                               LearnerSnapshot learner, Map<String, CompetencyRecord> records, List<String> targets,
-                               Overrides overrides, boolean newEvidence) {
+    List<MasteryChange> settle(
+            RuleRun session,
+            Decisions decisions,
+            EffectivePolicy effective,
+            Framework framework,
+            LearnerSnapshot learner,
+            Map<String, CompetencyRecord> records,
+            List<String> targets,
+            Overrides overrides,
+            boolean newEvidence) {
         if (targets.isEmpty()) {
             return List.of();
         }
@@ -62,8 +69,8 @@ final class MasterySettling {
             }
             MethodResult result = parameters.getMethod().apply(record.scores());
             results.put(target, result);
-            session.insert(assessment(target, record, result,
-                    rulesLevelBefore(effective, learner, target, record, newEvidence)));
+            session.insert(assessment(
+                    target, record, result, rulesLevelBefore(effective, learner, target, record, newEvidence)));
         }
         session.fire(firingLimit, "mastery-classify", "mastery-decide");
         for (String target : leaves) {
@@ -89,16 +96,22 @@ final class MasterySettling {
             }
             Explanation dropped = decisions.droppedBackCompetencies().get(target);
             if (dropped != null) {
-                why = Explanation.byRule(dropped.rule(), "dropped back: %s; now %s",
-                        dropped.text(), why.toString());
+                why = Explanation.byRule(dropped.rule(), "dropped back: %s; now %s", dropped.text(), why.toString());
             }
             List<Observation> observations = record.observations();
-            Instant last = observations.isEmpty() ? record.state().lastEvidenceAt()
+            Instant last = observations.isEmpty()
+                    ? record.state().lastEvidenceAt()
                     : observations.get(observations.size() - 1).at();
-            changes.add(SettledLevel.of(overrides, target, ruled, why).store(records, target, record,
-                    result == null ? 0.0 : classified(result), observations.size(),
-                    result == null ? "none" : result.methodUsed(), last,
-                    decisions.shortfalls().getOrDefault(target, List.of())));
+            changes.add(SettledLevel.of(overrides, target, ruled, why)
+                    .store(
+                            records,
+                            target,
+                            record,
+                            result == null ? 0.0 : classified(result),
+                            observations.size(),
+                            result == null ? "none" : result.methodUsed(),
+                            last,
+                            decisions.shortfalls().getOrDefault(target, List.of())));
         }
         rollup.rollUp(session, decisions, framework, records, targets, overrides, changes);
         return changes;
@@ -112,8 +125,8 @@ final class MasterySettling {
         return Math.rint(result.value() * 1e9) / 1e9;
     }
 
-    private static Assessment assessment(String target, CompetencyRecord record, MethodResult result,
-                                         MasteryLevel previousLevel) {
+    private static Assessment assessment(
+            String target, CompetencyRecord record, MethodResult result, MasteryLevel previousLevel) {
         List<Observation> observations = record.observations();
         int summatives = 0;
         for (Observation observation : observations) {
@@ -122,8 +135,16 @@ final class MasterySettling {
             }
         }
         Observation latest = observations.get(observations.size() - 1);
-        return new Assessment(target, previousLevel, classified(result), result.methodUsed().replace('_', ' '),
-                result.note(), result.allowsMastery(), observations.size(), summatives, latest.score(),
+        return new Assessment(
+                target,
+                previousLevel,
+                classified(result),
+                result.methodUsed().replace('_', ' '),
+                result.note(),
+                result.allowsMastery(),
+                observations.size(),
+                summatives,
+                latest.score(),
                 latest.kind());
     }
 
@@ -133,8 +154,12 @@ final class MasterySettling {
      * the teacher's, and a level the rules never gave must not hold at the demotion threshold once the teacher's
      * level is cleared. The rules' level is then re-derived from the earlier observations, one at a time.
      */
-    private MasteryLevel rulesLevelBefore(EffectivePolicy effective, LearnerSnapshot learner, String target,
-                                          CompetencyRecord record, boolean lastIsNew) {
+    private MasteryLevel rulesLevelBefore(
+            EffectivePolicy effective,
+            LearnerSnapshot learner,
+            String target,
+            CompetencyRecord record,
+            boolean lastIsNew) {
         boolean teacherSetIt = learner.overrides().stream()
                 .anyMatch(o -> o.kind() == OverrideKind.SET_LEVEL && target.equals(o.competencyId()));
         if (!teacherSetIt) {

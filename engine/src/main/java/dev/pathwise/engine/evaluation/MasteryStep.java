@@ -8,5 +8,4 @@ import java.util.List;
  * the learner's next snapshot. It is the part of an {@link Evaluation} that a replay keeps; next steps, flags and
  * unlocked competencies are left out because they are worked out from the snapshot when asked for.
  */
-public record MasteryStep(List<MasteryChange> changes, LearnerSnapshot learner) {
-}
+public record MasteryStep(List<MasteryChange> changes, LearnerSnapshot learner) {}

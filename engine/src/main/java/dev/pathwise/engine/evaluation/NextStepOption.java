@@ -18,6 +18,13 @@ import java.util.List;
  * @param remediation  true for remediation of a struggling competency
  * @param reasons      why it is offered and ranked here, in words
  */
-public record NextStepOption(int rank, String activityId, String competencyId, ActivityKind kind, Modality modality,
-                             Grouping grouping, boolean required, boolean remediation, List<String> reasons) {
-}
+public record NextStepOption(
+        int rank,
+        String activityId,
+        String competencyId,
+        ActivityKind kind,
+        Modality modality,
+        Grouping grouping,
+        boolean required,
+        boolean remediation,
+        List<String> reasons) {}

@@ -35,8 +35,14 @@ final class ParentRollup {
      * Re-derives every ancestor of {@code targets} from its children, and a target that is itself a parent (a
      * teacher set or cleared its level), adding what changed to {@code changes}.
      */
-    void rollUp(RuleRun session, Decisions decisions, Framework framework, Map<String, CompetencyRecord> records,
-                List<String> targets, Overrides overrides, List<MasteryChange> changes) {
+    void rollUp(
+            RuleRun session,
+            Decisions decisions,
+            Framework framework,
+            Map<String, CompetencyRecord> records,
+            List<String> targets,
+            Overrides overrides,
+            List<MasteryChange> changes) {
         Set<String> ancestors = new LinkedHashSet<>();
         for (String target : targets) {
             if (!framework.isLeaf(target)) {
@@ -48,20 +54,36 @@ final class ParentRollup {
             return;
         }
         List<String> deepestFirst = new ArrayList<>(ancestors);
-        deepestFirst.sort(Comparator.comparingInt((String id) -> framework.ancestors(id).size()).reversed());
+        deepestFirst.sort(
+                Comparator.comparingInt((String id) -> framework.ancestors(id).size())
+                        .reversed());
         for (String parent : deepestFirst) {
             Children children = Children.of(framework.children(parent), records);
             CompetencyRecord record = records.getOrDefault(parent, CompetencyRecord.empty(parent));
             decisions.clearLevels();
-            session.insert(new ChildrenRollup(parent, children.count(), children.mastered(), children.withEvidence(),
+            session.insert(new ChildrenRollup(
+                    parent,
+                    children.count(),
+                    children.mastered(),
+                    children.withEvidence(),
                     record.state().level()));
             session.fire(firingLimit, "rollup");
             LevelProposal decided = decisions.levels().get(parent);
-            MasteryLevel ruled = decided != null ? decided.getLevel() : record.state().level();
-            Explanation why = decided != null ? decided.getWhy()
+            MasteryLevel ruled =
+                    decided != null ? decided.getLevel() : record.state().level();
+            Explanation why = decided != null
+                    ? decided.getWhy()
                     : Explanation.byRule("", "no rollup rule decided; the level stays");
-            changes.add(SettledLevel.of(overrides, parent, ruled, why).store(records, parent, record,
-                    children.score(), children.evidence(), children.label(), children.last(), List.of()));
+            changes.add(SettledLevel.of(overrides, parent, ruled, why)
+                    .store(
+                            records,
+                            parent,
+                            record,
+                            children.score(),
+                            children.evidence(),
+                            children.label(),
+                            children.last(),
+                            List.of()));
         }
     }
 
@@ -104,13 +126,19 @@ final class ParentRollup {
                     withEvidence++;
                     scoreSum += state.score();
                     evidence += state.evidenceCount();
-                    if (state.lastEvidenceAt() != null && (last == null || state.lastEvidenceAt().isAfter(last))) {
+                    if (state.lastEvidenceAt() != null
+                            && (last == null || state.lastEvidenceAt().isAfter(last))) {
                         last = state.lastEvidenceAt();
                     }
                 }
             }
-            return new Children(children.size(), mastered, withEvidence,
-                    withEvidence == 0 ? 0.0 : scoreSum / withEvidence, evidence, last);
+            return new Children(
+                    children.size(),
+                    mastered,
+                    withEvidence,
+                    withEvidence == 0 ? 0.0 : scoreSum / withEvidence,
+                    evidence,
+                    last);
         }
     }
 }

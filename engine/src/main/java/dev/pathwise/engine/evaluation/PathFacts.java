@@ -30,12 +30,17 @@ import java.util.Map;
  */
 final class PathFacts {
 
-    private PathFacts() {
-    }
+    private PathFacts() {}
 
     /** Inserts the path facts of {@code learner} as they stand at {@code now}. */
-    static void insert(RuleRun session, Framework framework, LearnerSnapshot learner, BandParameters parameters,
-                       List<String> ready, List<Option> options, Instant now) {
+    static void insert(
+            RuleRun session,
+            Framework framework,
+            LearnerSnapshot learner,
+            BandParameters parameters,
+            List<String> ready,
+            List<Option> options,
+            Instant now) {
         LearnerProfile profile = learner.profile();
         int inProgress = 0;
         int mastered = 0;
@@ -48,13 +53,22 @@ final class PathFacts {
                 mastered++;
             } else if (record.state().evidenceCount() > 0) {
                 inProgress++;
-                session.insert(new Progress(id, record.state().level(), record.state().score(),
+                session.insert(new Progress(
+                        id,
+                        record.state().level(),
+                        record.state().score(),
                         record.state().evidenceCount(),
                         consecutiveBelow(record, parameters.getApproachingThreshold())));
             }
         }
-        session.insert(new Learner(profile.learnerId(), profile.grade(), profile.gradeBand().label(),
-                profile.schoolId(), profile.goals().size(), inProgress, mastered));
+        session.insert(new Learner(
+                profile.learnerId(),
+                profile.grade(),
+                profile.gradeBand().label(),
+                profile.schoolId(),
+                profile.goals().size(),
+                inProgress,
+                mastered));
         LocalDate planStart = profile.planStart();
         if (planStart != null) {
             insertPace(session, learner, planStart.atStartOfDay(ZoneOffset.UTC).toInstant(), mastered, now);
@@ -68,8 +82,7 @@ final class PathFacts {
     }
 
     /** The pace since the plan start and toward each goal with a target date, once the plan has started. */
-    private static void insertPace(RuleRun session, LearnerSnapshot learner, Instant start, int mastered,
-                                   Instant now) {
+    private static void insertPace(RuleRun session, LearnerSnapshot learner, Instant start, int mastered, Instant now) {
         if (now.isBefore(start)) {
             return;
         }
@@ -88,14 +101,19 @@ final class PathFacts {
                     goalMastered++;
                 }
             }
-            session.insert(new GoalPace(goal.id(), goal.description().isEmpty() ? goal.id() : goal.description(),
-                    goal.competencyIds().size(), goalMastered, fraction, goal.targetDate()));
+            session.insert(new GoalPace(
+                    goal.id(),
+                    goal.description().isEmpty() ? goal.id() : goal.description(),
+                    goal.competencyIds().size(),
+                    goalMastered,
+                    fraction,
+                    goal.targetDate()));
         }
     }
 
     /** One {@link ReadyCompetency} per ready competency, counting the options the planner ranked for it. */
-    private static void insertReadyCompetencies(RuleRun session, LearnerSnapshot learner, List<String> ready,
-                                                List<Option> options) {
+    private static void insertReadyCompetencies(
+            RuleRun session, LearnerSnapshot learner, List<String> ready, List<Option> options) {
         Map<String, OptionCounts> counts = new HashMap<>(ready.size() * 2);
         for (String id : ready) {
             counts.put(id, OptionCounts.NONE);
@@ -110,8 +128,8 @@ final class PathFacts {
             for (Goal goal : goals) {
                 onGoal |= goal.competencyIds().contains(id);
             }
-            session.insert(new ReadyCompetency(id, Planner.inProgress(learner, id), count.options(),
-                    count.inPreferredModality(), onGoal));
+            session.insert(new ReadyCompetency(
+                    id, Planner.inProgress(learner, id), count.options(), count.inPreferredModality(), onGoal));
         }
     }
 

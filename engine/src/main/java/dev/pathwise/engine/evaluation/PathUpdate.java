@@ -24,9 +24,17 @@ import java.util.List;
  * @param late           set when the evidence (or override) counted before something already counted: it was placed
  *                       at its time and the learner rebuilt; {@code null} when it simply counted last
  */
-public record PathUpdate(String learnerId, String evidenceId, String policyVersion, Instant evaluatedAt,
-                         List<MasteryChange> masteryChanges, List<CompetencyEvent> unlocked,
-                         List<CompetencyEvent> droppedBack, List<Flag> flags, List<NextStepOption> nextSteps,
-                         List<RequiredStep> requiredSteps, Explanation optionLimit, List<RuleFiring> trace,
-                         LateArrival late) {
-}
+public record PathUpdate(
+        String learnerId,
+        String evidenceId,
+        String policyVersion,
+        Instant evaluatedAt,
+        List<MasteryChange> masteryChanges,
+        List<CompetencyEvent> unlocked,
+        List<CompetencyEvent> droppedBack,
+        List<Flag> flags,
+        List<NextStepOption> nextSteps,
+        List<RequiredStep> requiredSteps,
+        Explanation optionLimit,
+        List<RuleFiring> trace,
+        LateArrival late) {}

@@ -72,8 +72,8 @@ public final class PathwayEvaluator {
      *                                  activity, or names a parent competency (whose level rolls up)
      * @throws dev.pathwise.engine.policy.RuleLoopException when the rules loop; the snapshot is then unchanged
      */
-    public Evaluation evaluate(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
-                               Evidence evidence, Instant now) {
+    public Evaluation evaluate(
+            CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner, Evidence evidence, Instant now) {
         Map<String, CompetencyRecord> records = new HashMap<>(learner.competencies());
         List<String> targets = Targets.observe(curriculum, learner, evidence, records);
         return phases.run(policy, curriculum, learner, records, targets, evidence.id(), now);
@@ -89,8 +89,13 @@ public final class PathwayEvaluator {
      * @throws IllegalArgumentException as the evaluation of evidence that counts last does
      * @throws dev.pathwise.engine.policy.RuleLoopException when the rules loop; the snapshot is then unchanged
      */
-    public Evaluation evaluate(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
-                               Evidence evidence, Instant now, Supplier<List<Evidence>> counted) {
+    public Evaluation evaluate(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerSnapshot learner,
+            Evidence evidence,
+            Instant now,
+            Supplier<List<Evidence>> counted) {
         if (Timeline.countsLast(learner, evidence)) {
             return evaluate(policy, curriculum, learner, evidence, now);
         }
@@ -98,8 +103,15 @@ public final class PathwayEvaluator {
         Targets.observe(curriculum, learner, evidence, new HashMap<>());
         List<Evidence> evidenceWithIt = new ArrayList<>(counted.get());
         evidenceWithIt.add(evidence);
-        return replay.rebuild(policy, curriculum, learner, evidenceWithIt, learner.overrides(), evidence.id(),
-                evidence.observedAt(), now);
+        return replay.rebuild(
+                policy,
+                curriculum,
+                learner,
+                evidenceWithIt,
+                learner.overrides(),
+                evidence.id(),
+                evidence.observedAt(),
+                now);
     }
 
     /**
@@ -109,8 +121,8 @@ public final class PathwayEvaluator {
      * @throws IllegalArgumentException as {@link #evaluate} does
      * @throws dev.pathwise.engine.policy.RuleLoopException when the rules loop
      */
-    public MasteryStep evaluateMastery(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
-                                       Evidence evidence) {
+    public MasteryStep evaluateMastery(
+            CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner, Evidence evidence) {
         return phases.mastery(policy, curriculum, learner, evidence);
     }
 
@@ -118,11 +130,21 @@ public final class PathwayEvaluator {
      * Records a teacher override and re-derives what it affects: the competency's level (set or handed back to the
      * rules) with its parents, and the next steps.
      */
-    public Evaluation applyOverride(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
-                                    TeacherOverride override, Instant now) {
+    public Evaluation applyOverride(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerSnapshot learner,
+            TeacherOverride override,
+            Instant now) {
         List<String> targets = Targets.ofOverride(curriculum, learner, override);
-        return phases.run(policy, curriculum, Targets.withOverride(learner, override),
-                new HashMap<>(learner.competencies()), targets, null, now);
+        return phases.run(
+                policy,
+                curriculum,
+                Targets.withOverride(learner, override),
+                new HashMap<>(learner.competencies()),
+                targets,
+                null,
+                now);
     }
 
     /**
@@ -133,8 +155,13 @@ public final class PathwayEvaluator {
      *
      * @param counted the evidence the learner's state counts, in arrival order (read only for a late override)
      */
-    public Evaluation applyOverride(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
-                                    TeacherOverride override, Instant now, Supplier<List<Evidence>> counted) {
+    public Evaluation applyOverride(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerSnapshot learner,
+            TeacherOverride override,
+            Instant now,
+            Supplier<List<Evidence>> counted) {
         if (Timeline.countsLast(learner, override)) {
             return applyOverride(policy, curriculum, learner, override, now);
         }
@@ -146,7 +173,8 @@ public final class PathwayEvaluator {
 
     /** The next steps, flags and required steps for a learner as they stand, without new evidence. */
     public PathUpdate nextSteps(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner, Instant now) {
-        return phases.run(policy, curriculum, learner, learner.competencies(), List.of(), null, now).update();
+        return phases.run(policy, curriculum, learner, learner.competencies(), List.of(), null, now)
+                .update();
     }
 
     /**
@@ -156,8 +184,12 @@ public final class PathwayEvaluator {
      *
      * @param evidence the evidence in arrival order
      */
-    public LearnerSnapshot replay(CompiledPolicy policy, Curriculum curriculum, LearnerProfile profile,
-                                  List<Evidence> evidence, List<TeacherOverride> overrides) {
+    public LearnerSnapshot replay(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerProfile profile,
+            List<Evidence> evidence,
+            List<TeacherOverride> overrides) {
         return replay.learner(policy, curriculum, profile, evidence, overrides, new HashMap<>());
     }
 }

@@ -39,17 +39,31 @@ final class Phases {
     }
 
     /** Every phase: the levels of {@code targets} (and their parents) from {@code records}, then the path. */
-    Evaluation run(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
-                   Map<String, CompetencyRecord> records, List<String> targets, String evidenceId, Instant now) {
+    Evaluation run(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerSnapshot learner,
+            Map<String, CompetencyRecord> records,
+            List<String> targets,
+            String evidenceId,
+            Instant now) {
         LearnerProfile profile = learner.profile();
         return inSession(policy, profile, (session, decisions, effective) -> {
-            List<MasteryChange> changes = mastery.settle(session, decisions, effective, curriculum.framework(),
-                    learner, records, targets, Overrides.of(learner.overrides()), evidenceId != null);
+            List<MasteryChange> changes = mastery.settle(
+                    session,
+                    decisions,
+                    effective,
+                    curriculum.framework(),
+                    learner,
+                    records,
+                    targets,
+                    Overrides.of(learner.overrides()),
+                    evidenceId != null);
             // without targets no record changed: the learner (with any new override) is the next snapshot
-            LearnerSnapshot next = targets.isEmpty() ? learner
-                    : new LearnerSnapshot(profile, records, learner.overrides());
-            return decide(session, decisions, effective, policy, curriculum, learner, next, changes, evidenceId, now,
-                    null);
+            LearnerSnapshot next =
+                    targets.isEmpty() ? learner : new LearnerSnapshot(profile, records, learner.overrides());
+            return decide(
+                    session, decisions, effective, policy, curriculum, learner, next, changes, evidenceId, now, null);
         });
     }
 
@@ -61,28 +75,67 @@ final class Phases {
     }
 
     /** The mastery phases for one teacher override, without the path (what a replay needs). */
-    MasteryStep mastery(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
-                        TeacherOverride override) {
+    MasteryStep mastery(
+            CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner, TeacherOverride override) {
         List<String> targets = Targets.ofOverride(curriculum, learner, override);
-        return runMastery(policy, curriculum, Targets.withOverride(learner, override),
-                new HashMap<>(learner.competencies()), targets, false);
+        return runMastery(
+                policy,
+                curriculum,
+                Targets.withOverride(learner, override),
+                new HashMap<>(learner.competencies()),
+                targets,
+                false);
     }
 
     /** The path phases on a learner rebuilt by a replay, reporting {@code changes} and why it was rebuilt. */
-    Evaluation decideRebuilt(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot before,
-                             LearnerSnapshot rebuilt, List<MasteryChange> changes, String evidenceId, Instant now,
-                             LateArrival late) {
-        return inSession(policy, before.profile(), (session, decisions, effective) -> decide(session, decisions,
-                effective, policy, curriculum, before, rebuilt, changes, evidenceId, now, late));
+    Evaluation decideRebuilt(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerSnapshot before,
+            LearnerSnapshot rebuilt,
+            List<MasteryChange> changes,
+            String evidenceId,
+            Instant now,
+            LateArrival late) {
+        return inSession(
+                policy,
+                before.profile(),
+                (session, decisions, effective) -> decide(
+                        session,
+                        decisions,
+                        effective,
+                        policy,
+                        curriculum,
+                        before,
+                        rebuilt,
+                        changes,
+                        evidenceId,
+                        now,
+                        late));
     }
 
-    private MasteryStep runMastery(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot learner,
-                                   Map<String, CompetencyRecord> records, List<String> targets, boolean newEvidence) {
-        List<MasteryChange> changes = inSession(policy, learner.profile(), (session, decisions, effective) ->
-                mastery.settle(session, decisions, effective, curriculum.framework(), learner, records, targets,
-                        Overrides.of(learner.overrides()), newEvidence));
-        return new MasteryStep(List.copyOf(changes), new LearnerSnapshot(learner.profile(), records,
-                learner.overrides()));
+    private MasteryStep runMastery(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerSnapshot learner,
+            Map<String, CompetencyRecord> records,
+            List<String> targets,
+            boolean newEvidence) {
+        List<MasteryChange> changes = inSession(
+                policy,
+                learner.profile(),
+                (session, decisions, effective) -> mastery.settle(
+                        session,
+                        decisions,
+                        effective,
+                        curriculum.framework(),
+                        learner,
+                        records,
+                        targets,
+                        Overrides.of(learner.overrides()),
+                        newEvidence));
+        return new MasteryStep(
+                List.copyOf(changes), new LearnerSnapshot(learner.profile(), records, learner.overrides()));
     }
 
     /**
@@ -109,9 +162,18 @@ final class Phases {
      * The path phases on the learner's next state: what became ready or dropped back since {@code before}, the ranked
      * options, pacing and choice rules, and the update reporting {@code changes}.
      */
-    private Evaluation decide(RuleRun session, Decisions decisions, EffectivePolicy effective, CompiledPolicy policy,
-                              Curriculum curriculum, LearnerSnapshot before, LearnerSnapshot next,
-                              List<MasteryChange> changes, String evidenceId, Instant now, LateArrival late) {
+    private Evaluation decide(
+            RuleRun session,
+            Decisions decisions,
+            EffectivePolicy effective,
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerSnapshot before,
+            LearnerSnapshot next,
+            List<MasteryChange> changes,
+            String evidenceId,
+            Instant now,
+            LateArrival late) {
         Framework framework = curriculum.framework();
         Overrides overrides = Overrides.of(next.overrides());
         Readiness readiness = Readiness.compare(framework, before, next, changes, decisions);
@@ -122,10 +184,20 @@ final class Phases {
         session.fire(firingLimit, "pacing", "choice-classify", "choice-decide");
 
         StepChoice choice = StepChoice.of(options, decisions, overrides);
-        PathUpdate update = new PathUpdate(next.learnerId(), evidenceId, policy.versionLabel(), now,
-                reported(changes, framework), readiness.unlocked(), readiness.droppedBack(),
-                List.copyOf(decisions.flags()), choice.steps(), choice.required(), decisions.optionLimitWhy(),
-                session.firings(), late);
+        PathUpdate update = new PathUpdate(
+                next.learnerId(),
+                evidenceId,
+                policy.versionLabel(),
+                now,
+                reported(changes, framework),
+                readiness.unlocked(),
+                readiness.droppedBack(),
+                List.copyOf(decisions.flags()),
+                choice.steps(),
+                choice.required(),
+                decisions.optionLimitWhy(),
+                session.firings(),
+                late);
         return new Evaluation(update, next);
     }
 
@@ -137,7 +209,8 @@ final class Phases {
     private static List<MasteryChange> reported(List<MasteryChange> changes, Framework framework) {
         List<MasteryChange> reported = new ArrayList<>(changes.size());
         for (MasteryChange change : changes) {
-            if (framework.isLeaf(change.competencyId()) || change.from() != change.to()
+            if (framework.isLeaf(change.competencyId())
+                    || change.from() != change.to()
                     || change.fromScore() != change.toScore()) {
                 reported.add(change);
             }

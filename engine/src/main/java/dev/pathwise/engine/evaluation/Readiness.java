@@ -19,8 +19,12 @@ import java.util.Set;
 record Readiness(List<CompetencyEvent> unlocked, List<CompetencyEvent> droppedBack) {
 
     /** Compares the learner {@code before} and {@code after} the {@code changes}. */
-    static Readiness compare(Framework framework, LearnerSnapshot before, LearnerSnapshot after,
-                             List<MasteryChange> changes, Decisions decisions) {
+    static Readiness compare(
+            Framework framework,
+            LearnerSnapshot before,
+            LearnerSnapshot after,
+            List<MasteryChange> changes,
+            Decisions decisions) {
         List<CompetencyEvent> unlocked = new ArrayList<>();
         List<CompetencyEvent> droppedBack = new ArrayList<>();
         Set<String> candidates = new LinkedHashSet<>();
@@ -36,12 +40,16 @@ record Readiness(List<CompetencyEvent> unlocked, List<CompetencyEvent> droppedBa
             }
         }
         for (String id : candidates) {
-            if (!after.level(id).isMastered() && framework.isLeaf(id)
+            if (!after.level(id).isMastered()
+                    && framework.isLeaf(id)
                     && Planner.prerequisitesMastered(framework, after, id)
                     && !Planner.prerequisitesMastered(framework, before, id)) {
-                unlocked.add(new CompetencyEvent(id, Explanation.byRule("",
-                        "ready to learn: every prerequisite mastered (%s)",
-                        String.join(", ", framework.prerequisites(id)))));
+                unlocked.add(new CompetencyEvent(
+                        id,
+                        Explanation.byRule(
+                                "",
+                                "ready to learn: every prerequisite mastered (%s)",
+                                String.join(", ", framework.prerequisites(id)))));
             }
         }
         return new Readiness(List.copyOf(unlocked), List.copyOf(droppedBack));

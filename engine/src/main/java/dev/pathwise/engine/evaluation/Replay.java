@@ -34,9 +34,13 @@ final class Replay {
      * The learner after {@code evidence} (in arrival order) and {@code overrides}, in the order they count, keeping
      * in {@code lastChanges} the last change of each competency the replay made.
      */
-    LearnerSnapshot learner(CompiledPolicy policy, Curriculum curriculum, LearnerProfile profile,
-                            List<Evidence> evidence, List<TeacherOverride> overrides,
-                            Map<String, MasteryChange> lastChanges) {
+    LearnerSnapshot learner(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerProfile profile,
+            List<Evidence> evidence,
+            List<TeacherOverride> overrides,
+            Map<String, MasteryChange> lastChanges) {
         LearnerSnapshot learner = LearnerSnapshot.fresh(profile);
         List<TeacherOverride> pending = Timeline.overridesInOrder(overrides);
         int next = 0;
@@ -63,8 +67,15 @@ final class Replay {
      * it stands now with the reason of its last change in the replay, then the path from the rebuilt state, with
      * {@link PathUpdate#late()} saying why.
      */
-    Evaluation rebuild(CompiledPolicy policy, Curriculum curriculum, LearnerSnapshot before, List<Evidence> evidence,
-                       List<TeacherOverride> overrides, String evidenceId, Instant at, Instant now) {
+    Evaluation rebuild(
+            CompiledPolicy policy,
+            Curriculum curriculum,
+            LearnerSnapshot before,
+            List<Evidence> evidence,
+            List<TeacherOverride> overrides,
+            String evidenceId,
+            Instant at,
+            Instant now) {
         Map<String, MasteryChange> lastChanges = new HashMap<>();
         LearnerSnapshot rebuilt = learner(policy, curriculum, before.profile(), evidence, overrides, lastChanges);
         // leaves first, then parents deepest first: the order in which an evaluation reports its changes
@@ -72,7 +83,9 @@ final class Replay {
         List<String> ids = new ArrayList<>();
         framework.competencies().forEach(competency -> ids.add(competency.id()));
         ids.sort(Comparator.comparing((String id) -> !framework.isLeaf(id))
-                .thenComparing(Comparator.comparingInt((String id) -> framework.ancestors(id).size()).reversed()));
+                .thenComparing(Comparator.comparingInt(
+                                (String id) -> framework.ancestors(id).size())
+                        .reversed()));
         List<MasteryChange> changes = new ArrayList<>();
         for (String id : ids) {
             CompetencyRecord was = before.competencies().get(id);
@@ -83,12 +96,21 @@ final class Replay {
             MasteryState from = before.state(id);
             MasteryState to = rebuilt.state(id);
             MasteryChange last = lastChanges.get(id);
-            changes.add(new MasteryChange(id, from.level(), to.level(), from.score(), to.score(), to.method(),
-                    to.evidenceCount(), last != null ? last.why() : Explanation.byRule("", "rebuilt: %s",
-                    to.level().label()), last != null ? last.shortfalls() : List.of()));
+            changes.add(new MasteryChange(
+                    id,
+                    from.level(),
+                    to.level(),
+                    from.score(),
+                    to.score(),
+                    to.method(),
+                    to.evidenceCount(),
+                    last != null
+                            ? last.why()
+                            : Explanation.byRule("", "rebuilt: %s", to.level().label()),
+                    last != null ? last.shortfalls() : List.of()));
         }
-        LateArrival late = new LateArrival(at, Timeline.latest(before), Timeline.countedAfter(before, at),
-                evidence.size());
+        LateArrival late =
+                new LateArrival(at, Timeline.latest(before), Timeline.countedAfter(before, at), evidence.size());
         return phases.decideRebuilt(policy, curriculum, before, rebuilt, changes, evidenceId, now, late);
     }
 }

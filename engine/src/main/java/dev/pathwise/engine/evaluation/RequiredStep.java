@@ -13,5 +13,8 @@ import dev.pathwise.engine.facts.Explanation;
 public record RequiredStep(String activityId, String competencyId, Reason reason, Explanation why) {
 
     /** Why a step is required. */
-    public enum Reason { TEACHER_ASSIGNED, REMEDIATION }
+    public enum Reason {
+        TEACHER_ASSIGNED,
+        REMEDIATION
+    }
 }

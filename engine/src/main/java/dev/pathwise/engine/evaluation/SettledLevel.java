@@ -23,19 +23,33 @@ record SettledLevel(MasteryLevel level, Explanation why) {
             return new SettledLevel(ruled, why);
         }
         TeacherOverride override = teacher.get();
-        return new SettledLevel(override.level(), Explanation.byRule("", "set by %s: %s (the rules say %s: %s)",
-                override.author(), override.reason(), ruled.label(), why.toString()));
+        return new SettledLevel(
+                override.level(),
+                Explanation.byRule(
+                        "",
+                        "set by %s: %s (the rules say %s: %s)",
+                        override.author(),
+                        override.reason(),
+                        ruled.label(),
+                        why.toString()));
     }
 
     /**
      * Stores the competency's new state in {@code records} and returns the change from its state in {@code record}.
      */
-    MasteryChange store(Map<String, CompetencyRecord> records, String id, CompetencyRecord record, double score,
-                        int evidenceCount, String method, Instant lastEvidenceAt, List<Explanation> shortfalls) {
+    MasteryChange store(
+            Map<String, CompetencyRecord> records,
+            String id,
+            CompetencyRecord record,
+            double score,
+            int evidenceCount,
+            String method,
+            Instant lastEvidenceAt,
+            List<Explanation> shortfalls) {
         MasteryState before = record.state();
         MasteryState after = new MasteryState(id, level, score, evidenceCount, method, lastEvidenceAt);
         records.put(id, record.withState(after));
-        return new MasteryChange(id, before.level(), level, before.score(), score, method, evidenceCount, why,
-                List.copyOf(shortfalls));
+        return new MasteryChange(
+                id, before.level(), level, before.score(), score, method, evidenceCount, why, List.copyOf(shortfalls));
     }
 }

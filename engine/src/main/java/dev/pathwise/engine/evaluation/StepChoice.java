@@ -36,12 +36,17 @@ record StepChoice(List<NextStepOption> steps, List<RequiredStep> required) {
         for (Option option : eligible) {
             if (option.isTeacherAssigned()) {
                 TeacherOverride assigned = overrides.assignedSteps().get(option.getActivityId());
-                required.add(new RequiredStep(option.getActivityId(), option.getCompetencyId(),
-                        RequiredStep.Reason.TEACHER_ASSIGNED, Explanation.byRule("", "assigned by %s: %s",
-                        assigned.author(), assigned.reason())));
+                required.add(new RequiredStep(
+                        option.getActivityId(),
+                        option.getCompetencyId(),
+                        RequiredStep.Reason.TEACHER_ASSIGNED,
+                        Explanation.byRule("", "assigned by %s: %s", assigned.author(), assigned.reason())));
             } else if (decisions.remediationOf(option) != null) {
-                required.add(new RequiredStep(option.getActivityId(), option.getCompetencyId(),
-                        RequiredStep.Reason.REMEDIATION, decisions.remediationOf(option)));
+                required.add(new RequiredStep(
+                        option.getActivityId(),
+                        option.getCompetencyId(),
+                        RequiredStep.Reason.REMEDIATION,
+                        decisions.remediationOf(option)));
             }
         }
         int limit = decisions.optionLimit();
@@ -70,9 +75,16 @@ record StepChoice(List<NextStepOption> steps, List<RequiredStep> required) {
             if (option == goalOption) {
                 reasons.add("kept for the learner's goal: " + decisions.goalOptionWhy());
             }
-            steps.add(new NextStepOption(i + 1, option.getActivityId(), option.getCompetencyId(), option.getKind(),
-                    option.getModality(), option.getGrouping(), option.isTeacherAssigned() || remedy != null,
-                    remedy != null, List.copyOf(reasons)));
+            steps.add(new NextStepOption(
+                    i + 1,
+                    option.getActivityId(),
+                    option.getCompetencyId(),
+                    option.getKind(),
+                    option.getModality(),
+                    option.getGrouping(),
+                    option.isTeacherAssigned() || remedy != null,
+                    remedy != null,
+                    List.copyOf(reasons)));
         }
         return new StepChoice(List.copyOf(steps), List.copyOf(required));
     }

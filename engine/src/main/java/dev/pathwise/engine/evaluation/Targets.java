@@ -19,19 +19,18 @@ import java.util.Map;
  */
 final class Targets {
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /** Adds the evidence to the records of the leaves it is about, and returns those leaves. */
-    static List<String> observe(Curriculum curriculum, LearnerSnapshot learner, Evidence evidence,
-                                Map<String, CompetencyRecord> records) {
+    static List<String> observe(
+            Curriculum curriculum, LearnerSnapshot learner, Evidence evidence, Map<String, CompetencyRecord> records) {
         if (!evidence.learnerId().equals(learner.learnerId())) {
             throw new IllegalArgumentException("learnerId: evidence " + evidence.id() + " is for learner '"
                     + evidence.learnerId() + "', not '" + learner.learnerId() + "'");
         }
         List<String> targets = leaves(curriculum, evidence);
-        Observation observation = new Observation(evidence.id(), evidence.score().normalized(), evidence.kind(),
-                evidence.observedAt());
+        Observation observation =
+                new Observation(evidence.id(), evidence.score().normalized(), evidence.kind(), evidence.observedAt());
         for (String target : targets) {
             records.put(target, learner.record(target).with(observation));
         }
@@ -73,8 +72,9 @@ final class Targets {
             }
             return List.of(id);
         }
-        Activity activity = curriculum.activity(evidence.activityId()).orElseThrow(() ->
-                new IllegalArgumentException("activityId: unknown activity '" + evidence.activityId()
+        Activity activity = curriculum
+                .activity(evidence.activityId())
+                .orElseThrow(() -> new IllegalArgumentException("activityId: unknown activity '" + evidence.activityId()
                         + "'; create the activity first or send a competencyId"));
         List<String> leaves = new ArrayList<>(activity.competencyIds().size());
         for (String id : activity.competencyIds()) {

@@ -28,8 +28,7 @@ public final class Timeline {
     private static final Comparator<Evidence> BY_OBSERVATION = Comparator.comparing(Evidence::observedAt);
     private static final Comparator<TeacherOverride> BY_TIME = Comparator.comparing(TeacherOverride::at);
 
-    private Timeline() {
-    }
+    private Timeline() {}
 
     /** The evidence in the order it counts; {@code arrived} is in arrival order (the sort is stable). */
     public static List<Evidence> inOrder(List<Evidence> arrived) {

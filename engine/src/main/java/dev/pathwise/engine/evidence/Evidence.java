@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param source        the system or person that sent it (for example "lms", "teacher:ms-lee")
  * @param observedAt    when the learner produced it
  */
-public record Evidence(String id, String learnerId, String competencyId, String activityId, Score score,
-                       EvidenceKind kind, String source, Instant observedAt) {
+public record Evidence(
+        String id,
+        String learnerId,
+        String competencyId,
+        String activityId,
+        Score score,
+        EvidenceKind kind,
+        String source,
+        Instant observedAt) {
 
     public Evidence {
         requireText(id, "id");

@@ -9,8 +9,8 @@ public record Score(double raw, double min, double max) {
 
     public Score {
         if (!Double.isFinite(raw) || !Double.isFinite(min) || !Double.isFinite(max)) {
-            throw new IllegalArgumentException("score: raw " + raw + ", min " + min + " and max " + max
-                    + " must all be finite numbers");
+            throw new IllegalArgumentException(
+                    "score: raw " + raw + ", min " + min + " and max " + max + " must all be finite numbers");
         }
         if (max <= min) {
             throw new IllegalArgumentException("score.max: " + max + " must be greater than score.min " + min

@@ -17,9 +17,17 @@ public final class Assessment {
     private final double latestScore;
     private final EvidenceKind latestKind;
 
-    public Assessment(String competencyId, MasteryLevel previousLevel, double score, String method, String methodNote,
-                      boolean methodAllowsMastery, int evidenceCount, int summativeCount, double latestScore,
-                      EvidenceKind latestKind) {
+    public Assessment(
+            String competencyId,
+            MasteryLevel previousLevel,
+            double score,
+            String method,
+            String methodNote,
+            boolean methodAllowsMastery,
+            int evidenceCount,
+            int summativeCount,
+            double latestScore,
+            EvidenceKind latestKind) {
         this.competencyId = competencyId;
         this.previousLevel = previousLevel;
         this.score = score;

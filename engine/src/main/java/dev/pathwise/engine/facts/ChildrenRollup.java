@@ -11,8 +11,12 @@ public final class ChildrenRollup {
     private final int childrenWithEvidence;
     private final MasteryLevel previousLevel;
 
-    public ChildrenRollup(String parentId, int childCount, int masteredChildren, int childrenWithEvidence,
-                          MasteryLevel previousLevel) {
+    public ChildrenRollup(
+            String parentId,
+            int childCount,
+            int masteredChildren,
+            int childrenWithEvidence,
+            MasteryLevel previousLevel) {
         this.parentId = parentId;
         this.childCount = childCount;
         this.masteredChildren = masteredChildren;

@@ -26,7 +26,9 @@ public abstract class CompetencyFinding {
 
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && ((CompetencyFinding) o).competencyId.equals(competencyId)
+        return o != null
+                && o.getClass() == getClass()
+                && ((CompetencyFinding) o).competencyId.equals(competencyId)
                 && ((CompetencyFinding) o).why.rule().equals(why.rule());
     }
 

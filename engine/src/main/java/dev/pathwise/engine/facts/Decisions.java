@@ -1,6 +1,7 @@
 package dev.pathwise.engine.facts;
 
 import dev.pathwise.engine.activity.ActivityKind;
+import dev.pathwise.engine.policy.FiringRule;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import dev.pathwise.engine.policy.FiringRule;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -42,7 +42,9 @@ public final class Decisions {
 
     /** Records what still stands in the way of mastery for a competency. */
     public void shortfall(Shortfall shortfall) {
-        shortfalls.computeIfAbsent(shortfall.getCompetencyId(), id -> new ArrayList<>(2)).add(shortfall.getWhy());
+        shortfalls
+                .computeIfAbsent(shortfall.getCompetencyId(), id -> new ArrayList<>(2))
+                .add(shortfall.getWhy());
     }
 
     /** The learner is behind the grade band's pace by {@code behind} competencies; {@code support} is suggested. */
@@ -67,7 +69,8 @@ public final class Decisions {
 
     /** Makes a competency's activities of one kind required steps, put first, as remediation. */
     public void remediate(String competencyId, ActivityKind kind, String pattern, Object... args) {
-        remediation.computeIfAbsent(competencyId, id -> new EnumMap<>(ActivityKind.class))
+        remediation
+                .computeIfAbsent(competencyId, id -> new EnumMap<>(ActivityKind.class))
                 .computeIfAbsent(kind, k -> byFiringRule(pattern, args));
     }
 
@@ -105,9 +108,21 @@ public final class Decisions {
     // The older forms below, where a rule passes kcontext and a flag's kind, are kept for published policies.
 
     /** A flag of any kind, the firing rule named by {@code kcontext}. */
-    public void flag(RuleContext rule, FlagKind kind, String competencyId, String goalId, double amount,
-                     Support support, String pattern, Object... args) {
-        flags.add(new Flag(kind, competencyId, goalId, amount, support,
+    public void flag(
+            RuleContext rule,
+            FlagKind kind,
+            String competencyId,
+            String goalId,
+            double amount,
+            Support support,
+            String pattern,
+            Object... args) {
+        flags.add(new Flag(
+                kind,
+                competencyId,
+                goalId,
+                amount,
+                support,
                 Explanation.byRule(rule.getRule().getName(), pattern, args)));
     }
 
@@ -124,7 +139,8 @@ public final class Decisions {
      */
     public void excludeCompetency(RuleContext rule, String competencyId, String pattern, Object... args) {
         if (!excludedCompetencies.containsKey(competencyId)) {
-            excludedCompetencies.put(competencyId, Explanation.byRule(rule.getRule().getName(), pattern, args));
+            excludedCompetencies.put(
+                    competencyId, Explanation.byRule(rule.getRule().getName(), pattern, args));
         }
     }
 
@@ -134,7 +150,8 @@ public final class Decisions {
      */
     public void preferModality(RuleContext rule, String competencyId, String pattern, Object... args) {
         if (!preferredModalityOnly.containsKey(competencyId)) {
-            preferredModalityOnly.put(competencyId, Explanation.byRule(rule.getRule().getName(), pattern, args));
+            preferredModalityOnly.put(
+                    competencyId, Explanation.byRule(rule.getRule().getName(), pattern, args));
         }
     }
 
@@ -147,8 +164,9 @@ public final class Decisions {
             return false;
         }
         return excludedCompetencies.containsKey(option.getCompetencyId())
-                || (!option.isMatchesModality() && remediationOf(option) == null
-                && preferredModalityOnly.containsKey(option.getCompetencyId()));
+                || (!option.isMatchesModality()
+                        && remediationOf(option) == null
+                        && preferredModalityOnly.containsKey(option.getCompetencyId()));
     }
 
     /**
@@ -156,8 +174,8 @@ public final class Decisions {
      * for a competency and kind stands.
      */
     public void remediate(RuleContext rule, String competencyId, ActivityKind kind, String pattern, Object... args) {
-        Map<ActivityKind, Explanation> byKind = remediation.computeIfAbsent(competencyId,
-                id -> new EnumMap<>(ActivityKind.class));
+        Map<ActivityKind, Explanation> byKind =
+                remediation.computeIfAbsent(competencyId, id -> new EnumMap<>(ActivityKind.class));
         if (!byKind.containsKey(kind)) {
             byKind.put(kind, Explanation.byRule(rule.getRule().getName(), pattern, args));
         }

@@ -10,6 +10,5 @@ package dev.pathwise.engine.facts;
  * @param support      the suggested support
  * @param why          the rule and values behind it
  */
-public record Flag(FlagKind kind, String competencyId, String goalId, double amount, Support support,
-                   Explanation why) {
-}
+public record Flag(
+        FlagKind kind, String competencyId, String goalId, double amount, Support support, Explanation why) {}

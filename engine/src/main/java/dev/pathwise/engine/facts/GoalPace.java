@@ -12,8 +12,13 @@ public final class GoalPace {
     private final double elapsedFraction;
     private final LocalDate targetDate;
 
-    public GoalPace(String goalId, String description, int competencyCount, int masteredCount, double elapsedFraction,
-                    LocalDate targetDate) {
+    public GoalPace(
+            String goalId,
+            String description,
+            int competencyCount,
+            int masteredCount,
+            double elapsedFraction,
+            LocalDate targetDate) {
         this.goalId = goalId;
         this.description = description;
         this.competencyCount = competencyCount;

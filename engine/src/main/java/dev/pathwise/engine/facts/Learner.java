@@ -11,8 +11,14 @@ public final class Learner {
     private final int inProgressCount;
     private final int masteredCount;
 
-    public Learner(String learnerId, int grade, String gradeBand, String schoolId, int goalCount, int inProgressCount,
-                   int masteredCount) {
+    public Learner(
+            String learnerId,
+            int grade,
+            String gradeBand,
+            String schoolId,
+            int goalCount,
+            int inProgressCount,
+            int masteredCount) {
         this.learnerId = learnerId;
         this.grade = grade;
         this.gradeBand = gradeBand;

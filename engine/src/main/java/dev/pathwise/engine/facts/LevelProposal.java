@@ -24,9 +24,10 @@ public final class LevelProposal {
     }
 
     /** The older form, kept for published policies: the rule passes {@code kcontext}. */
-    public static LevelProposal of(RuleContext rule, String competencyId, MasteryLevel level, String pattern,
-                                   Object... args) {
-        return new LevelProposal(competencyId, level, Explanation.byRule(rule.getRule().getName(), pattern, args));
+    public static LevelProposal of(
+            RuleContext rule, String competencyId, MasteryLevel level, String pattern, Object... args) {
+        return new LevelProposal(
+                competencyId, level, Explanation.byRule(rule.getRule().getName(), pattern, args));
     }
 
     public String getCompetencyId() {
@@ -48,7 +49,9 @@ public final class LevelProposal {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LevelProposal p && p.competencyId.equals(competencyId) && p.level == level
+        return o instanceof LevelProposal p
+                && p.competencyId.equals(competencyId)
+                && p.level == level
                 && p.why.rule().equals(why.rule());
     }
 

@@ -11,8 +11,8 @@ public final class Progress {
     private final int evidenceCount;
     private final int consecutiveBelowApproaching;
 
-    public Progress(String competencyId, MasteryLevel level, double score, int evidenceCount,
-                    int consecutiveBelowApproaching) {
+    public Progress(
+            String competencyId, MasteryLevel level, double score, int evidenceCount, int consecutiveBelowApproaching) {
         this.competencyId = competencyId;
         this.level = level;
         this.score = score;

@@ -13,8 +13,8 @@ public final class ReadyCompetency {
     private final int preferredModalityOptions;
     private final boolean onGoal;
 
-    public ReadyCompetency(String competencyId, boolean inProgress, int optionCount, int preferredModalityOptions,
-                           boolean onGoal) {
+    public ReadyCompetency(
+            String competencyId, boolean inProgress, int optionCount, int preferredModalityOptions, boolean onGoal) {
         this.competencyId = competencyId;
         this.inProgress = inProgress;
         this.optionCount = optionCount;

@@ -12,8 +12,8 @@ import java.util.List;
  * @param gradeLevel      the grade it is usually taught in (0 = kindergarten), or {@code null}
  * @param externalId      an identifier in another system, such as a CASE GUID, or {@code null}
  */
-public record Competency(String id, String name, String parentId, List<String> prerequisiteIds, Integer gradeLevel,
-                         String externalId) {
+public record Competency(
+        String id, String name, String parentId, List<String> prerequisiteIds, Integer gradeLevel, String externalId) {
 
     public Competency {
         if (id == null || id.isBlank()) {

@@ -37,6 +37,7 @@ public final class Framework {
     private final Map<String, Integer> positions;
     /** Positions (in {@link #competencies()}) of the leaves, and of each leaf's effective prerequisites. */
     private final int[] leafPositions;
+
     private final int[][] leafPrerequisitePositions;
 
     private Framework(String id, String name, boolean childrenInheritPrerequisites, FrameworkAnalysis analysis) {
@@ -70,7 +71,9 @@ public final class Framework {
         this.leafPrerequisitePositions = new int[leaves.size()][];
         for (int i = 0; i < leaves.size(); i++) {
             leafPositions[i] = order.get(leaves.get(i));
-            leafPrerequisitePositions[i] = prerequisites.get(leaves.get(i)).stream().mapToInt(order::get).toArray();
+            leafPrerequisitePositions[i] = prerequisites.get(leaves.get(i)).stream()
+                    .mapToInt(order::get)
+                    .toArray();
         }
     }
 
@@ -84,10 +87,12 @@ public final class Framework {
      *                            cycles, prerequisite cycles, and competencies requiring themselves, an ancestor or
      *                            a descendant
      */
-    public static Framework of(String id, String name, List<Competency> competencies,
-                               boolean childrenInheritPrerequisites) {
-        Objects.requireNonNull(competencies, () -> "Framework '" + id + "': competencies is null; pass a list,"
-                + " empty if the framework has none yet");
+    public static Framework of(
+            String id, String name, List<Competency> competencies, boolean childrenInheritPrerequisites) {
+        Objects.requireNonNull(
+                competencies,
+                () -> "Framework '" + id + "': competencies is null; pass a list,"
+                        + " empty if the framework has none yet");
         String shownName = name == null ? id : name;
         FrameworkAnalysis analysis = FrameworkAnalysis.of(id, shownName, competencies, childrenInheritPrerequisites);
         if (!analysis.problems().isEmpty()) {
@@ -128,7 +133,11 @@ public final class Framework {
             throw new FrameworkException(problems);
         }
         String ids = String.join("+", frameworks.stream().map(Framework::id).toList());
-        return of(ids, "frameworks " + frameworks.stream().map(f -> "'" + f.name() + "'").toList(), all,
+        return of(
+                ids,
+                "frameworks "
+                        + frameworks.stream().map(f -> "'" + f.name() + "'").toList(),
+                all,
                 frameworks.get(0).childrenInheritPrerequisites());
     }
 
@@ -173,7 +182,9 @@ public final class Framework {
         Competency competency = byId.get(competencyId);
         if (competency == null) {
             throw new IllegalArgumentException("Unknown competency '" + competencyId + "' in framework '" + id + "'."
-                    + Suggestions.idHint(competencyId, competencies.stream().map(Competency::id).toList()));
+                    + Suggestions.idHint(
+                            competencyId,
+                            competencies.stream().map(Competency::id).toList()));
         }
         return competency;
     }
@@ -263,7 +274,7 @@ public final class Framework {
 
     @Override
     public String toString() {
-        return "Framework[id=" + id + ", name=" + name + ", competencies=" + size()
-                + ", childrenInheritPrerequisites=" + childrenInheritPrerequisites + "]";
+        return "Framework[id=" + id + ", name=" + name + ", competencies=" + size() + ", childrenInheritPrerequisites="
+                + childrenInheritPrerequisites + "]";
     }
 }

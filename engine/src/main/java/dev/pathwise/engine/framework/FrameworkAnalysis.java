@@ -177,8 +177,8 @@ final class FrameworkAnalysis {
                     problems.add(label + ": competency '" + id + "' requires its own descendant '" + required
                             + "', a deadlock: '" + id + "' is mastered through its descendants"
                             + (inherit
-                                    ? " and '" + required + "' inherits the prerequisites of '" + id
-                                            + "', so '" + required + "' would have to be mastered before itself"
+                                    ? " and '" + required + "' inherits the prerequisites of '" + id + "', so '"
+                                            + required + "' would have to be mastered before itself"
                                     : ", so it cannot also wait for one of them")
                             + "; remove '" + required + "' from the prerequisiteIds of '" + id + "'.");
                 } else {

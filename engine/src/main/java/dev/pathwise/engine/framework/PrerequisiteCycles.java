@@ -25,8 +25,7 @@ final class PrerequisiteCycles {
     static final int LIMIT = 20;
 
     /** The cycles found, and whether more exist than were listed. */
-    record Found(List<List<Integer>> cycles, boolean truncated) {
-    }
+    record Found(List<List<Integer>> cycles, boolean truncated) {}
 
     private final int[][] edges;
     private final boolean[] inComponent;
@@ -146,7 +145,8 @@ final class PrerequisiteCycles {
                 }
             }
             if (component.size() > 1 || requiresItself(root)) {
-                cyclic.add(component.stream().mapToInt(Integer::intValue).sorted().toArray());
+                cyclic.add(
+                        component.stream().mapToInt(Integer::intValue).sorted().toArray());
             }
         }
         return cyclic;

@@ -19,9 +19,17 @@ import java.util.List;
  * @param goals               the learner's goals
  * @param planStart           the start of the learner's personal learning plan, or {@code null}
  */
-public record LearnerProfile(String learnerId, int grade, String schoolId, List<String> interests,
-                             List<String> strengths, List<String> growthAreas, List<Modality> preferredModalities,
-                             Grouping preferredGrouping, List<Goal> goals, LocalDate planStart) {
+public record LearnerProfile(
+        String learnerId,
+        int grade,
+        String schoolId,
+        List<String> interests,
+        List<String> strengths,
+        List<String> growthAreas,
+        List<Modality> preferredModalities,
+        Grouping preferredGrouping,
+        List<Goal> goals,
+        LocalDate planStart) {
 
     public LearnerProfile {
         if (learnerId == null || learnerId.isBlank()) {
@@ -38,8 +46,8 @@ public record LearnerProfile(String learnerId, int grade, String schoolId, List<
 
     /** A profile with only the grade and school known. */
     public static LearnerProfile basic(String learnerId, int grade, String schoolId) {
-        return new LearnerProfile(learnerId, grade, schoolId, List.of(), List.of(), List.of(), List.of(), null,
-                List.of(), null);
+        return new LearnerProfile(
+                learnerId, grade, schoolId, List.of(), List.of(), List.of(), List.of(), null, List.of(), null);
     }
 
     public GradeBand gradeBand() {

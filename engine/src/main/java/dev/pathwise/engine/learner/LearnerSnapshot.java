@@ -10,8 +10,8 @@ import java.util.Objects;
  * A learner as the engine sees them before an evaluation: profile, a record per competency with evidence,
  * and the teacher overrides in force. Immutable; an evaluation returns the next snapshot.
  */
-public record LearnerSnapshot(LearnerProfile profile, Map<String, CompetencyRecord> competencies,
-                              List<TeacherOverride> overrides) {
+public record LearnerSnapshot(
+        LearnerProfile profile, Map<String, CompetencyRecord> competencies, List<TeacherOverride> overrides) {
 
     public LearnerSnapshot {
         Objects.requireNonNull(profile, "profile");

@@ -13,8 +13,13 @@ import java.time.Instant;
  *                       "rollup (2 of 3 children mastered)"
  * @param lastEvidenceAt the time of the latest evidence, or {@code null} when there is none
  */
-public record MasteryState(String competencyId, MasteryLevel level, double score, int evidenceCount, String method,
-                           Instant lastEvidenceAt) {
+public record MasteryState(
+        String competencyId,
+        MasteryLevel level,
+        double score,
+        int evidenceCount,
+        String method,
+        Instant lastEvidenceAt) {
 
     public static MasteryState none(String competencyId) {
         return new MasteryState(competencyId, MasteryLevel.NO_EVIDENCE, 0.0, 0, "none", null);

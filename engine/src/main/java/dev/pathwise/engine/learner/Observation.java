@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param kind       the evidence kind
  * @param at         when it was observed
  */
-public record Observation(String evidenceId, double score, EvidenceKind kind, Instant at) {
-}
+public record Observation(String evidenceId, double score, EvidenceKind kind, Instant at) {}

@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param reason       why (required)
  * @param at           when
  */
-public record TeacherOverride(String id, String learnerId, OverrideKind kind, String competencyId, String activityId,
-                       MasteryLevel level, String author, String reason, Instant at) {
+public record TeacherOverride(
+        String id,
+        String learnerId,
+        OverrideKind kind,
+        String competencyId,
+        String activityId,
+        MasteryLevel level,
+        String author,
+        String reason,
+        Instant at) {
 
     public TeacherOverride {
         Objects.requireNonNull(kind, "kind: an override needs a kind");

@@ -20,8 +20,7 @@ package dev.pathwise.engine.mastery;
  * @param forget F, the probability of forgetting the skill between two answers
  * @param cut    the score from which an answer counts as correct
  */
-record Bkt(double prior, double learn, double slip, double guess, double forget, double cut)
-        implements Calculation {
+record Bkt(double prior, double learn, double slip, double guess, double forget, double cut) implements Calculation {
 
     static final String NAME = "bkt";
     static final Parameter PRIOR = Parameter.inClosedUnit("prior", 0.25);
@@ -70,11 +69,13 @@ record Bkt(double prior, double learn, double slip, double guess, double forget,
             known = posterior * (1.0 - forget) + (1.0 - posterior) * learn;
         }
         boolean one = impossibleAnswers == 1;
-        String note = impossibleAnswers == 0 ? ""
+        String note = impossibleAnswers == 0
+                ? ""
                 : (one ? "1 answer (the " : impossibleAnswers + " answers (first the ")
-                + DecimalText.ordinal(firstImpossible + 1) + ", scored " + DecimalText.of(scores[firstImpossible])
-                + ") cannot happen with these prior, slip and guess values, so " + (one ? "it" : "they")
-                + " did not change the estimate before learning; check prior, slip and guess";
+                        + DecimalText.ordinal(firstImpossible + 1) + ", scored "
+                        + DecimalText.of(scores[firstImpossible])
+                        + ") cannot happen with these prior, slip and guess values, so " + (one ? "it" : "they")
+                        + " did not change the estimate before learning; check prior, slip and guess";
         return new MethodResult(Scores.clamp(known), true, name, note);
     }
 }

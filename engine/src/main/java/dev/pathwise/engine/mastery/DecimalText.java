@@ -8,8 +8,7 @@ final class DecimalText {
 
     private static final MathContext FOUR_DIGITS = new MathContext(4);
 
-    private DecimalText() {
-    }
+    private DecimalText() {}
 
     /** Exactly: whole numbers without ".0", others as Java prints them (a parameter as it was given). */
     static String of(double value) {
@@ -30,12 +29,14 @@ final class DecimalText {
     /** 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, ..., 21st. */
     static String ordinal(int number) {
         int lastTwo = number % 100;
-        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (number % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
+        String suffix = lastTwo >= 11 && lastTwo <= 13
+                ? "th"
+                : switch (number % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
         return number + suffix;
     }
 }

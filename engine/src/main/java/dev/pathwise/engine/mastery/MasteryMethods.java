@@ -24,26 +24,39 @@ public final class MasteryMethods {
             new MethodDefinition(Latest.NAME, List.of(), (name, v) -> new Latest()),
             new MethodDefinition(Highest.NAME, List.of(), (name, v) -> new Highest()),
             new MethodDefinition(Mean.NAME, List.of("average"), List.of(), (name, v) -> new Mean()),
-            new MethodDefinition(WeightedAverage.NAME, List.of("decaying_average"), List.of(WeightedAverage.W),
+            new MethodDefinition(
+                    WeightedAverage.NAME,
+                    List.of("decaying_average"),
+                    List.of(WeightedAverage.W),
                     (name, v) -> new WeightedAverage(v[0])),
-            new MethodDefinition(StandardDecayingAverage.NAME, List.of(StandardDecayingAverage.W),
+            new MethodDefinition(
+                    StandardDecayingAverage.NAME,
+                    List.of(StandardDecayingAverage.W),
                     (name, v) -> new StandardDecayingAverage(v[0])),
-            new MethodDefinition(ExponentialDecay.NAME, List.of(ExponentialDecay.DECAY),
-                    (name, v) -> new ExponentialDecay(v[0])),
-            new MethodDefinition(NMastery.NAME, List.of(NMastery.N, NMastery.THRESHOLD),
+            new MethodDefinition(
+                    ExponentialDecay.NAME, List.of(ExponentialDecay.DECAY), (name, v) -> new ExponentialDecay(v[0])),
+            new MethodDefinition(
+                    NMastery.NAME,
+                    List.of(NMastery.N, NMastery.THRESHOLD),
                     (name, v) -> new NMastery((int) v[0], v[1])),
-            new MethodDefinition(NOfLastM.NAME, List.of("n_of_m"), List.of(NOfLastM.N, NOfLastM.M, NOfLastM.THRESHOLD),
+            new MethodDefinition(
+                    NOfLastM.NAME,
+                    List.of("n_of_m"),
+                    List.of(NOfLastM.N, NOfLastM.M, NOfLastM.THRESHOLD),
                     (name, v) -> NOfLastM.of(name, (int) v[0], (int) v[1], v[2])),
-            new MethodDefinition(PowerLaw.NAME, List.of(PowerLaw.FLOOR, PowerLaw.SCALE_MIN, PowerLaw.SCALE_MAX),
+            new MethodDefinition(
+                    PowerLaw.NAME,
+                    List.of(PowerLaw.FLOOR, PowerLaw.SCALE_MIN, PowerLaw.SCALE_MAX),
                     (name, v) -> PowerLaw.of(name, v[0], v[1], v[2])),
-            new MethodDefinition(Bkt.NAME, List.of(Bkt.PRIOR, Bkt.LEARN, Bkt.SLIP, Bkt.GUESS, Bkt.FORGET, Bkt.CUT),
+            new MethodDefinition(
+                    Bkt.NAME,
+                    List.of(Bkt.PRIOR, Bkt.LEARN, Bkt.SLIP, Bkt.GUESS, Bkt.FORGET, Bkt.CUT),
                     (name, v) -> Bkt.of(name, v[0], v[1], v[2], v[3], v[4], v[5])));
 
     /** Every name a policy may write, each method's own name followed by its other names. */
     private static final Map<String, MethodDefinition> BY_NAME = index();
 
-    private MasteryMethods() {
-    }
+    private MasteryMethods() {}
 
     /**
      * The method called {@code name} with {@code parameters}; parameters left out take their defaults. The method
@@ -72,8 +85,10 @@ public final class MasteryMethods {
     static String described() {
         List<String> described = new ArrayList<>(ALL.size());
         for (MethodDefinition definition : ALL) {
-            described.add(definition.aliases().isEmpty() ? definition.name()
-                    : definition.name() + " (or " + String.join(", ", definition.aliases()) + ")");
+            described.add(
+                    definition.aliases().isEmpty()
+                            ? definition.name()
+                            : definition.name() + " (or " + String.join(", ", definition.aliases()) + ")");
         }
         return String.join(", ", described);
     }

@@ -82,7 +82,8 @@ final class MethodDefinition {
                 }
                 if (entry.getValue() == null) {
                     throw new IllegalArgumentException("Mastery method '" + calledAs + "' parameter '"
-                            + entry.getKey() + "' has no value. Give it a value in " + parameters.get(index).range()
+                            + entry.getKey() + "' has no value. Give it a value in "
+                            + parameters.get(index).range()
                             + ", or leave it out to use the default " + DecimalText.of(values[index]) + ".");
                 }
                 values[index] = entry.getValue();
@@ -98,8 +99,8 @@ final class MethodDefinition {
 
     private IllegalArgumentException unknownParameter(String calledAs, String given) {
         if (parameterNames.isEmpty()) {
-            return new IllegalArgumentException("Mastery method '" + calledAs + "' takes no parameters, but was given '"
-                    + given + "'. Remove it.");
+            return new IllegalArgumentException(
+                    "Mastery method '" + calledAs + "' takes no parameters, but was given '" + given + "'. Remove it.");
         }
         return new IllegalArgumentException("Mastery method '" + calledAs + "' has no parameter '" + given + "'."
                 + Suggestions.nameHint(given, parameterNames) + " Its parameters are: "

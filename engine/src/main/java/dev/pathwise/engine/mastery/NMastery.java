@@ -26,13 +26,23 @@ record NMastery(int n, double threshold) implements Calculation {
             }
         }
         if (reaching < n) {
-            return new MethodResult(0.0, false, name, reaching + " of the " + scores.length
-                    + (scores.length == 1 ? " score " : " scores ") + (reaching == 1 ? "is" : "are") + " at or above "
-                    + DecimalText.of(threshold) + ", and " + n + (n == 1 ? " is" : " are") + " needed before those"
-                    + " are averaged into a mastery score (until then the score counts as 0)");
+            return new MethodResult(
+                    0.0,
+                    false,
+                    name,
+                    reaching + " of the " + scores.length
+                            + (scores.length == 1 ? " score " : " scores ") + (reaching == 1 ? "is" : "are")
+                            + " at or above "
+                            + DecimalText.of(threshold) + ", and " + n + (n == 1 ? " is" : " are")
+                            + " needed before those"
+                            + " are averaged into a mastery score (until then the score counts as 0)");
         }
-        return new MethodResult(Scores.clamp(sum / reaching), true, name, "the average of the " + reaching
-                + (reaching == 1 ? " score" : " scores") + " at or above " + DecimalText.of(threshold) + " (of "
-                + scores.length + " in all; at least " + n + " needed)");
+        return new MethodResult(
+                Scores.clamp(sum / reaching),
+                true,
+                name,
+                "the average of the " + reaching
+                        + (reaching == 1 ? " score" : " scores") + " at or above " + DecimalText.of(threshold) + " (of "
+                        + scores.length + " in all; at least " + n + " needed)");
     }
 }

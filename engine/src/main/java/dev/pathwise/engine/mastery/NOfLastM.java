@@ -34,9 +34,13 @@ record NOfLastM(int n, int m, double threshold) implements Calculation {
         int count = scores.length;
         String rule = n + " of the last " + m + " scores must be at or above " + DecimalText.of(threshold);
         if (count < n) {
-            return new MethodResult(Scores.mean(scores), false, name, "only " + count
-                    + (count == 1 ? " score" : " scores") + " so far, and " + rule
-                    + " (until then the score is the mean so far)");
+            return new MethodResult(
+                    Scores.mean(scores),
+                    false,
+                    name,
+                    "only " + count
+                            + (count == 1 ? " score" : " scores") + " so far, and " + rule
+                            + " (until then the score is the mean so far)");
         }
         int from = Math.max(0, count - m);
         int reaching = 0;

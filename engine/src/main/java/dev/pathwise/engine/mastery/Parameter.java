@@ -11,8 +11,14 @@ package dev.pathwise.engine.mastery;
  * @param maxExcluded   whether {@code max} itself is not allowed
  * @param wholeNumber   whether only whole numbers are allowed (counts)
  */
-record Parameter(String name, double defaultValue, double min, boolean minExcluded, double max, boolean maxExcluded,
-                 boolean wholeNumber) {
+record Parameter(
+        String name,
+        double defaultValue,
+        double min,
+        boolean minExcluded,
+        double max,
+        boolean maxExcluded,
+        boolean wholeNumber) {
 
     /** A probability or fraction in [0, 1]. */
     static Parameter inClosedUnit(String name, double defaultValue) {

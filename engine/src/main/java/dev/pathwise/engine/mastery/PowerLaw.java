@@ -40,8 +40,12 @@ record PowerLaw(double floor, double scaleMin, double scaleMax) implements Calcu
     public MethodResult apply(double[] scores, String name) {
         int attempts = scores.length;
         if (attempts < MINIMUM_SCORES) {
-            return new MethodResult(Scores.mean(scores), true, Mean.NAME, "the power law needs at least "
-                    + MINIMUM_SCORES + " scores, so this is the mean of the " + attempts + " so far");
+            return new MethodResult(
+                    Scores.mean(scores),
+                    true,
+                    Mean.NAME,
+                    "the power law needs at least " + MINIMUM_SCORES + " scores, so this is the mean of the " + attempts
+                            + " so far");
         }
         double width = scaleMax - scaleMin;
         double lowest = floor * scaleMax;
@@ -72,12 +76,16 @@ record PowerLaw(double floor, double scaleMin, double scaleMax) implements Calcu
         double intercept = meanY - slope * meanX;
         double fit = Math.exp(intercept + slope * Math.log(attempts));
         double share = (fit - scaleMin) / width;
-        String raisedNote = raised == 0 ? "" : raised + (raised == 1 ? " score" : " scores") + " below "
-                + DecimalText.brief(lowest) + " counted as " + DecimalText.brief(lowest)
-                + ", as the power law cannot use a score of 0";
-        String outsideNote = share > 1.0 + ROUNDING ? outside(fit, "reaches", "above the top", scaleMax)
+        String raisedNote = raised == 0
+                ? ""
+                : raised + (raised == 1 ? " score" : " scores") + " below "
+                        + DecimalText.brief(lowest) + " counted as " + DecimalText.brief(lowest)
+                        + ", as the power law cannot use a score of 0";
+        String outsideNote = share > 1.0 + ROUNDING
+                ? outside(fit, "reaches", "above the top", scaleMax)
                 : share < -ROUNDING ? outside(fit, "falls to", "below the bottom", scaleMin) : "";
-        String note = raisedNote.isEmpty() || outsideNote.isEmpty() ? raisedNote + outsideNote
+        String note = raisedNote.isEmpty() || outsideNote.isEmpty()
+                ? raisedNote + outsideNote
                 : raisedNote + "; " + outsideNote;
         return new MethodResult(Scores.clamp(share), true, name, note);
     }

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  */
 public record Rollup(RollupRule rule, double amount) {
 
-    static final String ACCEPTED_FORMS = "all, any, at_least_count <k> (a whole number >= 1),"
-            + " at_least_percent <p> (0 < p <= 100)";
+    static final String ACCEPTED_FORMS =
+            "all, any, at_least_count <k> (a whole number >= 1)," + " at_least_percent <p> (0 < p <= 100)";
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
-    private static final List<String> KEYWORDS = Arrays.stream(RollupRule.values()).map(RollupRule::keyword).toList();
+    private static final List<String> KEYWORDS =
+            Arrays.stream(RollupRule.values()).map(RollupRule::keyword).toList();
 
     public Rollup {
         if (rule == null) {
@@ -26,20 +27,23 @@ public record Rollup(RollupRule rule, double amount) {
         }
         String problem = amountProblem(rule, amount);
         if (problem != null) {
-            throw new IllegalArgumentException("rollup " + rule.keyword() + ": " + problem + "; use for example "
-                    + example(rule));
+            throw new IllegalArgumentException(
+                    "rollup " + rule.keyword() + ": " + problem + "; use for example " + example(rule));
         }
     }
 
     /** Why {@code amount} does not suit {@code rule}, or {@code null} when it does. */
     private static String amountProblem(RollupRule rule, double amount) {
         return switch (rule) {
-            case ALL, ANY -> amount == 0.0 ? null
-                    : "takes no amount, but got " + DecimalText.of(amount) + " (use 0)";
-            case AT_LEAST_COUNT -> amount >= 1.0 && amount == Math.rint(amount) ? null
-                    : DecimalText.of(amount) + " is not a whole number >= 1";
-            case AT_LEAST_PERCENT -> amount > 0.0 && amount <= 100.0 ? null
-                    : DecimalText.of(amount) + " is outside the allowed range (0, 100]";
+            case ALL, ANY -> amount == 0.0 ? null : "takes no amount, but got " + DecimalText.of(amount) + " (use 0)";
+            case AT_LEAST_COUNT ->
+                amount >= 1.0 && amount == Math.rint(amount)
+                        ? null
+                        : DecimalText.of(amount) + " is not a whole number >= 1";
+            case AT_LEAST_PERCENT ->
+                amount > 0.0 && amount <= 100.0
+                        ? null
+                        : DecimalText.of(amount) + " is outside the allowed range (0, 100]";
         };
     }
 
@@ -74,7 +78,8 @@ public record Rollup(RollupRule rule, double amount) {
                     + Suggestions.nameHint(words[0], KEYWORDS) + " Use one of: " + ACCEPTED_FORMS + ".");
         }
         boolean needsAmount = rule == RollupRule.AT_LEAST_COUNT || rule == RollupRule.AT_LEAST_PERCENT;
-        if (words.length != (needsAmount ? 2 : 1) || needsAmount && !NUMBER.matcher(words[1]).matches()) {
+        if (words.length != (needsAmount ? 2 : 1)
+                || needsAmount && !NUMBER.matcher(words[1]).matches()) {
             throw new IllegalArgumentException("rollup '" + text + "' is not recognized: " + keyword
                     + (needsAmount ? " needs one number after it" : " takes nothing after it")
                     + ". Use one of: " + ACCEPTED_FORMS + ".");
@@ -82,8 +87,8 @@ public record Rollup(RollupRule rule, double amount) {
         double amount = needsAmount ? Double.parseDouble(words[1]) : 0.0;
         String problem = amountProblem(rule, amount);
         if (problem != null) {
-            throw new IllegalArgumentException("rollup '" + text + "': " + problem + ". Use one of: "
-                    + ACCEPTED_FORMS + ".");
+            throw new IllegalArgumentException(
+                    "rollup '" + text + "': " + problem + ". Use one of: " + ACCEPTED_FORMS + ".");
         }
         return new Rollup(rule, amount);
     }

@@ -3,8 +3,7 @@ package dev.pathwise.engine.mastery;
 /** Checks on the score series handed to a mastery method. */
 final class Scores {
 
-    private Scores() {
-    }
+    private Scores() {}
 
     /** Throws unless {@code scores} holds at least one score and every score is a number in [0, 1]. */
     static void requireValid(double[] scores, String method) {

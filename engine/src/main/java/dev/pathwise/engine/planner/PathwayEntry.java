@@ -11,6 +11,5 @@ import java.util.List;
  * @param level                 the current level
  * @param missingPrerequisites  the prerequisites not mastered yet (empty unless locked)
  */
-public record PathwayEntry(String competencyId, PathwayStatus status, MasteryLevel level,
-                           List<String> missingPrerequisites) {
-}
+public record PathwayEntry(
+        String competencyId, PathwayStatus status, MasteryLevel level, List<String> missingPrerequisites) {}

@@ -8,8 +8,8 @@ import dev.pathwise.engine.learner.CompetencyRecord;
 import dev.pathwise.engine.learner.Goal;
 import dev.pathwise.engine.learner.LearnerProfile;
 import dev.pathwise.engine.learner.LearnerSnapshot;
-import dev.pathwise.engine.learner.TeacherOverride;
 import dev.pathwise.engine.learner.Overrides;
+import dev.pathwise.engine.learner.TeacherOverride;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -28,8 +28,7 @@ import java.util.Set;
  */
 public final class Planner {
 
-    private Planner() {
-    }
+    private Planner() {}
 
     /** True when every effective prerequisite of the competency is mastered. */
     public static boolean prerequisitesMastered(Framework framework, LearnerSnapshot learner, String competencyId) {
@@ -42,8 +41,7 @@ public final class Planner {
     }
 
     /** The prerequisites of a competency that are not mastered yet. */
-    public static List<String> missingPrerequisites(Framework framework, LearnerSnapshot learner,
-                                                    String competencyId) {
+    public static List<String> missingPrerequisites(Framework framework, LearnerSnapshot learner, String competencyId) {
         List<String> missing = new ArrayList<>();
         for (String prerequisite : framework.prerequisites(competencyId)) {
             if (!learner.level(prerequisite).isMastered()) {
@@ -84,8 +82,8 @@ public final class Planner {
             } else {
                 status = PathwayStatus.LOCKED;
             }
-            entries.add(new PathwayEntry(id, status, state.level(),
-                    status == PathwayStatus.LOCKED ? List.copyOf(missing) : List.of()));
+            entries.add(new PathwayEntry(
+                    id, status, state.level(), status == PathwayStatus.LOCKED ? List.copyOf(missing) : List.of()));
         }
         return entries;
     }
@@ -105,15 +103,17 @@ public final class Planner {
     /** True when the learner has evidence on the competency and has not mastered it. */
     public static boolean inProgress(LearnerSnapshot learner, String competencyId) {
         CompetencyRecord record = learner.competencies().get(competencyId);
-        return record != null && record.state().evidenceCount() > 0 && !record.state().level().isMastered();
+        return record != null
+                && record.state().evidenceCount() > 0
+                && !record.state().level().isMastered();
     }
 
     /**
      * Candidate next steps for the ready competencies, plus activities a teacher assigned, minus activities a
      * teacher removed, ranked best first (rank 1).
      */
-    public static List<Option> rankOptions(Curriculum curriculum, LearnerSnapshot learner, List<String> ready,
-                                           Overrides overrides) {
+    public static List<Option> rankOptions(
+            Curriculum curriculum, LearnerSnapshot learner, List<String> ready, Overrides overrides) {
         LearnerProfile profile = learner.profile();
         Map<String, Goal> goalByCompetency = new HashMap<>();
         for (Goal goal : profile.goals()) {
@@ -137,8 +137,8 @@ public final class Planner {
                         || (activity.competencyIds().size() > 1 && !seen.add(activity.id()))) {
                     continue;
                 }
-                candidates.add(candidate(activity, competencyId, overrides, goal, interests, profile, inProgress,
-                        position));
+                candidates.add(
+                        candidate(activity, competencyId, overrides, goal, interests, profile, inProgress, position));
             }
         }
         for (String activityId : overrides.assignedSteps().keySet()) {
@@ -147,17 +147,34 @@ public final class Planner {
                 continue; // unknown, or ranked above already
             }
             String competencyId = activity.competencyIds().get(0);
-            candidates.add(candidate(activity, competencyId, overrides, goalByCompetency.get(competencyId),
-                    interests, profile, inProgress(learner, competencyId), framework.indexOf(competencyId)));
+            candidates.add(candidate(
+                    activity,
+                    competencyId,
+                    overrides,
+                    goalByCompetency.get(competencyId),
+                    interests,
+                    profile,
+                    inProgress(learner, competencyId),
+                    framework.indexOf(competencyId)));
         }
         candidates.sort(Candidate::bestFirst);
 
         List<Option> options = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            options.add(new Option(c.activity.id(), c.competencyId, c.activity.kind(), c.activity.modality(),
-                    c.activity.grouping(), i + 1, c.goal == null ? null : c.goal.id(), c.modalityIndex != Integer.MAX_VALUE,
-                    !c.matchedInterests.isEmpty(), c.assigned != null, c.inProgress, c::reasons));
+            options.add(new Option(
+                    c.activity.id(),
+                    c.competencyId,
+                    c.activity.kind(),
+                    c.activity.modality(),
+                    c.activity.grouping(),
+                    i + 1,
+                    c.goal == null ? null : c.goal.id(),
+                    c.modalityIndex != Integer.MAX_VALUE,
+                    !c.matchedInterests.isEmpty(),
+                    c.assigned != null,
+                    c.inProgress,
+                    c::reasons));
         }
         return options;
     }
@@ -171,9 +188,15 @@ public final class Planner {
         return false;
     }
 
-    private static Candidate candidate(Activity activity, String competencyId, Overrides overrides, Goal goal,
-                                       Set<String> interests, LearnerProfile profile, boolean inProgress,
-                                       int position) {
+    private static Candidate candidate(
+            Activity activity,
+            String competencyId,
+            Overrides overrides,
+            Goal goal,
+            Set<String> interests,
+            LearnerProfile profile,
+            boolean inProgress,
+            int position) {
         List<String> matchedInterests = List.of();
         if (!interests.isEmpty()) {
             for (String tag : activity.tags()) {
@@ -186,10 +209,17 @@ public final class Planner {
             }
         }
         int modalityIndex = profile.preferredModalities().indexOf(activity.modality());
-        boolean groupingMatch = profile.preferredGrouping() != null
-                && profile.preferredGrouping() == activity.grouping();
-        return new Candidate(activity, competencyId, overrides.assignedSteps().get(activity.id()), goal,
-                matchedInterests, modalityIndex < 0 ? Integer.MAX_VALUE : modalityIndex, groupingMatch, inProgress,
+        boolean groupingMatch =
+                profile.preferredGrouping() != null && profile.preferredGrouping() == activity.grouping();
+        return new Candidate(
+                activity,
+                competencyId,
+                overrides.assignedSteps().get(activity.id()),
+                goal,
+                matchedInterests,
+                modalityIndex < 0 ? Integer.MAX_VALUE : modalityIndex,
+                groupingMatch,
+                inProgress,
                 position < 0 ? Integer.MAX_VALUE : position);
     }
 
@@ -197,9 +227,16 @@ public final class Planner {
      * An activity being ranked. Its reasons are put into words only when an option is read: most options are
      * ranked, excluded or cut by the option limit without anyone reading why.
      */
-    private record Candidate(Activity activity, String competencyId, TeacherOverride assigned, Goal goal,
-                             List<String> matchedInterests, int modalityIndex, boolean groupingMatch,
-                             boolean inProgress, int competencyOrder) {
+    private record Candidate(
+            Activity activity,
+            String competencyId,
+            TeacherOverride assigned,
+            Goal goal,
+            List<String> matchedInterests,
+            int modalityIndex,
+            boolean groupingMatch,
+            boolean inProgress,
+            int competencyOrder) {
 
         /**
          * Teacher-assigned first, then on a goal, more interests matched, more preferred modality, preferred
@@ -241,11 +278,12 @@ public final class Planner {
                 reasons.add("matches the learner's interest in " + String.join(", ", matchedInterests));
             }
             if (modalityIndex != Integer.MAX_VALUE) {
-                reasons.add("in the learner's preferred modality (" + activity.modality().name().toLowerCase() + ")");
+                reasons.add("in the learner's preferred modality ("
+                        + activity.modality().name().toLowerCase() + ")");
             }
             if (groupingMatch) {
-                reasons.add("in the learner's preferred grouping (" + activity.grouping().name().toLowerCase()
-                        .replace('_', ' ') + ")");
+                reasons.add("in the learner's preferred grouping ("
+                        + activity.grouping().name().toLowerCase().replace('_', ' ') + ")");
             }
             if (inProgress) {
                 reasons.add("continues " + competencyId + ", already in progress");

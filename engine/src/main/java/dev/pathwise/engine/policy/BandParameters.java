@@ -1,13 +1,12 @@
 package dev.pathwise.engine.policy;
 
-import dev.pathwise.engine.policy.parameters.Parameter;
-import dev.pathwise.engine.policy.parameters.ParameterLayer;
-import dev.pathwise.engine.policy.parameters.ParameterValue;
-
 import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.mastery.MasteryMethod;
 import dev.pathwise.engine.mastery.MasteryMethods;
 import dev.pathwise.engine.mastery.Rollup;
+import dev.pathwise.engine.policy.parameters.Parameter;
+import dev.pathwise.engine.policy.parameters.ParameterLayer;
+import dev.pathwise.engine.policy.parameters.ParameterValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -47,12 +46,18 @@ public final class BandParameters {
             merged.putAll(layer.forBand(band));
         }
         int before = problems.size();
-        String districtFile = layers.isEmpty() ? "parameters.yaml" : layers.get(0).file();
+        String districtFile =
+                layers.isEmpty() ? "parameters.yaml" : layers.get(0).file();
         for (Parameter parameter : Parameter.values()) {
             if (!merged.containsKey(parameter)) {
-                problems.add(new CompileProblem(districtFile, 0, 0, "parameter '" + parameter.key()
-                        + "' is not set for grade band " + band.label() + " in any layer; add it under 'defaults' ("
-                        + parameter.meaning() + ")"));
+                problems.add(new CompileProblem(
+                        districtFile,
+                        0,
+                        0,
+                        "parameter '" + parameter.key()
+                                + "' is not set for grade band " + band.label()
+                                + " in any layer; add it under 'defaults' ("
+                                + parameter.meaning() + ")"));
             }
         }
         if (problems.size() > before) {
@@ -76,7 +81,8 @@ public final class BandParameters {
             method = MasteryMethods.create((String) methodValue.value(), methodParameters(merged));
         } catch (IllegalArgumentException e) {
             ParameterValue where = merged.getOrDefault(Parameter.METHOD_PARAMETERS, methodValue);
-            problems.add(at(e.getMessage().startsWith("Unknown mastery method") ? methodValue : where,
+            problems.add(at(
+                    e.getMessage().startsWith("Unknown mastery method") ? methodValue : where,
                     "'method' for grade band " + band.label() + ": " + e.getMessage()));
         }
         if (problems.size() > before) {
@@ -91,30 +97,41 @@ public final class BandParameters {
      */
     @SuppressWarnings("unchecked")
     private static Map<String, Double> methodParameters(Map<Parameter, ParameterValue> merged) {
-        Map<String, Double> takes = MasteryMethods.defaults((String) merged.get(Parameter.METHOD).value());
+        Map<String, Double> takes =
+                MasteryMethods.defaults((String) merged.get(Parameter.METHOD).value());
         Map<String, Double> parameters = new LinkedHashMap<>();
         if (takes.containsKey("threshold")) {
-            parameters.put("threshold", (Double) merged.get(Parameter.MASTERED_THRESHOLD).value());
+            parameters.put("threshold", (Double)
+                    merged.get(Parameter.MASTERED_THRESHOLD).value());
         }
         if (takes.containsKey("cut")) {
             parameters.put("cut", (Double) merged.get(Parameter.CORRECTNESS_CUT).value());
         }
-        parameters.putAll((Map<String, Double>) merged.get(Parameter.METHOD_PARAMETERS).value());
+        parameters.putAll(
+                (Map<String, Double>) merged.get(Parameter.METHOD_PARAMETERS).value());
         return parameters;
     }
 
-    private static void checkOrder(Map<Parameter, ParameterValue> merged, Parameter lower, Parameter higher,
-                                   GradeBand band, List<CompileProblem> problems) {
+    private static void checkOrder(
+            Map<Parameter, ParameterValue> merged,
+            Parameter lower,
+            Parameter higher,
+            GradeBand band,
+            List<CompileProblem> problems) {
         double low = ((Number) merged.get(lower).value()).doubleValue();
         double high = ((Number) merged.get(higher).value()).doubleValue();
         if (low > high) {
             ParameterValue lowValue = merged.get(lower);
             ParameterValue highValue = merged.get(higher);
-            String highSource = highValue.file().equals(lowValue.file()) ? ""
+            String highSource = highValue.file().equals(lowValue.file())
+                    ? ""
                     : " (set in " + highValue.file() + ":" + highValue.line() + ")";
-            problems.add(at(lowValue, "'" + lower.key() + "' " + ParameterLayer.format(low)
-                    + " is above '" + higher.key() + "' " + ParameterLayer.format(high) + highSource + " for grade band "
-                    + band.label() + "; " + lower.key() + " must not exceed " + higher.key()));
+            problems.add(at(
+                    lowValue,
+                    "'" + lower.key() + "' " + ParameterLayer.format(low)
+                            + " is above '" + higher.key() + "' " + ParameterLayer.format(high) + highSource
+                            + " for grade band "
+                            + band.label() + "; " + lower.key() + " must not exceed " + higher.key()));
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.pathwise.engine.policy;
 
-import dev.pathwise.engine.policy.compiler.PolicyCompiler;
-
 import dev.pathwise.engine.learner.GradeBand;
+import dev.pathwise.engine.policy.compiler.PolicyCompiler;
 import java.util.Map;
 
 /**
@@ -17,8 +16,11 @@ public final class CompiledPolicy {
     private final int kieBaseCount;
     private final long compileMillis;
 
-    public CompiledPolicy(PolicySource source, Map<String, Map<GradeBand, EffectivePolicy>> resolved, int kieBaseCount,
-                   long compileMillis) {
+    public CompiledPolicy(
+            PolicySource source,
+            Map<String, Map<GradeBand, EffectivePolicy>> resolved,
+            int kieBaseCount,
+            long compileMillis) {
         this.source = source;
         this.contentHash = source.contentHash();
         this.resolved = Map.copyOf(resolved);
@@ -64,8 +66,16 @@ public final class CompiledPolicy {
         Map<String, Map<GradeBand, EffectivePolicy>> renamed = new java.util.HashMap<>();
         resolved.forEach((scope, bands) -> {
             Map<GradeBand, EffectivePolicy> copy = new java.util.EnumMap<>(GradeBand.class);
-            bands.forEach((band, p) -> copy.put(band, new EffectivePolicy(p.policyId(), nextVersion, p.band(),
-                    p.schoolId(), p.parameters(), p.ruleFiles(), p.sessions())));
+            bands.forEach((band, p) -> copy.put(
+                    band,
+                    new EffectivePolicy(
+                            p.policyId(),
+                            nextVersion,
+                            p.band(),
+                            p.schoolId(),
+                            p.parameters(),
+                            p.ruleFiles(),
+                            p.sessions())));
             renamed.put(scope, copy);
         });
         return new CompiledPolicy(source.withVersion(nextVersion), renamed, kieBaseCount, 0);

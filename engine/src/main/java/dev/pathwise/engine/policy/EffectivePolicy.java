@@ -1,8 +1,7 @@
 package dev.pathwise.engine.policy;
 
-import dev.pathwise.engine.policy.session.RuleSessionPool;
-
 import dev.pathwise.engine.learner.GradeBand;
+import dev.pathwise.engine.policy.session.RuleSessionPool;
 import java.util.List;
 
 /**
@@ -17,9 +16,14 @@ import java.util.List;
  * @param ruleFiles  the rule files in force, with the layer each came from
  * @param sessions   sessions over the compiled rule files
  */
-public record EffectivePolicy(String policyId, String version, GradeBand band, String schoolId,
-                              BandParameters parameters, List<EffectiveRuleFile> ruleFiles,
-                              RuleSessionPool sessions) {
+public record EffectivePolicy(
+        String policyId,
+        String version,
+        GradeBand band,
+        String schoolId,
+        BandParameters parameters,
+        List<EffectiveRuleFile> ruleFiles,
+        RuleSessionPool sessions) {
 
     /** "policy@version", recorded with every path update. */
     public String versionLabel() {

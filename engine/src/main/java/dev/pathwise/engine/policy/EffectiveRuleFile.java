@@ -7,5 +7,4 @@ package dev.pathwise.engine.policy;
  * @param layer    the layer that supplied it
  * @param replaces the layer whose file of the same name it replaces, or {@code null} when nothing was replaced
  */
-public record EffectiveRuleFile(RuleFile file, String layer, String replaces) {
-}
+public record EffectiveRuleFile(RuleFile file, String layer, String replaces) {}

@@ -10,7 +10,8 @@ public final class EvaluationLimitException extends RulesStoppedException {
 
     /** Which limit was passed. */
     public enum Limit {
-        CPU("CPU time"), MEMORY("memory");
+        CPU("CPU time"),
+        MEMORY("memory");
 
         private final String label;
 

@@ -10,8 +10,7 @@ public final class FiringRule {
 
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-    private FiringRule() {
-    }
+    private FiringRule() {}
 
     /** The name of the rule firing on this thread. */
     public static String current() {

@@ -1,7 +1,6 @@
 package dev.pathwise.engine.policy;
 
 import dev.pathwise.engine.policy.compiler.PolicyCompiler;
-
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.List;
  */
 public final class PolicyChecker {
 
-    private PolicyChecker() {
-    }
+    private PolicyChecker() {}
 
     /** Every problem of the policy; empty when it compiles. */
     public static List<CompileProblem> check(PolicySource source) {

@@ -11,8 +11,12 @@ public final class PolicyCompilationException extends RuntimeException {
     private final List<CompileProblem> problems;
 
     public PolicyCompilationException(String policyId, String version, List<CompileProblem> problems) {
-        super("Policy '" + policyId + "' version '" + version + "' does not compile:\n"
-                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")), null, false, false);
+        super(
+                "Policy '" + policyId + "' version '" + version + "' does not compile:\n"
+                        + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")),
+                null,
+                false,
+                false);
         this.policyId = policyId;
         this.version = version;
         this.problems = List.copyOf(problems);

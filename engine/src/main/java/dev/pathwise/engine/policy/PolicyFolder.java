@@ -73,21 +73,34 @@ public record PolicyFolder(Path root, PolicySource source, List<CompileProblem> 
                         String layerName = GRADE_BANDS + "/" + band.label();
                         bands.put(band, layer(bandFolder, GRADE_BANDS + "/" + label + "/", layerName, problems));
                     } catch (IllegalArgumentException e) {
-                        problems.add(new CompileProblem(GRADE_BANDS + "/" + label, 0, 0, "'" + label
-                                + "' is not a grade band; name the folder K-2, 3-5, 6-8 or 9-12."
-                                + Suggestions.nameHint(label, Arrays.stream(GradeBand.values())
-                                .map(GradeBand::label).toList())));
+                        problems.add(new CompileProblem(
+                                GRADE_BANDS + "/" + label,
+                                0,
+                                0,
+                                "'" + label
+                                        + "' is not a grade band; name the folder K-2, 3-5, 6-8 or 9-12."
+                                        + Suggestions.nameHint(
+                                                label,
+                                                Arrays.stream(GradeBand.values())
+                                                        .map(GradeBand::label)
+                                                        .toList())));
                     }
                 }
             } else if (name.equals(SCHOOLS)) {
                 for (Path schoolFolder : folders(child)) {
                     String school = schoolFolder.getFileName().toString();
-                    schools.put(school, layer(schoolFolder, SCHOOLS + "/" + school + "/", SCHOOLS + "/" + school,
-                            problems));
+                    schools.put(
+                            school,
+                            layer(schoolFolder, SCHOOLS + "/" + school + "/", SCHOOLS + "/" + school, problems));
                 }
             } else {
-                problems.add(new CompileProblem(name, 0, 0, "folder '" + name + "' is not part of a policy; use "
-                        + "grade-bands/<band>/, schools/<school>/ or scenarios/." + Suggestions.nameHint(name, FOLDERS)));
+                problems.add(new CompileProblem(
+                        name,
+                        0,
+                        0,
+                        "folder '" + name + "' is not part of a policy; use "
+                                + "grade-bands/<band>/, schools/<school>/ or scenarios/."
+                                + Suggestions.nameHint(name, FOLDERS)));
             }
         }
         return new PolicyFolder(folder, new PolicySource(policyId, version, district, bands, schools), problems);
@@ -107,19 +120,29 @@ public record PolicyFolder(Path root, PolicySource source, List<CompileProblem> 
             } else if (fileName.equals(PARAMETERS)) {
                 parameters = new ParameterFile(path, read(file));
             } else if (fileName.endsWith(".xls") || fileName.endsWith(".xlsx")) {
-                problems.add(new CompileProblem(path, 0, 0, "spreadsheet decision tables are read as CSV; save '"
-                        + fileName + "' as " + fileName.substring(0, fileName.lastIndexOf('.')) + ".csv"));
+                problems.add(new CompileProblem(
+                        path,
+                        0,
+                        0,
+                        "spreadsheet decision tables are read as CSV; save '" + fileName + "' as "
+                                + fileName.substring(0, fileName.lastIndexOf('.')) + ".csv"));
             } else if (fileName.endsWith(".yaml") || fileName.endsWith(".yml")) {
-                problems.add(new CompileProblem(path, 0, 0, "'" + fileName + "' is not read: a layer's parameters "
-                        + "live in " + PARAMETERS + "." + Suggestions.nameHint(fileName, List.of(PARAMETERS))));
+                problems.add(new CompileProblem(
+                        path,
+                        0,
+                        0,
+                        "'" + fileName + "' is not read: a layer's parameters " + "live in " + PARAMETERS + "."
+                                + Suggestions.nameHint(fileName, List.of(PARAMETERS))));
             }
         }
         return new PolicyLayer(name, ruleFiles, parameters);
     }
 
     private static List<Path> folders(Path folder) {
-        return list(folder).stream().filter(Files::isDirectory)
-                .filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        return list(folder).stream()
+                .filter(Files::isDirectory)
+                .filter(p -> !p.getFileName().toString().startsWith("."))
+                .toList();
     }
 
     private static List<Path> list(Path folder) {

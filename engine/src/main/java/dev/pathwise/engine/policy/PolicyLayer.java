@@ -1,7 +1,6 @@
 package dev.pathwise.engine.policy;
 
 import dev.pathwise.engine.policy.parameters.ParameterLayer;
-
 import java.util.List;
 
 /**

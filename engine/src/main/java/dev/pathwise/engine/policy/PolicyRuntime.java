@@ -1,9 +1,8 @@
 package dev.pathwise.engine.policy;
 
-import dev.pathwise.engine.policy.compiler.PolicyCompiler;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.pathwise.engine.policy.compiler.PolicyCompiler;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import java.util.Map;
 import java.util.Optional;

@@ -23,8 +23,12 @@ import java.util.TreeMap;
  * @param gradeBands overlays per grade band
  * @param schools    overlays per school id
  */
-public record PolicySource(String policyId, String version, PolicyLayer district, Map<GradeBand, PolicyLayer> gradeBands,
-                           Map<String, PolicyLayer> schools) {
+public record PolicySource(
+        String policyId,
+        String version,
+        PolicyLayer district,
+        Map<GradeBand, PolicyLayer> gradeBands,
+        Map<String, PolicyLayer> schools) {
 
     public PolicySource {
         if (policyId == null || policyId.isBlank()) {
@@ -41,10 +45,10 @@ public record PolicySource(String policyId, String version, PolicyLayer district
     }
 
     /** A policy with only a district layer. */
-    public static PolicySource district(String policyId, String version, List<RuleFile> ruleFiles,
-                                        ParameterFile parameters) {
-        return new PolicySource(policyId, version, new PolicyLayer("district", ruleFiles, parameters), Map.of(),
-                Map.of());
+    public static PolicySource district(
+            String policyId, String version, List<RuleFile> ruleFiles, ParameterFile parameters) {
+        return new PolicySource(
+                policyId, version, new PolicyLayer("district", ruleFiles, parameters), Map.of(), Map.of());
     }
 
     /** The same policy under another version name. */
@@ -97,7 +101,9 @@ public record PolicySource(String policyId, String version, PolicyLayer district
                     files.put(layer.name() + '\u0000' + file.path(), file.content());
                 }
                 if (layer.parameters() != null) {
-                    files.put(layer.name() + '\u0000' + layer.parameters().path(), layer.parameters().yaml());
+                    files.put(
+                            layer.name() + '\u0000' + layer.parameters().path(),
+                            layer.parameters().yaml());
                 }
             }
             for (Map.Entry<String, String> file : files.entrySet()) {

@@ -11,8 +11,8 @@ public record RuleFile(String path, String content) {
 
     public RuleFile {
         if (path == null || path.isBlank() || !(path.endsWith(".drl") || path.endsWith(".csv"))) {
-            throw new IllegalArgumentException("rule file path: '" + path
-                    + "' must name a .drl file or a .csv decision table");
+            throw new IllegalArgumentException(
+                    "rule file path: '" + path + "' must name a .drl file or a .csv decision table");
         }
         if (content == null) {
             throw new IllegalArgumentException("rule file '" + path + "': content is missing");

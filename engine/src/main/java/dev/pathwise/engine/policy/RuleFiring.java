@@ -6,5 +6,4 @@ package dev.pathwise.engine.policy;
  * @param rule  the rule's name
  * @param phase the ruleflow group it belongs to (mastery-classify, pacing, choice-decide, ...)
  */
-public record RuleFiring(String rule, String phase) {
-}
+public record RuleFiring(String rule, String phase) {}

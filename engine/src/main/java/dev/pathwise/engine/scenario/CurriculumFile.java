@@ -39,14 +39,22 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class CurriculumFile {
 
     /** The service's JSON names and the names of this file's layout they stand for. */
-    private static final Map<String, String> SERVICE_NAMES = Map.of("parentId", "parent", "prerequisiteIds",
-            "prerequisites", "gradeLevel", "grade", "competencyIds", "competencies", "estimatedMinutes", "minutes");
+    private static final Map<String, String> SERVICE_NAMES = Map.of(
+            "parentId",
+            "parent",
+            "prerequisiteIds",
+            "prerequisites",
+            "gradeLevel",
+            "grade",
+            "competencyIds",
+            "competencies",
+            "estimatedMinutes",
+            "minutes");
     /** What the service serves that a simulation does not use. */
-    private static final List<String> SERVICE_ONLY = List.of("caseDocumentIdentifier", "statement",
-            "otherParentIds", "externalReferences", "iri");
+    private static final List<String> SERVICE_ONLY =
+            List.of("caseDocumentIdentifier", "statement", "otherParentIds", "externalReferences", "iri");
 
-    private CurriculumFile() {
-    }
+    private CurriculumFile() {}
 
     /** Reads a curriculum file; a mistake is a {@link ScenarioException} naming the file and the entry. */
     public static Curriculum read(Path file) {
@@ -61,15 +69,18 @@ public final class CurriculumFile {
             Map<String, Object> c = layout(fields.map(item, field));
             fields.onlyKeys(c, field, List.of("id", "name", "parent", "prerequisites", "grade", "externalId"));
             Object grade = c.get("grade");
-            competencies.add(new Competency(fields.text(c, "id", field, true), fields.text(c, "name", field, false),
-                    fields.text(c, "parent", field, false), fields.strings(c.get("prerequisites"), field
-                    + ".prerequisites"), grade == null ? null : (int) fields.number(grade, field + ".grade"),
+            competencies.add(new Competency(
+                    fields.text(c, "id", field, true),
+                    fields.text(c, "name", field, false),
+                    fields.text(c, "parent", field, false),
+                    fields.strings(c.get("prerequisites"), field + ".prerequisites"),
+                    grade == null ? null : (int) fields.number(grade, field + ".grade"),
                     fields.text(c, "externalId", field, false)));
         }
         Framework framework;
         try {
-            framework = Framework.of(String.valueOf(root.getOrDefault("id", name)),
-                    (String) root.get("name"), competencies);
+            framework = Framework.of(
+                    String.valueOf(root.getOrDefault("id", name)), (String) root.get("name"), competencies);
         } catch (FrameworkException e) {
             throw fields.problem("competencies", e.getMessage());
         }
@@ -78,9 +89,22 @@ public final class CurriculumFile {
         for (Object item : fields.list(root.get("activities"), "activities")) {
             String field = "activities[" + index++ + "]";
             Map<String, Object> a = layout(fields.map(item, field));
-            fields.onlyKeys(a, field, List.of("id", "title", "competencies", "kind", "modality", "grouping",
-                    "online", "minutes", "tags"));
-            activities.add(new Activity(fields.text(a, "id", field, true), fields.text(a, "title", field, false),
+            fields.onlyKeys(
+                    a,
+                    field,
+                    List.of(
+                            "id",
+                            "title",
+                            "competencies",
+                            "kind",
+                            "modality",
+                            "grouping",
+                            "online",
+                            "minutes",
+                            "tags"));
+            activities.add(new Activity(
+                    fields.text(a, "id", field, true),
+                    fields.text(a, "title", field, false),
                     fields.strings(a.get("competencies"), field + ".competencies"),
                     fields.constant(ActivityKind.class, a.getOrDefault("kind", "lesson"), field + ".kind"),
                     fields.constant(Modality.class, a.getOrDefault("modality", "text"), field + ".modality"),

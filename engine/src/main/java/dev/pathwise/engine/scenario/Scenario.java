@@ -22,9 +22,16 @@ import java.util.Map;
  * @param asOf          when flags and next steps are read; {@code null} for the last evidence's evaluation
  * @param expected      what must hold afterwards
  */
-public record Scenario(String name, String file, String framework, LearnerProfile profile,
-                       Map<String, MasteryLevel> givenLevels, List<Evidence> givenEvidence,
-                       List<Evidence> whenEvidence, Instant asOf, Expected expected) {
+public record Scenario(
+        String name,
+        String file,
+        String framework,
+        LearnerProfile profile,
+        Map<String, MasteryLevel> givenLevels,
+        List<Evidence> givenEvidence,
+        List<Evidence> whenEvidence,
+        Instant asOf,
+        Expected expected) {
 
     /**
      * What must hold after {@code when}; {@code null} fields are not checked.
@@ -35,9 +42,12 @@ public record Scenario(String name, String file, String framework, LearnerProfil
      * @param nextStepsAnyOrder exactly these activities, in any order
      * @param optionCount      how many next steps are offered
      */
-    public record Expected(Map<String, MasteryLevel> levels, List<ExpectedFlag> flags, List<String> nextSteps,
-                           List<String> nextStepsAnyOrder, Integer optionCount) {
-    }
+    public record Expected(
+            Map<String, MasteryLevel> levels,
+            List<ExpectedFlag> flags,
+            List<String> nextSteps,
+            List<String> nextStepsAnyOrder,
+            Integer optionCount) {}
 
     /** A flag as a scenario names it: its kind and the competency (or {@code null} for the learner as a whole). */
     public record ExpectedFlag(FlagKind kind, String competencyId) {

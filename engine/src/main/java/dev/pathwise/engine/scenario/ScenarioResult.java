@@ -8,5 +8,4 @@ package dev.pathwise.engine.scenario;
  * @param passed     true when everything expected held
  * @param difference the first difference (or the problem reading the scenario); "" when it passed
  */
-public record ScenarioResult(String scenario, String file, boolean passed, String difference) {
-}
+public record ScenarioResult(String scenario, String file, boolean passed, String difference) {}

@@ -43,7 +43,9 @@ public final class ScenarioRunner {
     public List<ScenarioResult> runFolder(Path folder) {
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list scenarios in " + folder, e);
         }
@@ -54,8 +56,8 @@ public final class ScenarioRunner {
                     results.add(run(file));
                 }
             } catch (ScenarioException e) {
-                results.add(new ScenarioResult(file.getFileName().toString(), file.getFileName().toString(), false,
-                        e.getMessage()));
+                results.add(new ScenarioResult(
+                        file.getFileName().toString(), file.getFileName().toString(), false, e.getMessage()));
             }
         }
         return results;
@@ -67,8 +69,8 @@ public final class ScenarioRunner {
         try {
             scenario = ScenarioFile.read(file);
         } catch (ScenarioException e) {
-            return new ScenarioResult(file.getFileName().toString(), file.getFileName().toString(), false,
-                    e.getMessage());
+            return new ScenarioResult(
+                    file.getFileName().toString(), file.getFileName().toString(), false, e.getMessage());
         }
         Path frameworkFile = file.resolveSibling(scenario.framework());
         try {
@@ -78,8 +80,12 @@ public final class ScenarioRunner {
         } catch (ScenarioException | IllegalArgumentException e) {
             return new ScenarioResult(scenario.name(), scenario.file(), false, e.getMessage());
         } catch (UncheckedIOException e) {
-            return new ScenarioResult(scenario.name(), scenario.file(), false, "framework '" + scenario.framework()
-                    + "' cannot be read next to the scenario: " + e.getCause().getMessage());
+            return new ScenarioResult(
+                    scenario.name(),
+                    scenario.file(),
+                    false,
+                    "framework '" + scenario.framework() + "' cannot be read next to the scenario: "
+                            + e.getCause().getMessage());
         }
     }
 
@@ -103,10 +109,16 @@ public final class ScenarioRunner {
             evaluation.update().masteryChanges().forEach(c -> lastChange.put(c.competencyId(), c));
         }
         if (scenario.asOf() != null || last == null) {
-            Instant now = scenario.asOf() != null ? scenario.asOf() : clock != null ? clock
-                    : scenario.profile().planStart() != null
-                    ? scenario.profile().planStart().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-                    : Instant.parse("2026-09-07T09:00:00Z");
+            Instant now = scenario.asOf() != null
+                    ? scenario.asOf()
+                    : clock != null
+                            ? clock
+                            : scenario.profile().planStart() != null
+                                    ? scenario.profile()
+                                            .planStart()
+                                            .atStartOfDay(java.time.ZoneOffset.UTC)
+                                            .toInstant()
+                                    : Instant.parse("2026-09-07T09:00:00Z");
             last = evaluator.nextSteps(policy, curriculum, learner, now);
         }
         Scenario.Expected expected = scenario.expected();
@@ -115,14 +127,16 @@ public final class ScenarioRunner {
                 MasteryLevel actual = learner.level(entry.getKey());
                 if (actual != entry.getValue()) {
                     MasteryChange change = lastChange.get(entry.getKey());
-                    return "level of " + entry.getKey() + ": expected " + entry.getValue().label() + ", got "
-                            + actual.label() + (change == null ? "" : " (" + change.why() + ")");
+                    return "level of " + entry.getKey() + ": expected "
+                            + entry.getValue().label() + ", got " + actual.label()
+                            + (change == null ? "" : " (" + change.why() + ")");
                 }
             }
         }
         if (expected.flags() != null) {
             List<Scenario.ExpectedFlag> actual = last.flags().stream()
-                    .map(f -> new Scenario.ExpectedFlag(f.kind(), f.competencyId())).toList();
+                    .map(f -> new Scenario.ExpectedFlag(f.kind(), f.competencyId()))
+                    .toList();
             for (Scenario.ExpectedFlag flag : expected.flags()) {
                 if (!actual.contains(flag)) {
                     return "flags: expected " + flag + ", got " + (actual.isEmpty() ? "no flags" : actual);
@@ -135,10 +149,12 @@ public final class ScenarioRunner {
                 }
             }
         }
-        List<String> steps = last.nextSteps().stream().map(NextStepOption::activityId).toList();
+        List<String> steps =
+                last.nextSteps().stream().map(NextStepOption::activityId).toList();
         if (expected.nextSteps() != null && !expected.nextSteps().equals(steps)) {
             for (int i = 0; i < Math.max(steps.size(), expected.nextSteps().size()); i++) {
-                String want = i < expected.nextSteps().size() ? expected.nextSteps().get(i) : null;
+                String want =
+                        i < expected.nextSteps().size() ? expected.nextSteps().get(i) : null;
                 String got = i < steps.size() ? steps.get(i) : null;
                 if (!Objects.equals(want, got)) {
                     return "next step " + (i + 1) + ": expected " + (want == null ? "none" : want) + ", got "

@@ -5,8 +5,7 @@ import java.util.List;
 /** Scenario results as a plain-text table: {@code PASS/FAIL | scenario | first difference}, then a count. */
 public final class ScenarioTable {
 
-    private ScenarioTable() {
-    }
+    private ScenarioTable() {}
 
     public static String format(List<ScenarioResult> results) {
         int width = "scenario".length();
@@ -15,13 +14,20 @@ public final class ScenarioTable {
         }
         StringBuilder table = new StringBuilder();
         table.append(String.format("%-6s| %-" + width + "s | %s%n", "result", "scenario", "first difference"));
-        table.append("-".repeat(6)).append('+').append("-".repeat(width + 2)).append('+').append("-".repeat(18))
+        table.append("-".repeat(6))
+                .append('+')
+                .append("-".repeat(width + 2))
+                .append('+')
+                .append("-".repeat(18))
                 .append(System.lineSeparator());
         long passed = 0;
         for (ScenarioResult result : results) {
             passed += result.passed() ? 1 : 0;
-            table.append(String.format("%-6s| %-" + width + "s | %s%n", result.passed() ? "PASS" : "FAIL",
-                    result.file(), result.difference()));
+            table.append(String.format(
+                    "%-6s| %-" + width + "s | %s%n",
+                    result.passed() ? "PASS" : "FAIL",
+                    result.file(),
+                    result.difference()));
         }
         table.append(String.format("%d passed, %d failed%n", passed, results.size() - passed));
         return table.toString();

@@ -95,23 +95,28 @@ final class YamlFields {
     }
 
     <E extends Enum<E>> E constant(Class<E> type, Object value, String field) {
-        String text = String.valueOf(value).trim().replace('-', '_').replace(' ', '_').toUpperCase(Locale.ROOT);
+        String text =
+                String.valueOf(value).trim().replace('-', '_').replace(' ', '_').toUpperCase(Locale.ROOT);
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(text)) {
                 return constant;
             }
         }
         Collection<String> names = java.util.Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
-        throw problem(field, "'" + value + "' is not one of " + String.join(", ", names) + "."
-                + Suggestions.nameHint(String.valueOf(value), names));
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .toList();
+        throw problem(
+                field,
+                "'" + value + "' is not one of " + String.join(", ", names) + "."
+                        + Suggestions.nameHint(String.valueOf(value), names));
     }
 
     void onlyKeys(Map<String, Object> map, String field, List<String> known) {
         for (String key : map.keySet()) {
             if (!known.contains(key)) {
-                throw problem(field.isEmpty() ? key : field + "." + key, "unknown field; use " + String.join(", ",
-                        known) + "." + Suggestions.nameHint(key, known));
+                throw problem(
+                        field.isEmpty() ? key : field + "." + key,
+                        "unknown field; use " + String.join(", ", known) + "." + Suggestions.nameHint(key, known));
             }
         }
     }

@@ -34,12 +34,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class EvidenceFiles {
 
-    public static final List<String> EVIDENCE_COLUMNS = List.of("id", "learnerId", "competencyId", "activityId", "raw",
-            "min", "max", "kind", "source", "observedAt");
+    public static final List<String> EVIDENCE_COLUMNS = List.of(
+            "id", "learnerId", "competencyId", "activityId", "raw", "min", "max", "kind", "source", "observedAt");
     public static final List<String> LEARNER_COLUMNS = List.of("id", "grade", "school", "planStart");
 
-    private EvidenceFiles() {
-    }
+    private EvidenceFiles() {}
 
     public static List<Evidence> readEvidence(Path file) {
         List<Evidence> evidence = new ArrayList<>();
@@ -47,14 +46,23 @@ public final class EvidenceFiles {
         for (Map<String, String> row : records(file, EVIDENCE_COLUMNS)) {
             index++;
             try {
-                evidence.add(new Evidence(row.get("id"), row.get("learnerId"), blankToNull(row.get("competencyId")),
-                        blankToNull(row.get("activityId")), new Score(number(row, "raw"), number(row, "min", 0),
-                        number(row, "max", 1)), EvidenceKind.valueOf(row.getOrDefault("kind", "formative").trim()
-                        .toUpperCase(Locale.ROOT).replace('-', '_')), row.get("source"),
+                evidence.add(new Evidence(
+                        row.get("id"),
+                        row.get("learnerId"),
+                        blankToNull(row.get("competencyId")),
+                        blankToNull(row.get("activityId")),
+                        new Score(number(row, "raw"), number(row, "min", 0), number(row, "max", 1)),
+                        EvidenceKind.valueOf(row.getOrDefault("kind", "formative")
+                                .trim()
+                                .toUpperCase(Locale.ROOT)
+                                .replace('-', '_')),
+                        row.get("source"),
                         Instant.parse(row.get("observedAt").trim())));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(file.getFileName() + ": record " + index + ": " + e.getMessage()
-                        + "; columns are " + String.join(",", EVIDENCE_COLUMNS), e);
+                throw new IllegalArgumentException(
+                        file.getFileName() + ": record " + index + ": " + e.getMessage() + "; columns are "
+                                + String.join(",", EVIDENCE_COLUMNS),
+                        e);
             }
         }
         return evidence;
@@ -67,12 +75,22 @@ public final class EvidenceFiles {
             index++;
             try {
                 String planStart = blankToNull(row.get("planStart"));
-                learners.add(new LearnerProfile(row.get("id"), (int) number(row, "grade"), blankToNull(row.get("school")),
-                        List.of(), List.of(), List.of(), List.of(), null, List.of(),
+                learners.add(new LearnerProfile(
+                        row.get("id"),
+                        (int) number(row, "grade"),
+                        blankToNull(row.get("school")),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        List.of(),
                         planStart == null ? null : LocalDate.parse(planStart)));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(file.getFileName() + ": record " + index + ": " + e.getMessage()
-                        + "; columns are " + String.join(",", LEARNER_COLUMNS), e);
+                throw new IllegalArgumentException(
+                        file.getFileName() + ": record " + index + ": " + e.getMessage() + "; columns are "
+                                + String.join(",", LEARNER_COLUMNS),
+                        e);
             }
         }
         return learners;
@@ -111,9 +129,17 @@ public final class EvidenceFiles {
     /** RFC 4180 CSV (quoted commas and quotes) with a header line; blank lines are skipped. */
     private static List<Map<String, String>> csv(Path file, String text) {
         List<Map<String, String>> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(text))
+                .setFormat(format)
+                .get()) {
             for (CSVRecord record : parser) {
                 Map<String, String> row = new LinkedHashMap<>();
                 record.toMap().forEach((column, value) -> row.put(column.trim(), value == null ? null : value.trim()));
@@ -153,8 +179,11 @@ public final class EvidenceFiles {
     private static Map<String, String> row(Object item) {
         Map<String, String> row = new LinkedHashMap<>();
         if (item instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> row.put(String.valueOf(k), v == null ? null
-                    : v instanceof java.util.Date d ? d.toInstant().toString() : String.valueOf(v)));
+            map.forEach((k, v) -> row.put(
+                    String.valueOf(k),
+                    v == null
+                            ? null
+                            : v instanceof java.util.Date d ? d.toInstant().toString() : String.valueOf(v)));
         }
         return row;
     }

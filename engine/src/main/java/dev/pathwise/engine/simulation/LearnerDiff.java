@@ -14,9 +14,15 @@ import java.util.List;
  * @param stepsBefore next steps under the current policy
  * @param stepsAfter  next steps under the candidate
  */
-public record LearnerDiff(String learnerId, String gradeBand, String school, List<LevelDiff> levels,
-                          List<String> flagsBefore, List<String> flagsAfter, List<String> stepsBefore,
-                          List<String> stepsAfter) {
+public record LearnerDiff(
+        String learnerId,
+        String gradeBand,
+        String school,
+        List<LevelDiff> levels,
+        List<String> flagsBefore,
+        List<String> flagsAfter,
+        List<String> stepsBefore,
+        List<String> stepsAfter) {
 
     /**
      * One competency's final level under both policies.
@@ -27,23 +33,39 @@ public record LearnerDiff(String learnerId, String gradeBand, String school, Lis
      * @param whyBefore    the explanation under the current policy
      * @param whyAfter     the explanation under the candidate
      */
-    public record LevelDiff(String competencyId, String before, String after, String whyBefore, String whyAfter) {
-    }
+    public record LevelDiff(String competencyId, String before, String after, String whyBefore, String whyAfter) {}
 
     /** A few lines a curriculum lead can read. */
     public String explain() {
         StringBuilder text = new StringBuilder(learnerId + " (grade band " + gradeBand + ", school " + school + ")\n");
         for (LevelDiff level : levels) {
-            text.append("  ").append(level.competencyId()).append(": ").append(level.before()).append(" -> ")
-                    .append(level.after()).append('\n')
-                    .append("    current:   ").append(level.whyBefore()).append('\n')
-                    .append("    candidate: ").append(level.whyAfter()).append('\n');
+            text.append("  ")
+                    .append(level.competencyId())
+                    .append(": ")
+                    .append(level.before())
+                    .append(" -> ")
+                    .append(level.after())
+                    .append('\n')
+                    .append("    current:   ")
+                    .append(level.whyBefore())
+                    .append('\n')
+                    .append("    candidate: ")
+                    .append(level.whyAfter())
+                    .append('\n');
         }
         if (!flagsBefore.equals(flagsAfter)) {
-            text.append("  flags: ").append(flagsBefore).append(" -> ").append(flagsAfter).append('\n');
+            text.append("  flags: ")
+                    .append(flagsBefore)
+                    .append(" -> ")
+                    .append(flagsAfter)
+                    .append('\n');
         }
         if (!stepsBefore.equals(stepsAfter)) {
-            text.append("  next steps: ").append(stepsBefore).append(" -> ").append(stepsAfter).append('\n');
+            text.append("  next steps: ")
+                    .append(stepsBefore)
+                    .append(" -> ")
+                    .append(stepsAfter)
+                    .append('\n');
         }
         return text.toString();
     }

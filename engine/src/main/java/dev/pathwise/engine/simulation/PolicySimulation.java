@@ -32,13 +32,17 @@ public final class PolicySimulation {
     private final PathwayEvaluator evaluator = new PathwayEvaluator();
 
     /** The outcome of one learner under one policy. */
-    private record Outcome(Map<String, String> levels, Map<String, String> why, List<String> flags,
-                           List<String> steps) {
-    }
+    private record Outcome(
+            Map<String, String> levels, Map<String, String> why, List<String> flags, List<String> steps) {}
 
     /** @param evidence every learner's evidence in the order it arrived (stored or listed) */
-    public SimulationReport run(CompiledPolicy current, CompiledPolicy candidate, Curriculum curriculum,
-                                List<LearnerProfile> learners, List<Evidence> evidence, int sampleSize) {
+    public SimulationReport run(
+            CompiledPolicy current,
+            CompiledPolicy candidate,
+            Curriculum curriculum,
+            List<LearnerProfile> learners,
+            List<Evidence> evidence,
+            int sampleSize) {
         Map<String, List<Evidence>> byLearner = new HashMap<>();
         for (Evidence item : evidence) {
             byLearner.computeIfAbsent(item.learnerId(), id -> new ArrayList<>()).add(item);
@@ -57,28 +61,47 @@ public final class PolicySimulation {
             byBand.computeIfAbsent(band, b -> new int[2])[1]++;
             bySchool.computeIfAbsent(school, s -> new int[2])[1]++;
             List<LearnerDiff.LevelDiff> levels = new ArrayList<>();
-            for (String id : new TreeSet<>(union(before.levels().keySet(), after.levels().keySet()))) {
+            for (String id :
+                    new TreeSet<>(union(before.levels().keySet(), after.levels().keySet()))) {
                 String was = before.levels().getOrDefault(id, "no evidence");
                 String now = after.levels().getOrDefault(id, "no evidence");
                 if (!was.equals(now)) {
-                    levels.add(new LearnerDiff.LevelDiff(id, was, now, before.why().getOrDefault(id, ""),
+                    levels.add(new LearnerDiff.LevelDiff(
+                            id,
+                            was,
+                            now,
+                            before.why().getOrDefault(id, ""),
                             after.why().getOrDefault(id, "")));
                 }
             }
-            if (!levels.isEmpty() || !before.flags().equals(after.flags()) || !before.steps().equals(after.steps())) {
-                changed.add(new LearnerDiff(profile.learnerId(), band, school, levels, before.flags(), after.flags(),
-                        before.steps(), after.steps()));
+            if (!levels.isEmpty()
+                    || !before.flags().equals(after.flags())
+                    || !before.steps().equals(after.steps())) {
+                changed.add(new LearnerDiff(
+                        profile.learnerId(),
+                        band,
+                        school,
+                        levels,
+                        before.flags(),
+                        after.flags(),
+                        before.steps(),
+                        after.steps()));
                 byBand.get(band)[0]++;
                 bySchool.get(school)[0]++;
             }
         }
-        return new SimulationReport(current.versionLabel(), candidate.versionLabel(), learners.size(),
-                evidence.size(), changed, counts(byBand), counts(bySchool),
+        return new SimulationReport(
+                current.versionLabel(),
+                candidate.versionLabel(),
+                learners.size(),
+                evidence.size(),
+                changed,
+                counts(byBand),
+                counts(bySchool),
                 changed.subList(0, Math.min(sampleSize, changed.size())));
     }
 
-    private Outcome replay(CompiledPolicy policy, Curriculum curriculum, LearnerProfile profile,
-                           List<Evidence> items) {
+    private Outcome replay(CompiledPolicy policy, Curriculum curriculum, LearnerProfile profile, List<Evidence> items) {
         LearnerSnapshot learner = LearnerSnapshot.fresh(profile);
         Map<String, String> why = new HashMap<>();
         Instant last = null;
@@ -91,13 +114,17 @@ public final class PolicySimulation {
             }
         }
         Map<String, String> levels = new TreeMap<>();
-        learner.competencies().forEach((id, record) -> levels.put(id, record.state().level().label()));
+        learner.competencies()
+                .forEach((id, record) -> levels.put(id, record.state().level().label()));
         List<String> flags = List.of();
         List<String> steps = List.of();
         if (last != null) {
             PathUpdate update = evaluator.nextSteps(policy, curriculum, learner, last);
-            flags = update.flags().stream().map(f -> f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                    + (f.competencyId() == null ? "" : " " + f.competencyId())).sorted().toList();
+            flags = update.flags().stream()
+                    .map(f -> f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                            + (f.competencyId() == null ? "" : " " + f.competencyId()))
+                    .sorted()
+                    .toList();
             steps = update.nextSteps().stream().map(NextStepOption::activityId).toList();
         }
         return new Outcome(levels, why, flags, steps);

@@ -15,8 +15,7 @@ public final class Suggestions {
 
     private static final int MAX_ID_DISTANCE = 2;
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The known name closest to {@code given} when it is close enough to be a plausible typo. */
     public static Optional<String> closestName(String given, Collection<String> known) {
@@ -28,9 +27,11 @@ public final class Suggestions {
         int bestDistance = Integer.MAX_VALUE;
         for (String name : known) {
             String candidate = name.toLowerCase(Locale.ROOT);
-            int distance = candidate.equals(wanted) ? 0
-                    : wanted.length() >= 3 && (candidate.startsWith(wanted) || wanted.startsWith(candidate)) ? 1
-                    : distance(wanted, candidate);
+            int distance = candidate.equals(wanted)
+                    ? 0
+                    : wanted.length() >= 3 && (candidate.startsWith(wanted) || wanted.startsWith(candidate))
+                            ? 1
+                            : distance(wanted, candidate);
             int tolerated = Math.max(1, Math.max(wanted.length(), candidate.length()) / 3);
             if (distance <= tolerated && distance < bestDistance) {
                 best = name;

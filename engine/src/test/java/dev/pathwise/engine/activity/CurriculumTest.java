@@ -10,19 +10,32 @@ import org.junit.jupiter.api.Test;
 
 class CurriculumTest {
 
-    private static final Framework FRAMEWORK = Framework.of("fw", "Framework", List.of(
-            Competency.of("math", null), Competency.of("count", "math"), Competency.of("add", "math", "count")));
+    private static final Framework FRAMEWORK = Framework.of(
+            "fw",
+            "Framework",
+            List.of(
+                    Competency.of("math", null),
+                    Competency.of("count", "math"),
+                    Competency.of("add", "math", "count")));
 
     private static Activity activity(String id, String... competencyIds) {
-        return new Activity(id, null, List.of(competencyIds), ActivityKind.PRACTICE, Modality.TEXT,
-                Grouping.INDIVIDUAL, true, 10, null);
+        return new Activity(
+                id,
+                null,
+                List.of(competencyIds),
+                ActivityKind.PRACTICE,
+                Modality.TEXT,
+                Grouping.INDIVIDUAL,
+                true,
+                10,
+                null);
     }
 
     @Test
     void activitiesForACompetencyComeInTheOrderGiven() {
         // when
-        Curriculum curriculum = Curriculum.of(FRAMEWORK, List.of(
-                activity("b", "count"), activity("a", "count", "add"), activity("c", "add")));
+        Curriculum curriculum = Curriculum.of(
+                FRAMEWORK, List.of(activity("b", "count"), activity("a", "count", "add"), activity("c", "add")));
 
         // then
         assertThat(curriculum.activitiesFor("count")).extracting(Activity::id).containsExactly("b", "a");
@@ -44,8 +57,8 @@ class CurriculumTest {
     @Test
     void duplicateActivityIdIsRefusedAlongWithEveryOtherProblem() {
         // when / then
-        assertThatThrownBy(() -> Curriculum.of(FRAMEWORK, List.of(
-                activity("a1", "count"), activity("a1", "add"), activity("a2", "nope"))))
+        assertThatThrownBy(() -> Curriculum.of(
+                        FRAMEWORK, List.of(activity("a1", "count"), activity("a1", "add"), activity("a2", "nope"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("activity id 'a1' appears twice")
                 .hasMessageContaining("competency 'nope'");

@@ -31,13 +31,22 @@ class ParentOverrideTest {
     void aTeachersLevelOnAParentKeepsItsRollupAndAClearHandsItBackToTheRollup() {
         // given: ada has 0.4 on count (beginning), so math (count, add) rolls up to beginning
         Evidence count = onCompetency("e1", "ada", "count", 0.4, 0);
-        LearnerSnapshot learner = EVALUATOR.evaluate(POLICY, CURRICULUM, freshLearner("ada"), count,
-                count.observedAt()).learner();
+        LearnerSnapshot learner = EVALUATOR
+                .evaluate(POLICY, CURRICULUM, freshLearner("ada"), count, count.observedAt())
+                .learner();
         assertThat(learner.level("math")).isEqualTo(MasteryLevel.BEGINNING);
 
         // when: a teacher sets math to mastered
-        TeacherOverride set = new TeacherOverride("o1", "ada", OverrideKind.SET_LEVEL, "math", null,
-                MasteryLevel.MASTERED, "ms-lee", "showed both in a project", START.plusSeconds(3600));
+        TeacherOverride set = new TeacherOverride(
+                "o1",
+                "ada",
+                OverrideKind.SET_LEVEL,
+                "math",
+                null,
+                MasteryLevel.MASTERED,
+                "ms-lee",
+                "showed both in a project",
+                START.plusSeconds(3600));
         Evaluation mastered = EVALUATOR.applyOverride(POLICY, CURRICULUM, learner, set, set.at());
 
         // then: the teacher's level, on the children's score and evidence, with the rollup as the method
@@ -47,20 +56,33 @@ class ParentOverrideTest {
         assertThat(math.evidenceCount()).isEqualTo(1);
         assertThat(math.method()).isEqualTo("rollup (0 of 2 children mastered)");
         MasteryChange change = mastered.update().masteryChanges().stream()
-                .filter(c -> c.competencyId().equals("math")).findFirst().orElseThrow();
+                .filter(c -> c.competencyId().equals("math"))
+                .findFirst()
+                .orElseThrow();
         assertThat(change.why().rule()).isEmpty();
         assertThat(change.why().text()).startsWith("set by ms-lee: showed both in a project (the rules say beginning");
 
         // when: the teacher clears it
-        TeacherOverride clear = new TeacherOverride("o2", "ada", OverrideKind.CLEAR_LEVEL, "math", null, null,
-                "ms-lee", "back to the rules", START.plusSeconds(7200));
-        LearnerSnapshot cleared = EVALUATOR.applyOverride(POLICY, CURRICULUM, mastered.learner(), clear, clear.at())
+        TeacherOverride clear = new TeacherOverride(
+                "o2",
+                "ada",
+                OverrideKind.CLEAR_LEVEL,
+                "math",
+                null,
+                null,
+                "ms-lee",
+                "back to the rules",
+                START.plusSeconds(7200));
+        LearnerSnapshot cleared = EVALUATOR
+                .applyOverride(POLICY, CURRICULUM, mastered.learner(), clear, clear.at())
                 .learner();
 
         // then: the rollup decides again, and a replay agrees
         assertThat(cleared.level("math")).isEqualTo(MasteryLevel.BEGINNING);
         assertThat(cleared.state("math").score()).isEqualTo(0.4);
-        assertThat(cleared.competencies()).isEqualTo(EVALUATOR.replay(POLICY, CURRICULUM, cleared.profile(),
-                List.of(count), List.of(set, clear)).competencies());
+        assertThat(cleared.competencies())
+                .isEqualTo(EVALUATOR
+                        .replay(POLICY, CURRICULUM, cleared.profile(), List.of(count), List.of(set, clear))
+                        .competencies());
     }
 }

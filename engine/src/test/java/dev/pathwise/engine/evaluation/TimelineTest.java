@@ -38,16 +38,22 @@ class TimelineTest {
     @Test
     void evidenceCountsLastWhenObservedNoEarlierThanEverythingCounted() {
         // given: evidence at minute 20, an override at minute 40
-        LearnerSnapshot learner = EVALUATOR.evaluate(POLICY, CURRICULUM, freshLearner("ada"),
-                onCompetency("e1", "ada", "count", 0.5, 20), START).learner();
+        LearnerSnapshot learner = EVALUATOR
+                .evaluate(POLICY, CURRICULUM, freshLearner("ada"), onCompetency("e1", "ada", "count", 0.5, 20), START)
+                .learner();
         learner = learner.withOverrides(List.of(override(40)));
 
         // when / then: before the override is late; at its instant or after it is not
-        assertThat(Timeline.countsLast(freshLearner("ada"), onCompetency("x", "ada", "count", 0.5, 0))).isTrue();
-        assertThat(Timeline.countsLast(learner, onCompetency("x", "ada", "add", 0.5, 19))).isFalse();
-        assertThat(Timeline.countsLast(learner, onCompetency("x", "ada", "add", 0.5, 39))).isFalse();
-        assertThat(Timeline.countsLast(learner, onCompetency("x", "ada", "add", 0.5, 40))).isTrue();
-        assertThat(Timeline.countsLast(learner, onCompetency("x", "ada", "count", 0.5, 41))).isTrue();
+        assertThat(Timeline.countsLast(freshLearner("ada"), onCompetency("x", "ada", "count", 0.5, 0)))
+                .isTrue();
+        assertThat(Timeline.countsLast(learner, onCompetency("x", "ada", "add", 0.5, 19)))
+                .isFalse();
+        assertThat(Timeline.countsLast(learner, onCompetency("x", "ada", "add", 0.5, 39)))
+                .isFalse();
+        assertThat(Timeline.countsLast(learner, onCompetency("x", "ada", "add", 0.5, 40)))
+                .isTrue();
+        assertThat(Timeline.countsLast(learner, onCompetency("x", "ada", "count", 0.5, 41)))
+                .isTrue();
         assertThat(Timeline.latestEvidence(learner)).isEqualTo(START.plusSeconds(20 * 60));
         assertThat(Timeline.latestOverride(learner)).isEqualTo(START.plusSeconds(40 * 60));
         assertThat(Timeline.countedAfter(learner, START.plusSeconds(19 * 60))).isEqualTo(1);
@@ -57,8 +63,9 @@ class TimelineTest {
     @Test
     void anOverrideCountsLastOnlyWhenMadeAfterTheLatestEvidence() {
         // given: evidence observed at minute 20
-        LearnerSnapshot learner = EVALUATOR.evaluate(POLICY, CURRICULUM, freshLearner("ada"),
-                onCompetency("e1", "ada", "count", 0.5, 20), START).learner();
+        LearnerSnapshot learner = EVALUATOR
+                .evaluate(POLICY, CURRICULUM, freshLearner("ada"), onCompetency("e1", "ada", "count", 0.5, 20), START)
+                .learner();
 
         // when / then: an override at the evidence's instant counts before it (as a replay places it)
         assertThat(Timeline.countsLast(learner, override(19))).isFalse();
@@ -67,7 +74,15 @@ class TimelineTest {
     }
 
     private static TeacherOverride override(int minutes) {
-        return new TeacherOverride("o" + minutes, "ada", OverrideKind.SET_LEVEL, "count", null, MasteryLevel.MASTERED,
-                "ms-lee", "seen in class", START.plusSeconds(60L * minutes));
+        return new TeacherOverride(
+                "o" + minutes,
+                "ada",
+                OverrideKind.SET_LEVEL,
+                "count",
+                null,
+                MasteryLevel.MASTERED,
+                "ms-lee",
+                "seen in class",
+                START.plusSeconds(60L * minutes));
     }
 }

@@ -36,15 +36,16 @@ class ScoreTest {
         assertThatThrownBy(() -> new Score(1, 4, 4))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("score.max: 4.0 must be greater than score.min 4.0");
-        assertThatThrownBy(() -> new Score(1, 4, 1))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Score(1, 4, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void nonFiniteNumbersAreRefused() {
         assertThatThrownBy(() -> new Score(Double.NaN, 0, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
         assertThatThrownBy(() -> new Score(0, 0, Double.POSITIVE_INFINITY))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("finite");
     }
 }

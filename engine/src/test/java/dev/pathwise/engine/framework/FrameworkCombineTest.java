@@ -3,27 +3,28 @@ package dev.pathwise.engine.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.pathwise.engine.activity.Activity;
 import dev.pathwise.engine.activity.ActivityKind;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.activity.Grouping;
 import dev.pathwise.engine.activity.Modality;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** A tenant's frameworks side by side: one graph for evaluation and planning, ids unique across them. */
 class FrameworkCombineTest {
 
-    private final Framework math = Framework.of("math", "Mathematics", List.of(
-            Competency.of("ratio", null),
-            Competency.of("ratio.concept", "ratio"),
-            Competency.of("ratio.tables", "ratio", "ratio.concept")));
-    private final Framework ela = Framework.of("ela", "Reading", List.of(
-            Competency.of("RL", null),
-            Competency.of("RL.1", "RL"),
-            Competency.of("RL.2", "RL", "RL.1")));
+    private final Framework math = Framework.of(
+            "math",
+            "Mathematics",
+            List.of(
+                    Competency.of("ratio", null),
+                    Competency.of("ratio.concept", "ratio"),
+                    Competency.of("ratio.tables", "ratio", "ratio.concept")));
+    private final Framework ela = Framework.of(
+            "ela",
+            "Reading",
+            List.of(Competency.of("RL", null), Competency.of("RL.1", "RL"), Competency.of("RL.2", "RL", "RL.1")));
 
     @Test
     void oneFrameworkIsItself() {
@@ -35,7 +36,8 @@ class FrameworkCombineTest {
         Framework both = Framework.combine(List.of(math, ela));
 
         assertThat(both.id()).isEqualTo("math+ela");
-        assertThat(both.competencies()).extracting(Competency::id)
+        assertThat(both.competencies())
+                .extracting(Competency::id)
                 .containsExactly("ratio", "ratio.concept", "ratio.tables", "RL", "RL.1", "RL.2");
         assertThat(both.leaves()).containsExactly("ratio.concept", "ratio.tables", "RL.1", "RL.2");
         assertThat(both.prerequisites("RL.2")).containsExactly("RL.1");
@@ -54,8 +56,16 @@ class FrameworkCombineTest {
 
     @Test
     void aCurriculumOverSeveralFrameworksAlignsActivitiesToAnyAndKnowsEachCompetencysFramework() {
-        Activity spanning = new Activity("read-the-data", "Read the data", List.of("ratio.tables", "RL.2"),
-                ActivityKind.PROJECT, Modality.TEXT, Grouping.SMALL_GROUP, false, 45, List.of());
+        Activity spanning = new Activity(
+                "read-the-data",
+                "Read the data",
+                List.of("ratio.tables", "RL.2"),
+                ActivityKind.PROJECT,
+                Modality.TEXT,
+                Grouping.SMALL_GROUP,
+                false,
+                45,
+                List.of());
 
         Curriculum curriculum = Curriculum.of(List.of(math, ela), List.of(spanning));
 

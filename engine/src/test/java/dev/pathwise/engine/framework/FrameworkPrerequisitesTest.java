@@ -32,8 +32,10 @@ class FrameworkPrerequisitesTest {
 
     @Test
     void aPrerequisiteBothOwnAndInheritedIsListedOnce() {
-        Framework framework = Framework.of("f", "F", List.of(
-                of("basics", null), of("unit", null, "basics"), of("lesson", "unit", "basics", "basics")));
+        Framework framework = Framework.of(
+                "f",
+                "F",
+                List.of(of("basics", null), of("unit", null, "basics"), of("lesson", "unit", "basics", "basics")));
 
         assertThat(framework.prerequisites("lesson")).containsExactly("basics");
     }
@@ -61,8 +63,17 @@ class FrameworkPrerequisitesTest {
     void topologicalOrderPutsInheritedPrerequisitesFirst() {
         Framework framework = MathFramework.inheriting();
 
-        assertThat(framework.topologicalOrder()).containsExactly(
-                "reading", "letters", "math", "number", "counting", "place-value", "geometry", "shapes", "area");
+        assertThat(framework.topologicalOrder())
+                .containsExactly(
+                        "reading",
+                        "letters",
+                        "math",
+                        "number",
+                        "counting",
+                        "place-value",
+                        "geometry",
+                        "shapes",
+                        "area");
         assertRespectsEveryPrerequisite(framework);
     }
 
@@ -70,8 +81,17 @@ class FrameworkPrerequisitesTest {
     void topologicalOrderWithoutInheritanceOnlyMovesWhatIsDeclared() {
         Framework framework = MathFramework.notInheriting();
 
-        assertThat(framework.topologicalOrder()).containsExactly(
-                "number", "counting", "place-value", "geometry", "shapes", "area", "reading", "letters", "math");
+        assertThat(framework.topologicalOrder())
+                .containsExactly(
+                        "number",
+                        "counting",
+                        "place-value",
+                        "geometry",
+                        "shapes",
+                        "area",
+                        "reading",
+                        "letters",
+                        "math");
         assertRespectsEveryPrerequisite(framework);
     }
 
@@ -84,8 +104,8 @@ class FrameworkPrerequisitesTest {
 
     @Test
     void aCycleThatExistsOnlyThroughInheritanceIsFineWithoutIt() {
-        List<Competency> competencies = List.of(of("unit", null, "warm-up"), of("lesson", "unit"),
-                of("warm-up", null, "lesson"));
+        List<Competency> competencies =
+                List.of(of("unit", null, "warm-up"), of("lesson", "unit"), of("warm-up", null, "lesson"));
 
         Framework framework = Framework.of("f", "F", competencies, false);
 
@@ -94,8 +114,9 @@ class FrameworkPrerequisitesTest {
 
     static void assertRespectsEveryPrerequisite(Framework framework) {
         List<String> order = framework.topologicalOrder();
-        assertThat(order).containsExactlyInAnyOrderElementsOf(
-                framework.competencies().stream().map(Competency::id).toList());
+        assertThat(order)
+                .containsExactlyInAnyOrderElementsOf(
+                        framework.competencies().stream().map(Competency::id).toList());
         for (String id : order) {
             for (String prerequisite : framework.prerequisites(id)) {
                 assertThat(order.indexOf(prerequisite))

@@ -19,12 +19,16 @@ class FrameworkScaleTest {
         List<Competency> competencies = new ArrayList<>();
         for (int topic = 19; topic >= 0; topic--) {
             String topicId = "t" + topic;
-            competencies.add(topic == 0 ? Competency.of(topicId, null)
-                    : Competency.of(topicId, null, "t" + (topic - 1) + ".s9"));
+            competencies.add(
+                    topic == 0
+                            ? Competency.of(topicId, null)
+                            : Competency.of(topicId, null, "t" + (topic - 1) + ".s9"));
             for (int skill = 9; skill >= 1; skill--) {
                 String skillId = topicId + ".s" + skill;
-                competencies.add(skill == 1 ? Competency.of(skillId, topicId)
-                        : Competency.of(skillId, topicId, topicId + ".s" + (skill - 1)));
+                competencies.add(
+                        skill == 1
+                                ? Competency.of(skillId, topicId)
+                                : Competency.of(skillId, topicId, topicId + ".s" + (skill - 1)));
             }
         }
 

@@ -78,9 +78,13 @@ class FrameworkTest {
     @Test
     void everyQueryByIdRejectsAnUnknownId() {
         List<Runnable> queries = List.of(
-                () -> framework.parent("nope"), () -> framework.children("nope"), () -> framework.isLeaf("nope"),
-                () -> framework.ancestors("nope"), () -> framework.descendants("nope"),
-                () -> framework.prerequisites("nope"), () -> framework.dependents("nope"));
+                () -> framework.parent("nope"),
+                () -> framework.children("nope"),
+                () -> framework.isLeaf("nope"),
+                () -> framework.ancestors("nope"),
+                () -> framework.descendants("nope"),
+                () -> framework.prerequisites("nope"),
+                () -> framework.dependents("nope"));
 
         for (Runnable query : queries) {
             assertThatThrownBy(query::run)
@@ -131,8 +135,10 @@ class FrameworkTest {
 
     @Test
     void descendantsOfADeepChainListEveryLevel() {
-        Framework chain = Framework.of("chain", "Chain", List.of(
-                of("l0", null), of("l1", "l0"), of("l2", "l1"), of("l3", "l2"), of("l4", "l3")));
+        Framework chain = Framework.of(
+                "chain",
+                "Chain",
+                List.of(of("l0", null), of("l1", "l0"), of("l2", "l1"), of("l3", "l2"), of("l4", "l3")));
 
         assertThat(chain.descendants("l1")).containsExactly("l2", "l3", "l4");
         assertThat(chain.ancestors("l4")).containsExactly("l3", "l2", "l1", "l0");

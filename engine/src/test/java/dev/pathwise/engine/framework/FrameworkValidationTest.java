@@ -17,16 +17,17 @@ class FrameworkValidationTest {
     void rejectsABlankFrameworkId() {
         List<String> problems = problemsOf(" ", List.of(of("a", null)), true);
 
-        assertThat(problems).containsExactly(
-                "Framework id is blank (' ') for the framework named 'F'; give it a non-blank id.");
+        assertThat(problems)
+                .containsExactly("Framework id is blank (' ') for the framework named 'F'; give it a non-blank id.");
     }
 
     @Test
     void rejectsADuplicateCompetencyIdNamingEveryPosition() {
         List<String> problems = problemsOf("f", List.of(of("a", null), of("b", null), of("a", null)), true);
 
-        assertThat(problems).containsExactly("Framework 'f': competency id 'a' is used by 2 competencies"
-                + " (competencies[0], competencies[2]); give each competency a unique id.");
+        assertThat(problems)
+                .containsExactly("Framework 'f': competency id 'a' is used by 2 competencies"
+                        + " (competencies[0], competencies[2]); give each competency a unique id.");
     }
 
     @Test
@@ -40,71 +41,80 @@ class FrameworkValidationTest {
     void rejectsAnUnknownParentSuggestingTheClosestId() {
         List<String> problems = problemsOf("f", List.of(of("math", null), of("number", "mahts")), true);
 
-        assertThat(problems).containsExactly("Framework 'f': competency 'number' has unknown parent 'mahts'."
-                + " Maybe you meant 'math'? Fix its parentId or add a competency with id 'mahts'.");
+        assertThat(problems)
+                .containsExactly("Framework 'f': competency 'number' has unknown parent 'mahts'."
+                        + " Maybe you meant 'math'? Fix its parentId or add a competency with id 'mahts'.");
     }
 
     @Test
     void rejectsAnUnknownPrerequisiteNamingBothCompetencyAndId() {
         List<String> problems = problemsOf("f", List.of(of("shapes", null), of("area", null, "shape")), true);
 
-        assertThat(problems).containsExactly("Framework 'f': competency 'area' requires unknown competency"
-                + " 'shape'. Maybe you meant 'shapes'? Fix the prerequisite id or add a competency with id 'shape'.");
+        assertThat(problems)
+                .containsExactly(
+                        "Framework 'f': competency 'area' requires unknown competency"
+                                + " 'shape'. Maybe you meant 'shapes'? Fix the prerequisite id or add a competency with id 'shape'.");
     }
 
     @Test
     void rejectsAnUnknownPrerequisiteWithNothingCloseWithoutASuggestion() {
         List<String> problems = problemsOf("f", List.of(of("shapes", null), of("area", null, "fractions")), true);
 
-        assertThat(problems).containsExactly("Framework 'f': competency 'area' requires unknown competency"
-                + " 'fractions'. Fix the prerequisite id or add a competency with id 'fractions'.");
+        assertThat(problems)
+                .containsExactly("Framework 'f': competency 'area' requires unknown competency"
+                        + " 'fractions'. Fix the prerequisite id or add a competency with id 'fractions'.");
     }
 
     @Test
     void rejectsACompetencyThatIsItsOwnPrerequisite() {
         List<String> problems = problemsOf("f", List.of(of("a", null, "a")), true);
 
-        assertThat(problems).containsExactly("Framework 'f': competency 'a' lists itself as a prerequisite, so it"
-                + " could never become ready; remove 'a' from its prerequisiteIds.");
+        assertThat(problems)
+                .containsExactly("Framework 'f': competency 'a' lists itself as a prerequisite, so it"
+                        + " could never become ready; remove 'a' from its prerequisiteIds.");
     }
 
     @Test
     void rejectsACycleInTheParentHierarchyOnce() {
         List<String> problems = problemsOf("f", List.of(of("a", "b"), of("b", "a"), of("c", "a")), true);
 
-        assertThat(problems).containsExactly("Framework 'f': parent cycle a -> b -> a (each competency's parent is"
-                + " the next); set one of these parentIds to a competency outside the cycle, or clear it.");
+        assertThat(problems)
+                .containsExactly("Framework 'f': parent cycle a -> b -> a (each competency's parent is"
+                        + " the next); set one of these parentIds to a competency outside the cycle, or clear it.");
     }
 
     @Test
     void rejectsACompetencyThatIsItsOwnParent() {
         List<String> problems = problemsOf("f", List.of(of("a", "a")), true);
 
-        assertThat(problems).containsExactly("Framework 'f': parent cycle a -> a (each competency's parent is"
-                + " the next); set one of these parentIds to a competency outside the cycle, or clear it.");
+        assertThat(problems)
+                .containsExactly("Framework 'f': parent cycle a -> a (each competency's parent is"
+                        + " the next); set one of these parentIds to a competency outside the cycle, or clear it.");
     }
 
     @Test
     void rejectsAPrerequisiteCycleNamingItInDependencyOrderOnce() {
-        List<String> problems = problemsOf("f", List.of(of("a", null, "b"), of("b", null, "c"), of("c", null, "a")),
-                true);
+        List<String> problems =
+                problemsOf("f", List.of(of("a", null, "b"), of("b", null, "c"), of("c", null, "a")), true);
 
-        assertThat(problems).containsExactly("Framework 'f': prerequisite cycle a -> b -> c -> a (each competency"
-                + " requires the next), so none of them could ever become ready; remove one of these prerequisites.");
+        assertThat(problems)
+                .containsExactly(
+                        "Framework 'f': prerequisite cycle a -> b -> c -> a (each competency"
+                                + " requires the next), so none of them could ever become ready; remove one of these prerequisites.");
     }
 
     @Test
     void namesAPrerequisiteCycleFromTheCompetencyGivenFirst() {
-        List<String> problems = problemsOf("f", List.of(of("c", null, "a"), of("a", null, "b"), of("b", null, "c")),
-                true);
+        List<String> problems =
+                problemsOf("f", List.of(of("c", null, "a"), of("a", null, "b"), of("b", null, "c")), true);
 
         assertThat(problems).singleElement().asString().contains("prerequisite cycle c -> a -> b -> c ");
     }
 
     @Test
     void reportsEachDistinctCycleThroughASharedCompetency() {
-        List<String> problems = problemsOf("f", List.of(of("a", null, "b", "c"), of("b", null, "c"), of("c", null, "a")),
-                true);
+        List<String> problems =
+                problemsOf("f", List.of(of("a", null, "b", "c"), of("b", null, "c"), of("c", null, "a")), true);
 
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).contains("prerequisite cycle a -> b -> c -> a ");
@@ -113,59 +123,63 @@ class FrameworkValidationTest {
 
     @Test
     void rejectsAPrerequisiteCycleThroughAnInheritedPrerequisiteSayingWhereItComesFrom() {
-        List<String> problems = problemsOf("f", List.of(of("unit", null, "warm-up"), of("lesson", "unit"),
-                of("warm-up", null, "lesson")), true);
+        List<String> problems = problemsOf(
+                "f", List.of(of("unit", null, "warm-up"), of("lesson", "unit"), of("warm-up", null, "lesson")), true);
 
-        assertThat(problems).containsExactly("Framework 'f': prerequisite cycle lesson -> warm-up -> lesson (each"
-                + " competency requires the next; 'lesson' inherits 'warm-up' from its ancestor 'unit'), so none of"
-                + " them could ever become ready; remove one of these prerequisites.");
+        assertThat(problems)
+                .containsExactly("Framework 'f': prerequisite cycle lesson -> warm-up -> lesson (each"
+                        + " competency requires the next; 'lesson' inherits 'warm-up' from its ancestor 'unit'), so none of"
+                        + " them could ever become ready; remove one of these prerequisites.");
     }
 
     @Test
     void rejectsACompetencyRequiringItsOwnAncestor() {
-        List<String> problems = problemsOf("f", List.of(of("a", null), of("a.1", "a"), of("a.1.1", "a.1", "a")),
-                true);
+        List<String> problems = problemsOf("f", List.of(of("a", null), of("a.1", "a"), of("a.1.1", "a.1", "a")), true);
 
-        assertThat(problems).containsExactly("Framework 'f': competency 'a.1.1' requires its own ancestor 'a', which"
-                + " can never be satisfied: 'a' is mastered through its descendants, including 'a.1.1'; remove 'a'"
-                + " from the prerequisiteIds of 'a.1.1'.");
+        assertThat(problems)
+                .containsExactly("Framework 'f': competency 'a.1.1' requires its own ancestor 'a', which"
+                        + " can never be satisfied: 'a' is mastered through its descendants, including 'a.1.1'; remove 'a'"
+                        + " from the prerequisiteIds of 'a.1.1'.");
     }
 
     @Test
     void rejectsACompetencyRequiringItsOwnDescendantWhenChildrenInherit() {
-        List<String> problems = problemsOf("f", List.of(of("a", null, "a.1.1"), of("a.1", "a"), of("a.1.1", "a.1")),
-                true);
+        List<String> problems =
+                problemsOf("f", List.of(of("a", null, "a.1.1"), of("a.1", "a"), of("a.1.1", "a.1")), true);
 
-        assertThat(problems).containsExactly("Framework 'f': competency 'a' requires its own descendant 'a.1.1', a"
-                + " deadlock: 'a' is mastered through its descendants and 'a.1.1' inherits the prerequisites of 'a',"
-                + " so 'a.1.1' would have to be mastered before itself; remove 'a.1.1' from the prerequisiteIds of"
-                + " 'a'.");
+        assertThat(problems)
+                .containsExactly("Framework 'f': competency 'a' requires its own descendant 'a.1.1', a"
+                        + " deadlock: 'a' is mastered through its descendants and 'a.1.1' inherits the prerequisites of 'a',"
+                        + " so 'a.1.1' would have to be mastered before itself; remove 'a.1.1' from the prerequisiteIds of"
+                        + " 'a'.");
     }
 
     @Test
     void rejectsACompetencyRequiringItsOwnDescendantEvenWithoutInheritance() {
         List<String> problems = problemsOf("f", List.of(of("a", null, "a.1"), of("a.1", "a")), false);
 
-        assertThat(problems).containsExactly("Framework 'f': competency 'a' requires its own descendant 'a.1', a"
-                + " deadlock: 'a' is mastered through its descendants, so it cannot also wait for one of them;"
-                + " remove 'a.1' from the prerequisiteIds of 'a'.");
+        assertThat(problems)
+                .containsExactly("Framework 'f': competency 'a' requires its own descendant 'a.1', a"
+                        + " deadlock: 'a' is mastered through its descendants, so it cannot also wait for one of them;"
+                        + " remove 'a.1' from the prerequisiteIds of 'a'.");
     }
 
     @Test
     void collectsEveryProblemIntoOneException() {
-        List<Competency> competencies = List.of(of("a", null, "b"), of("b", null, "a"), of("a", null),
-                of("c", "missing"), of("d", null, "e"));
+        List<Competency> competencies =
+                List.of(of("a", null, "b"), of("b", null, "a"), of("a", null), of("c", "missing"), of("d", null, "e"));
 
-        FrameworkException thrown = catchThrowableOfType(
-                () -> Framework.of("f", "F", competencies), FrameworkException.class);
+        FrameworkException thrown =
+                catchThrowableOfType(() -> Framework.of("f", "F", competencies), FrameworkException.class);
 
         assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
         assertThat(thrown.problems()).hasSize(4);
         assertThat(thrown.getMessage()).startsWith("4 problems:\n - Framework 'f': competency id 'a' is used by 2");
-        assertThat(thrown.getMessage()).contains(
-                "\n - Framework 'f': competency 'c' has unknown parent 'missing'.",
-                "\n - Framework 'f': competency 'd' requires unknown competency 'e'.",
-                "\n - Framework 'f': prerequisite cycle a -> b -> a ");
+        assertThat(thrown.getMessage())
+                .contains(
+                        "\n - Framework 'f': competency 'c' has unknown parent 'missing'.",
+                        "\n - Framework 'f': competency 'd' requires unknown competency 'e'.",
+                        "\n - Framework 'f': prerequisite cycle a -> b -> a ");
     }
 
     @Test
@@ -180,10 +194,12 @@ class FrameworkValidationTest {
         List<String> problems = problemsOf("f", everyoneRequiresEveryoneElse, true);
 
         assertThat(problems).hasSize(PrerequisiteCycles.LIMIT + 1);
-        assertThat(problems.subList(0, PrerequisiteCycles.LIMIT)).allMatch(p -> p.contains("prerequisite cycle a -> "))
+        assertThat(problems.subList(0, PrerequisiteCycles.LIMIT))
+                .allMatch(p -> p.contains("prerequisite cycle a -> "))
                 .doesNotHaveDuplicates();
-        assertThat(problems.get(PrerequisiteCycles.LIMIT)).isEqualTo("Framework 'f': more than 20 prerequisite"
-                + " cycles; only the first 20 are listed. Break these and validate again to see the rest.");
+        assertThat(problems.get(PrerequisiteCycles.LIMIT))
+                .isEqualTo("Framework 'f': more than 20 prerequisite"
+                        + " cycles; only the first 20 are listed. Break these and validate again to see the rest.");
     }
 
     @Test
@@ -196,7 +212,9 @@ class FrameworkValidationTest {
 
         List<String> problems = problemsOf("f", ring, true);
 
-        assertThat(problems).singleElement().asString()
+        assertThat(problems)
+                .singleElement()
+                .asString()
                 .contains("prerequisite cycle c0 -> c1 -> c2 -> ", " -> c19999 -> c0 (each competency requires");
     }
 
@@ -224,11 +242,14 @@ class FrameworkValidationTest {
                     .map(problem -> problem.substring(problem.indexOf("cycle ") + 6, problem.indexOf(" (")))
                     .toList();
 
-            assertThat(reported).as("cycles of %s", competencies)
+            assertThat(reported)
+                    .as("cycles of %s", competencies)
                     .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
-        assertThat(graphsWithCycles).as("random graphs that exercised the search").isGreaterThan(100);
+        assertThat(graphsWithCycles)
+                .as("random graphs that exercised the search")
+                .isGreaterThan(100);
     }
 
     /** Every path from a start back to it through competencies given after it: each cycle once, from its first. */
@@ -241,8 +262,8 @@ class FrameworkValidationTest {
         return cycles;
     }
 
-    private static void extendPath(List<Competency> competencies, List<String> ids, List<String> path, int start,
-                                   List<String> cycles) {
+    private static void extendPath(
+            List<Competency> competencies, List<String> ids, List<String> path, int start, List<String> cycles) {
         String last = path.get(path.size() - 1);
         for (String next : competencies.get(ids.indexOf(last)).prerequisiteIds()) {
             if (next.equals(ids.get(start))) {
@@ -258,7 +279,9 @@ class FrameworkValidationTest {
     private static List<String> problemsOf(String frameworkId, List<Competency> competencies, boolean inherit) {
         FrameworkException thrown = catchThrowableOfType(
                 () -> Framework.of(frameworkId, "F", competencies, inherit), FrameworkException.class);
-        assertThat(thrown).as("Framework.of should have rejected %s", competencies).isNotNull();
+        assertThat(thrown)
+                .as("Framework.of should have rejected %s", competencies)
+                .isNotNull();
         return thrown.problems();
     }
 }

@@ -23,8 +23,7 @@ final class MathFramework {
 
     static final String ID = "math-k5";
 
-    private MathFramework() {
-    }
+    private MathFramework() {}
 
     static List<Competency> competencies() {
         return List.of(

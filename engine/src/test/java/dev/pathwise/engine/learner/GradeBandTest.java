@@ -3,10 +3,10 @@ package dev.pathwise.engine.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class GradeBandTest {
 
@@ -44,6 +44,7 @@ class GradeBandTest {
     void learnerProfileTakesItsBandFromTheGrade() {
         assertThat(LearnerProfile.basic("ada", 7, null).gradeBand()).isEqualTo(GradeBand.G6_8);
         assertThatThrownBy(() -> LearnerProfile.basic("ada", 14, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("14");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("14");
     }
 }

@@ -12,8 +12,8 @@ class OverridesTest {
     private static final Instant T = Instant.parse("2026-10-01T10:00:00Z");
 
     private static TeacherOverride setLevel(String id, String competencyId, MasteryLevel level) {
-        return new TeacherOverride(id, "ada", OverrideKind.SET_LEVEL, competencyId, null, level, "ms-lee", "observed",
-                T);
+        return new TeacherOverride(
+                id, "ada", OverrideKind.SET_LEVEL, competencyId, null, level, "ms-lee", "observed", T);
     }
 
     private static TeacherOverride step(String id, OverrideKind kind, String activityId) {
@@ -29,34 +29,45 @@ class OverridesTest {
                 setLevel("o3", "count", MasteryLevel.APPROACHING)));
 
         // then
-        assertThat(overrides.level("count")).get().extracting(TeacherOverride::id).isEqualTo("o3");
-        assertThat(overrides.level("add")).get().extracting(TeacherOverride::level).isEqualTo(MasteryLevel.BEGINNING);
+        assertThat(overrides.level("count"))
+                .get()
+                .extracting(TeacherOverride::id)
+                .isEqualTo("o3");
+        assertThat(overrides.level("add"))
+                .get()
+                .extracting(TeacherOverride::level)
+                .isEqualTo(MasteryLevel.BEGINNING);
         assertThat(overrides.level("shapes")).isEmpty();
     }
 
     @Test
     void clearHandsTheLevelBackToTheRulesUntilSetAgain() {
         // given
-        TeacherOverride clear = new TeacherOverride("o2", "ada", OverrideKind.CLEAR_LEVEL, "count", null, null,
-                "ms-lee", "new evidence", T);
+        TeacherOverride clear = new TeacherOverride(
+                "o2", "ada", OverrideKind.CLEAR_LEVEL, "count", null, null, "ms-lee", "new evidence", T);
 
         // when
         Overrides cleared = Overrides.of(List.of(setLevel("o1", "count", MasteryLevel.MASTERED), clear));
-        Overrides setAgain = Overrides.of(List.of(setLevel("o1", "count", MasteryLevel.MASTERED), clear,
+        Overrides setAgain = Overrides.of(List.of(
+                setLevel("o1", "count", MasteryLevel.MASTERED),
+                clear,
                 setLevel("o3", "count", MasteryLevel.EXCEEDING)));
 
         // then
         assertThat(cleared.level("count")).isEmpty();
-        assertThat(setAgain.level("count")).get().extracting(TeacherOverride::id).isEqualTo("o3");
+        assertThat(setAgain.level("count"))
+                .get()
+                .extracting(TeacherOverride::id)
+                .isEqualTo("o3");
     }
 
     @Test
     void assignThenRemoveLeavesTheStepRemovedAndRemoveThenAssignLeavesItAssigned() {
         // when
-        Overrides removed = Overrides.of(List.of(
-                step("o1", OverrideKind.ASSIGN_STEP, "a1"), step("o2", OverrideKind.REMOVE_STEP, "a1")));
-        Overrides assigned = Overrides.of(List.of(
-                step("o1", OverrideKind.REMOVE_STEP, "a1"), step("o2", OverrideKind.ASSIGN_STEP, "a1")));
+        Overrides removed = Overrides.of(
+                List.of(step("o1", OverrideKind.ASSIGN_STEP, "a1"), step("o2", OverrideKind.REMOVE_STEP, "a1")));
+        Overrides assigned = Overrides.of(
+                List.of(step("o1", OverrideKind.REMOVE_STEP, "a1"), step("o2", OverrideKind.ASSIGN_STEP, "a1")));
 
         // then
         assertThat(removed.assignedSteps()).isEmpty();
@@ -69,7 +80,8 @@ class OverridesTest {
     void assignedStepsKeepTheOrderAssigned() {
         // when
         Overrides overrides = Overrides.of(List.of(
-                step("o1", OverrideKind.ASSIGN_STEP, "z"), step("o2", OverrideKind.ASSIGN_STEP, "a"),
+                step("o1", OverrideKind.ASSIGN_STEP, "z"),
+                step("o2", OverrideKind.ASSIGN_STEP, "a"),
                 step("o3", OverrideKind.ASSIGN_STEP, "m")));
 
         // then
@@ -79,14 +91,17 @@ class OverridesTest {
 
     @Test
     void overrideNeedsAReasonAndWhatItsKindActsOn() {
-        assertThatThrownBy(() -> new TeacherOverride("o1", "ada", OverrideKind.SET_LEVEL, "count", null,
-                MasteryLevel.MASTERED, "ms-lee", " ", T))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
-        assertThatThrownBy(() -> new TeacherOverride("o1", "ada", OverrideKind.ASSIGN_STEP, "count", null, null,
-                "ms-lee", "plan", T))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("activityId");
-        assertThatThrownBy(() -> new TeacherOverride("o1", "ada", OverrideKind.SET_LEVEL, "count", null, null,
-                "ms-lee", "plan", T))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("level");
+        assertThatThrownBy(() -> new TeacherOverride(
+                        "o1", "ada", OverrideKind.SET_LEVEL, "count", null, MasteryLevel.MASTERED, "ms-lee", " ", T))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reason");
+        assertThatThrownBy(() -> new TeacherOverride(
+                        "o1", "ada", OverrideKind.ASSIGN_STEP, "count", null, null, "ms-lee", "plan", T))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("activityId");
+        assertThatThrownBy(() -> new TeacherOverride(
+                        "o1", "ada", OverrideKind.SET_LEVEL, "count", null, null, "ms-lee", "plan", T))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("level");
     }
 }

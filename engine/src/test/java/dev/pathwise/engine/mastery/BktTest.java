@@ -94,8 +94,8 @@ class BktTest implements RejectsInvalidScores {
 
     @Test
     void uses_the_parameters_it_is_given() {
-        MasteryMethod custom = MasteryMethods.create("bkt",
-                Map.of("prior", 0.5, "learn", 0.1, "slip", 0.2, "guess", 0.3, "cut", 0.5));
+        MasteryMethod custom =
+                MasteryMethods.create("bkt", Map.of("prior", 0.5, "learn", 0.1, "slip", 0.2, "guess", 0.3, "cut", 0.5));
         // 0.5 >= cut 0.5: correct. post = 0.5·0.8 / (0.5·0.8 + 0.5·0.3) = 0.4 / 0.55
         double post = 0.4 / 0.55;
 
@@ -117,8 +117,10 @@ class BktTest implements RejectsInvalidScores {
         MethodResult result = neverGuesses.apply(new double[] {1.0});
 
         assertThat(result.value()).isCloseTo(0.0 * 1 + (1 - 0.0) * 0.15, within(1e-9));
-        assertThat(result.note()).isEqualTo("1 answer (the 1st, scored 1) cannot happen with these prior, slip and"
-                + " guess values, so it did not change the estimate before learning; check prior, slip and guess");
+        assertThat(result.note())
+                .isEqualTo(
+                        "1 answer (the 1st, scored 1) cannot happen with these prior, slip and"
+                                + " guess values, so it did not change the estimate before learning; check prior, slip and guess");
     }
 
     @Test
@@ -129,7 +131,8 @@ class BktTest implements RejectsInvalidScores {
         MethodResult result = neverSlips.apply(new double[] {1.0, 0.2, 0.1});
 
         assertThat(result.value()).isCloseTo(1.0, within(1e-9));
-        assertThat(result.note()).startsWith("2 answers (first the 2nd, scored 0.2) cannot happen")
+        assertThat(result.note())
+                .startsWith("2 answers (first the 2nd, scored 0.2) cannot happen")
                 .contains("so they did not change the estimate");
     }
 }

@@ -54,7 +54,8 @@ class ExponentialDecayTest implements RejectsInvalidScores {
 
     @Test
     void equal_scores_give_that_score() {
-        assertThat(exponentialDecay.apply(new double[] {0.6, 0.6, 0.6, 0.6}).value()).isCloseTo(0.6, within(1e-9));
+        assertThat(exponentialDecay.apply(new double[] {0.6, 0.6, 0.6, 0.6}).value())
+                .isCloseTo(0.6, within(1e-9));
     }
 
     @Test

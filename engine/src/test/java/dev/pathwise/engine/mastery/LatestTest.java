@@ -1,7 +1,7 @@
 package dev.pathwise.engine.mastery;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static dev.pathwise.engine.mastery.PublishedScale.CANVAS_FIVE_POINTS;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;

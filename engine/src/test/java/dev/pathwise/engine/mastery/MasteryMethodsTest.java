@@ -14,9 +14,21 @@ class MasteryMethodsTest {
 
     @Test
     void offers_ten_methods_and_three_other_names_in_a_stable_order() {
-        assertThat(MasteryMethods.names()).containsExactly("latest", "highest", "mean", "average", "weighted_average",
-                "decaying_average", "standard_decaying_average", "exponential_decay", "n_mastery", "n_of_last_m",
-                "n_of_m", "power_law", "bkt");
+        assertThat(MasteryMethods.names())
+                .containsExactly(
+                        "latest",
+                        "highest",
+                        "mean",
+                        "average",
+                        "weighted_average",
+                        "decaying_average",
+                        "standard_decaying_average",
+                        "exponential_decay",
+                        "n_mastery",
+                        "n_of_last_m",
+                        "n_of_m",
+                        "power_law",
+                        "bkt");
     }
 
     @Test
@@ -25,7 +37,8 @@ class MasteryMethodsTest {
             MasteryMethod method = MasteryMethods.create(name, Map.of());
 
             assertThat(method.name()).isEqualTo(name);
-            assertThat(method.apply(new double[] {0.5, 0.6, 0.7, 0.8}).methodUsed()).isEqualTo(name);
+            assertThat(method.apply(new double[] {0.5, 0.6, 0.7, 0.8}).methodUsed())
+                    .isEqualTo(name);
         }
     }
 
@@ -52,8 +65,14 @@ class MasteryMethodsTest {
                 .containsExactly(entry("n", 3.0), entry("m", 5.0), entry("threshold", 0.8));
         assertThat(MasteryMethods.defaults("power_law"))
                 .containsExactly(entry("floor", 0.01), entry("scale_min", 0.0), entry("scale_max", 1.0));
-        assertThat(MasteryMethods.defaults("bkt")).containsExactly(entry("prior", 0.25), entry("learn", 0.15),
-                entry("slip", 0.10), entry("guess", 0.20), entry("forget", 0.0), entry("cut", 0.8));
+        assertThat(MasteryMethods.defaults("bkt"))
+                .containsExactly(
+                        entry("prior", 0.25),
+                        entry("learn", 0.15),
+                        entry("slip", 0.10),
+                        entry("guess", 0.20),
+                        entry("forget", 0.0),
+                        entry("cut", 0.8));
     }
 
     @Test
@@ -70,8 +89,8 @@ class MasteryMethodsTest {
                 .isEqualTo(MasteryMethods.create("weighted_average", Map.of("w", 0.65)));
         assertThat(MasteryMethods.create("n_of_last_m", Map.of("threshold", 0.9)))
                 .isEqualTo(MasteryMethods.create("n_of_last_m", Map.of("n", 3.0, "m", 5.0, "threshold", 0.9)));
-        assertThat(MasteryMethods.create("bkt", Map.of("forget", 0.05))).hasToString(
-                "bkt{prior=0.25, learn=0.15, slip=0.1, guess=0.2, forget=0.05, cut=0.8}");
+        assertThat(MasteryMethods.create("bkt", Map.of("forget", 0.05)))
+                .hasToString("bkt{prior=0.25, learn=0.15, slip=0.1, guess=0.2, forget=0.05, cut=0.8}");
         assertThat(MasteryMethods.create("power_law", null))
                 .hasToString("power_law{floor=0.01, scale_min=0.0, scale_max=1.0}");
         assertThat(MasteryMethods.create("latest", null)).hasToString("latest");
@@ -97,19 +116,20 @@ class MasteryMethodsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "hihgest, highest",
-            "Mean, mean",
-            "lastest, latest",
-            "exponential, exponential_decay",
-            "n-of-m, n_of_m",
-            "n_of_last, n_of_last_m",
-            "nmastery, n_mastery",
-            "n_mastry, n_mastery",
-            "weighted_avg, weighted_average",
-            "standard_decaying, standard_decaying_average",
-            "standard_decaying_averge, standard_decaying_average",
-            "powerlaw, power_law",
-            "BKT, bkt"})
+        "hihgest, highest",
+        "Mean, mean",
+        "lastest, latest",
+        "exponential, exponential_decay",
+        "n-of-m, n_of_m",
+        "n_of_last, n_of_last_m",
+        "nmastery, n_mastery",
+        "n_mastry, n_mastery",
+        "weighted_avg, weighted_average",
+        "standard_decaying, standard_decaying_average",
+        "standard_decaying_averge, standard_decaying_average",
+        "powerlaw, power_law",
+        "BKT, bkt"
+    })
     void suggests_the_closest_method_name(String given, String suggested) {
         assertThatThrownBy(() -> MasteryMethods.create(given, Map.of()))
                 .hasMessageContaining("'" + given + "'")
@@ -162,38 +182,41 @@ class MasteryMethodsTest {
     }
 
     @ParameterizedTest(name = "{0} {1} = {2} is outside {3}")
-    @CsvSource(delimiter = '|', value = {
-            "weighted_average  | w         | 0       | (0, 1]",
-            "standard_decaying_average | w | 0      | (0, 1]",
-            "standard_decaying_average | w | 1.1    | (0, 1]",
-            "n_mastery         | n         | 0       | a whole number >= 1",
-            "n_mastery         | threshold | 1.5     | [0, 1]",
-            "power_law         | scale_min | -1      | a number >= 0",
-            "power_law         | scale_max | 0       | a number > 0",
-            "power_law         | scale_max | Infinity | a number > 0",
-            "power_law         | scale_min | NaN     | a number >= 0",
-            "decaying_average  | w         | 0       | (0, 1]",
-            "decaying_average  | w         | 1.5     | (0, 1]",
-            "decaying_average  | w         | NaN     | (0, 1]",
-            "exponential_decay | decay     | 0       | (0, 1]",
-            "exponential_decay | decay     | -0.2    | (0, 1]",
-            "exponential_decay | decay     | 1.01    | (0, 1]",
-            "n_of_m            | n         | 0       | a whole number >= 1",
-            "n_of_m            | n         | 2.5     | a whole number >= 1",
-            "n_of_m            | m         | -5      | a whole number >= 1",
-            "n_of_m            | threshold | 1.2     | [0, 1]",
-            "n_of_m            | threshold | -0.01   | [0, 1]",
-            "power_law         | floor     | 0       | (0, 1)",
-            "power_law         | floor     | 1       | (0, 1)",
-            "bkt               | prior     | 1.1     | [0, 1]",
-            "bkt               | learn     | -0.1    | [0, 1]",
-            "bkt               | slip      | 1       | [0, 1)",
-            "bkt               | guess     | 1       | [0, 1)",
-            "bkt               | forget    | 2       | [0, 1]",
-            "bkt               | cut       | -1      | [0, 1]",
-            "bkt               | cut       | Infinity | [0, 1]"})
-    void a_parameter_out_of_range_is_rejected_naming_parameter_value_and_range(String method, String parameter,
-                                                                               double value, String range) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "weighted_average  | w         | 0       | (0, 1]",
+                "standard_decaying_average | w | 0      | (0, 1]",
+                "standard_decaying_average | w | 1.1    | (0, 1]",
+                "n_mastery         | n         | 0       | a whole number >= 1",
+                "n_mastery         | threshold | 1.5     | [0, 1]",
+                "power_law         | scale_min | -1      | a number >= 0",
+                "power_law         | scale_max | 0       | a number > 0",
+                "power_law         | scale_max | Infinity | a number > 0",
+                "power_law         | scale_min | NaN     | a number >= 0",
+                "decaying_average  | w         | 0       | (0, 1]",
+                "decaying_average  | w         | 1.5     | (0, 1]",
+                "decaying_average  | w         | NaN     | (0, 1]",
+                "exponential_decay | decay     | 0       | (0, 1]",
+                "exponential_decay | decay     | -0.2    | (0, 1]",
+                "exponential_decay | decay     | 1.01    | (0, 1]",
+                "n_of_m            | n         | 0       | a whole number >= 1",
+                "n_of_m            | n         | 2.5     | a whole number >= 1",
+                "n_of_m            | m         | -5      | a whole number >= 1",
+                "n_of_m            | threshold | 1.2     | [0, 1]",
+                "n_of_m            | threshold | -0.01   | [0, 1]",
+                "power_law         | floor     | 0       | (0, 1)",
+                "power_law         | floor     | 1       | (0, 1)",
+                "bkt               | prior     | 1.1     | [0, 1]",
+                "bkt               | learn     | -0.1    | [0, 1]",
+                "bkt               | slip      | 1       | [0, 1)",
+                "bkt               | guess     | 1       | [0, 1)",
+                "bkt               | forget    | 2       | [0, 1]",
+                "bkt               | cut       | -1      | [0, 1]",
+                "bkt               | cut       | Infinity | [0, 1]"
+            })
+    void a_parameter_out_of_range_is_rejected_naming_parameter_value_and_range(
+            String method, String parameter, double value, String range) {
         assertThatThrownBy(() -> MasteryMethods.create(method, Map.of(parameter, value)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Mastery method '" + method + "' parameter '" + parameter + "' is "

@@ -1,7 +1,7 @@
 package dev.pathwise.engine.mastery;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static dev.pathwise.engine.mastery.PublishedScale.CANVAS_FIVE_POINTS;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
@@ -70,7 +70,8 @@ class MeanTest implements RejectsInvalidScores {
 
         MethodResult result = average.apply(CANVAS_FIVE_POINTS.scores(2, 4, 3));
 
-        assertThat(result.value()).isEqualTo(mean.apply(CANVAS_FIVE_POINTS.scores(2, 4, 3)).value());
+        assertThat(result.value())
+                .isEqualTo(mean.apply(CANVAS_FIVE_POINTS.scores(2, 4, 3)).value());
         assertThat(result.methodUsed()).isEqualTo("average");
         assertThat(average.name()).isEqualTo("average");
     }

@@ -45,8 +45,9 @@ class NMasteryTest implements RejectsInvalidScores {
 
         assertThat(result.allowsMastery()).isFalse();
         assertThat(result.value()).isEqualTo(0.0);
-        assertThat(result.note()).isEqualTo("1 of the 3 scores is at or above 0.6, and 3 are needed before those are"
-                + " averaged into a mastery score (until then the score counts as 0)");
+        assertThat(result.note())
+                .isEqualTo("1 of the 3 scores is at or above 0.6, and 3 are needed before those are"
+                        + " averaged into a mastery score (until then the score counts as 0)");
     }
 
     @Test
@@ -72,7 +73,9 @@ class NMasteryTest implements RejectsInvalidScores {
     void canvas_n3_3_4_3_is_3_33() {
         MethodResult result = threeTimes.apply(CANVAS_FIVE_POINTS.scores(3, 4, 3));
 
-        assertThat(CANVAS_FIVE_POINTS.points(result)).isCloseTo(10.0 / 3, within(1e-9)).isCloseTo(3.33, within(0.005));
+        assertThat(CANVAS_FIVE_POINTS.points(result))
+                .isCloseTo(10.0 / 3, within(1e-9))
+                .isCloseTo(3.33, within(0.005));
         assertThat(result.value()).isCloseTo(2.0 / 3, within(1e-9));
     }
 
@@ -117,7 +120,8 @@ class NMasteryTest implements RejectsInvalidScores {
     void defaults_to_3_at_or_above_0_8() {
         MasteryMethod defaults = MasteryMethods.create("n_mastery", Map.of());
 
-        assertThat(defaults.apply(new double[] {0.8, 0.9, 0.79}).allowsMastery()).isFalse();
+        assertThat(defaults.apply(new double[] {0.8, 0.9, 0.79}).allowsMastery())
+                .isFalse();
         assertThat(defaults.apply(new double[] {0.8, 0.9, 0.79, 1.0}).value()).isCloseTo(0.9, within(1e-9));
     }
 }

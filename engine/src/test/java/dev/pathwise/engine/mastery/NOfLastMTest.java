@@ -56,8 +56,9 @@ class NOfLastMTest implements RejectsInvalidScores {
         assertThat(two.allowsMastery()).isFalse();
         assertThat(two.value()).isCloseTo((0.9 + 0.95) / 2, within(1e-9));
         assertThat(two.methodUsed()).isEqualTo("n_of_last_m");
-        assertThat(two.note()).isEqualTo("only 2 scores so far, and 3 of the last 5 scores must be at or above 0.8"
-                + " (until then the score is the mean so far)");
+        assertThat(two.note())
+                .isEqualTo("only 2 scores so far, and 3 of the last 5 scores must be at or above 0.8"
+                        + " (until then the score is the mean so far)");
         assertThat(one.allowsMastery()).isFalse();
         assertThat(one.value()).isCloseTo(1.0, within(1e-9));
         assertThat(one.note()).startsWith("only 1 score so far, and 3 of the last 5");
@@ -74,7 +75,8 @@ class NOfLastMTest implements RejectsInvalidScores {
     @Test
     void tied_scores_each_count_towards_the_n_th_highest() {
         assertThat(threeOfFive.apply(new double[] {0.9, 0.9, 0.9, 0.5}).value()).isCloseTo(0.9, within(1e-9));
-        assertThat(threeOfFive.apply(new double[] {1.0, 1.0, 0.5, 0.5, 0.5}).value()).isCloseTo(0.5, within(1e-9));
+        assertThat(threeOfFive.apply(new double[] {1.0, 1.0, 0.5, 0.5, 0.5}).value())
+                .isCloseTo(0.5, within(1e-9));
     }
 
     @Test
@@ -126,8 +128,12 @@ class NOfLastMTest implements RejectsInvalidScores {
     @Test
     void the_value_reaches_the_threshold_exactly_when_mastery_is_allowed() {
         double[][] series = {
-                {0.8, 0.79, 0.8, 0.81}, {0.79, 0.79, 0.79, 1.0, 1.0}, {1.0, 1.0, 1.0, 0.0, 0.0, 0.0},
-                {0.0, 0.8, 0.0, 0.8, 0.0, 0.8}, {0.5, 0.81, 0.82, 0.83}};
+            {0.8, 0.79, 0.8, 0.81},
+            {0.79, 0.79, 0.79, 1.0, 1.0},
+            {1.0, 1.0, 1.0, 0.0, 0.0, 0.0},
+            {0.0, 0.8, 0.0, 0.8, 0.0, 0.8},
+            {0.5, 0.81, 0.82, 0.83}
+        };
         for (double[] scores : series) {
             MethodResult result = threeOfFive.apply(scores);
 

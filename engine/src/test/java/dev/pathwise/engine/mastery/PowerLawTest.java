@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PowerLawTest implements RejectsInvalidScores {
 
     private final MasteryMethod powerLaw = MasteryMethods.create("power_law", Map.of());
-    private final MasteryMethod onOneToFour = MasteryMethods.create("power_law",
-            Map.of("scale_min", 1.0, "scale_max", 4.0));
+    private final MasteryMethod onOneToFour =
+            MasteryMethods.create("power_law", Map.of("scale_min", 1.0, "scale_max", 4.0));
 
     @Override
     public MasteryMethod method() {
@@ -50,16 +50,18 @@ class PowerLawTest implements RejectsInvalidScores {
 
     @ParameterizedTest(name = "{0}, {1}, {2}, {3} on 1-4 -> {4} (published {5})")
     @CsvSource({
-            "1, 2, 3, 4, 4.0,                4.00",
-            "1, 3, 2, 4, 3.656698434469283,  3.66",
-            "2, 4, 1, 3, 2.1642633199144177, 2.16",
-            "4, 3, 2, 1, 1.2809466795986413, 1.28"})
-    void jumpropes_published_table_on_a_1_to_4_rubric(double first, double second, double third, double fourth,
-                                                       double exact, double published) {
+        "1, 2, 3, 4, 4.0,                4.00",
+        "1, 3, 2, 4, 3.656698434469283,  3.66",
+        "2, 4, 1, 3, 2.1642633199144177, 2.16",
+        "4, 3, 2, 1, 1.2809466795986413, 1.28"
+    })
+    void jumpropes_published_table_on_a_1_to_4_rubric(
+            double first, double second, double third, double fourth, double exact, double published) {
         MethodResult result = onOneToFour.apply(RUBRIC_ONE_TO_FOUR.scores(first, second, third, fourth));
 
         assertThat(fitAtLastAttempt(first, second, third, fourth)).isCloseTo(exact, within(1e-9));
-        assertThat(RUBRIC_ONE_TO_FOUR.points(result)).isCloseTo(exact, within(1e-9))
+        assertThat(RUBRIC_ONE_TO_FOUR.points(result))
+                .isCloseTo(exact, within(1e-9))
                 .isCloseTo(published, within(0.005));
         assertThat(result.value()).isCloseTo((exact - 1) / 3, within(1e-9));
         assertThat(result.methodUsed()).isEqualTo("power_law");
@@ -79,9 +81,11 @@ class PowerLawTest implements RejectsInvalidScores {
         double[] scores = {0.25, 0.75, 0.5, 1.0};
 
         MethodResult undeclared = powerLaw.apply(scores);
-        MethodResult declared = MasteryMethods.create("power_law", Map.of("scale_max", 4.0)).apply(scores);
+        MethodResult declared =
+                MasteryMethods.create("power_law", Map.of("scale_max", 4.0)).apply(scores);
 
-        assertThat(undeclared.value()).isCloseTo(3.656698434469283 / 4, within(1e-9))
+        assertThat(undeclared.value())
+                .isCloseTo(3.656698434469283 / 4, within(1e-9))
                 .isCloseTo(0.9141746086173208, within(1e-9));
         assertThat(declared.value()).isCloseTo(undeclared.value(), within(1e-9));
     }
@@ -90,7 +94,8 @@ class PowerLawTest implements RejectsInvalidScores {
     void three_rising_scores_are_reported_at_the_fitted_curve_of_the_last_attempt() {
         MethodResult result = powerLaw.apply(new double[] {0.4, 0.6, 0.7});
 
-        assertThat(result.value()).isCloseTo(fitAtLastAttempt(0.4, 0.6, 0.7), within(1e-9))
+        assertThat(result.value())
+                .isCloseTo(fitAtLastAttempt(0.4, 0.6, 0.7), within(1e-9))
                 .isCloseTo(0.715243391361331, within(1e-9));
         assertThat(result.allowsMastery()).isTrue();
         assertThat(result.methodUsed()).isEqualTo("power_law");
@@ -115,7 +120,8 @@ class PowerLawTest implements RejectsInvalidScores {
     void a_zero_is_counted_as_the_floor_share_of_the_top_and_the_note_says_so() {
         MethodResult result = powerLaw.apply(new double[] {0.5, 0.0, 0.3});
 
-        assertThat(result.value()).isCloseTo(fitAtLastAttempt(0.5, 0.01, 0.3), within(1e-9))
+        assertThat(result.value())
+                .isCloseTo(fitAtLastAttempt(0.5, 0.01, 0.3), within(1e-9))
                 .isCloseTo(0.06855334731820742, within(1e-9));
         assertThat(result.methodUsed()).isEqualTo("power_law");
         assertThat(result.note())
@@ -131,11 +137,14 @@ class PowerLawTest implements RejectsInvalidScores {
         // points 0 (counted as 0.04), 3, 4: the fit reaches 7.1486 points, above the top
         assertThat(fitAtLastAttempt(0.04, 3, 4)).isCloseTo(7.1486035840104085, within(1e-9));
         assertThat(result.value()).isEqualTo(1.0);
-        assertThat(result.note()).isEqualTo("1 score below 0.04 counted as 0.04, as the power law cannot use a score"
-                + " of 0; the power-law trend reaches 7.149 at the latest score, above the top of the 0-4 scale,"
-                + " so 4 is used");
+        assertThat(result.note())
+                .isEqualTo("1 score below 0.04 counted as 0.04, as the power law cannot use a score"
+                        + " of 0; the power-law trend reaches 7.149 at the latest score, above the top of the 0-4 scale,"
+                        + " so 4 is used");
         assertThat(powerLaw.apply(new double[] {0.0, 0.75, 1.0}).note())
-                .startsWith("1 score below 0.01 counted as 0.01").contains("reaches 1.787 ").endsWith("so 1 is used");
+                .startsWith("1 score below 0.01 counted as 0.01")
+                .contains("reaches 1.787 ")
+                .endsWith("so 1 is used");
     }
 
     @Test
@@ -144,7 +153,8 @@ class PowerLawTest implements RejectsInvalidScores {
 
         MethodResult result = floorTenth.apply(new double[] {0.05, 0.5, 0.9});
 
-        assertThat(result.value()).isCloseTo(fitAtLastAttempt(0.1, 0.5, 0.9), within(1e-9))
+        assertThat(result.value())
+                .isCloseTo(fitAtLastAttempt(0.1, 0.5, 0.9), within(1e-9))
                 .isCloseTo(0.9864927724343115, within(1e-9));
         assertThat(result.note())
                 .isEqualTo("1 score below 0.1 counted as 0.1, as the power law cannot use a score of 0");
@@ -157,8 +167,9 @@ class PowerLawTest implements RejectsInvalidScores {
         assertThat(fitAtLastAttempt(0.2, 0.6, 1.0)).isCloseTo(1.0347928179449706, within(1e-9));
         assertThat(result.value()).isEqualTo(1.0);
         assertThat(result.allowsMastery()).isTrue();
-        assertThat(result.note()).isEqualTo("the power-law trend reaches 1.035 at the latest score, above the top of"
-                + " the 0-1 scale, so 1 is used");
+        assertThat(result.note())
+                .isEqualTo("the power-law trend reaches 1.035 at the latest score, above the top of"
+                        + " the 0-1 scale, so 1 is used");
     }
 
     @Test
@@ -167,14 +178,17 @@ class PowerLawTest implements RejectsInvalidScores {
 
         assertThat(fitAtLastAttempt(4, 1, 1)).isCloseTo(0.8102625624619877, within(1e-9));
         assertThat(result.value()).isEqualTo(0.0);
-        assertThat(result.note()).isEqualTo("the power-law trend falls to 0.8103 at the latest score, below the bottom"
-                + " of the 1-4 scale, so 1 is used");
+        assertThat(result.note())
+                .isEqualTo("the power-law trend falls to 0.8103 at the latest score, below the bottom"
+                        + " of the 1-4 scale, so 1 is used");
     }
 
     @Test
     void a_fit_on_the_top_of_the_scale_is_not_reported_as_above_it() {
-        assertThat(onOneToFour.apply(RUBRIC_ONE_TO_FOUR.scores(4, 4, 4, 4)).note()).isEmpty();
-        assertThat(onOneToFour.apply(RUBRIC_ONE_TO_FOUR.scores(1, 2, 3, 4)).note()).isEmpty();
+        assertThat(onOneToFour.apply(RUBRIC_ONE_TO_FOUR.scores(4, 4, 4, 4)).note())
+                .isEmpty();
+        assertThat(onOneToFour.apply(RUBRIC_ONE_TO_FOUR.scores(1, 2, 3, 4)).note())
+                .isEmpty();
         assertThat(powerLaw.apply(new double[] {1.0, 1.0, 1.0}).value()).isCloseTo(1.0, within(1e-9));
         assertThat(powerLaw.apply(new double[] {1.0, 1.0, 1.0}).note()).isEmpty();
     }
@@ -210,8 +224,8 @@ class PowerLawTest implements RejectsInvalidScores {
         MethodResult result = powerLaw.apply(new double[] {0.0, 0.0, 0.0});
 
         assertThat(result.value()).isCloseTo(0.01, within(1e-9));
-        assertThat(result.note()).isEqualTo("3 scores below 0.01 counted as 0.01, as the power law cannot use a score"
-                + " of 0");
+        assertThat(result.note())
+                .isEqualTo("3 scores below 0.01 counted as 0.01, as the power law cannot use a score" + " of 0");
     }
 
     @Test
@@ -222,7 +236,7 @@ class PowerLawTest implements RejectsInvalidScores {
                         + " range: a number > scale_min (4)")
                 .hasMessageContaining("scale_min 1 and scale_max 4 for a 1-4 rubric");
         assertThatThrownBy(() -> MasteryMethods.create("power_law", Map.of("scale_min", 2.0)))
-                .hasMessageContaining("parameter 'scale_max' is 1, outside the allowed range:"
-                        + " a number > scale_min (2)");
+                .hasMessageContaining(
+                        "parameter 'scale_max' is 1, outside the allowed range:" + " a number > scale_min (2)");
     }
 }

@@ -28,10 +28,27 @@ class RollupTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "most", "all 3", "any of them", "at_least_count", "at_least_count three",
-            "at_least_count 3 4", "at_least_count -1", "at_least_count 2.5", "at_least_count 0",
-            "at_least_percent", "at_least_percent 0", "at_least_percent 101", "at_least_percent 75%",
-            "at_least_percent NaN", "at_least_percent 1e2", "at least 3"})
+    @ValueSource(
+            strings = {
+                "",
+                "  ",
+                "most",
+                "all 3",
+                "any of them",
+                "at_least_count",
+                "at_least_count three",
+                "at_least_count 3 4",
+                "at_least_count -1",
+                "at_least_count 2.5",
+                "at_least_count 0",
+                "at_least_percent",
+                "at_least_percent 0",
+                "at_least_percent 101",
+                "at_least_percent 75%",
+                "at_least_percent NaN",
+                "at_least_percent 1e2",
+                "at least 3"
+            })
     void rejects_other_text_naming_it_and_the_accepted_forms(String text) {
         assertThatThrownBy(() -> Rollup.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -50,8 +67,7 @@ class RollupTest {
     void an_amount_out_of_range_is_named_in_the_error() {
         assertThatThrownBy(() -> Rollup.parse("at_least_percent 120"))
                 .hasMessageContaining("120 is outside the allowed range (0, 100]");
-        assertThatThrownBy(() -> Rollup.parse("at_least_count 0"))
-                .hasMessageContaining("0 is not a whole number >= 1");
+        assertThatThrownBy(() -> Rollup.parse("at_least_count 0")).hasMessageContaining("0 is not a whole number >= 1");
     }
 
     @Test
@@ -76,13 +92,15 @@ class RollupTest {
     @ParameterizedTest(name = "at_least_count 3: {0} of {1} -> {2}")
     @CsvSource({"3, 5, true", "4, 5, true", "2, 5, false", "2, 2, false", "0, 0, false"})
     void at_least_count_needs_that_many_children(int mastered, int total, boolean satisfied) {
-        assertThat(Rollup.parse("at_least_count 3").isSatisfied(mastered, total)).isEqualTo(satisfied);
+        assertThat(Rollup.parse("at_least_count 3").isSatisfied(mastered, total))
+                .isEqualTo(satisfied);
     }
 
     @ParameterizedTest(name = "at_least_percent 75: {0} of {1} -> {2}")
     @CsvSource({"3, 4, true", "4, 4, true", "2, 4, false", "5, 7, false", "6, 8, true", "0, 0, false"})
     void at_least_percent_needs_that_share_of_the_children(int mastered, int total, boolean satisfied) {
-        assertThat(Rollup.parse("at_least_percent 75").isSatisfied(mastered, total)).isEqualTo(satisfied);
+        assertThat(Rollup.parse("at_least_percent 75").isSatisfied(mastered, total))
+                .isEqualTo(satisfied);
     }
 
     @Test

@@ -26,7 +26,9 @@ class StandardDecayingAverageTest implements RejectsInvalidScores {
         // 2 -> 2·0.35 + 3·0.65 = 2.65 -> 2.65·0.35 + 4·0.65 = 3.5275
         MethodResult result = decaying.apply(CANVAS_FIVE_POINTS.scores(2, 3, 4));
 
-        assertThat(CANVAS_FIVE_POINTS.points(result)).isCloseTo(3.5275, within(1e-9)).isCloseTo(3.53, within(0.005));
+        assertThat(CANVAS_FIVE_POINTS.points(result))
+                .isCloseTo(3.5275, within(1e-9))
+                .isCloseTo(3.53, within(0.005));
         assertThat(result.value()).isCloseTo(0.7055, within(1e-9));
         assertThat(result.allowsMastery()).isTrue();
         assertThat(result.methodUsed()).isEqualTo("standard_decaying_average");
@@ -41,7 +43,8 @@ class StandardDecayingAverageTest implements RejectsInvalidScores {
         for (int k = 1; k <= scores.length; k++) {
             double[] firstK = Arrays.copyOf(scores, k);
 
-            assertThat(CANVAS_FIVE_POINTS.points(decaying.apply(firstK))).as("after %d scores", k)
+            assertThat(CANVAS_FIVE_POINTS.points(decaying.apply(firstK)))
+                    .as("after %d scores", k)
                     .isCloseTo(expected[k - 1], within(1e-9));
         }
         assertThat(decaying.apply(scores).value()).isCloseTo(4.46961875 / 5, within(1e-9));
@@ -81,6 +84,7 @@ class StandardDecayingAverageTest implements RejectsInvalidScores {
     void equal_scores_give_that_score_zeros_zero_and_ones_one() {
         assertThat(decaying.apply(new double[] {0.6, 0.6, 0.6}).value()).isCloseTo(0.6, within(1e-9));
         assertThat(decaying.apply(new double[] {0.0, 0.0, 0.0}).value()).isEqualTo(0.0);
-        assertThat(decaying.apply(new double[] {1.0, 1.0, 1.0, 1.0, 1.0}).value()).isCloseTo(1.0, within(1e-9));
+        assertThat(decaying.apply(new double[] {1.0, 1.0, 1.0, 1.0, 1.0}).value())
+                .isCloseTo(1.0, within(1e-9));
     }
 }

@@ -93,7 +93,9 @@ class WeightedAverageTest implements RejectsInvalidScores {
         // 4·0.65 + mean(2, 3)·0.35 = 2.6 + 0.875
         MethodResult result = weightedAverage.apply(CANVAS_FIVE_POINTS.scores(2, 3, 4));
 
-        assertThat(CANVAS_FIVE_POINTS.points(result)).isCloseTo(3.475, within(1e-9)).isCloseTo(3.48, within(0.005));
+        assertThat(CANVAS_FIVE_POINTS.points(result))
+                .isCloseTo(3.475, within(1e-9))
+                .isCloseTo(3.48, within(0.005));
         assertThat(result.value()).isCloseTo(0.695, within(1e-9));
     }
 

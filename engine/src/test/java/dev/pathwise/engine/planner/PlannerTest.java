@@ -44,20 +44,23 @@ class PlannerTest {
      *   letters
      * </pre>
      */
-    private static final Framework MATH = Framework.of("math-k5", "Math K-5", List.of(
-            of("math", null, "letters"),
-            of("number", "math"),
-            of("counting", "number"),
-            of("place-value", "number", "counting"),
-            of("geometry", "math", "counting"),
-            of("shapes", "geometry"),
-            of("area", "geometry", "shapes", "place-value"),
-            of("reading", null),
-            of("letters", "reading")));
+    private static final Framework MATH = Framework.of(
+            "math-k5",
+            "Math K-5",
+            List.of(
+                    of("math", null, "letters"),
+                    of("number", "math"),
+                    of("counting", "number"),
+                    of("place-value", "number", "counting"),
+                    of("geometry", "math", "counting"),
+                    of("shapes", "geometry"),
+                    of("area", "geometry", "shapes", "place-value"),
+                    of("reading", null),
+                    of("letters", "reading")));
 
     /** Two ready leaves (c1 before c2 in framework order) and c3, locked behind c1. */
-    private static final Framework FLAT = Framework.of("flat", "Flat", List.of(
-            of("c1", null), of("c2", null), of("c3", null, "c1")));
+    private static final Framework FLAT =
+            Framework.of("flat", "Flat", List.of(of("c1", null), of("c2", null), of("c3", null, "c1")));
 
     // ---- ready fringe -------------------------------------------------------------------------------------
 
@@ -82,8 +85,8 @@ class PlannerTest {
     @Test
     void masteredLeavesLeaveTheFringeAndExceedingCountsAsMastered() {
         // when
-        List<String> ready = Planner.readyToLearn(MATH, learner(Map.of(
-                "letters", MasteryLevel.EXCEEDING, "counting", MasteryLevel.MASTERED)));
+        List<String> ready = Planner.readyToLearn(
+                MATH, learner(Map.of("letters", MasteryLevel.EXCEEDING, "counting", MasteryLevel.MASTERED)));
 
         // then
         assertThat(ready).containsExactly("place-value", "shapes");
@@ -92,13 +95,16 @@ class PlannerTest {
     @Test
     void approachingIsNotEnoughForADependent() {
         // when
-        List<String> ready = Planner.readyToLearn(MATH, learner(Map.of(
-                "letters", MasteryLevel.MASTERED, "counting", MasteryLevel.APPROACHING)));
+        List<String> ready = Planner.readyToLearn(
+                MATH, learner(Map.of("letters", MasteryLevel.MASTERED, "counting", MasteryLevel.APPROACHING)));
 
         // then
         assertThat(ready).containsExactly("counting");
-        assertThat(Planner.missingPrerequisites(MATH, learner(Map.of("letters", MasteryLevel.MASTERED,
-                "counting", MasteryLevel.APPROACHING)), "area")).containsExactly("shapes", "place-value", "counting");
+        assertThat(Planner.missingPrerequisites(
+                        MATH,
+                        learner(Map.of("letters", MasteryLevel.MASTERED, "counting", MasteryLevel.APPROACHING)),
+                        "area"))
+                .containsExactly("shapes", "place-value", "counting");
     }
 
     // ---- pathway ------------------------------------------------------------------------------------------
@@ -112,17 +118,23 @@ class PlannerTest {
         List<PathwayEntry> pathway = Planner.pathway(MATH, learner);
 
         // then
-        assertThat(pathway).containsExactly(
-                new PathwayEntry("math", PathwayStatus.IN_PROGRESS, MasteryLevel.NO_EVIDENCE, List.of()),
-                new PathwayEntry("number", PathwayStatus.IN_PROGRESS, MasteryLevel.NO_EVIDENCE, List.of()),
-                new PathwayEntry("counting", PathwayStatus.IN_PROGRESS, MasteryLevel.BEGINNING, List.of()),
-                new PathwayEntry("place-value", PathwayStatus.LOCKED, MasteryLevel.NO_EVIDENCE, List.of("counting")),
-                new PathwayEntry("geometry", PathwayStatus.LOCKED, MasteryLevel.NO_EVIDENCE, List.of("counting")),
-                new PathwayEntry("shapes", PathwayStatus.LOCKED, MasteryLevel.NO_EVIDENCE, List.of("counting")),
-                new PathwayEntry("area", PathwayStatus.LOCKED, MasteryLevel.NO_EVIDENCE,
-                        List.of("shapes", "place-value", "counting")),
-                new PathwayEntry("reading", PathwayStatus.IN_PROGRESS, MasteryLevel.NO_EVIDENCE, List.of()),
-                new PathwayEntry("letters", PathwayStatus.MASTERED, MasteryLevel.MASTERED, List.of()));
+        assertThat(pathway)
+                .containsExactly(
+                        new PathwayEntry("math", PathwayStatus.IN_PROGRESS, MasteryLevel.NO_EVIDENCE, List.of()),
+                        new PathwayEntry("number", PathwayStatus.IN_PROGRESS, MasteryLevel.NO_EVIDENCE, List.of()),
+                        new PathwayEntry("counting", PathwayStatus.IN_PROGRESS, MasteryLevel.BEGINNING, List.of()),
+                        new PathwayEntry(
+                                "place-value", PathwayStatus.LOCKED, MasteryLevel.NO_EVIDENCE, List.of("counting")),
+                        new PathwayEntry(
+                                "geometry", PathwayStatus.LOCKED, MasteryLevel.NO_EVIDENCE, List.of("counting")),
+                        new PathwayEntry("shapes", PathwayStatus.LOCKED, MasteryLevel.NO_EVIDENCE, List.of("counting")),
+                        new PathwayEntry(
+                                "area",
+                                PathwayStatus.LOCKED,
+                                MasteryLevel.NO_EVIDENCE,
+                                List.of("shapes", "place-value", "counting")),
+                        new PathwayEntry("reading", PathwayStatus.IN_PROGRESS, MasteryLevel.NO_EVIDENCE, List.of()),
+                        new PathwayEntry("letters", PathwayStatus.MASTERED, MasteryLevel.MASTERED, List.of()));
     }
 
     @Test
@@ -131,10 +143,12 @@ class PlannerTest {
         List<PathwayEntry> pathway = Planner.pathway(FLAT, learner(Map.of()));
 
         // then
-        assertThat(pathway).extracting(PathwayEntry::competencyId, PathwayEntry::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("c1", PathwayStatus.READY),
-                org.assertj.core.groups.Tuple.tuple("c2", PathwayStatus.READY),
-                org.assertj.core.groups.Tuple.tuple("c3", PathwayStatus.LOCKED));
+        assertThat(pathway)
+                .extracting(PathwayEntry::competencyId, PathwayEntry::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("c1", PathwayStatus.READY),
+                        org.assertj.core.groups.Tuple.tuple("c2", PathwayStatus.READY),
+                        org.assertj.core.groups.Tuple.tuple("c3", PathwayStatus.LOCKED));
     }
 
     // ---- ranking ------------------------------------------------------------------------------------------
@@ -145,8 +159,13 @@ class PlannerTest {
         Curriculum curriculum = curriculum(
                 activity("z-assigned", "c2", Modality.TEXT, Grouping.LARGE_GROUP),
                 activity("a-goal", "c1", Modality.VIDEO, Grouping.INDIVIDUAL, "space"));
-        LearnerSnapshot learner = learner(profile(List.of("space"), List.of(Modality.VIDEO), Grouping.INDIVIDUAL,
-                List.of(new Goal("g1", "Count to 100", List.of("c1"), null))), Map.of());
+        LearnerSnapshot learner = learner(
+                profile(
+                        List.of("space"),
+                        List.of(Modality.VIDEO),
+                        Grouping.INDIVIDUAL,
+                        List.of(new Goal("g1", "Count to 100", List.of("c1"), null))),
+                Map.of());
 
         // when
         List<Option> options = rank(curriculum, learner, assign("z-assigned"));
@@ -164,8 +183,13 @@ class PlannerTest {
         Curriculum curriculum = curriculum(
                 activity("z-goal", "c2", Modality.TEXT, Grouping.LARGE_GROUP),
                 activity("a-liked", "c1", Modality.VIDEO, Grouping.INDIVIDUAL, "space"));
-        LearnerSnapshot learner = learner(profile(List.of("space"), List.of(Modality.VIDEO), Grouping.INDIVIDUAL,
-                List.of(new Goal("g1", "", List.of("c2"), null))), Map.of());
+        LearnerSnapshot learner = learner(
+                profile(
+                        List.of("space"),
+                        List.of(Modality.VIDEO),
+                        Grouping.INDIVIDUAL,
+                        List.of(new Goal("g1", "", List.of("c2"), null))),
+                Map.of());
 
         // when
         List<Option> options = rank(curriculum, learner, Overrides.of(List.of()));
@@ -182,14 +206,15 @@ class PlannerTest {
                 activity("z-two-interests", "c1", Modality.TEXT, Grouping.LARGE_GROUP, "Space", "robots"),
                 activity("m-one-interest", "c1", Modality.TEXT, Grouping.LARGE_GROUP, "space"),
                 activity("a-modality", "c1", Modality.VIDEO, Grouping.INDIVIDUAL));
-        LearnerSnapshot learner = learner(profile(List.of("space", "Robots"), List.of(Modality.VIDEO),
-                Grouping.INDIVIDUAL, List.of()), Map.of());
+        LearnerSnapshot learner = learner(
+                profile(List.of("space", "Robots"), List.of(Modality.VIDEO), Grouping.INDIVIDUAL, List.of()), Map.of());
 
         // when
         List<Option> options = rank(curriculum, learner, Overrides.of(List.of()));
 
         // then
-        assertThat(options).extracting(Option::getActivityId)
+        assertThat(options)
+                .extracting(Option::getActivityId)
                 .containsExactly("z-two-interests", "m-one-interest", "a-modality");
         assertThat(options.get(0).getReasons()).contains("matches the learner's interest in Space, robots");
     }
@@ -201,14 +226,16 @@ class PlannerTest {
                 activity("z-first-modality", "c1", Modality.HANDS_ON, Grouping.LARGE_GROUP),
                 activity("m-second-modality", "c1", Modality.VIDEO, Grouping.LARGE_GROUP),
                 activity("a-grouping", "c1", Modality.TEXT, Grouping.SMALL_GROUP));
-        LearnerSnapshot learner = learner(profile(List.of(), List.of(Modality.HANDS_ON, Modality.VIDEO),
-                Grouping.SMALL_GROUP, List.of()), Map.of());
+        LearnerSnapshot learner = learner(
+                profile(List.of(), List.of(Modality.HANDS_ON, Modality.VIDEO), Grouping.SMALL_GROUP, List.of()),
+                Map.of());
 
         // when
         List<Option> options = rank(curriculum, learner, Overrides.of(List.of()));
 
         // then
-        assertThat(options).extracting(Option::getActivityId)
+        assertThat(options)
+                .extracting(Option::getActivityId)
                 .containsExactly("z-first-modality", "m-second-modality", "a-grouping");
         assertThat(options.get(0).isMatchesModality()).isTrue();
         assertThat(options.get(2).getReasons()).contains("in the learner's preferred grouping (small group)");
@@ -220,8 +247,8 @@ class PlannerTest {
         Curriculum curriculum = curriculum(
                 activity("a-in-progress", "c1", Modality.TEXT, Grouping.LARGE_GROUP),
                 activity("z-grouping", "c2", Modality.TEXT, Grouping.SMALL_GROUP));
-        LearnerSnapshot learner = learner(profile(List.of(), List.of(), Grouping.SMALL_GROUP, List.of()),
-                Map.of("c1", MasteryLevel.BEGINNING));
+        LearnerSnapshot learner = learner(
+                profile(List.of(), List.of(), Grouping.SMALL_GROUP, List.of()), Map.of("c1", MasteryLevel.BEGINNING));
 
         // when
         List<Option> options = rank(curriculum, learner, Overrides.of(List.of()));
@@ -294,15 +321,20 @@ class PlannerTest {
         assertThat(Planner.readyToLearn(FLAT, learner)).containsExactly("c1");
 
         // when
-        List<Option> options = rank(curriculum, learner, Overrides.of(List.of(
-                override("o1", OverrideKind.ASSIGN_STEP, "locked", T),
-                override("o2", OverrideKind.ASSIGN_STEP, "done", T.plusSeconds(1)))));
+        List<Option> options = rank(
+                curriculum,
+                learner,
+                Overrides.of(List.of(
+                        override("o1", OverrideKind.ASSIGN_STEP, "locked", T),
+                        override("o2", OverrideKind.ASSIGN_STEP, "done", T.plusSeconds(1)))));
 
         // then
-        assertThat(options).extracting(Option::getActivityId, Option::getCompetencyId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("done", "c2"),
-                org.assertj.core.groups.Tuple.tuple("locked", "c3"),
-                org.assertj.core.groups.Tuple.tuple("a1", "c1"));
+        assertThat(options)
+                .extracting(Option::getActivityId, Option::getCompetencyId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("done", "c2"),
+                        org.assertj.core.groups.Tuple.tuple("locked", "c3"),
+                        org.assertj.core.groups.Tuple.tuple("a1", "c1"));
         assertThat(options).extracting(Option::isTeacherAssigned).containsExactly(true, true, false);
     }
 
@@ -316,8 +348,8 @@ class PlannerTest {
         LearnerSnapshot learner = learner(Map.of("c1", MasteryLevel.MASTERED, "c2", MasteryLevel.BEGINNING));
 
         // when
-        List<Option> options = rank(curriculum, learner, Overrides.of(List.of(
-                override("o1", OverrideKind.ASSIGN_STEP, "review", T))));
+        List<Option> options =
+                rank(curriculum, learner, Overrides.of(List.of(override("o1", OverrideKind.ASSIGN_STEP, "review", T))));
 
         // then: 'next' continues c2, which is in progress; 'review' does not continue anything
         assertThat(options).extracting(Option::getActivityId).containsExactly("review", "next");
@@ -329,24 +361,24 @@ class PlannerTest {
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private static List<Option> rank(Curriculum curriculum, LearnerSnapshot learner, Overrides overrides) {
-        return Planner.rankOptions(curriculum, learner, Planner.readyToLearn(curriculum.framework(), learner),
-                overrides);
+        return Planner.rankOptions(
+                curriculum, learner, Planner.readyToLearn(curriculum.framework(), learner), overrides);
     }
 
     private static Curriculum curriculum(Activity... activities) {
         return Curriculum.of(FLAT, List.of(activities));
     }
 
-    private static Activity activity(String id, String competencyId, Modality modality, Grouping grouping,
-                                     String... tags) {
-        return new Activity(id, id, List.of(competencyId), ActivityKind.PRACTICE, modality, grouping, false, 15,
-                List.of(tags));
+    private static Activity activity(
+            String id, String competencyId, Modality modality, Grouping grouping, String... tags) {
+        return new Activity(
+                id, id, List.of(competencyId), ActivityKind.PRACTICE, modality, grouping, false, 15, List.of(tags));
     }
 
-    private static LearnerProfile profile(List<String> interests, List<Modality> modalities, Grouping grouping,
-                                          List<Goal> goals) {
-        return new LearnerProfile("ada", 4, "lincoln", interests, List.of(), List.of(), modalities, grouping, goals,
-                null);
+    private static LearnerProfile profile(
+            List<String> interests, List<Modality> modalities, Grouping grouping, List<Goal> goals) {
+        return new LearnerProfile(
+                "ada", 4, "lincoln", interests, List.of(), List.of(), modalities, grouping, goals, null);
     }
 
     private static LearnerSnapshot learner(Map<String, MasteryLevel> levels) {

@@ -1,13 +1,12 @@
 package dev.pathwise.engine.policy;
 
-import dev.pathwise.engine.policy.parameters.Parameter;
-import dev.pathwise.engine.policy.parameters.ParameterLayer;
-import dev.pathwise.engine.policy.parameters.ParameterValue;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.pathwise.engine.learner.GradeBand;
+import dev.pathwise.engine.policy.parameters.Parameter;
+import dev.pathwise.engine.policy.parameters.ParameterLayer;
+import dev.pathwise.engine.policy.parameters.ParameterValue;
 import dev.pathwise.engine.testing.MinimalPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BandParametersTest {
 
-    private static final ParameterLayer DISTRICT = ParameterLayer.read("district",
-            new ParameterFile("parameters.yaml", MinimalPolicy.parametersYaml()));
-    private static final ParameterLayer GRADE_BAND = ParameterLayer.read("grade-bands/6-8",
-            new ParameterFile("grade-bands/6-8.yaml", """
+    private static final ParameterLayer DISTRICT =
+            ParameterLayer.read("district", new ParameterFile("parameters.yaml", MinimalPolicy.parametersYaml()));
+    private static final ParameterLayer GRADE_BAND =
+            ParameterLayer.read("grade-bands/6-8", new ParameterFile("grade-bands/6-8.yaml", """
                     defaults:
                       masteredThreshold: 0.85
                       maxOptions: 4
                     """));
-    private static final ParameterLayer SCHOOL = ParameterLayer.read("schools/lincoln",
-            new ParameterFile("schools/lincoln.yaml", """
+    private static final ParameterLayer SCHOOL =
+            ParameterLayer.read("schools/lincoln", new ParameterFile("schools/lincoln.yaml", """
                     bands:
                       6-8:
                         masteredThreshold: 0.90
@@ -38,8 +37,8 @@ class BandParametersTest {
         List<CompileProblem> problems = new ArrayList<>();
 
         // when
-        BandParameters parameters = BandParameters.resolve(GradeBand.G6_8, List.of(DISTRICT, GRADE_BAND, SCHOOL),
-                problems);
+        BandParameters parameters =
+                BandParameters.resolve(GradeBand.G6_8, List.of(DISTRICT, GRADE_BAND, SCHOOL), problems);
 
         // then
         assertThat(problems).isEmpty();
@@ -59,8 +58,8 @@ class BandParametersTest {
     @Test
     void laterLayerWinsSoReversingTheOrderLetsTheDistrictWin() {
         // when
-        BandParameters parameters = BandParameters.resolve(GradeBand.G6_8, List.of(SCHOOL, GRADE_BAND, DISTRICT),
-                new ArrayList<>());
+        BandParameters parameters =
+                BandParameters.resolve(GradeBand.G6_8, List.of(SCHOOL, GRADE_BAND, DISTRICT), new ArrayList<>());
 
         // then
         assertThat(parameters.getMasteredThreshold()).isEqualTo(0.80);
@@ -71,8 +70,8 @@ class BandParametersTest {
     @Test
     void schoolSectionForAnotherBandDoesNotApply() {
         // when
-        BandParameters parameters = BandParameters.resolve(GradeBand.G3_5, List.of(DISTRICT, SCHOOL),
-                new ArrayList<>());
+        BandParameters parameters =
+                BandParameters.resolve(GradeBand.G3_5, List.of(DISTRICT, SCHOOL), new ArrayList<>());
 
         // then
         assertThat(parameters.getMasteredThreshold()).isEqualTo(0.80);
@@ -82,8 +81,10 @@ class BandParametersTest {
     @Test
     void missingParameterIsReportedByNameInTheDistrictFile() {
         // given: the district file leaves out groupSizeMax
-        ParameterLayer district = ParameterLayer.read("district", new ParameterFile("parameters.yaml",
-                MinimalPolicy.parametersYaml().replace("  groupSizeMax: 6\n", "")));
+        ParameterLayer district = ParameterLayer.read(
+                "district",
+                new ParameterFile(
+                        "parameters.yaml", MinimalPolicy.parametersYaml().replace("  groupSizeMax: 6\n", "")));
         assertThat(district.problems()).isEmpty();
         List<CompileProblem> problems = new ArrayList<>();
 
@@ -94,7 +95,8 @@ class BandParametersTest {
         assertThat(parameters).isNull();
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("parameters.yaml");
-            assertThat(p.message()).contains("parameter 'groupSizeMax' is not set for grade band K-2")
+            assertThat(p.message())
+                    .contains("parameter 'groupSizeMax' is not set for grade band K-2")
                     .contains("'defaults'");
         });
     }
@@ -102,8 +104,12 @@ class BandParametersTest {
     @Test
     void approachingAboveMasteredIsReportedAtTheApproachingLine() {
         // given: approachingThreshold is on line 6 of the district file
-        ParameterLayer district = ParameterLayer.read("district", new ParameterFile("parameters.yaml",
-                MinimalPolicy.parametersYaml().replace("approachingThreshold: 0.40", "approachingThreshold: 0.90")));
+        ParameterLayer district = ParameterLayer.read(
+                "district",
+                new ParameterFile(
+                        "parameters.yaml",
+                        MinimalPolicy.parametersYaml()
+                                .replace("approachingThreshold: 0.40", "approachingThreshold: 0.90")));
         List<CompileProblem> problems = new ArrayList<>();
 
         // when
@@ -114,7 +120,8 @@ class BandParametersTest {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("parameters.yaml");
             assertThat(p.line()).isEqualTo(6);
-            assertThat(p.message()).contains("'approachingThreshold' 0.9 is above 'masteredThreshold' 0.8")
+            assertThat(p.message())
+                    .contains("'approachingThreshold' 0.9 is above 'masteredThreshold' 0.8")
                     .contains("grade band 9-12");
         });
     }
@@ -134,8 +141,9 @@ class BandParametersTest {
 
         // then
         assertThat(parameters).isNull();
-        assertThat(problems).extracting(CompileProblem::toString).containsExactly(
-                "parameters.yaml:6: 'approachingThreshold' 0.4 is above 'masteredThreshold' 0.35"
+        assertThat(problems)
+                .extracting(CompileProblem::toString)
+                .containsExactly("parameters.yaml:6: 'approachingThreshold' 0.4 is above 'masteredThreshold' 0.35"
                         + " (set in schools/lincoln.yaml:3) for grade band 6-8;"
                         + " approachingThreshold must not exceed masteredThreshold");
     }
@@ -147,15 +155,18 @@ class BandParametersTest {
         BandParameters.resolve(GradeBand.K_2, List.of(ParameterLayer.empty("district")), problems);
 
         // then
-        assertThat(problems).hasSize(Parameter.values().length)
+        assertThat(problems)
+                .hasSize(Parameter.values().length)
                 .allSatisfy(p -> assertThat(p.file()).isEqualTo("district"));
     }
 
     @Test
     void unknownMethodIsReportedAtTheMethodLine() {
         // given
-        ParameterLayer district = ParameterLayer.read("district", new ParameterFile("parameters.yaml",
-                MinimalPolicy.parametersYaml().replace("method: latest", "method: lates")));
+        ParameterLayer district = ParameterLayer.read(
+                "district",
+                new ParameterFile(
+                        "parameters.yaml", MinimalPolicy.parametersYaml().replace("method: latest", "method: lates")));
         List<CompileProblem> problems = new ArrayList<>();
 
         // when
@@ -172,8 +183,11 @@ class BandParametersTest {
     @Test
     void misspeltMethodIsRefusedWithTheClosestNameAndTheKnownOnes() {
         // given
-        ParameterLayer district = ParameterLayer.read("district", new ParameterFile("parameters.yaml",
-                MinimalPolicy.parametersYaml().replace("method: latest", "method: standard_decaying_avrage")));
+        ParameterLayer district = ParameterLayer.read(
+                "district",
+                new ParameterFile(
+                        "parameters.yaml",
+                        MinimalPolicy.parametersYaml().replace("method: latest", "method: standard_decaying_avrage")));
         List<CompileProblem> problems = new ArrayList<>();
 
         // when
@@ -183,19 +197,32 @@ class BandParametersTest {
         assertThat(parameters).isNull();
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
-            assertThat(p.message()).contains("Unknown mastery method 'standard_decaying_avrage'.")
+            assertThat(p.message())
+                    .contains("Unknown mastery method 'standard_decaying_avrage'.")
                     .contains("Maybe you meant 'standard_decaying_average'?")
                     .contains("weighted_average (or decaying_average)");
         });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"weighted_average", "decaying_average", "standard_decaying_average", "n_mastery",
-            "n_of_last_m", "n_of_m", "average", "power_law"})
+    @ValueSource(
+            strings = {
+                "weighted_average",
+                "decaying_average",
+                "standard_decaying_average",
+                "n_mastery",
+                "n_of_last_m",
+                "n_of_m",
+                "average",
+                "power_law"
+            })
     void everyMethodNameIsAcceptedAndReportsItselfAsWritten(String name) {
         // given
-        ParameterLayer district = ParameterLayer.read("district", new ParameterFile("parameters.yaml",
-                MinimalPolicy.parametersYaml().replace("method: latest", "method: " + name)));
+        ParameterLayer district = ParameterLayer.read(
+                "district",
+                new ParameterFile(
+                        "parameters.yaml",
+                        MinimalPolicy.parametersYaml().replace("method: latest", "method: " + name)));
         List<CompileProblem> problems = new ArrayList<>();
 
         // when
@@ -210,9 +237,13 @@ class BandParametersTest {
     @Test
     void nMasteryCountsScoresAtTheMasteredThresholdUnlessItsOwnThresholdIsGiven() {
         // given: mastered at 0.80; n_mastery with n 2
-        ParameterLayer district = ParameterLayer.read("district", new ParameterFile("parameters.yaml",
-                MinimalPolicy.parametersYaml().replace("method: latest", "method: n_mastery")
-                        .replace("methodParameters: {}", "methodParameters: { n: 2 }")));
+        ParameterLayer district = ParameterLayer.read(
+                "district",
+                new ParameterFile(
+                        "parameters.yaml",
+                        MinimalPolicy.parametersYaml()
+                                .replace("method: latest", "method: n_mastery")
+                                .replace("methodParameters: {}", "methodParameters: { n: 2 }")));
         ParameterLayer school = ParameterLayer.read("schools/lincoln", new ParameterFile("schools/lincoln.yaml", """
                 defaults:
                   methodParameters: { n: 2, threshold: 0.7 }
@@ -232,24 +263,36 @@ class BandParametersTest {
     @Test
     void powerLawOnTheDistrictRubricIsSetThroughMethodParameters() {
         // given
-        ParameterLayer district = ParameterLayer.read("district", new ParameterFile("parameters.yaml",
-                MinimalPolicy.parametersYaml().replace("method: latest", "method: power_law")
-                        .replace("methodParameters: {}", "methodParameters: { scale_min: 1, scale_max: 4 }")));
+        ParameterLayer district = ParameterLayer.read(
+                "district",
+                new ParameterFile(
+                        "parameters.yaml",
+                        MinimalPolicy.parametersYaml()
+                                .replace("method: latest", "method: power_law")
+                                .replace("methodParameters: {}", "methodParameters: { scale_min: 1, scale_max: 4 }")));
 
         // when
         BandParameters parameters = BandParameters.resolve(GradeBand.G9_12, List.of(district), new ArrayList<>());
 
         // then: rubric points 1, 3, 2, 4 are 0, 2/3, 1/3, 1 on 0..1; the power law gives 3.6567 of 1..4
-        double value = parameters.getMethod().apply(new double[] {0.0, 2.0 / 3, 1.0 / 3, 1.0}).value();
+        double value = parameters
+                .getMethod()
+                .apply(new double[] {0.0, 2.0 / 3, 1.0 / 3, 1.0})
+                .value();
         assertThat(1 + 3 * value).isCloseTo(3.656698434469283, within(1e-9));
     }
 
     @Test
     void aMethodParameterOutOfRangeIsReportedAtTheMethodParametersLine() {
         // given: methodParameters is on line 3 of the district file
-        ParameterLayer district = ParameterLayer.read("district", new ParameterFile("parameters.yaml",
-                MinimalPolicy.parametersYaml().replace("method: latest", "method: power_law")
-                        .replace("methodParameters: {}", "methodParameters: { scale_min: 1, scale_max: 0.5 }")));
+        ParameterLayer district = ParameterLayer.read(
+                "district",
+                new ParameterFile(
+                        "parameters.yaml",
+                        MinimalPolicy.parametersYaml()
+                                .replace("method: latest", "method: power_law")
+                                .replace(
+                                        "methodParameters: {}", "methodParameters: { scale_min: 1, scale_max: 0.5 }")));
         List<CompileProblem> problems = new ArrayList<>();
 
         // when
@@ -259,8 +302,8 @@ class BandParametersTest {
         assertThat(parameters).isNull();
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(3);
-            assertThat(p.message()).contains("parameter 'scale_max' is 0.5, outside the allowed range: a number >"
-                    + " scale_min (1)");
+            assertThat(p.message())
+                    .contains("parameter 'scale_max' is 0.5, outside the allowed range: a number >" + " scale_min (1)");
         });
     }
 }

@@ -1,10 +1,5 @@
 package dev.pathwise.engine.policy;
 
-import dev.pathwise.engine.policy.session.RuleSession;
-import dev.pathwise.engine.policy.session.RuleSessionPool;
-
-import dev.pathwise.engine.learner.GradeBand;
-
 import static dev.pathwise.engine.testing.SampleCurriculum.CURRICULUM;
 import static dev.pathwise.engine.testing.SampleCurriculum.START;
 import static dev.pathwise.engine.testing.SampleCurriculum.freshLearner;
@@ -18,8 +13,11 @@ import dev.pathwise.engine.evaluation.MasteryChange;
 import dev.pathwise.engine.evaluation.PathUpdate;
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.evidence.Evidence;
+import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import dev.pathwise.engine.learner.MasteryLevel;
+import dev.pathwise.engine.policy.session.RuleSession;
+import dev.pathwise.engine.policy.session.RuleSessionPool;
 import dev.pathwise.engine.testing.MinimalPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +73,8 @@ class PolicyRuntimeTest {
         PolicyRuntime runtime = new PolicyRuntime();
 
         // when
-        PolicyCompilationException e = catchThrowableOfType(PolicyCompilationException.class,
+        PolicyCompilationException e = catchThrowableOfType(
+                PolicyCompilationException.class,
                 () -> runtime.compile(MinimalPolicy.source("1", 0.8, List.of(MinimalPolicy.MASTERY, broken))));
 
         // then
@@ -110,7 +109,8 @@ class PolicyRuntimeTest {
         PolicyRuntime runtime = new PolicyRuntime();
 
         // when
-        PolicyCompilationException e = catchThrowableOfType(PolicyCompilationException.class,
+        PolicyCompilationException e = catchThrowableOfType(
+                PolicyCompilationException.class,
                 () -> runtime.compile(MinimalPolicy.source("1", 0.8, List.of(MinimalPolicy.MASTERY, misspelt))));
 
         // then
@@ -126,12 +126,15 @@ class PolicyRuntimeTest {
     @Test
     void parameterProblemsSurfaceThroughCompileWithFileAndLine() {
         // given: line 5 of the parameter file puts masteredThreshold out of range
-        PolicySource source = PolicySource.district(MinimalPolicy.POLICY_ID, "1", List.of(MinimalPolicy.MASTERY),
+        PolicySource source = PolicySource.district(
+                MinimalPolicy.POLICY_ID,
+                "1",
+                List.of(MinimalPolicy.MASTERY),
                 new ParameterFile("params/district.yaml", MinimalPolicy.parametersYaml(1.5)));
 
         // when
-        PolicyCompilationException e = catchThrowableOfType(PolicyCompilationException.class,
-                () -> new PolicyRuntime().compile(source));
+        PolicyCompilationException e =
+                catchThrowableOfType(PolicyCompilationException.class, () -> new PolicyRuntime().compile(source));
 
         // then
         assertThat(e).isNotNull();
@@ -139,7 +142,10 @@ class PolicyRuntimeTest {
             assertThat(p.file()).isEqualTo("params/district.yaml");
             assertThat(p.line()).isEqualTo(5);
             assertThat(p.column()).isEqualTo(22);
-            assertThat(p.message()).contains("masteredThreshold").contains("1.5").contains("0..1");
+            assertThat(p.message())
+                    .contains("masteredThreshold")
+                    .contains("1.5")
+                    .contains("0..1");
         });
     }
 
@@ -178,7 +184,8 @@ class PolicyRuntimeTest {
         // given
         PolicyRuntime runtime = new PolicyRuntime();
         assertThatThrownBy(() -> runtime.require(MinimalPolicy.POLICY_ID))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("publish one first");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("publish one first");
         CompiledPolicy first = runtime.activate(MinimalPolicy.source("1", 0.80));
         CompiledPolicy second = runtime.activate(MinimalPolicy.source("2", 0.60));
         assertThat(runtime.require(MinimalPolicy.POLICY_ID)).isSameAs(second);
@@ -212,7 +219,8 @@ class PolicyRuntimeTest {
         ExecutorService compilers = Executors.newFixedThreadPool(2);
         try {
             for (Future<CompiledPolicy> f : compilers.invokeAll(sources.stream()
-                    .map(s -> (java.util.concurrent.Callable<CompiledPolicy>) () -> runtime.compile(s)).toList())) {
+                    .map(s -> (java.util.concurrent.Callable<CompiledPolicy>) () -> runtime.compile(s))
+                    .toList())) {
                 f.get();
             }
         } finally {
@@ -243,8 +251,12 @@ class PolicyRuntimeTest {
                                 seen.get(v).countDown();
                             }
                             lastSeen = Math.max(lastSeen, version);
-                            Evaluation evaluation = evaluator.evaluate(policy, CURRICULUM, freshLearner(learnerId),
-                                    onCompetency("e" + i, learnerId, "shapes", 0.70, i), START.plusSeconds(i));
+                            Evaluation evaluation = evaluator.evaluate(
+                                    policy,
+                                    CURRICULUM,
+                                    freshLearner(learnerId),
+                                    onCompetency("e" + i, learnerId, "shapes", 0.70, i),
+                                    START.plusSeconds(i));
                             PathUpdate update = evaluation.update();
                             evaluationsPerVersion.merge(update.policyVersion(), 1, Integer::sum);
                             if (!activated.contains(update.policyVersion())) {
@@ -253,7 +265,8 @@ class PolicyRuntimeTest {
                             MasteryLevel expected = version % 2 == 1 ? MasteryLevel.MASTERED : MasteryLevel.BEGINNING;
                             MasteryLevel actual = evaluation.learner().level("shapes");
                             if (!update.policyVersion().equals(policy.versionLabel()) || actual != expected) {
-                                wrongOutcomes.add(update.policyVersion() + " gave " + actual + " on " + policy.version());
+                                wrongOutcomes.add(
+                                        update.policyVersion() + " gave " + actual + " on " + policy.version());
                             }
                         } catch (Throwable e) {
                             failures.add(e);
@@ -269,7 +282,8 @@ class PolicyRuntimeTest {
                         CompiledPolicy policy = runtime.activate(sources.get(v - 1));
                         activated.add(policy.versionLabel());
                         assertThat(seen.get(v).await(60, TimeUnit.SECONDS))
-                                .as("every evaluator reached version v%d", v).isTrue();
+                                .as("every evaluator reached version v%d", v)
+                                .isTrue();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -299,17 +313,20 @@ class PolicyRuntimeTest {
     void ruleLoopIsCutOffNamingTheRuleAndTheSessionPoolStillWorks() {
         // given: one idle session, so the session that looped is the one reused afterwards
         PolicyRuntime runtime = new PolicyRuntime(4, 1);
-        CompiledPolicy policy = runtime.compile(MinimalPolicy.source("1", 0.8,
-                List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH, LOOPING)));
+        CompiledPolicy policy = runtime.compile(
+                MinimalPolicy.source("1", 0.8, List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH, LOOPING)));
         PathwayEvaluator limited = new PathwayEvaluator(500);
         LearnerSnapshot learner = freshLearner("ada");
-        RuleSessionPool sessions = policy.resolve(learner.profile().gradeBand(), "lincoln").sessions();
+        RuleSessionPool sessions =
+                policy.resolve(learner.profile().gradeBand(), "lincoln").sessions();
         RuleSession onlySession = sessions.borrow();
         onlySession.close();
 
         // when
-        RuleLoopException loop = catchThrowableOfType(RuleLoopException.class, () -> limited.evaluate(policy,
-                CURRICULUM, learner, onCompetency("e1", "ada", "shapes", 0.9, 0), START));
+        RuleLoopException loop = catchThrowableOfType(
+                RuleLoopException.class,
+                () -> limited.evaluate(
+                        policy, CURRICULUM, learner, onCompetency("e1", "ada", "shapes", 0.9, 0), START));
 
         // then
         assertThat(loop).isNotNull();
@@ -319,14 +336,16 @@ class PolicyRuntimeTest {
 
         RuleSession reused = sessions.borrow();
         reused.close();
-        assertThat(reused).as("the session that looped was cleaned and returned").isSameAs(onlySession);
+        assertThat(reused)
+                .as("the session that looped was cleaned and returned")
+                .isSameAs(onlySession);
 
-        Evaluation after = limited.evaluate(policy, CURRICULUM, learner,
-                onCompetency("e2", "ada", "count", 0.9, 1), START.plusSeconds(60));
-        CompiledPolicy clean = new PolicyRuntime().compile(MinimalPolicy.source("1", 0.8,
-                List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH, LOOPING)));
-        Evaluation reference = limited.evaluate(clean, CURRICULUM, learner,
-                onCompetency("e2", "ada", "count", 0.9, 1), START.plusSeconds(60));
+        Evaluation after = limited.evaluate(
+                policy, CURRICULUM, learner, onCompetency("e2", "ada", "count", 0.9, 1), START.plusSeconds(60));
+        CompiledPolicy clean = new PolicyRuntime()
+                .compile(MinimalPolicy.source("1", 0.8, List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH, LOOPING)));
+        Evaluation reference = limited.evaluate(
+                clean, CURRICULUM, learner, onCompetency("e2", "ada", "count", 0.9, 1), START.plusSeconds(60));
         assertThat(after.update()).isEqualTo(reference.update());
         assertThat(after.learner()).isEqualTo(reference.learner());
         assertThat(after.learner().level("count")).isEqualTo(MasteryLevel.MASTERED);
@@ -354,17 +373,31 @@ class PolicyRuntimeTest {
     void reusedSessionDoesNotCarryOneLearnersFactsIntoTheNext() {
         // given: the single pooled session has just evaluated a struggling learner
         CompiledPolicy policy = new PolicyRuntime(4, 1).compile(MinimalPolicy.source("1"));
-        PathUpdate strugglingUpdate = evaluator.evaluate(policy, CURRICULUM, struggling("ada"),
-                onCompetency("e9", "ada", "count", 0.1, 9), START.plusSeconds(3600)).update();
+        PathUpdate strugglingUpdate = evaluator
+                .evaluate(
+                        policy,
+                        CURRICULUM,
+                        struggling("ada"),
+                        onCompetency("e9", "ada", "count", 0.1, 9),
+                        START.plusSeconds(3600))
+                .update();
         assertThat(strugglingUpdate.flags()).extracting(f -> f.competencyId()).containsExactly("count");
 
         // when
-        PathUpdate next = evaluator.evaluate(policy, CURRICULUM, freshLearner("bo"),
-                onCompetency("f1", "bo", "count", 0.9, 9), START.plusSeconds(3600)).update();
+        PathUpdate next = evaluator
+                .evaluate(
+                        policy,
+                        CURRICULUM,
+                        freshLearner("bo"),
+                        onCompetency("f1", "bo", "count", 0.9, 9),
+                        START.plusSeconds(3600))
+                .update();
 
         // then
         assertThat(next.flags()).isEmpty();
-        assertThat(next.masteryChanges()).extracting(MasteryChange::competencyId).containsExactly("count", "math");
+        assertThat(next.masteryChanges())
+                .extracting(MasteryChange::competencyId)
+                .containsExactly("count", "math");
         assertThat(next.trace()).noneMatch(f -> f.phase().equals("pacing"));
     }
 
@@ -373,8 +406,14 @@ class PolicyRuntimeTest {
         CompiledPolicy policy = new PolicyRuntime().compile(MinimalPolicy.source("setup"));
         LearnerSnapshot learner = freshLearner(learnerId);
         for (int i = 0; i < 2; i++) {
-            learner = evaluator.evaluate(policy, CURRICULUM, learner,
-                    onCompetency("s" + i, learnerId, "count", 0.1, i), START.plusSeconds(60L * i)).learner();
+            learner = evaluator
+                    .evaluate(
+                            policy,
+                            CURRICULUM,
+                            learner,
+                            onCompetency("s" + i, learnerId, "count", 0.1, i),
+                            START.plusSeconds(60L * i))
+                    .learner();
         }
         return learner;
     }
@@ -393,8 +432,10 @@ class PolicyRuntimeTest {
         assertThat(renamed.contentHash()).isEqualTo(first.contentHash());
         for (GradeBand band : GradeBand.values()) {
             assertThat(renamed.resolve(band, null).version()).isEqualTo("2");
-            assertThat(renamed.resolve(band, null).sessions()).isSameAs(first.resolve(band, null).sessions());
-            assertThat(renamed.resolve(band, null).parameters()).isSameAs(first.resolve(band, null).parameters());
+            assertThat(renamed.resolve(band, null).sessions())
+                    .isSameAs(first.resolve(band, null).sessions());
+            assertThat(renamed.resolve(band, null).parameters())
+                    .isSameAs(first.resolve(band, null).parameters());
         }
         assertThat(first.version()).isEqualTo("1");
     }

@@ -24,7 +24,8 @@ class PolicySourceTest {
         PolicySource second = source(List.of(B, A), "river", "lincoln");
 
         // then: one hash, and the one this content has in every JVM
-        assertThat(first.contentHash()).isEqualTo(second.contentHash())
+        assertThat(first.contentHash())
+                .isEqualTo(second.contentHash())
                 .isEqualTo("1f6e9a1d4bf6f740c50f946ece62c1b44d4b76bf36184bbc67e9ad42695729d5");
         assertThat(source(List.of(A), "lincoln", "river").contentHash()).isNotEqualTo(first.contentHash());
     }
@@ -32,8 +33,13 @@ class PolicySourceTest {
     private static PolicySource source(List<RuleFile> district, String... schools) {
         Map<String, PolicyLayer> overlays = new LinkedHashMap<>();
         for (String school : schools) {
-            overlays.put(school, new PolicyLayer("schools/" + school, List.of(new RuleFile("schools/" + school
-                    + "/extra.drl", "package " + school.charAt(0) + ";\n")), null));
+            overlays.put(
+                    school,
+                    new PolicyLayer(
+                            "schools/" + school,
+                            List.of(new RuleFile(
+                                    "schools/" + school + "/extra.drl", "package " + school.charAt(0) + ";\n")),
+                            null));
         }
         return new PolicySource("p", "1", new PolicyLayer("district", district, PARAMETERS), Map.of(), overlays);
     }

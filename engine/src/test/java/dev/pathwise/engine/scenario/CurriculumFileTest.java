@@ -3,15 +3,13 @@ package dev.pathwise.engine.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pathwise.engine.activity.Curriculum;
+import dev.pathwise.engine.activity.Modality;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.pathwise.engine.activity.Curriculum;
-import dev.pathwise.engine.activity.Modality;
 
 class CurriculumFileTest {
 
@@ -56,7 +54,8 @@ class CurriculumFileTest {
                   - { id: RP.1, parnet: RP }
                 """);
 
-        assertThatThrownBy(() -> CurriculumFile.read(file)).isInstanceOf(ScenarioException.class)
+        assertThatThrownBy(() -> CurriculumFile.read(file))
+                .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("competencies[0].parnet: unknown field")
                 .hasMessageContaining("Maybe you meant 'parent'?");
     }

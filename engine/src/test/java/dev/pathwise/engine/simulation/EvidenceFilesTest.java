@@ -3,19 +3,17 @@ package dev.pathwise.engine.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pathwise.engine.evidence.Evidence;
+import dev.pathwise.engine.evidence.EvidenceKind;
+import dev.pathwise.engine.learner.LearnerProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.pathwise.engine.evidence.Evidence;
-import dev.pathwise.engine.evidence.EvidenceKind;
-import dev.pathwise.engine.learner.LearnerProfile;
 
 class EvidenceFilesTest {
 
@@ -24,7 +22,8 @@ class EvidenceFilesTest {
 
     @Test
     void newlineDelimitedJsonIsReadOneObjectALine() throws IOException {
-        Path file = Files.writeString(folder.resolve("evidence.ndjson"),
+        Path file = Files.writeString(
+                folder.resolve("evidence.ndjson"),
                 "{\"id\":\"e-1\",\"learnerId\":\"ana\",\"competencyId\":\"RP.1\",\"raw\":9.0,\"min\":0.0,\"max\":10.0,"
                         + "\"kind\":\"FORMATIVE\",\"source\":\"lms, v2\",\"observedAt\":\"2026-09-08T10:00:00Z\"}\n"
                         + "\n"
@@ -45,12 +44,14 @@ class EvidenceFilesTest {
     @Test
     void theFormatIsReadFromTheContentWhateverTheFileIsCalled() throws IOException {
         // given the service's NDJSON export saved as .json, and its CSV export saved as .txt
-        Path ndjson = Files.writeString(folder.resolve("evidence.json"),
+        Path ndjson = Files.writeString(
+                folder.resolve("evidence.json"),
                 "{\"id\":\"e-1\",\"learnerId\":\"ana\",\"competencyId\":\"RP.1\",\"raw\":9.0,\"max\":10.0,"
                         + "\"kind\":\"FORMATIVE\",\"observedAt\":\"2026-09-08T10:00:00Z\"}\n"
                         + "{\"id\":\"e-2\",\"learnerId\":\"ana\",\"competencyId\":\"RP.1\",\"raw\":1,"
                         + "\"kind\":\"SUMMATIVE\",\"observedAt\":\"2026-09-09T10:00:00Z\"}\n");
-        Path csv = Files.writeString(folder.resolve("evidence.txt"),
+        Path csv = Files.writeString(
+                folder.resolve("evidence.txt"),
                 "id,learnerId,competencyId,activityId,raw,min,max,kind,source,observedAt\n"
                         + "e-3,ana,RP.1,,6,0,10,FORMATIVE,lms,2026-09-08T10:00:00Z\n");
 
@@ -61,9 +62,11 @@ class EvidenceFilesTest {
 
     @Test
     void csvValuesMayHoldQuotedCommasAndQuotesAndTheFileAByteOrderMark() throws IOException {
-        Path file = Files.writeString(folder.resolve("evidence.csv"), "\uFEFF"
-                + "id,learnerId,competencyId,activityId,raw,min,max,kind,source,observedAt\r\n"
-                + "e-1,ana,RP.1,,6,0,10,FORMATIVE,\"lms, \"\"beta\"\"\",2026-09-08T10:00:00Z\r\n");
+        Path file = Files.writeString(
+                folder.resolve("evidence.csv"),
+                "\uFEFF"
+                        + "id,learnerId,competencyId,activityId,raw,min,max,kind,source,observedAt\r\n"
+                        + "e-1,ana,RP.1,,6,0,10,FORMATIVE,\"lms, \"\"beta\"\"\",2026-09-08T10:00:00Z\r\n");
 
         Evidence evidence = EvidenceFiles.readEvidence(file).get(0);
 
@@ -73,8 +76,9 @@ class EvidenceFilesTest {
 
     @Test
     void learnersAreReadFromTheCsvOfTheDistrictExport() throws IOException {
-        Path file = Files.writeString(folder.resolve("learners.csv"), "id,grade,school,planStart\r\n"
-                + "ana,4,lincoln,2026-09-07\r\nben,0,,\r\n");
+        Path file = Files.writeString(
+                folder.resolve("learners.csv"),
+                "id,grade,school,planStart\r\n" + "ana,4,lincoln,2026-09-07\r\nben,0,,\r\n");
 
         List<LearnerProfile> learners = EvidenceFiles.readLearners(file);
 
@@ -88,7 +92,8 @@ class EvidenceFilesTest {
     void aLineThatIsNotAnObjectIsNamedByItsLine() throws IOException {
         Path file = Files.writeString(folder.resolve("evidence.ndjson"), "{\"id\":\"e-1\"}\n[1,2]\n");
 
-        assertThatThrownBy(() -> EvidenceFiles.readEvidence(file)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> EvidenceFiles.readEvidence(file))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("evidence.ndjson: line 2: expected a JSON object");
     }
 }

@@ -68,6 +68,5 @@ public final class EndlessRules {
             end
             """);
 
-    private EndlessRules() {
-    }
+    private EndlessRules() {}
 }

@@ -37,8 +37,8 @@ public final class HostileRuleFiles {
 
         /** The text with the placeholders replaced by the watched path and port. */
         public String text(Path attackFile, int listenerPort) {
-            return text.replace("ATTACK_FILE", attackFile.toString()).replace("LISTENER_PORT",
-                    Integer.toString(listenerPort));
+            return text.replace("ATTACK_FILE", attackFile.toString())
+                    .replace("LISTENER_PORT", Integer.toString(listenerPort));
         }
 
         @Override
@@ -47,8 +47,7 @@ public final class HostileRuleFiles {
         }
     }
 
-    private HostileRuleFiles() {
-    }
+    private HostileRuleFiles() {}
 
     public static List<Attack> all() {
         try {
@@ -59,8 +58,10 @@ public final class HostileRuleFiles {
             }
             path = Path.of(folder.toURI());
             try (Stream<Path> files = Files.list(path)) {
-                return files.filter(f -> f.toString().endsWith(".drl")).sorted()
-                        .map(f -> attack(f.getFileName().toString(), read(f))).toList();
+                return files.filter(f -> f.toString().endsWith(".drl"))
+                        .sorted()
+                        .map(f -> attack(f.getFileName().toString(), read(f)))
+                        .toList();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,11 +71,13 @@ public final class HostileRuleFiles {
     }
 
     private static List<Attack> fromJar(URL folder) throws IOException, URISyntaxException {
-        try (var jar = java.nio.file.FileSystems.newFileSystem(Path.of(new URL(folder.getPath().substring(0,
-                folder.getPath().indexOf('!'))).toURI()))) {
+        try (var jar = java.nio.file.FileSystems.newFileSystem(Path.of(
+                new URL(folder.getPath().substring(0, folder.getPath().indexOf('!'))).toURI()))) {
             try (Stream<Path> files = Files.list(jar.getPath(FOLDER))) {
-                return files.filter(f -> f.toString().endsWith(".drl")).sorted()
-                        .map(f -> attack(f.getFileName().toString(), read(f))).toList();
+                return files.filter(f -> f.toString().endsWith(".drl"))
+                        .sorted()
+                        .map(f -> attack(f.getFileName().toString(), read(f)))
+                        .toList();
             }
         }
     }

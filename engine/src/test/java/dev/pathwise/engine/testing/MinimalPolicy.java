@@ -112,8 +112,7 @@ public final class MinimalPolicy {
             end
             """);
 
-    private MinimalPolicy() {
-    }
+    private MinimalPolicy() {}
 
     /** Every parameter set under 'defaults', mastered at 0.80, every ready option shown. */
     public static String parametersYaml() {
@@ -154,7 +153,7 @@ public final class MinimalPolicy {
     }
 
     public static PolicySource source(String version, double masteredThreshold, List<RuleFile> ruleFiles) {
-        return PolicySource.district(POLICY_ID, version, ruleFiles,
-                new ParameterFile("parameters.yaml", parametersYaml(masteredThreshold)));
+        return PolicySource.district(
+                POLICY_ID, version, ruleFiles, new ParameterFile("parameters.yaml", parametersYaml(masteredThreshold)));
     }
 }

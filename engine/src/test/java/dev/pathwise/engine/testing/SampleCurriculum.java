@@ -30,22 +30,26 @@ public final class SampleCurriculum {
 
     public static final Instant START = Instant.parse("2026-09-07T09:00:00Z");
 
-    public static final Framework FRAMEWORK = Framework.of("math-test", "Math for tests", List.of(
-            Competency.of("math", null),
-            Competency.of("count", "math"),
-            Competency.of("add", "math", "count"),
-            Competency.of("shapes", null)));
+    public static final Framework FRAMEWORK = Framework.of(
+            "math-test",
+            "Math for tests",
+            List.of(
+                    Competency.of("math", null),
+                    Competency.of("count", "math"),
+                    Competency.of("add", "math", "count"),
+                    Competency.of("shapes", null)));
 
-    public static final Curriculum CURRICULUM = Curriculum.of(FRAMEWORK, List.of(
-            activity("count-video", ActivityKind.LESSON, Modality.VIDEO, "count"),
-            activity("count-mini", ActivityKind.MINI_LESSON, Modality.HANDS_ON, "count"),
-            activity("add-practice", ActivityKind.PRACTICE, Modality.TEXT, "add"),
-            activity("shapes-lesson", ActivityKind.LESSON, Modality.TEXT, "shapes"),
-            activity("count-and-shapes", ActivityKind.ASSESSMENT, Modality.TEXT, "count", "shapes"),
-            activity("math-overview", ActivityKind.LESSON, Modality.VIDEO, "math")));
+    public static final Curriculum CURRICULUM = Curriculum.of(
+            FRAMEWORK,
+            List.of(
+                    activity("count-video", ActivityKind.LESSON, Modality.VIDEO, "count"),
+                    activity("count-mini", ActivityKind.MINI_LESSON, Modality.HANDS_ON, "count"),
+                    activity("add-practice", ActivityKind.PRACTICE, Modality.TEXT, "add"),
+                    activity("shapes-lesson", ActivityKind.LESSON, Modality.TEXT, "shapes"),
+                    activity("count-and-shapes", ActivityKind.ASSESSMENT, Modality.TEXT, "count", "shapes"),
+                    activity("math-overview", ActivityKind.LESSON, Modality.VIDEO, "math")));
 
-    private SampleCurriculum() {
-    }
+    private SampleCurriculum() {}
 
     public static Activity activity(String id, ActivityKind kind, Modality modality, String... competencyIds) {
         return new Activity(id, id, List.of(competencyIds), kind, modality, Grouping.INDIVIDUAL, true, 20, List.of());
@@ -58,13 +62,27 @@ public final class SampleCurriculum {
 
     /** Formative evidence on a competency, scored as a fraction, observed {@code minutes} after {@link #START}. */
     public static Evidence onCompetency(String id, String learnerId, String competencyId, double score, int minutes) {
-        return new Evidence(id, learnerId, competencyId, null, Score.fraction(score), EvidenceKind.FORMATIVE, "test",
+        return new Evidence(
+                id,
+                learnerId,
+                competencyId,
+                null,
+                Score.fraction(score),
+                EvidenceKind.FORMATIVE,
+                "test",
                 START.plusSeconds(60L * minutes));
     }
 
     /** Formative evidence through an activity, scored as a fraction. */
     public static Evidence onActivity(String id, String learnerId, String activityId, double score, int minutes) {
-        return new Evidence(id, learnerId, null, activityId, Score.fraction(score), EvidenceKind.FORMATIVE, "test",
+        return new Evidence(
+                id,
+                learnerId,
+                null,
+                activityId,
+                Score.fraction(score),
+                EvidenceKind.FORMATIVE,
+                "test",
                 START.plusSeconds(60L * minutes));
     }
 }

@@ -2,7 +2,6 @@ package dev.pathwise.api.interop.casestandards;
 
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,35 +16,51 @@ class CaseAssociationRepository {
     }
 
     /** An association as stored (body null for rows kept from before). */
-    record StoredAssociation(String identifier, String type, String origin, String destination, String role,
-                             String body) {
-    }
+    record StoredAssociation(
+            String identifier, String type, String origin, String destination, String role, String body) {}
 
     /** The document's associations in package order. */
     List<StoredAssociation> of(String tenantId, String document) {
         return jdbc.sql("select identifier, association_type, origin_identifier, destination_identifier, role, body"
                         + " from case_associations where tenant_id = :t and document_identifier = :d"
                         + " order by package_position, identifier")
-                .param("t", tenantId).param("d", document)
-                .query((rs, n) -> new StoredAssociation(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6))).list();
+                .param("t", tenantId)
+                .param("d", document)
+                .query((rs, n) -> new StoredAssociation(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list();
     }
 
     /** Replaces the document's associations with the package's, each with its role. */
     void replace(String tenantId, CasePackage pkg, Map<String, String> roles) {
         String document = pkg.document().identifier();
         jdbc.sql("delete from case_associations where tenant_id = :t and document_identifier = :d")
-                .param("t", tenantId).param("d", document).update();
+                .param("t", tenantId)
+                .param("d", document)
+                .update();
         for (CasePackage.Association a : pkg.associations()) {
             jdbc.sql("insert into case_associations (tenant_id, document_identifier, identifier, package_position,"
                             + " association_type, origin_identifier, origin_uri, destination_identifier,"
                             + " destination_uri, sequence_number, role, body)"
                             + " values (:t, :d, :i, :p, :ty, :o, :ou, :de, :du, :s, :r, :b)")
-                    .param("t", tenantId).param("d", document).param("i", a.identifier()).param("p", a.index())
-                    .param("ty", a.associationType()).param("o", a.originIdentifier()).param("ou", a.origin().uri())
-                    .param("de", a.destinationIdentifier()).param("du", a.destination().uri())
-                    .param("s", a.sequenceNumber()).param("r", roles.get(a.identifier()))
-                    .param("b", a.body().toString()).update();
+                    .param("t", tenantId)
+                    .param("d", document)
+                    .param("i", a.identifier())
+                    .param("p", a.index())
+                    .param("ty", a.associationType())
+                    .param("o", a.originIdentifier())
+                    .param("ou", a.origin().uri())
+                    .param("de", a.destinationIdentifier())
+                    .param("du", a.destination().uri())
+                    .param("s", a.sequenceNumber())
+                    .param("r", roles.get(a.identifier()))
+                    .param("b", a.body().toString())
+                    .update();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pathwise.api.interop.casestandards;
 
+import dev.pathwise.api.interop.casestandards.CasePackageReader.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pathwise.api.interop.casestandards.CasePackageReader.Problem;
-
 /**
  * Cycles a CASE package would make in a framework: an item that is its own ancestor along {@code isChildOf}, or
  * items that precede each other in a ring (none of them could ever become ready). Each cycle is reported once, named
@@ -17,11 +16,12 @@ import dev.pathwise.api.interop.casestandards.CasePackageReader.Problem;
  */
 final class CaseCycles {
 
-    private CaseCycles() {
-    }
+    private CaseCycles() {}
 
-    static void parents(List<Problem> problems, Map<String, CasePackage.Item> items,
-                                     Map<String, CasePackage.Association> parentOf) {
+    static void parents(
+            List<Problem> problems,
+            Map<String, CasePackage.Item> items,
+            Map<String, CasePackage.Association> parentOf) {
         Set<String> reported = new HashSet<>();
         for (String start : parentOf.keySet()) {
             List<String> path = new ArrayList<>();
@@ -33,21 +33,29 @@ final class CaseCycles {
                 at = up == null ? null : up.destinationIdentifier();
             }
             if (at != null && at.equals(start) && reported.add(String.join(",", new java.util.TreeSet<>(path)))) {
-                List<CasePackage.Association> links = path.stream().map(parentOf::get).toList();
-                problems.add(new Problem("CFAssociations[" + links.get(0).index() + "]", links.get(0).identifier(), "isChildOf cycle "
-                        + chain(items, path) + " (each item is a child of the next) by "
-                        + links.stream().map(a -> describe(items, a)).toList()
-                        + "; remove one of these associations"));
+                List<CasePackage.Association> links =
+                        path.stream().map(parentOf::get).toList();
+                problems.add(new Problem(
+                        "CFAssociations[" + links.get(0).index() + "]",
+                        links.get(0).identifier(),
+                        "isChildOf cycle "
+                                + chain(items, path) + " (each item is a child of the next) by "
+                                + links.stream().map(a -> describe(items, a)).toList()
+                                + "; remove one of these associations"));
             }
         }
     }
 
     /** Cycles along "a precedes b" edges, each reported once, named in the order items precede each other. */
-    static void precedes(List<Problem> problems, Map<String, CasePackage.Item> items,
-                                       Map<String, List<CasePackage.Association>> precededBy) {
+    static void precedes(
+            List<Problem> problems,
+            Map<String, CasePackage.Item> items,
+            Map<String, List<CasePackage.Association>> precededBy) {
         Map<String, List<CasePackage.Association>> follows = new LinkedHashMap<>();
-        precededBy.values().forEach(list -> list.forEach(a ->
-                follows.computeIfAbsent(a.originIdentifier(), k -> new ArrayList<>()).add(a)));
+        precededBy
+                .values()
+                .forEach(list -> list.forEach(a -> follows.computeIfAbsent(a.originIdentifier(), k -> new ArrayList<>())
+                        .add(a)));
         Map<String, Integer> state = new HashMap<>();
         Set<String> reported = new HashSet<>();
         for (String start : follows.keySet()) {
@@ -55,10 +63,15 @@ final class CaseCycles {
         }
     }
 
-    private static void findCycles(String node, Map<String, List<CasePackage.Association>> follows,
-                                   Map<String, Integer> state, List<String> path,
-                                   List<CasePackage.Association> edges, Map<String, CasePackage.Item> items,
-                                   List<Problem> problems, Set<String> reported) {
+    private static void findCycles(
+            String node,
+            Map<String, List<CasePackage.Association>> follows,
+            Map<String, Integer> state,
+            List<String> path,
+            List<CasePackage.Association> edges,
+            Map<String, CasePackage.Item> items,
+            List<Problem> problems,
+            Set<String> reported) {
         Integer seen = state.get(node);
         if (seen != null && seen == 2) {
             return;
@@ -70,7 +83,8 @@ final class CaseCycles {
             // Start at the item that comes first in the package, so a cycle is always named the same way.
             int first = 0;
             for (int i = 1; i < cycle.size(); i++) {
-                if (items.get(cycle.get(i)).index() < items.get(cycle.get(first)).index()) {
+                if (items.get(cycle.get(i)).index()
+                        < items.get(cycle.get(first)).index()) {
                     first = i;
                 }
             }
@@ -79,10 +93,13 @@ final class CaseCycles {
             node = cycle.get(0);
             if (reported.add(String.join(",", new java.util.TreeSet<>(cycle))) && problems.size() < 50) {
                 cycle.add(node);
-                problems.add(new Problem("CFAssociations[" + links.get(0).index() + "]", links.get(0).identifier(), "precedes cycle "
-                        + chain(items, cycle) + " (each item precedes the next) by "
-                        + links.stream().map(a -> describe(items, a)).toList()
-                        + "; none of them could ever become ready, so remove one of these associations"));
+                problems.add(new Problem(
+                        "CFAssociations[" + links.get(0).index() + "]",
+                        links.get(0).identifier(),
+                        "precedes cycle "
+                                + chain(items, cycle) + " (each item precedes the next) by "
+                                + links.stream().map(a -> describe(items, a)).toList()
+                                + "; none of them could ever become ready, so remove one of these associations"));
             }
             return;
         }
@@ -105,10 +122,13 @@ final class CaseCycles {
     }
 
     private static String chain(Map<String, CasePackage.Item> items, List<String> identifiers) {
-        return String.join(" -> ", identifiers.stream().map(id -> {
-            CasePackage.Item item = items.get(id);
-            return item.humanCodingScheme() != null ? item.humanCodingScheme() : id;
-        }).toList());
+        return String.join(
+                " -> ",
+                identifiers.stream()
+                        .map(id -> {
+                            CasePackage.Item item = items.get(id);
+                            return item.humanCodingScheme() != null ? item.humanCodingScheme() : id;
+                        })
+                        .toList());
     }
-
 }

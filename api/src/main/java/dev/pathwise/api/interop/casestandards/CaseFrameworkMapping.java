@@ -1,5 +1,11 @@
 package dev.pathwise.api.interop.casestandards;
 
+import dev.pathwise.api.framework.CompetencyJson;
+import dev.pathwise.api.framework.FrameworkJson;
+import dev.pathwise.api.interop.casestandards.CasePackageReader.Problem;
+import dev.pathwise.api.limits.InputLimits;
+import dev.pathwise.engine.framework.Framework;
+import dev.pathwise.engine.framework.FrameworkException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,13 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import dev.pathwise.api.framework.CompetencyJson;
-import dev.pathwise.api.framework.FrameworkJson;
-import dev.pathwise.api.interop.casestandards.CasePackageReader.Problem;
-import dev.pathwise.api.limits.InputLimits;
-import dev.pathwise.engine.framework.Framework;
-import dev.pathwise.engine.framework.FrameworkException;
 
 /**
  * Turns a CASE package into a Pathwise framework. Items become competencies: one already in the framework (same CASE
@@ -31,6 +30,7 @@ final class CaseFrameworkMapping {
 
     /** How each association was used, stored with it. */
     static final String PARENT = "parent";
+
     static final String TOP_LEVEL = "top-level";
     static final String OTHER_PARENT = "other-parent";
     static final String PREREQUISITE = "prerequisite";
@@ -39,14 +39,18 @@ final class CaseFrameworkMapping {
     static final String OTHER = "other";
 
     /** The framework built from the package, and how each item and association was used. */
-    record Mapped(FrameworkJson framework, Map<String, String> competencyIds, Map<String, String> roles,
-                  int hierarchyLinks, int prerequisiteLinks, Map<String, Integer> otherAssociations,
-                  List<CaseImportResult.Reference> externalReferences, List<CaseImportResult.OtherParents> otherParents,
-                  List<CaseImportResult.Reference> notGating) {
-    }
+    record Mapped(
+            FrameworkJson framework,
+            Map<String, String> competencyIds,
+            Map<String, String> roles,
+            int hierarchyLinks,
+            int prerequisiteLinks,
+            Map<String, Integer> otherAssociations,
+            List<CaseImportResult.Reference> externalReferences,
+            List<CaseImportResult.OtherParents> otherParents,
+            List<CaseImportResult.Reference> notGating) {}
 
-    private CaseFrameworkMapping() {
-    }
+    private CaseFrameworkMapping() {}
 
     /**
      * @param frameworkId the id the framework gets (decided by the caller)
@@ -74,32 +78,46 @@ final class CaseFrameworkMapping {
             boolean destinationInside = items.containsKey(a.destinationIdentifier());
             String type = a.associationType();
             if (CasePackage.IS_CHILD_OF.equals(type) || CasePackage.PRECEDES.equals(type)) {
-                if (CasePackage.IS_CHILD_OF.equals(type) && originInside
+                if (CasePackage.IS_CHILD_OF.equals(type)
+                        && originInside
                         && a.destinationIdentifier().equals(documentId)) {
                     roles.put(a.identifier(), TOP_LEVEL);
                     continue;
                 }
                 if (!originInside || !destinationInside) {
                     roles.put(a.identifier(), EXTERNAL);
-                    externalReport.add(reference(a, originInside ? "destinationNodeURI" : "originNodeURI",
-                            (originInside ? a.destination() : a.origin()).identifier(), "kept as an external"
-                                    + " reference (the node is not in this package); it does not gate"));
+                    externalReport.add(reference(
+                            a,
+                            originInside ? "destinationNodeURI" : "originNodeURI",
+                            (originInside ? a.destination() : a.origin()).identifier(),
+                            "kept as an external" + " reference (the node is not in this package); it does not gate"));
                     if (originInside) {
                         external.computeIfAbsent(a.originIdentifier(), k -> new ArrayList<>())
-                                .add(new CompetencyJson.ExternalReference(type, "to", a.destinationIdentifier(),
-                                        a.destination().uri(), a.destination().title()));
+                                .add(new CompetencyJson.ExternalReference(
+                                        type,
+                                        "to",
+                                        a.destinationIdentifier(),
+                                        a.destination().uri(),
+                                        a.destination().title()));
                     } else if (destinationInside) {
                         external.computeIfAbsent(a.destinationIdentifier(), k -> new ArrayList<>())
-                                .add(new CompetencyJson.ExternalReference(type, "from", a.originIdentifier(),
-                                        a.origin().uri(), a.origin().title()));
+                                .add(new CompetencyJson.ExternalReference(
+                                        type,
+                                        "from",
+                                        a.originIdentifier(),
+                                        a.origin().uri(),
+                                        a.origin().title()));
                     }
                     continue;
                 }
                 if (CasePackage.IS_CHILD_OF.equals(type)) {
                     if (a.originIdentifier().equals(a.destinationIdentifier())) {
-                        problems.add(new Problem(at(a) + ".destinationNodeURI", a.identifier(), a.label() + ": item "
-                                + items.get(a.originIdentifier()).label() + " is a child of itself; remove this"
-                                + " association"));
+                        problems.add(new Problem(
+                                at(a) + ".destinationNodeURI",
+                                a.identifier(),
+                                a.label() + ": item "
+                                        + items.get(a.originIdentifier()).label() + " is a child of itself; remove this"
+                                        + " association"));
                         continue;
                     }
                     CasePackage.Association first = parentOf.putIfAbsent(a.originIdentifier(), a);
@@ -107,13 +125,21 @@ final class CaseFrameworkMapping {
                         roles.put(a.identifier(), PARENT);
                     } else {
                         roles.put(a.identifier(), OTHER_PARENT);
-                        otherParentsOf.computeIfAbsent(a.originIdentifier(), k -> new ArrayList<>()).add(a);
+                        otherParentsOf
+                                .computeIfAbsent(a.originIdentifier(), k -> new ArrayList<>())
+                                .add(a);
                     }
                 } else if (a.originIdentifier().equals(a.destinationIdentifier())) {
-                    problems.add(new Problem(at(a), a.identifier(), a.label() + ": item "
-                            + items.get(a.originIdentifier()).label() + " precedes itself; remove this association"));
+                    problems.add(new Problem(
+                            at(a),
+                            a.identifier(),
+                            a.label() + ": item "
+                                    + items.get(a.originIdentifier()).label()
+                                    + " precedes itself; remove this association"));
                 } else {
-                    precededBy.computeIfAbsent(a.destinationIdentifier(), k -> new ArrayList<>()).add(a);
+                    precededBy
+                            .computeIfAbsent(a.destinationIdentifier(), k -> new ArrayList<>())
+                            .add(a);
                     roles.put(a.identifier(), PREREQUISITE);
                 }
             } else {
@@ -122,8 +148,7 @@ final class CaseFrameworkMapping {
             }
         }
         CaseCycles.parents(problems, items, parentOf);
-        List<CaseImportResult.Reference> notGating = dropPrecedesAlongTheHierarchy(items, parentOf, precededBy,
-                roles);
+        List<CaseImportResult.Reference> notGating = dropPrecedesAlongTheHierarchy(items, parentOf, precededBy, roles);
         CaseCycles.precedes(problems, items, precededBy);
         CasePackageReader.refuseIf(problems);
 
@@ -133,46 +158,82 @@ final class CaseFrameworkMapping {
         for (CasePackage.Item item : ordered) {
             CasePackage.Association parent = parentOf.get(item.identifier());
             List<String> prerequisites = precededBy.getOrDefault(item.identifier(), List.of()).stream()
-                    .map(a -> ids.get(a.originIdentifier())).distinct().toList();
+                    .map(a -> ids.get(a.originIdentifier()))
+                    .distinct()
+                    .toList();
             List<CasePackage.Association> secondary = otherParentsOf.getOrDefault(item.identifier(), List.of());
-            List<String> otherParentIds = secondary.stream().map(a -> ids.get(a.destinationIdentifier()))
-                    .distinct().toList();
+            List<String> otherParentIds = secondary.stream()
+                    .map(a -> ids.get(a.destinationIdentifier()))
+                    .distinct()
+                    .toList();
             if (!secondary.isEmpty()) {
-                otherParentsReport.add(new CaseImportResult.OtherParents(ids.get(item.identifier()),
-                        ids.get(parent.destinationIdentifier()), otherParentIds,
+                otherParentsReport.add(new CaseImportResult.OtherParents(
+                        ids.get(item.identifier()),
+                        ids.get(parent.destinationIdentifier()),
+                        otherParentIds,
                         secondary.stream().map(CaseFrameworkMapping::at).toList()));
             }
             List<CompetencyJson.ExternalReference> refs = external.get(item.identifier());
-            competencies.add(new CompetencyJson(ids.get(item.identifier()), name(item),
-                    parent == null ? null : ids.get(parent.destinationIdentifier()), prerequisites,
-                    gradeLevel(item.educationLevel()), item.identifier(), item.fullStatement(),
-                    otherParentIds.isEmpty() ? null : otherParentIds, refs == null ? null : List.copyOf(refs)));
+            competencies.add(new CompetencyJson(
+                    ids.get(item.identifier()),
+                    name(item),
+                    parent == null ? null : ids.get(parent.destinationIdentifier()),
+                    prerequisites,
+                    gradeLevel(item.educationLevel()),
+                    item.identifier(),
+                    item.fullStatement(),
+                    otherParentIds.isEmpty() ? null : otherParentIds,
+                    refs == null ? null : List.copyOf(refs)));
         }
         FrameworkJson framework = new FrameworkJson(frameworkId, pkg.document().title(), documentId, competencies);
         try {
-            Framework.of(framework.id(), framework.name(), competencies.stream().map(CompetencyJson::toDomain).toList());
+            Framework.of(
+                    framework.id(),
+                    framework.name(),
+                    competencies.stream().map(CompetencyJson::toDomain).toList());
         } catch (FrameworkException e) {
-            throw new dev.pathwise.api.problem.ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "invalid-case-package", "CFAssociations", documentId, "The CASE package makes an invalid"
-                    + " framework (competency ids are the items' humanCodingScheme or identifier): " + e.getMessage(),
+            throw new dev.pathwise.api.problem.ApiProblem(
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "invalid-case-package",
+                    "CFAssociations",
+                    documentId,
+                    "The CASE package makes an invalid"
+                            + " framework (competency ids are the items' humanCodingScheme or identifier): "
+                            + e.getMessage(),
                     e.problems());
         }
-        return new Mapped(framework, ids, roles, parentOf.size(), precededBy.values().stream().mapToInt(List::size)
-                .sum(), others, externalReport, otherParentsReport, notGating);
+        return new Mapped(
+                framework,
+                ids,
+                roles,
+                parentOf.size(),
+                precededBy.values().stream().mapToInt(List::size).sum(),
+                others,
+                externalReport,
+                otherParentsReport,
+                notGating);
     }
 
     /** The name shown: the abbreviated statement, else the full statement, cut for display (the full one is kept). */
     private static String name(CasePackage.Item item) {
-        String name = item.abbreviatedStatement() != null ? item.abbreviatedStatement()
-                : !item.fullStatement().isEmpty() ? item.fullStatement()
-                : item.humanCodingScheme() != null ? item.humanCodingScheme() : item.identifier();
+        String name = item.abbreviatedStatement() != null
+                ? item.abbreviatedStatement()
+                : !item.fullStatement().isEmpty()
+                        ? item.fullStatement()
+                        : item.humanCodingScheme() != null ? item.humanCodingScheme() : item.identifier();
         return CasePackageReader.shortened(name, InputLimits.NAME);
     }
 
-    private static CaseImportResult.Reference reference(CasePackage.Association a, String end, String identifier,
-                                                        String what) {
-        return new CaseImportResult.Reference(at(a) + "." + end, a.identifier(), a.associationType(),
-                a.originIdentifier(), a.destinationIdentifier(), identifier, what);
+    private static CaseImportResult.Reference reference(
+            CasePackage.Association a, String end, String identifier, String what) {
+        return new CaseImportResult.Reference(
+                at(a) + "." + end,
+                a.identifier(),
+                a.associationType(),
+                a.originIdentifier(),
+                a.destinationIdentifier(),
+                identifier,
+                what);
     }
 
     /**
@@ -180,8 +241,10 @@ final class CaseFrameworkMapping {
      * its children): it is kept, not used, and reported.
      */
     private static List<CaseImportResult.Reference> dropPrecedesAlongTheHierarchy(
-            Map<String, CasePackage.Item> items, Map<String, CasePackage.Association> parentOf,
-            Map<String, List<CasePackage.Association>> precededBy, Map<String, String> roles) {
+            Map<String, CasePackage.Item> items,
+            Map<String, CasePackage.Association> parentOf,
+            Map<String, List<CasePackage.Association>> precededBy,
+            Map<String, String> roles) {
         List<CaseImportResult.Reference> dropped = new ArrayList<>();
         for (List<CasePackage.Association> list : precededBy.values()) {
             list.removeIf(a -> {
@@ -189,10 +252,16 @@ final class CaseFrameworkMapping {
                         || ancestors(a.destinationIdentifier(), parentOf).contains(a.originIdentifier());
                 if (along) {
                     roles.put(a.identifier(), NOT_GATING);
-                    dropped.add(reference(a, "destinationNodeURI", a.destinationIdentifier(), "kept, not used as a"
-                            + " prerequisite: " + items.get(a.originIdentifier()).label() + " and "
-                            + items.get(a.destinationIdentifier()).label() + " are in one line of the hierarchy, and"
-                            + " a parent's level is rolled up from its children"));
+                    dropped.add(reference(
+                            a,
+                            "destinationNodeURI",
+                            a.destinationIdentifier(),
+                            "kept, not used as a"
+                                    + " prerequisite: "
+                                    + items.get(a.originIdentifier()).label() + " and "
+                                    + items.get(a.destinationIdentifier()).label()
+                                    + " are in one line of the hierarchy, and"
+                                    + " a parent's level is rolled up from its children"));
                 }
                 return along;
             });
@@ -214,8 +283,8 @@ final class CaseFrameworkMapping {
      * Items the framework had keep their ids; a new item takes the id Pathwise served it with (its extension), else
      * its humanCodingScheme when that is unique and free in the tenant, else its identifier.
      */
-    private static Map<String, String> competencyIds(CasePackage pkg, Map<String, String> knownIds, Set<String> taken,
-                                                    List<Problem> problems) {
+    private static Map<String, String> competencyIds(
+            CasePackage pkg, Map<String, String> knownIds, Set<String> taken, List<Problem> problems) {
         Map<String, Integer> codeUses = new HashMap<>();
         pkg.items().forEach(item -> {
             if (item.humanCodingScheme() != null) {
@@ -238,21 +307,28 @@ final class CaseFrameworkMapping {
             }
             String code = item.humanCodingScheme();
             String id;
-            if (usable(item.competencyId()) && !unavailable.contains(item.competencyId())
+            if (usable(item.competencyId())
+                    && !unavailable.contains(item.competencyId())
                     && !assigned.contains(item.competencyId())) {
                 id = item.competencyId();
-            } else if (usable(code) && codeUses.get(code) == 1 && !unavailable.contains(code)
+            } else if (usable(code)
+                    && codeUses.get(code) == 1
+                    && !unavailable.contains(code)
                     && !assigned.contains(code)) {
                 id = code;
             } else {
                 id = item.identifier();
             }
             if (!usable(id) || unavailable.contains(id) || !assigned.add(id)) {
-                problems.add(new Problem("CFItems[" + item.index() + "].identifier", item.identifier(),
+                problems.add(new Problem(
+                        "CFItems[" + item.index() + "].identifier",
+                        item.identifier(),
                         "CFItems[" + item.index() + "].identifier: item " + item.label() + " has no humanCodingScheme"
                                 + " that can be its competency id, and its identifier cannot be either ("
-                                + (usable(id) ? "taken by another competency of this tenant" : "over "
-                                + InputLimits.ID + " characters") + ")"));
+                                + (usable(id)
+                                        ? "taken by another competency of this tenant"
+                                        : "over " + InputLimits.ID + " characters")
+                                + ")"));
             }
             ids.put(item.identifier(), id);
         }
@@ -271,8 +347,8 @@ final class CaseFrameworkMapping {
     }
 
     /** Parents before children; siblings by the sequenceNumber of their isChildOf, then by package order. */
-    private static List<CasePackage.Item> hierarchyOrder(CasePackage pkg,
-                                                         Map<String, CasePackage.Association> parentOf) {
+    private static List<CasePackage.Item> hierarchyOrder(
+            CasePackage pkg, Map<String, CasePackage.Association> parentOf) {
         Map<String, List<CasePackage.Item>> children = new HashMap<>();
         List<CasePackage.Item> roots = new ArrayList<>();
         Map<String, Integer> sequence = new HashMap<>();
@@ -286,11 +362,12 @@ final class CaseFrameworkMapping {
             if (parent == null) {
                 roots.add(item);
             } else {
-                children.computeIfAbsent(parent.destinationIdentifier(), k -> new ArrayList<>()).add(item);
+                children.computeIfAbsent(parent.destinationIdentifier(), k -> new ArrayList<>())
+                        .add(item);
             }
         }
-        Comparator<CasePackage.Item> order = Comparator
-                .comparing((CasePackage.Item i) -> sequence.getOrDefault(i.identifier(), Integer.MAX_VALUE))
+        Comparator<CasePackage.Item> order = Comparator.comparing(
+                        (CasePackage.Item i) -> sequence.getOrDefault(i.identifier(), Integer.MAX_VALUE))
                 .thenComparing(CasePackage.Item::index);
         List<CasePackage.Item> ordered = new ArrayList<>(pkg.items().size());
         Set<String> visited = new LinkedHashSet<>();
@@ -301,8 +378,12 @@ final class CaseFrameworkMapping {
         return ordered;
     }
 
-    private static void visit(CasePackage.Item item, Map<String, List<CasePackage.Item>> children,
-                              Comparator<CasePackage.Item> order, List<CasePackage.Item> ordered, Set<String> visited) {
+    private static void visit(
+            CasePackage.Item item,
+            Map<String, List<CasePackage.Item>> children,
+            Comparator<CasePackage.Item> order,
+            List<CasePackage.Item> ordered,
+            Set<String> visited) {
         if (!visited.add(item.identifier())) {
             return;
         }

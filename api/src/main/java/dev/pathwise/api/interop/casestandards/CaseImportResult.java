@@ -18,28 +18,41 @@ import java.util.Map;
  * @param changed            competencies whose statement, parent, prerequisites or grade changed
  * @param removed            competencies no longer in the framework, and what happens to their evidence
  */
-public record CaseImportResult(String status, String frameworkId, String documentIdentifier, String title,
-                               String packageHash, int items, int hierarchyLinks, int prerequisiteLinks,
-                               Map<String, Integer> otherAssociations, List<Reference> externalReferences,
-                               List<OtherParents> otherParents, List<Reference> notGating,
-                               Map<String, Definitions> definitions, List<String> added, List<String> changed,
-                               List<Removed> removed) {
+public record CaseImportResult(
+        String status,
+        String frameworkId,
+        String documentIdentifier,
+        String title,
+        String packageHash,
+        int items,
+        int hierarchyLinks,
+        int prerequisiteLinks,
+        Map<String, Integer> otherAssociations,
+        List<Reference> externalReferences,
+        List<OtherParents> otherParents,
+        List<Reference> notGating,
+        Map<String, Definitions> definitions,
+        List<String> added,
+        List<String> changed,
+        List<Removed> removed) {
 
     /** A competency the new package no longer has. */
-    public record Removed(String competencyId, String externalId, int learnersWithEvidence, String evidence) {
-    }
+    public record Removed(String competencyId, String externalId, int learnersWithEvidence, String evidence) {}
 
     /** An association reported rather than used, by its CASE path. */
-    public record Reference(String path, String associationIdentifier, String associationType, String origin,
-                            String destination, String outside, String what) {
-    }
+    public record Reference(
+            String path,
+            String associationIdentifier,
+            String associationType,
+            String origin,
+            String destination,
+            String outside,
+            String what) {}
 
     /** An item with several parents: {@code parentId} is the one rollup uses, the others are kept. */
-    public record OtherParents(String competencyId, String parentId, List<String> otherParentIds,
-                               List<String> associations) {
-    }
+    public record OtherParents(
+            String competencyId, String parentId, List<String> otherParentIds, List<String> associations) {}
 
     /** A definition list (or the rubrics) of the package: how many, and what Pathwise does with them. */
-    public record Definitions(int count, String use) {
-    }
+    public record Definitions(int count, String use) {}
 }

@@ -1,5 +1,17 @@
 package dev.pathwise.api.interop.casestandards;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pathwise.api.framework.CompetencyJson;
+import dev.pathwise.api.framework.FrameworkJson;
+import dev.pathwise.api.framework.FrameworkRepository.StoredFramework;
+import dev.pathwise.api.framework.FrameworkService;
+import dev.pathwise.api.learner.LearnerRepository;
+import dev.pathwise.api.learner.StoredLearner;
+import dev.pathwise.api.limits.InputLimits;
+import dev.pathwise.api.problem.ApiProblem;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -11,23 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import dev.pathwise.api.framework.CompetencyJson;
-import dev.pathwise.api.framework.FrameworkJson;
-import dev.pathwise.api.framework.FrameworkRepository.StoredFramework;
-import dev.pathwise.api.framework.FrameworkService;
-import dev.pathwise.api.learner.LearnerRepository;
-import dev.pathwise.api.learner.StoredLearner;
-import dev.pathwise.api.limits.InputLimits;
-import dev.pathwise.api.problem.ApiProblem;
 
 /**
  * Imports a CASE package as one of the tenant's frameworks, in one transaction: the framework through
@@ -59,9 +56,15 @@ public class CaseImportService {
     private final LearnerRepository learners;
     private final Clock clock;
 
-    public CaseImportService(TransactionTemplate transactions, ObjectMapper json, FrameworkService frameworks,
-                             CaseDocumentRepository documents, CaseItemRepository items,
-                             CaseAssociationRepository associations, LearnerRepository learners, Clock clock) {
+    public CaseImportService(
+            TransactionTemplate transactions,
+            ObjectMapper json,
+            FrameworkService frameworks,
+            CaseDocumentRepository documents,
+            CaseItemRepository items,
+            CaseAssociationRepository associations,
+            LearnerRepository learners,
+            Clock clock) {
         this.transactions = transactions;
         this.json = json;
         this.frameworks = frameworks;
@@ -85,15 +88,25 @@ public class CaseImportService {
         return transactions.execute(status -> {
             String document = pkg.document().identifier();
             List<StoredFramework> all = frameworks.list(tenantId);
-            StoredFramework target = all.stream().filter(f -> document.equals(f.caseDocument())).findFirst()
+            StoredFramework target = all.stream()
+                    .filter(f -> document.equals(f.caseDocument()))
+                    .findFirst()
                     .orElse(null);
             if (target != null && frameworkId != null && !frameworkId.equals(target.id())) {
-                throw ApiProblem.conflict("case-document-taken", "frameworkId", frameworkId, "frameworkId: CASE"
-                        + " document '" + document + "' is kept as framework '" + target.id() + "'; import it"
-                        + " without frameworkId (or with frameworkId=" + target.id() + ") to update that framework");
+                throw ApiProblem.conflict(
+                        "case-document-taken",
+                        "frameworkId",
+                        frameworkId,
+                        "frameworkId: CASE"
+                                + " document '" + document + "' is kept as framework '" + target.id() + "'; import it"
+                                + " without frameworkId (or with frameworkId=" + target.id()
+                                + ") to update that framework");
             }
             if (target == null && frameworkId != null) {
-                target = all.stream().filter(f -> f.id().equals(frameworkId)).findFirst().orElse(null);
+                target = all.stream()
+                        .filter(f -> f.id().equals(frameworkId))
+                        .findFirst()
+                        .orElse(null);
             }
             String id = target != null ? target.id() : frameworkId != null ? frameworkId : newId(pkg, all);
             StoredFramework current = target;
@@ -103,14 +116,15 @@ public class CaseImportService {
                 f.competencies().forEach(c -> taken.add(c.id()));
             }
             if (current != null) {
-                current.competencies().stream().filter(c -> c.externalId() != null)
+                current.competencies().stream()
+                        .filter(c -> c.externalId() != null)
                         .forEach(c -> known.put(c.externalId(), c.id()));
             }
             CaseFrameworkMapping.Mapped mapped = CaseFrameworkMapping.map(pkg, id, known, taken);
             FrameworkJson next = mapped.framework();
             boolean sameFramework = current != null && current.json().equals(next);
-            Optional<String> storedHash = documents.find(tenantId, document)
-                    .map(CaseDocumentRepository.StoredDocument::packageHash);
+            Optional<String> storedHash =
+                    documents.find(tenantId, document).map(CaseDocumentRepository.StoredDocument::packageHash);
             if (sameFramework && storedHash.filter(hash::equals).isPresent()) {
                 return result("unchanged", pkg, hash, mapped, List.of(), List.of(), List.of());
             }
@@ -130,7 +144,9 @@ public class CaseImportService {
             }
             List<CaseImportResult.Removed> removed = removed(tenantId, before);
             frameworks.save(tenantId, next);
-            if (current != null && current.caseDocument() != null && !current.caseDocument().equals(document)) {
+            if (current != null
+                    && current.caseDocument() != null
+                    && !current.caseDocument().equals(document)) {
                 items.leaveFramework(tenantId, current.caseDocument());
             }
             documents.save(tenantId, pkg, id, hash, clock.instant());
@@ -152,28 +168,55 @@ public class CaseImportService {
             }
         }
         if (document.length() > InputLimits.ID) {
-            throw ApiProblem.invalid("CFDocument.identifier", document, "CFDocument.identifier: a new framework is"
-                    + " named by its document's identifier, and this one is over " + InputLimits.ID + " characters;"
-                    + " POST /v1/frameworks/case?frameworkId=... to name it");
+            throw ApiProblem.invalid(
+                    "CFDocument.identifier",
+                    document,
+                    "CFDocument.identifier: a new framework is"
+                            + " named by its document's identifier, and this one is over " + InputLimits.ID
+                            + " characters;"
+                            + " POST /v1/frameworks/case?frameworkId=... to name it");
         }
         if (all.stream().anyMatch(f -> f.id().equals(document))) {
-            throw ApiProblem.conflict("framework-exists", "frameworkId", document, "framework '" + document + "'"
-                    + " exists and is not kept as this CASE document; POST /v1/frameworks/case?frameworkId=... to"
-                    + " name the new framework");
+            throw ApiProblem.conflict(
+                    "framework-exists",
+                    "frameworkId",
+                    document,
+                    "framework '" + document + "'"
+                            + " exists and is not kept as this CASE document; POST /v1/frameworks/case?frameworkId=... to"
+                            + " name the new framework");
         }
         return document;
     }
 
-    private static CaseImportResult result(String status, CasePackage pkg, String hash,
-                                           CaseFrameworkMapping.Mapped mapped, List<String> added,
-                                           List<String> changed, List<CaseImportResult.Removed> removed) {
+    private static CaseImportResult result(
+            String status,
+            CasePackage pkg,
+            String hash,
+            CaseFrameworkMapping.Mapped mapped,
+            List<String> added,
+            List<String> changed,
+            List<CaseImportResult.Removed> removed) {
         Map<String, CaseImportResult.Definitions> definitions = new LinkedHashMap<>();
-        pkg.parts().forEach((part, count) -> definitions.put(part,
-                new CaseImportResult.Definitions(count, DEFINITION_USES.get(part))));
-        return new CaseImportResult(status, mapped.framework().id(), pkg.document().identifier(),
-                pkg.document().title(), hash, pkg.items().size(), mapped.hierarchyLinks(),
-                mapped.prerequisiteLinks(), mapped.otherAssociations(), mapped.externalReferences(),
-                mapped.otherParents(), mapped.notGating(), definitions, added, changed, removed);
+        pkg.parts()
+                .forEach((part, count) ->
+                        definitions.put(part, new CaseImportResult.Definitions(count, DEFINITION_USES.get(part))));
+        return new CaseImportResult(
+                status,
+                mapped.framework().id(),
+                pkg.document().identifier(),
+                pkg.document().title(),
+                hash,
+                pkg.items().size(),
+                mapped.hierarchyLinks(),
+                mapped.prerequisiteLinks(),
+                mapped.otherAssociations(),
+                mapped.externalReferences(),
+                mapped.otherParents(),
+                mapped.notGating(),
+                definitions,
+                added,
+                changed,
+                removed);
     }
 
     private List<CaseImportResult.Removed> removed(String tenantId, Map<String, CompetencyJson> gone) {
@@ -184,7 +227,8 @@ public class CaseImportService {
         List<CaseImportResult.Removed> removed = new ArrayList<>();
         gone.values().forEach(c -> {
             int withEvidence = (int) all.stream()
-                    .filter(l -> l.snapshot().state(c.id()).evidenceCount() > 0).count();
+                    .filter(l -> l.snapshot().state(c.id()).evidenceCount() > 0)
+                    .count();
             removed.add(new CaseImportResult.Removed(c.id(), c.externalId(), withEvidence, REMOVED_EVIDENCE));
         });
         return removed;
@@ -194,12 +238,13 @@ public class CaseImportService {
     private String hash(JsonNode body) {
         try {
             Object canonical = json.convertValue(body, Object.class);
-            byte[] bytes = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            byte[] bytes = json.writer()
+                    .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .writeValueAsBytes(canonical);
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Could not hash the CASE package", e);
         }
     }
-
 }

@@ -3,7 +3,6 @@ package dev.pathwise.api.interop.casestandards;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,16 +20,16 @@ class CaseItemRepository {
     }
 
     /** An item as stored: its competency, and the CFItem as published (null for rows kept from before). */
-    record StoredItem(String identifier, String competencyId, String body, boolean inFramework) {
-    }
+    record StoredItem(String identifier, String competencyId, String body, boolean inFramework) {}
 
     /** Every item ever imported with this document, in package order. */
     List<StoredItem> of(String tenantId, String document) {
         return jdbc.sql("select identifier, competency_id, body, in_framework from case_items where tenant_id = :t"
                         + " and document_identifier = :d order by package_position, identifier")
-                .param("t", tenantId).param("d", document)
-                .query((rs, n) -> new StoredItem(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4))).list();
+                .param("t", tenantId)
+                .param("d", document)
+                .query((rs, n) -> new StoredItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
     }
 
     /** CASE identifier → competency id of every item ever imported with this document. */
@@ -44,27 +43,44 @@ class CaseItemRepository {
     void replace(String tenantId, CasePackage pkg, Map<String, String> competencyIds) {
         String document = pkg.document().identifier();
         jdbc.sql("update case_items set in_framework = false where tenant_id = :t and document_identifier = :d")
-                .param("t", tenantId).param("d", document).update();
+                .param("t", tenantId)
+                .param("d", document)
+                .update();
         for (CasePackage.Item item : pkg.items()) {
             String levels = String.join(",", item.educationLevel());
             int rows = jdbc.sql("update case_items set package_position = :p, competency_id = :c, uri = :u,"
                             + " human_coding_scheme = :hc, full_statement = :fs, education_level = :el,"
                             + " item_type = :it, in_framework = true, body = :b"
                             + " where tenant_id = :t and document_identifier = :d and identifier = :i")
-                    .param("p", item.index()).param("c", competencyIds.get(item.identifier())).param("u", item.uri())
-                    .param("hc", item.humanCodingScheme()).param("fs", item.fullStatement()).param("el", levels)
-                    .param("it", item.itemType()).param("b", item.body().toString()).param("t", tenantId)
-                    .param("d", document).param("i", item.identifier()).update();
+                    .param("p", item.index())
+                    .param("c", competencyIds.get(item.identifier()))
+                    .param("u", item.uri())
+                    .param("hc", item.humanCodingScheme())
+                    .param("fs", item.fullStatement())
+                    .param("el", levels)
+                    .param("it", item.itemType())
+                    .param("b", item.body().toString())
+                    .param("t", tenantId)
+                    .param("d", document)
+                    .param("i", item.identifier())
+                    .update();
             if (rows == 0) {
                 jdbc.sql("insert into case_items (tenant_id, document_identifier, identifier, package_position,"
                                 + " competency_id, uri, human_coding_scheme, full_statement, education_level,"
                                 + " item_type, in_framework, body)"
                                 + " values (:t, :d, :i, :p, :c, :u, :hc, :fs, :el, :it, true, :b)")
-                        .param("t", tenantId).param("d", document).param("i", item.identifier())
-                        .param("p", item.index()).param("c", competencyIds.get(item.identifier()))
-                        .param("u", item.uri()).param("hc", item.humanCodingScheme())
-                        .param("fs", item.fullStatement()).param("el", levels).param("it", item.itemType())
-                        .param("b", item.body().toString()).update();
+                        .param("t", tenantId)
+                        .param("d", document)
+                        .param("i", item.identifier())
+                        .param("p", item.index())
+                        .param("c", competencyIds.get(item.identifier()))
+                        .param("u", item.uri())
+                        .param("hc", item.humanCodingScheme())
+                        .param("fs", item.fullStatement())
+                        .param("el", levels)
+                        .param("it", item.itemType())
+                        .param("b", item.body().toString())
+                        .update();
             }
         }
     }
@@ -72,6 +88,8 @@ class CaseItemRepository {
     /** The items of a document leave the framework (its framework now follows another document). */
     void leaveFramework(String tenantId, String document) {
         jdbc.sql("update case_items set in_framework = false where tenant_id = :t and document_identifier = :d")
-                .param("t", tenantId).param("d", document).update();
+                .param("t", tenantId)
+                .param("d", document)
+                .update();
     }
 }

@@ -1,9 +1,8 @@
 package dev.pathwise.api.interop.casestandards;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A CASE 1.0 {@code CFPackage} as read from JSON: what Pathwise uses, and every part as published ({@code body}) so
@@ -15,38 +14,58 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param itemTypes   titles of the {@code CFItemTypes} definitions by identifier, to name an item's type
  * @param parts       how many of each definition list and of the rubrics the package has, by name
  */
-record CasePackage(Document document, List<Item> items, List<Association> associations, JsonNode definitions,
-                   JsonNode rubrics, Map<String, String> itemTypes, Map<String, Integer> parts) {
+record CasePackage(
+        Document document,
+        List<Item> items,
+        List<Association> associations,
+        JsonNode definitions,
+        JsonNode rubrics,
+        Map<String, String> itemTypes,
+        Map<String, Integer> parts) {
 
     static final String IS_CHILD_OF = "isChildOf";
     static final String PRECEDES = "precedes";
     /** Pathwise's own ids, carried in {@code extensions} when it serves a framework, so a copy gets the same ids. */
     static final String FRAMEWORK_ID_EXTENSION = "https://pathwise.dev/case/extensions/framework-id";
+
     static final String COMPETENCY_ID_EXTENSION = "https://pathwise.dev/case/extensions/competency-id";
 
     /** The {@code CFDocument}: the framework as a whole. */
-    record Document(String identifier, String uri, String title, JsonNode body) {
-    }
+    record Document(String identifier, String uri, String title, JsonNode body) {}
 
     /** One {@code CFItem}: a standard, a cluster, a domain... at {@code CFItems[index]}. */
-    record Item(int index, String identifier, String uri, String fullStatement, String abbreviatedStatement,
-                String humanCodingScheme, List<String> educationLevel, String itemType, String competencyId,
-                JsonNode body) {
+    record Item(
+            int index,
+            String identifier,
+            String uri,
+            String fullStatement,
+            String abbreviatedStatement,
+            String humanCodingScheme,
+            List<String> educationLevel,
+            String itemType,
+            String competencyId,
+            JsonNode body) {
 
         /** How problems name the item: its coding scheme if it has one, and its identifier. */
         String label() {
-            return humanCodingScheme == null ? "'" + identifier + "'" : "'" + humanCodingScheme + "' (" + identifier
-                    + ")";
+            return humanCodingScheme == null
+                    ? "'" + identifier + "'"
+                    : "'" + humanCodingScheme + "' (" + identifier + ")";
         }
     }
 
     /** One end of an association: a node of this package, the document, or a node elsewhere. */
-    record Node(String identifier, String uri, String title) {
-    }
+    record Node(String identifier, String uri, String title) {}
 
     /** One {@code CFAssociation} at {@code CFAssociations[index]}: origin {@code associationType} destination. */
-    record Association(int index, String identifier, String associationType, Node origin, Node destination,
-                       Integer sequenceNumber, JsonNode body) {
+    record Association(
+            int index,
+            String identifier,
+            String associationType,
+            Node origin,
+            Node destination,
+            Integer sequenceNumber,
+            JsonNode body) {
 
         String originIdentifier() {
             return origin.identifier();
@@ -57,8 +76,8 @@ record CasePackage(Document document, List<Item> items, List<Association> associ
         }
 
         String label() {
-            return "CFAssociations[" + index + "] ('" + identifier + "', " + origin.identifier() + " "
-                    + associationType + " " + destination.identifier() + ")";
+            return "CFAssociations[" + index + "] ('" + identifier + "', " + origin.identifier() + " " + associationType
+                    + " " + destination.identifier() + ")";
         }
     }
 }

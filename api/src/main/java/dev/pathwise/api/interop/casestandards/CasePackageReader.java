@@ -1,17 +1,14 @@
 package dev.pathwise.api.interop.casestandards;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pathwise.api.framework.FrameworkService;
+import dev.pathwise.api.problem.ApiProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.pathwise.api.framework.FrameworkService;
-import dev.pathwise.api.problem.ApiProblem;
 
 /**
  * Reads a CASE 1.0 {@code CFPackage} from JSON (bare or wrapped in {@code {"CFPackage": ...}}) as servers publish it:
@@ -26,17 +23,15 @@ final class CasePackageReader {
     static final int IDENTIFIER = 200;
     static final int URI = 1_000;
     static final int CODE = 500;
-    static final List<String> DEFINITION_LISTS = List.of("CFConcepts", "CFSubjects", "CFLicenses", "CFItemTypes",
-            "CFAssociationGroupings");
+    static final List<String> DEFINITION_LISTS =
+            List.of("CFConcepts", "CFSubjects", "CFLicenses", "CFItemTypes", "CFAssociationGroupings");
 
     private final List<Problem> problems = new ArrayList<>();
 
-    private CasePackageReader() {
-    }
+    private CasePackageReader() {}
 
     /** One thing wrong with a package: where (a CASE path), the value at fault and what to do. */
-    record Problem(String field, Object value, String message) {
-    }
+    record Problem(String field, Object value, String message) {}
 
     /** @throws ApiProblem 400 {@code invalid-case-package} listing every problem */
     static CasePackage read(JsonNode body) {
@@ -52,21 +47,31 @@ final class CasePackageReader {
             return;
         }
         Problem first = problems.get(0);
-        String detail = problems.size() == 1 ? first.message()
+        String detail = problems.size() == 1
+                ? first.message()
                 : problems.size() + " problems in the CASE package; the first: " + first.message();
-        throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-case-package", first.field(), first.value(), detail,
+        throw new ApiProblem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-case-package",
+                first.field(),
+                first.value(),
+                detail,
                 problems.stream().map(Problem::message).limit(200).toList());
     }
 
     private CasePackage parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiProblem.invalid("body", null, "body: send a CASE CFPackage as a JSON object with CFDocument,"
-                    + " CFItems and CFAssociations");
+            throw ApiProblem.invalid(
+                    "body",
+                    null,
+                    "body: send a CASE CFPackage as a JSON object with CFDocument," + " CFItems and CFAssociations");
         }
         JsonNode root = body.has("CFPackage") ? body.get("CFPackage") : body;
         if (!root.isObject()) {
-            throw ApiProblem.invalid("CFPackage", null, "CFPackage: send the package as a JSON object with"
-                    + " CFDocument, CFItems and CFAssociations");
+            throw ApiProblem.invalid(
+                    "CFPackage",
+                    null,
+                    "CFPackage: send the package as a JSON object with" + " CFDocument, CFItems and CFAssociations");
         }
         CasePackage.Document document = document(root.get("CFDocument"));
         Map<String, Integer> parts = new LinkedHashMap<>();
@@ -74,8 +79,11 @@ final class CasePackageReader {
         JsonNode definitions = root.get("CFDefinitions");
         if (definitions != null && !definitions.isNull()) {
             if (!definitions.isObject()) {
-                problems.add(new Problem("CFDefinitions", null, "CFDefinitions: send the definitions as a JSON object"
-                        + " (CFItemTypes, CFConcepts, CFSubjects, CFLicenses, CFAssociationGroupings)"));
+                problems.add(new Problem(
+                        "CFDefinitions",
+                        null,
+                        "CFDefinitions: send the definitions as a JSON object"
+                                + " (CFItemTypes, CFConcepts, CFSubjects, CFLicenses, CFAssociationGroupings)"));
             } else {
                 definitionLists(definitions, "CFDefinitions.", parts, itemTypes);
             }
@@ -88,24 +96,35 @@ final class CasePackageReader {
         }
         List<CasePackage.Item> items = items(root.get("CFItems"), itemTypes);
         List<CasePackage.Association> associations = associations(root.get("CFAssociations"));
-        return new CasePackage(document, items, associations, definitions == null || definitions.isNull() ? null
-                : definitions, rubrics == null || rubrics.isNull() ? null : rubrics, itemTypes, parts);
+        return new CasePackage(
+                document,
+                items,
+                associations,
+                definitions == null || definitions.isNull() ? null : definitions,
+                rubrics == null || rubrics.isNull() ? null : rubrics,
+                itemTypes,
+                parts);
     }
 
     private CasePackage.Document document(JsonNode node) {
         if (node == null || !node.isObject()) {
-            problems.add(new Problem("CFDocument", null, "CFDocument: is missing; a CFPackage needs its CFDocument"
-                    + " (identifier, uri, title)"));
+            problems.add(new Problem(
+                    "CFDocument",
+                    null,
+                    "CFDocument: is missing; a CFPackage needs its CFDocument" + " (identifier, uri, title)"));
             return new CasePackage.Document(null, null, null, null);
         }
         String identifier = identifier(node, "CFDocument");
         String title = text(node, "title", "CFDocument", Integer.MAX_VALUE);
-        return new CasePackage.Document(identifier, text(node, "uri", "CFDocument", URI),
-                shortened(title == null ? identifier : title, 300), node);
+        return new CasePackage.Document(
+                identifier,
+                text(node, "uri", "CFDocument", URI),
+                shortened(title == null ? identifier : title, 300),
+                node);
     }
 
-    private void definitionLists(JsonNode parent, String at, Map<String, Integer> parts,
-                                 Map<String, String> itemTypes) {
+    private void definitionLists(
+            JsonNode parent, String at, Map<String, Integer> parts, Map<String, String> itemTypes) {
         for (String list : DEFINITION_LISTS) {
             JsonNode entries = parent.get(list);
             if (entries == null || entries.isNull()) {
@@ -150,27 +169,43 @@ final class CasePackageReader {
             }
             Integer earlier = seen.putIfAbsent(identifier, i);
             if (earlier != null) {
-                problems.add(new Problem(at + ".identifier", identifier, at + ".identifier: '" + identifier
-                        + "' is already the identifier of CFItems[" + earlier + "]; identifiers are unique"));
+                problems.add(new Problem(
+                        at + ".identifier",
+                        identifier,
+                        at + ".identifier: '" + identifier + "' is already the identifier of CFItems[" + earlier
+                                + "]; identifiers are unique"));
                 continue;
             }
             if (statement == null && !node.has("fullStatement")) {
-                problems.add(new Problem(at + ".fullStatement", identifier, at + ".fullStatement: is missing for item "
-                        + (code == null ? "'" + identifier + "'" : "'" + code + "' (" + identifier + ")")
-                        + "; CASE requires the full statement of every item"));
+                problems.add(new Problem(
+                        at + ".fullStatement",
+                        identifier,
+                        at + ".fullStatement: is missing for item "
+                                + (code == null ? "'" + identifier + "'" : "'" + code + "' (" + identifier + ")")
+                                + "; CASE requires the full statement of every item"));
             }
             String type = text(node, "CFItemType", at, CODE);
             if (type == null) {
-                String typeIdentifier = node.path("CFItemTypeURI").path("identifier").asText(null);
-                type = typeIdentifier == null ? node.path("CFItemTypeURI").path("title").asText(null)
-                        : itemTypes.getOrDefault(typeIdentifier, node.path("CFItemTypeURI").path("title")
-                        .asText(null));
+                String typeIdentifier =
+                        node.path("CFItemTypeURI").path("identifier").asText(null);
+                type = typeIdentifier == null
+                        ? node.path("CFItemTypeURI").path("title").asText(null)
+                        : itemTypes.getOrDefault(
+                                typeIdentifier,
+                                node.path("CFItemTypeURI").path("title").asText(null));
             }
             JsonNode pathwiseId = node.path("extensions").get(CasePackage.COMPETENCY_ID_EXTENSION);
-            items.add(new CasePackage.Item(i, identifier, text(node, "uri", at, URI),
-                    statement == null ? "" : statement, text(node, "abbreviatedStatement", at, Integer.MAX_VALUE),
-                    code, educationLevels(node, at), type == null ? null : shortened(type, CODE),
-                    pathwiseId != null && pathwiseId.isTextual() ? pathwiseId.textValue() : null, node));
+            items.add(new CasePackage.Item(
+                    i,
+                    identifier,
+                    text(node, "uri", at, URI),
+                    statement == null ? "" : statement,
+                    text(node, "abbreviatedStatement", at, Integer.MAX_VALUE),
+                    code,
+                    educationLevels(node, at),
+                    type == null ? null : shortened(type, CODE),
+                    pathwiseId != null && pathwiseId.isTextual() ? pathwiseId.textValue() : null,
+                    node));
         }
         return items;
     }
@@ -196,8 +231,10 @@ final class CasePackageReader {
                 }
             });
         } else {
-            problems.add(new Problem(at + "." + field, null, at + "." + field + ": send the levels as an array of"
-                    + " strings such as [\"KG\", \"01\"]"));
+            problems.add(new Problem(
+                    at + "." + field,
+                    null,
+                    at + "." + field + ": send the levels as an array of" + " strings such as [\"KG\", \"01\"]"));
         }
         return read;
     }
@@ -228,14 +265,20 @@ final class CasePackageReader {
             }
             Integer earlier = seen.putIfAbsent(identifier, i);
             if (earlier != null) {
-                problems.add(new Problem(at + ".identifier", identifier, at + ".identifier: '" + identifier
-                        + "' is already the identifier of CFAssociations[" + earlier + "]; identifiers are unique"));
+                problems.add(new Problem(
+                        at + ".identifier",
+                        identifier,
+                        at + ".identifier: '" + identifier + "' is already the identifier of CFAssociations[" + earlier
+                                + "]; identifiers are unique"));
                 continue;
             }
             if (type == null) {
                 if (!node.has("associationType")) {
-                    problems.add(new Problem(at + ".associationType", identifier, at + ".associationType: is missing"
-                            + " for association '" + identifier + "'; use isChildOf, precedes, isRelatedTo, ..."));
+                    problems.add(new Problem(
+                            at + ".associationType",
+                            identifier,
+                            at + ".associationType: is missing" + " for association '" + identifier
+                                    + "'; use isChildOf, precedes, isRelatedTo, ..."));
                 }
                 continue;
             }
@@ -243,8 +286,14 @@ final class CasePackageReader {
                 continue;
             }
             JsonNode sequence = node.get("sequenceNumber");
-            associations.add(new CasePackage.Association(i, identifier, type, origin, destination,
-                    sequence != null && sequence.canConvertToInt() ? sequence.asInt() : null, node));
+            associations.add(new CasePackage.Association(
+                    i,
+                    identifier,
+                    type,
+                    origin,
+                    destination,
+                    sequence != null && sequence.canConvertToInt() ? sequence.asInt() : null,
+                    node));
         }
         return associations;
     }
@@ -253,41 +302,57 @@ final class CasePackageReader {
         JsonNode node = association.get(field);
         String here = at + "." + field;
         if (node == null || !node.isObject()) {
-            problems.add(new Problem(here, null, here + ": is missing; both ends of an association are given as"
-                    + " {identifier, uri, title}"));
+            problems.add(new Problem(
+                    here,
+                    null,
+                    here + ": is missing; both ends of an association are given as" + " {identifier, uri, title}"));
             return null;
         }
         String identifier = identifier(node, here);
-        return identifier == null ? null : new CasePackage.Node(identifier, text(node, "uri", here, URI),
-                text(node, "title", here, Integer.MAX_VALUE));
+        return identifier == null
+                ? null
+                : new CasePackage.Node(
+                        identifier, text(node, "uri", here, URI), text(node, "title", here, Integer.MAX_VALUE));
     }
 
     /** A required identifier: a string of at most {@value #IDENTIFIER} characters, no control characters. */
     private String identifier(JsonNode node, String at) {
         String field = at + ".identifier";
         JsonNode value = node.get("identifier");
-        if (value == null || value.isNull() || (value.isTextual() && value.textValue().isBlank())) {
-            Object shown = node.path("humanCodingScheme").asText(node.path("title").asText(null));
-            problems.add(new Problem(field, shown, field + ": is missing" + (shown == null ? "" : " for '" + shown
-                    + "'") + "; every CASE object needs an identifier (a UUID)"));
+        if (value == null
+                || value.isNull()
+                || (value.isTextual() && value.textValue().isBlank())) {
+            Object shown =
+                    node.path("humanCodingScheme").asText(node.path("title").asText(null));
+            problems.add(new Problem(
+                    field,
+                    shown,
+                    field + ": is missing" + (shown == null ? "" : " for '" + shown + "'")
+                            + "; every CASE object needs an identifier (a UUID)"));
             return null;
         }
         if (!value.isTextual()) {
-            problems.add(new Problem(field, value.asText(), field + ": is not a string; a CASE identifier is a"
-                    + " UUID string"));
+            problems.add(new Problem(
+                    field, value.asText(), field + ": is not a string; a CASE identifier is a" + " UUID string"));
             return null;
         }
         String identifier = value.textValue().strip();
         if (identifier.length() > IDENTIFIER) {
-            problems.add(new Problem(field, identifier.substring(0, 60) + "...", field + ": " + identifier.length()
-                    + " characters is longer than the limit of " + IDENTIFIER + " for an identifier"));
+            problems.add(new Problem(
+                    field,
+                    identifier.substring(0, 60) + "...",
+                    field + ": " + identifier.length() + " characters is longer than the limit of " + IDENTIFIER
+                            + " for an identifier"));
             return null;
         }
         for (int i = 0; i < identifier.length(); i++) {
             char c = identifier.charAt(i);
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                problems.add(new Problem(field, identifier, field + ": holds an invisible character (U+"
-                        + String.format("%04X", (int) c) + " at position " + i + "); an identifier is a UUID"));
+                problems.add(new Problem(
+                        field,
+                        identifier,
+                        field + ": holds an invisible character (U+" + String.format("%04X", (int) c) + " at position "
+                                + i + "); an identifier is a UUID"));
                 return null;
             }
         }
@@ -301,14 +366,18 @@ final class CasePackageReader {
             return null;
         }
         if (!value.isTextual()) {
-            problems.add(new Problem(at + "." + field, value.isValueNode() ? value.asText() : null, at + "." + field
-                    + ": is not a string; CASE gives " + field + " as a string"));
+            problems.add(new Problem(
+                    at + "." + field,
+                    value.isValueNode() ? value.asText() : null,
+                    at + "." + field + ": is not a string; CASE gives " + field + " as a string"));
             return null;
         }
         String text = value.textValue().strip();
         if (text.length() > max) {
-            problems.add(new Problem(at + "." + field, text.substring(0, 60) + "...", at + "." + field + ": "
-                    + text.length() + " characters is longer than the limit of " + max));
+            problems.add(new Problem(
+                    at + "." + field,
+                    text.substring(0, 60) + "...",
+                    at + "." + field + ": " + text.length() + " characters is longer than the limit of " + max));
             return null;
         }
         return text.isEmpty() ? null : text;

@@ -1,10 +1,9 @@
 package dev.pathwise.api.interop.xapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The keys an xAPI Agent is mapped by: {@code account:<homePage>|<name>}, {@code mbox:mailto:<address>} (lower
@@ -12,8 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ActorKeys {
 
-    private ActorKeys() {
-    }
+    private ActorKeys() {}
 
     /** Null when the key has one of the four forms, its identifier well formed; else what is wrong. */
     static String problem(String key) {
@@ -32,8 +30,9 @@ final class ActorKeys {
                 String home = XapiFormats.iri(value.substring(0, bar));
                 yield home != null ? "homePage " + home : invisible(value.substring(bar + 1));
             }
-            default -> "'" + XapiFormats.shown(key) + "' is not an actor key; use account:<homePage>|<name>,"
-                    + " mbox:mailto:<address>, mbox_sha1sum:<hex> or openid:<uri>";
+            default ->
+                "'" + XapiFormats.shown(key) + "' is not an actor key; use account:<homePage>|<name>,"
+                        + " mbox:mailto:<address>, mbox_sha1sum:<hex> or openid:<uri>";
         };
         if (wrong == null && key.length() > 700) {
             wrong = key.length() + " characters is longer than the limit of 700";

@@ -1,9 +1,8 @@
 package dev.pathwise.api.interop.xapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The parts of an xAPI statement Pathwise reads.
@@ -17,8 +16,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param contextActivities IRIs from {@code context.contextActivities} (parent, grouping, category, other), in order
  * @param kindExtension     the evidence kind from the context extension, or {@code null}
  */
-record Statement(String id, JsonNode body, String actorType, List<String> actorKeys, String accountName, String verbId, String verb,
-                 String objectType, String objectId, String objectDefinitionType, Double scaled, Double raw,
-                 Double min, Double max, Boolean success, Instant timestamp, List<String> contextActivities,
-                 String kindExtension, String platform) {
-}
+record Statement(
+        String id,
+        JsonNode body,
+        String actorType,
+        List<String> actorKeys,
+        String accountName,
+        String verbId,
+        String verb,
+        String objectType,
+        String objectId,
+        String objectDefinitionType,
+        Double scaled,
+        Double raw,
+        Double min,
+        Double max,
+        Boolean success,
+        Instant timestamp,
+        List<String> contextActivities,
+        String kindExtension,
+        String platform) {}

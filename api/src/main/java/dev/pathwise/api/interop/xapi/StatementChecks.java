@@ -1,15 +1,13 @@
 package dev.pathwise.api.interop.xapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pathwise.engine.spelling.Suggestions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.pathwise.engine.spelling.Suggestions;
 
 /**
  * The violations found in one statement so far, and the typed checks every part of the validator shares: allowed
@@ -18,8 +16,7 @@ import dev.pathwise.engine.spelling.Suggestions;
 final class StatementChecks {
 
     /** One broken rule: where ({@code result.score.scaled}), which rule, what is wrong and how to fix it. */
-    record Violation(String path, String rule, String section, Object value, String message) {
-    }
+    record Violation(String path, String rule, String section, Object value, String message) {}
 
     /** Enough to name every problem of a hostile statement without answering with megabytes. */
     private static final int LIMIT = 50;
@@ -46,14 +43,27 @@ final class StatementChecks {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
             if (!allowed.contains(key)) {
-                String sameCase = allowed.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst().orElse(null);
-                String hint = sameCase != null ? " Keys are case-sensitive: write '" + sameCase + "'."
+                String sameCase = allowed.stream()
+                        .filter(k -> k.equalsIgnoreCase(key))
+                        .findFirst()
+                        .orElse(null);
+                String hint = sameCase != null
+                        ? " Keys are case-sensitive: write '" + sameCase + "'."
                         : Suggestions.idHint(key, allowed);
-                add(at(path, key), "no-unknown-properties", "Data 2.2.s4.b1.b7", key, "'" + key + "' is not a"
-                        + " property of " + what + "; it may have " + allowed.stream().sorted().toList() + "." + hint);
+                add(
+                        at(path, key),
+                        "no-unknown-properties",
+                        "Data 2.2.s4.b1.b7",
+                        key,
+                        "'" + key + "' is not a" + " property of " + what + "; it may have "
+                                + allowed.stream().sorted().toList() + "." + hint);
             } else if (field.getValue().isNull()) {
-                add(at(path, key), "no-null-values", "Data 2.2.s4.b1.b1", null, "is null; leave the property out"
-                        + " instead (null is allowed only as an extension value)");
+                add(
+                        at(path, key),
+                        "no-null-values",
+                        "Data 2.2.s4.b1.b1",
+                        null,
+                        "is null; leave the property out" + " instead (null is allowed only as an extension value)");
             }
         }
     }
@@ -63,8 +73,12 @@ final class StatementChecks {
         if (node.isObject()) {
             return true;
         }
-        add(path, "type-object", section, shownValue(node), "is " + describe(node) + "; it must be " + what
-                + " (a JSON object)");
+        add(
+                path,
+                "type-object",
+                section,
+                shownValue(node),
+                "is " + describe(node) + "; it must be " + what + " (a JSON object)");
         return false;
     }
 
@@ -75,8 +89,12 @@ final class StatementChecks {
             return null;
         }
         if (!value.isTextual()) {
-            add(at(path, key), "type-string", section, shownValue(value), "is " + describe(value)
-                    + "; it must be a string");
+            add(
+                    at(path, key),
+                    "type-string",
+                    section,
+                    shownValue(value),
+                    "is " + describe(value) + "; it must be a string");
             return null;
         }
         return value.textValue();
@@ -92,8 +110,8 @@ final class StatementChecks {
     }
 
     /** A string member in a format ({@link XapiFormats}); returns the text when present and well formed. */
-    String formatted(JsonNode parent, String key, String path, String rule, String section,
-                     Function<String, String> format) {
+    String formatted(
+            JsonNode parent, String key, String path, String rule, String section, Function<String, String> format) {
         String text = string(parent, key, path, section);
         if (text == null) {
             return null;
@@ -112,8 +130,12 @@ final class StatementChecks {
             return null;
         }
         if (!value.isBoolean()) {
-            add(at(path, key), "type-boolean", section, shownValue(value), "is " + describe(value) + "; it must be"
-                    + " true or false (not a string)");
+            add(
+                    at(path, key),
+                    "type-boolean",
+                    section,
+                    shownValue(value),
+                    "is " + describe(value) + "; it must be" + " true or false (not a string)");
             return null;
         }
         return value.booleanValue();
@@ -125,8 +147,12 @@ final class StatementChecks {
             return null;
         }
         if (!value.isNumber()) {
-            add(at(path, key), "type-number", section, shownValue(value), "is " + describe(value) + "; it must be"
-                    + " a number (not a string)");
+            add(
+                    at(path, key),
+                    "type-number",
+                    section,
+                    shownValue(value),
+                    "is " + describe(value) + "; it must be" + " a number (not a string)");
             return null;
         }
         return value.doubleValue();
@@ -149,9 +175,12 @@ final class StatementChecks {
             if (wrong != null) {
                 add(here + "." + tag, "language-tag", "Data 4.2", tag, wrong);
             } else if (!entry.getValue().isTextual()) {
-                add(here + "." + tag, entry.getValue().isNull() ? "no-null-values" : "type-string", "Data 4.2",
-                        shownValue(entry.getValue()), "is " + describe(entry.getValue()) + "; a language map holds"
-                                + " strings");
+                add(
+                        here + "." + tag,
+                        entry.getValue().isNull() ? "no-null-values" : "type-string",
+                        "Data 4.2",
+                        shownValue(entry.getValue()),
+                        "is " + describe(entry.getValue()) + "; a language map holds" + " strings");
             }
         }
     }
@@ -169,8 +198,12 @@ final class StatementChecks {
         map.fieldNames().forEachRemaining(key -> {
             String wrong = XapiFormats.iri(key);
             if (wrong != null) {
-                add(here + "[" + key + "]", "extension-key-iri", "Data 4.1.s3.b1", XapiFormats.shown(key), "the"
-                        + " keys of an extensions map must be IRIs: " + wrong);
+                add(
+                        here + "[" + key + "]",
+                        "extension-key-iri",
+                        "Data 4.1.s3.b1",
+                        XapiFormats.shown(key),
+                        "the" + " keys of an extensions map must be IRIs: " + wrong);
             }
         });
     }

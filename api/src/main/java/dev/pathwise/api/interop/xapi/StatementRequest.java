@@ -1,22 +1,19 @@
 package dev.pathwise.api.interop.xapi;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-
 import dev.pathwise.api.interop.xapi.StatementChecks.Violation;
 import dev.pathwise.api.problem.ApiProblem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * The body of {@code POST /v1/xapi/statements} read as an LRS reads it: one statement or an array, numbers kept
@@ -26,8 +23,7 @@ import dev.pathwise.api.problem.ApiProblem;
  */
 final class StatementRequest {
 
-    private StatementRequest() {
-    }
+    private StatementRequest() {}
 
     /** @throws ApiProblem 400 {@code invalid-statement} listing every violation, 413 over the batch limit */
     static List<JsonNode> read(String body, ObjectMapper json, int limit) {
@@ -40,17 +36,23 @@ final class StatementRequest {
             statements.add(root);
         }
         if (statements.size() > limit) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "body", statements.size(),
+            throw new ApiProblem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "batch-too-large",
+                    "body",
+                    statements.size(),
                     "body: at most " + limit + " statements per request; this one has " + statements.size()
-                            + ". Send them in several requests", null);
+                            + ". Send them in several requests",
+                    null);
         }
         List<Violation> violations = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             String prefix = array ? "[" + i + "]" : "";
             for (Violation v : StatementValidator.validate(statements.get(i))) {
-                String path = prefix.isEmpty() ? v.path() : v.path().isEmpty() || v.path().equals("statement")
-                        ? prefix : prefix + "." + v.path();
+                String path = prefix.isEmpty()
+                        ? v.path()
+                        : v.path().isEmpty() || v.path().equals("statement") ? prefix : prefix + "." + v.path();
                 String message = !prefix.isEmpty() && v.path().equals("statement")
                         ? prefix + v.message().substring("statement".length())
                         : prefix.isEmpty() ? v.message() : prefix + "." + v.message();
@@ -60,9 +62,13 @@ final class StatementRequest {
             if (id.isTextual()) {
                 Integer earlier = ids.putIfAbsent(id.textValue().toLowerCase(java.util.Locale.ROOT), i);
                 if (earlier != null) {
-                    violations.add(new Violation(prefix + ".id", "statement-ids-unique-in-request", "Communication"
-                            + " 2.1.2", id.textValue(), prefix + ".id: '" + id.textValue() + "' is also the id of"
-                            + " statement [" + earlier + "] of this request; each statement has its own id"));
+                    violations.add(new Violation(
+                            prefix + ".id",
+                            "statement-ids-unique-in-request",
+                            "Communication" + " 2.1.2",
+                            id.textValue(),
+                            prefix + ".id: '" + id.textValue() + "' is also the id of" + " statement [" + earlier
+                                    + "] of this request; each statement has its own id"));
                 }
             }
         }
@@ -74,31 +80,43 @@ final class StatementRequest {
 
     private static JsonNode parse(String body, ObjectMapper json) {
         if (body == null || body.isBlank()) {
-            throw ApiProblem.invalid("body", null, "body: is empty; send one xAPI statement (a JSON object) or an"
-                    + " array of them");
+            throw ApiProblem.invalid(
+                    "body", null, "body: is empty; send one xAPI statement (a JSON object) or an" + " array of them");
         }
-        ObjectReader reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        ObjectReader reader = json.reader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .with(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
         JsonNode root;
         try {
             root = reader.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-json", "body", null, "body: not JSON an LRS can"
-                    + " read: " + e.getOriginalMessage() + (e.getLocation() == null ? "" : " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"), null);
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-json",
+                    "body",
+                    null,
+                    "body: not JSON an LRS can"
+                            + " read: " + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr() + ")"),
+                    null);
         }
         if (root == null || !(root.isObject() || root.isArray())) {
-            throw ApiProblem.invalid("body", null, "body: send one xAPI statement (a JSON object) or an array of"
-                    + " them");
+            throw ApiProblem.invalid(
+                    "body", null, "body: send one xAPI statement (a JSON object) or an array of" + " them");
         }
         return root;
     }
 
     private static ApiProblem refusal(List<Violation> violations, int statements) {
         Violation first = violations.get(0);
-        String detail = (violations.size() == 1 ? first.message()
-                : violations.size() + " violations of the xAPI 1.0.3 specification; the first: " + first.message())
+        String detail = (violations.size() == 1
+                        ? first.message()
+                        : violations.size() + " violations of the xAPI 1.0.3 specification; the first: "
+                                + first.message())
                 + " (rule " + first.rule() + ", xAPI " + first.section() + "). Nothing of this request was stored"
                 + (statements > 1 ? ": an LRS takes a request of statements whole or not at all" : "");
         List<Map<String, Object>> listed = new ArrayList<>();
@@ -114,8 +132,13 @@ final class StatementRequest {
         properties.put("rule", first.rule());
         properties.put("section", first.section());
         properties.put("violations", listed);
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-statement", first.path().isEmpty() ? "statement"
-                : first.path(), first.value(), detail, violations.stream().map(Violation::message).toList(),
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-statement",
+                first.path().isEmpty() ? "statement" : first.path(),
+                first.value(),
+                detail,
+                violations.stream().map(Violation::message).toList(),
                 properties);
     }
 }

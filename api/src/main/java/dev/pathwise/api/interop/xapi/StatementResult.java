@@ -15,17 +15,38 @@ import dev.pathwise.api.evidence.PathUpdateJson;
  * @param update  the path update of stored evidence
  * @param voided  what voiding did
  */
-public record StatementResult(int index, String statementId, String status, String reason, String detail,
-                              String learnerId, String competencyId, String activityId, String kind, Double score,
-                              PathUpdateJson update, EvidenceVoiding.Voided voided) {
+public record StatementResult(
+        int index,
+        String statementId,
+        String status,
+        String reason,
+        String detail,
+        String learnerId,
+        String competencyId,
+        String activityId,
+        String kind,
+        Double score,
+        PathUpdateJson update,
+        EvidenceVoiding.Voided voided) {
 
     static StatementResult parked(int index, String statementId, String reason, String detail) {
-        return new StatementResult(index, statementId, "parked", reason, detail + "; parked for review at GET"
-                + " /v1/xapi/unmapped", null, null, null, null, null, null, null);
+        return new StatementResult(
+                index,
+                statementId,
+                "parked",
+                reason,
+                detail + "; parked for review at GET" + " /v1/xapi/unmapped",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     static StatementResult conflict(int index, String statementId, String detail) {
-        return new StatementResult(index, statementId, "conflict", "conflict", detail, null, null, null, null, null,
-                null, null);
+        return new StatementResult(
+                index, statementId, "conflict", "conflict", detail, null, null, null, null, null, null, null);
     }
 }

@@ -1,8 +1,14 @@
 package dev.pathwise.api.interop.xapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pathwise.api.evidence.EvidenceRepository;
+import dev.pathwise.api.learner.LearnerScope;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.tenant.Caller;
+import dev.pathwise.api.tenant.RequiresRole;
+import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,15 +19,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.pathwise.api.evidence.EvidenceRepository;
-import dev.pathwise.api.learner.LearnerScope;
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
-import dev.pathwise.api.tenant.Role;
 
 /**
  * {@code /v1/xapi}: statements in (one or an array, header {@code X-Experience-API-Version: 1.0.x}), the parked
@@ -40,43 +37,57 @@ public class XapiController {
     private final EvidenceRepository evidence;
     private final LearnerScope scope;
 
-    public XapiController(XapiStatementService statements, XapiMappings mappings, EvidenceRepository evidence,
-                          LearnerScope scope) {
+    public XapiController(
+            XapiStatementService statements, XapiMappings mappings, EvidenceRepository evidence, LearnerScope scope) {
         this.evidence = evidence;
         this.scope = scope;
         this.statements = statements;
         this.mappings = mappings;
     }
 
-    @Operation(operationId = "postXapiStatements", summary = "Send xAPI statements",
-            description = "One statement or an array, validated to xAPI 1.0.3; each mapped statement becomes evidence, the rest are parked as unmapped with the reason.")
+    @Operation(
+            operationId = "postXapiStatements",
+            summary = "Send xAPI statements",
+            description =
+                    "One statement or an array, validated to xAPI 1.0.3; each mapped statement becomes evidence, the rest are parked as unmapped with the reason.")
     @PostMapping("/statements")
     public ResponseEntity<XapiStatementService.StatementsResponse> statements(
-            Caller caller, @RequestHeader(name = VERSION_HEADER, required = false) String version,
+            Caller caller,
+            @RequestHeader(name = VERSION_HEADER, required = false) String version,
             @RequestBody(required = false) String body) {
         if (version == null || version.isBlank()) {
-            throw ApiProblem.invalid(VERSION_HEADER, null, "header " + VERSION_HEADER + " is required by xAPI; send "
-                    + VERSION_HEADER + ": " + VERSION);
+            throw ApiProblem.invalid(
+                    VERSION_HEADER,
+                    null,
+                    "header " + VERSION_HEADER + " is required by xAPI; send " + VERSION_HEADER + ": " + VERSION);
         }
         if (!version.strip().startsWith("1.0")) {
-            throw ApiProblem.invalid(VERSION_HEADER, version, "header " + VERSION_HEADER + ": '" + version
-                    + "' is not supported; Pathwise takes xAPI 1.0.x statements (" + VERSION + ")");
+            throw ApiProblem.invalid(
+                    VERSION_HEADER,
+                    version,
+                    "header " + VERSION_HEADER + ": '" + version
+                            + "' is not supported; Pathwise takes xAPI 1.0.x statements (" + VERSION + ")");
         }
         return ResponseEntity.ok().header(VERSION_HEADER, VERSION).body(statements.receive(caller.tenantId(), body));
     }
 
     /** One statement as it was received, unchanged ({@code statementId}), or a voided one ({@code voidedStatementId}). */
-    @Operation(operationId = "getXapiStatement", summary = "Read one xAPI statement as received",
+    @Operation(
+            operationId = "getXapiStatement",
+            summary = "Read one xAPI statement as received",
             description = "By statementId, or a voided one by voidedStatementId, unchanged.")
     @GetMapping("/statements")
     @RequiresRole({Role.PLATFORM, Role.CURRICULUM, Role.TEACHER})
-    public ResponseEntity<String> statement(Caller caller,
-                                              @RequestParam(name = "statementId", required = false) String statementId,
-                                              @RequestParam(name = "voidedStatementId", required = false)
-                                              String voidedStatementId) {
+    public ResponseEntity<String> statement(
+            Caller caller,
+            @RequestParam(name = "statementId", required = false) String statementId,
+            @RequestParam(name = "voidedStatementId", required = false) String voidedStatementId) {
         if ((statementId == null) == (voidedStatementId == null)) {
-            throw ApiProblem.invalid("statementId", statementId, "statementId: give exactly one of statementId or"
-                    + " voidedStatementId (the UUID of a statement this tenant sent)");
+            throw ApiProblem.invalid(
+                    "statementId",
+                    statementId,
+                    "statementId: give exactly one of statementId or"
+                            + " voidedStatementId (the UUID of a statement this tenant sent)");
         }
         String id = statementId != null ? statementId : voidedStatementId;
         String field = statementId != null ? "statementId" : "voidedStatementId";
@@ -89,11 +100,15 @@ public class XapiController {
             throw ApiProblem.notFound(field, id, field + ": no statement '" + id + "' was received by this tenant");
         }
         // The text as it was received: numbers keep the digits they were sent with.
-        return ResponseEntity.ok().header(VERSION_HEADER, VERSION).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .header(VERSION_HEADER, VERSION)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(statements.statement(caller.tenantId(), id, voidedStatementId != null));
     }
 
-    @Operation(operationId = "listUnmappedXapiStatements", summary = "List the statements parked as unmapped",
+    @Operation(
+            operationId = "listUnmappedXapiStatements",
+            summary = "List the statements parked as unmapped",
             description = "Oldest first, with the reason each could not become evidence; filter by reason.")
     @GetMapping("/unmapped")
     @RequiresRole({Role.PLATFORM, Role.CURRICULUM, Role.TEACHER})
@@ -103,10 +118,11 @@ public class XapiController {
     }
 
     /** The parked statements, oldest first. */
-    public record UnmappedList(int count, List<XapiStatementService.Unmapped> statements) {
-    }
+    public record UnmappedList(int count, List<XapiStatementService.Unmapped> statements) {}
 
-    @Operation(operationId = "retryUnmappedXapiStatements", summary = "Map the parked statements again",
+    @Operation(
+            operationId = "retryUnmappedXapiStatements",
+            summary = "Map the parked statements again",
             description = "After actor or alignment mappings were added.")
     @PostMapping("/unmapped/retry")
     public XapiStatementService.StatementsResponse retry(Caller caller) {
@@ -142,7 +158,8 @@ public class XapiController {
     /** True when the statement became evidence of a learner of the teacher's classes. */
     private boolean teaches(Caller caller, String statementId) {
         String learnerId = evidence.learnerOf(caller.tenantId(), statementId.strip())
-                .or(() -> evidence.learnerOf(caller.tenantId(), statementId.strip().toLowerCase(java.util.Locale.ROOT)))
+                .or(() -> evidence.learnerOf(
+                        caller.tenantId(), statementId.strip().toLowerCase(java.util.Locale.ROOT)))
                 .orElse(null);
         if (learnerId == null) {
             return false;

@@ -1,12 +1,11 @@
 package dev.pathwise.api.interop.xapi;
 
+import dev.pathwise.api.interop.Iris;
 import java.util.HashSet;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import dev.pathwise.api.interop.Iris;
 
 /**
  * The string formats of the xAPI 1.0.3 Data section (part 4): IRIs and IRLs (RFC 3987), {@code mailto:} IRIs, UUIDs
@@ -15,27 +14,26 @@ import dev.pathwise.api.interop.Iris;
  */
 final class XapiFormats {
 
-    private static final Pattern UUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern UUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final String OFFSET = "(Z|[+-]\\d{2}(:?\\d{2})?)?";
-    private static final Pattern EXTENDED_TIME = Pattern.compile(
-            "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?" + OFFSET + "$");
-    private static final Pattern BASIC_TIME = Pattern.compile(
-            "^\\d{4}\\d{2}\\d{2}T\\d{2}\\d{2}(\\d{2}([.,]\\d+)?)?(Z|[+-]\\d{2}(\\d{2})?)?$");
+    private static final Pattern EXTENDED_TIME =
+            Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?" + OFFSET + "$");
+    private static final Pattern BASIC_TIME =
+            Pattern.compile("^\\d{4}\\d{2}\\d{2}T\\d{2}\\d{2}(\\d{2}([.,]\\d+)?)?(Z|[+-]\\d{2}(\\d{2})?)?$");
     private static final Pattern NEGATIVE_ZERO_OFFSET = Pattern.compile("-00(:?00)?$");
     private static final String NUMBER = "\\d+(?:[.,]\\d+)?";
     private static final Pattern DURATION = Pattern.compile("^P(?!$)(" + NUMBER + "Y)?(" + NUMBER + "M)?(" + NUMBER
             + "D)?(T(?=\\d)(" + NUMBER + "H)?(" + NUMBER + "M)?(" + NUMBER + "S)?)?$");
     private static final Pattern WEEKS = Pattern.compile("^P" + NUMBER + "W$");
     private static final Pattern HEX_40 = Pattern.compile("^[0-9a-fA-F]{40}$");
-    private static final Pattern HEX_SHA2 = Pattern.compile("^([0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{96}"
-            + "|[0-9a-fA-F]{128})$");
-    private static final Pattern MEDIA_TYPE = Pattern.compile(
-            "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+\\-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+\\-]*(\\s*;.*)?$");
+    private static final Pattern HEX_SHA2 =
+            Pattern.compile("^([0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{96}" + "|[0-9a-fA-F]{128})$");
+    private static final Pattern MEDIA_TYPE =
+            Pattern.compile("^[A-Za-z0-9][A-Za-z0-9!#$&^_.+\\-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+\\-]*(\\s*;.*)?$");
     private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
-    private XapiFormats() {
-    }
+    private XapiFormats() {}
 
     /** An absolute IRI (RFC 3987); see {@link Iris#problem}. */
     static String iri(String value) {
@@ -56,8 +54,10 @@ final class XapiFormats {
 
     /** A UUID in standard string form: 8-4-4-4-12 hex digits. */
     static String uuid(String value) {
-        return UUID.matcher(value).matches() ? null : "'" + shown(value) + "' is not a UUID in standard string form"
-                + " (8-4-4-4-12 hex digits, such as 6f0e1d2c-3b4a-4958-8776-a5b4c3d2e1f0)";
+        return UUID.matcher(value).matches()
+                ? null
+                : "'" + shown(value) + "' is not a UUID in standard string form"
+                        + " (8-4-4-4-12 hex digits, such as 6f0e1d2c-3b4a-4958-8776-a5b4c3d2e1f0)";
     }
 
     /**
@@ -110,7 +110,8 @@ final class XapiFormats {
             if (subtags[i].equals("x")) {
                 break;
             }
-            boolean singletonOrVariant = subtags[i].length() == 1 || subtags[i].length() >= 5
+            boolean singletonOrVariant = subtags[i].length() == 1
+                    || subtags[i].length() >= 5
                     || (subtags[i].length() == 4 && Character.isDigit(subtags[i].charAt(0)));
             if (singletonOrVariant && !seen.add(subtags[i])) {
                 return "'" + shown(value) + "' repeats the subtag '" + subtags[i] + "'; RFC 5646 allows each"
@@ -121,18 +122,21 @@ final class XapiFormats {
     }
 
     static String sha1(String value) {
-        return HEX_40.matcher(value).matches() ? null : "'" + shown(value) + "' is not a hex SHA-1 digest"
-                + " (40 hex digits)";
+        return HEX_40.matcher(value).matches()
+                ? null
+                : "'" + shown(value) + "' is not a hex SHA-1 digest" + " (40 hex digits)";
     }
 
     static String sha2(String value) {
-        return HEX_SHA2.matcher(value).matches() ? null : "'" + shown(value) + "' is not a hex SHA-2 digest"
-                + " (56, 64, 96 or 128 hex digits)";
+        return HEX_SHA2.matcher(value).matches()
+                ? null
+                : "'" + shown(value) + "' is not a hex SHA-2 digest" + " (56, 64, 96 or 128 hex digits)";
     }
 
     static String mediaType(String value) {
-        return MEDIA_TYPE.matcher(value).matches() ? null : "'" + shown(value) + "' is not an Internet media type"
-                + " such as application/pdf";
+        return MEDIA_TYPE.matcher(value).matches()
+                ? null
+                : "'" + shown(value) + "' is not an Internet media type" + " such as application/pdf";
     }
 
     /** The value as echoed in a message: long values are cut. */

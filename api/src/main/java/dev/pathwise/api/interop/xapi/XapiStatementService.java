@@ -1,5 +1,14 @@
 package dev.pathwise.api.interop.xapi;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.evidence.EvidenceRequest;
+import dev.pathwise.api.evidence.EvidenceResult;
+import dev.pathwise.api.evidence.EvidenceService;
+import dev.pathwise.api.evidence.EvidenceVoiding;
+import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.engine.evidence.EvidenceKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,20 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.pathwise.api.evidence.EvidenceRequest;
-import dev.pathwise.api.evidence.EvidenceResult;
-import dev.pathwise.api.evidence.EvidenceService;
-import dev.pathwise.api.evidence.EvidenceVoiding;
-import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.engine.evidence.EvidenceKind;
 
 /**
  * Turns xAPI statements into evidence, one at a time, each stored (or parked) on its own. Mapping happens here, at
@@ -33,8 +30,8 @@ import dev.pathwise.engine.evidence.EvidenceKind;
 public class XapiStatementService {
 
     /** The verbs that carry evidence, by the last segment of their IRI (ADL verbs and look-alikes). */
-    static final Set<String> EVIDENCE_VERBS = Set.of("passed", "failed", "completed", "answered", "scored",
-            "mastered");
+    static final Set<String> EVIDENCE_VERBS = Set.of("passed", "failed", "completed", "answered", "scored", "mastered");
+
     static final String VOIDED = "voided";
 
     private final JdbcClient jdbc;
@@ -45,8 +42,14 @@ public class XapiStatementService {
     private final ReceivedStatements statements;
     private final Clock clock;
 
-    public XapiStatementService(JdbcClient jdbc, ObjectMapper json, XapiMappings mappings, EvidenceService evidence,
-                                EvidenceVoiding voiding, ReceivedStatements statements, Clock clock) {
+    public XapiStatementService(
+            JdbcClient jdbc,
+            ObjectMapper json,
+            XapiMappings mappings,
+            EvidenceService evidence,
+            EvidenceVoiding voiding,
+            ReceivedStatements statements,
+            Clock clock) {
         this.statements = statements;
         this.jdbc = jdbc;
         this.json = json;
@@ -57,10 +60,14 @@ public class XapiStatementService {
     }
 
     /** The outcome of a POST: counts, the statement ids in order (as an LRS answers), one result per statement. */
-    public record StatementsResponse(int statements, int stored, int voided, int parked, int conflicts,
-                                     List<String> ids,
-                                     List<StatementResult> results) {
-    }
+    public record StatementsResponse(
+            int statements,
+            int stored,
+            int voided,
+            int parked,
+            int conflicts,
+            List<String> ids,
+            List<StatementResult> results) {}
 
     /**
      * A single statement or an array of them, as the request body: every statement is validated first (one invalid
@@ -78,15 +85,20 @@ public class XapiStatementService {
     /** Tries every parked statement again, oldest first: those that map now are stored and leave the list. */
     public StatementsResponse retryParked(String tenantId) {
         List<JsonNode> parked = jdbc.sql("select statement from xapi_unmapped where tenant_id = :t"
-                        + " order by received_at, statement_id").param("t", tenantId)
-                .query((rs, n) -> readTree(rs.getString(1))).list();
+                        + " order by received_at, statement_id")
+                .param("t", tenantId)
+                .query((rs, n) -> readTree(rs.getString(1)))
+                .list();
         List<StatementResult> results = new ArrayList<>(parked.size());
         for (int i = 0; i < parked.size(); i++) {
             JsonNode node = parked.get(i);
             List<StatementChecks.Violation> violations = StatementValidator.validate(node);
             if (!violations.isEmpty()) {
                 // Kept from before statements were validated on receipt: it stays parked, with what is wrong.
-                results.add(StatementResult.parked(i, node.path("id").asText(null), "invalid",
+                results.add(StatementResult.parked(
+                        i,
+                        node.path("id").asText(null),
+                        "invalid",
                         violations.get(0).message()));
                 continue;
             }
@@ -103,46 +115,80 @@ public class XapiStatementService {
         String id = statementId.strip().toLowerCase(Locale.ROOT);
         String field = voided ? "voidedStatementId" : "statementId";
         var row = jdbc.sql("select statement, voided_by from xapi_statements where tenant_id = :t"
-                        + " and statement_id = :s").param("t", tenantId).param("s", id)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                .orElseThrow(() -> ApiProblem.notFound(field, statementId, field + ": no statement '" + statementId
-                        + "' was received by this tenant"));
+                        + " and statement_id = :s")
+                .param("t", tenantId)
+                .param("s", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional()
+                .orElseThrow(() -> ApiProblem.notFound(
+                        field,
+                        statementId,
+                        field + ": no statement '" + statementId + "' was received by this tenant"));
         if (!voided && row[1] != null) {
-            throw ApiProblem.notFound(field, statementId, field + ": statement '" + statementId + "' was voided by '"
-                    + row[1] + "'; read it with voidedStatementId=" + statementId);
+            throw ApiProblem.notFound(
+                    field,
+                    statementId,
+                    field + ": statement '" + statementId + "' was voided by '" + row[1]
+                            + "'; read it with voidedStatementId=" + statementId);
         }
         if (voided && row[1] == null) {
-            throw ApiProblem.notFound(field, statementId, field + ": statement '" + statementId + "' is not voided;"
-                    + " read it with statementId=" + statementId);
+            throw ApiProblem.notFound(
+                    field,
+                    statementId,
+                    field + ": statement '" + statementId + "' is not voided;" + " read it with statementId="
+                            + statementId);
         }
         return row[0];
     }
 
     /** A parked statement: why, and the statement as received. */
-    public record Unmapped(String statementId, String reason, String detail, String actor, String verb,
-                           String object, Instant receivedAt, JsonNode statement) {
-    }
+    public record Unmapped(
+            String statementId,
+            String reason,
+            String detail,
+            String actor,
+            String verb,
+            String object,
+            Instant receivedAt,
+            JsonNode statement) {}
 
     public List<Unmapped> unmapped(String tenantId, String reason) {
         String where = reason == null || reason.isBlank() ? "" : " and reason = :r";
         var sql = jdbc.sql("select statement_id, reason, detail, actor_key, verb, object_iri, received_at, statement"
-                + " from xapi_unmapped where tenant_id = :t" + where + " order by received_at, statement_id")
+                        + " from xapi_unmapped where tenant_id = :t" + where + " order by received_at, statement_id")
                 .param("t", tenantId);
         if (!where.isEmpty()) {
             sql = sql.param("r", reason);
         }
-        return sql.query((rs, n) -> new Unmapped(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-                readTree(rs.getString(8)))).list();
+        return sql.query((rs, n) -> new Unmapped(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class).toInstant(),
+                        readTree(rs.getString(8))))
+                .list();
     }
 
     private StatementsResponse response(List<StatementResult> results) {
-        int stored = (int) results.stream().filter(r -> r.status().endsWith("stored")).count();
-        int voided = (int) results.stream().filter(r -> r.status().equals("voided")).count();
-        int parked = (int) results.stream().filter(r -> r.status().equals("parked")).count();
-        int conflicts = (int) results.stream().filter(r -> r.status().equals("conflict")).count();
-        return new StatementsResponse(results.size(), stored, voided, parked, conflicts,
-                results.stream().map(StatementResult::statementId).toList(), results);
+        int stored = (int)
+                results.stream().filter(r -> r.status().endsWith("stored")).count();
+        int voided =
+                (int) results.stream().filter(r -> r.status().equals("voided")).count();
+        int parked =
+                (int) results.stream().filter(r -> r.status().equals("parked")).count();
+        int conflicts = (int)
+                results.stream().filter(r -> r.status().equals("conflict")).count();
+        return new StatementsResponse(
+                results.size(),
+                stored,
+                voided,
+                parked,
+                conflicts,
+                results.stream().map(StatementResult::statementId).toList(),
+                results);
     }
 
     private StatementResult receiveOne(String tenantId, int index, Statement statement, boolean fresh) {
@@ -156,23 +202,43 @@ public class XapiStatementService {
             return voidTarget(tenantId, index, statement);
         }
         if (statement.actorType().equals("Group")) {
-            return park(tenantId, index, statement, "group-actor", "the actor is a Group; Pathwise records evidence"
-                    + " of one learner at a time, so a Group's statement is kept for review rather than split among"
-                    + " its members");
+            return park(
+                    tenantId,
+                    index,
+                    statement,
+                    "group-actor",
+                    "the actor is a Group; Pathwise records evidence"
+                            + " of one learner at a time, so a Group's statement is kept for review rather than split among"
+                            + " its members");
         }
         if (!statement.objectType().equals("Activity")) {
-            return park(tenantId, index, statement, "unsupported-object", "the object is a " + statement.objectType()
-                    + "; evidence is about an Activity (an activity or competency IRI)");
+            return park(
+                    tenantId,
+                    index,
+                    statement,
+                    "unsupported-object",
+                    "the object is a " + statement.objectType()
+                            + "; evidence is about an Activity (an activity or competency IRI)");
         }
         if (!EVIDENCE_VERBS.contains(statement.verb())) {
-            return park(tenantId, index, statement, "unsupported-verb", "verb '" + statement.verbId() + "' is not"
-                    + " evidence; Pathwise takes " + EVIDENCE_VERBS.stream().sorted().toList() + " (and voided)");
+            return park(
+                    tenantId,
+                    index,
+                    statement,
+                    "unsupported-verb",
+                    "verb '" + statement.verbId() + "' is not" + " evidence; Pathwise takes "
+                            + EVIDENCE_VERBS.stream().sorted().toList() + " (and voided)");
         }
         Optional<String> learner = mappings.learner(tenantId, statement);
         if (learner.isEmpty()) {
-            return park(tenantId, index, statement, "unknown-actor", "actor " + statement.actorKeys() + " maps to"
-                    + " no learner; PUT /v1/xapi/actors to map it (an account name that is a learner id maps by"
-                    + " itself)");
+            return park(
+                    tenantId,
+                    index,
+                    statement,
+                    "unknown-actor",
+                    "actor " + statement.actorKeys() + " maps to"
+                            + " no learner; PUT /v1/xapi/actors to map it (an account name that is a learner id maps by"
+                            + " itself)");
         }
         Optional<XapiMappings.Alignment> target = mappings.object(tenantId, statement.objectId());
         for (int i = 0; target.isEmpty() && i < statement.contextActivities().size(); i++) {
@@ -180,14 +246,24 @@ public class XapiStatementService {
                     .filter(a -> a.competencyId() != null);
         }
         if (target.isEmpty()) {
-            return park(tenantId, index, statement, "unknown-object", "activity '" + statement.objectId()
-                    + "' is aligned to no activity or competency; PUT /v1/xapi/alignments, give an activity this"
-                    + " iri, or import the CASE item with this uri");
+            return park(
+                    tenantId,
+                    index,
+                    statement,
+                    "unknown-object",
+                    "activity '" + statement.objectId()
+                            + "' is aligned to no activity or competency; PUT /v1/xapi/alignments, give an activity this"
+                            + " iri, or import the CASE item with this uri");
         }
         EvidenceRequest.ScoreJson score = score(statement);
         if (score == null) {
-            return park(tenantId, index, statement, "no-score", "statement has no result.score (scaled, or raw with"
-                    + " max) and no result.success, so it says nothing about mastery");
+            return park(
+                    tenantId,
+                    index,
+                    statement,
+                    "no-score",
+                    "statement has no result.score (scaled, or raw with"
+                            + " max) and no result.success, so it says nothing about mastery");
         }
         String kind;
         try {
@@ -196,9 +272,15 @@ public class XapiStatementService {
             return park(tenantId, index, statement, "unknown-evidence-kind", e.getMessage());
         }
         XapiMappings.Alignment aligned = target.get();
-        EvidenceRequest request = new EvidenceRequest(statement.id(), learner.get(), aligned.competencyId(),
-                aligned.activityId(), score, kind, "xapi" + (statement.platform() == null ? ""
-                : ":" + statement.platform()), statement.timestamp());
+        EvidenceRequest request = new EvidenceRequest(
+                statement.id(),
+                learner.get(),
+                aligned.competencyId(),
+                aligned.activityId(),
+                score,
+                kind,
+                "xapi" + (statement.platform() == null ? "" : ":" + statement.platform()),
+                statement.timestamp());
         EvidenceResult result;
         try {
             result = evidence.ingest(tenantId, request);
@@ -212,33 +294,74 @@ public class XapiStatementService {
         }
         unpark(tenantId, statement.id());
         double normalized = (score.raw() - score.min()) / (score.max() - score.min());
-        return new StatementResult(index, statement.id(), result.replayed() ? "already-stored" : "stored", null,
-                null, learner.get(), aligned.competencyId(), aligned.activityId(), kind, normalized, result.update(),
+        return new StatementResult(
+                index,
+                statement.id(),
+                result.replayed() ? "already-stored" : "stored",
+                null,
+                null,
+                learner.get(),
+                aligned.competencyId(),
+                aligned.activityId(),
+                kind,
+                normalized,
+                result.update(),
                 null);
     }
 
     private StatementResult voidTarget(String tenantId, int index, Statement statement) {
         String target = statement.objectId().toLowerCase(Locale.ROOT);
         if (statements.isVoiding(tenantId, target)) {
-            return park(tenantId, index, statement, "void-target-is-voiding", "statement '" + target + "' voids"
-                    + " another statement itself, and a voiding statement cannot be voided");
+            return park(
+                    tenantId,
+                    index,
+                    statement,
+                    "void-target-is-voiding",
+                    "statement '" + target + "' voids"
+                            + " another statement itself, and a voiding statement cannot be voided");
         }
         statements.markVoided(tenantId, target, statement.id());
         Optional<EvidenceVoiding.Voided> voided = voiding.voidEvidence(tenantId, target, statement.id());
         if (voided.isPresent()) {
             unpark(tenantId, statement.id());
-            return new StatementResult(index, statement.id(), "voided", null, "evidence '" + target + "' no longer"
-                    + " counts; learner '" + voided.get().learnerId() + "' was rebuilt from the remaining evidence",
-                    voided.get().learnerId(), null, null, null, null, null, voided.get());
+            return new StatementResult(
+                    index,
+                    statement.id(),
+                    "voided",
+                    null,
+                    "evidence '" + target + "' no longer" + " counts; learner '"
+                            + voided.get().learnerId() + "' was rebuilt from the remaining evidence",
+                    voided.get().learnerId(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    voided.get());
         }
         int removed = unpark(tenantId, target);
         if (removed > 0) {
             unpark(tenantId, statement.id());
-            return new StatementResult(index, statement.id(), "voided", null, "statement '" + target + "' was"
-                    + " parked, never evidence; it is removed from review", null, null, null, null, null, null, null);
+            return new StatementResult(
+                    index,
+                    statement.id(),
+                    "voided",
+                    null,
+                    "statement '" + target + "' was" + " parked, never evidence; it is removed from review",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
-        return park(tenantId, index, statement, "void-target-unknown", "statement '" + target + "' to void is"
-                + " neither evidence nor parked here");
+        return park(
+                tenantId,
+                index,
+                statement,
+                "void-target-unknown",
+                "statement '" + target + "' to void is" + " neither evidence nor parked here");
     }
 
     /** Scaled (negative counts as 0), else raw on min..max (min 0 by default), else success, passed or failed. */
@@ -273,7 +396,8 @@ public class XapiStatementService {
                         + java.util.Arrays.toString(EvidenceKind.values()));
             }
         }
-        boolean assessment = s.objectDefinitionType() != null && s.objectDefinitionType().endsWith("/assessment");
+        boolean assessment =
+                s.objectDefinitionType() != null && s.objectDefinitionType().endsWith("/assessment");
         return switch (s.verb()) {
             case "passed", "failed", "mastered" -> EvidenceKind.SUMMATIVE.name();
             case "scored" -> assessment ? EvidenceKind.SUMMATIVE.name() : EvidenceKind.FORMATIVE.name();
@@ -290,9 +414,11 @@ public class XapiStatementService {
      * Parks the statement, or updates the reason of the same statement parked before: sending a parked statement
      * again, even many times at once, answers {@code parked} each time and keeps one row.
      */
-    private void park(String tenantId, String statementId, String reason, String detail, Statement statement,
-                      JsonNode body) {
-        String actor = statement == null || statement.actorKeys().isEmpty() ? null : statement.actorKeys().get(0);
+    private void park(
+            String tenantId, String statementId, String reason, String detail, Statement statement, JsonNode body) {
+        String actor = statement == null || statement.actorKeys().isEmpty()
+                ? null
+                : statement.actorKeys().get(0);
         String verb = statement == null ? null : statement.verbId();
         String object = statement == null ? null : statement.objectId();
         if (updateParked(tenantId, statementId, reason, detail) > 0) {
@@ -301,9 +427,16 @@ public class XapiStatementService {
         try {
             jdbc.sql("insert into xapi_unmapped (tenant_id, statement_id, reason, detail, actor_key, verb, object_iri,"
                             + " statement, received_at) values (:t, :s, :r, :d, :a, :v, :o, :st, :at)")
-                    .param("t", tenantId).param("s", statementId).param("r", reason).param("d", detail)
-                    .param("a", actor).param("v", verb).param("o", object).param("st", body.toString())
-                    .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+                    .param("t", tenantId)
+                    .param("s", statementId)
+                    .param("r", reason)
+                    .param("d", detail)
+                    .param("a", actor)
+                    .param("v", verb)
+                    .param("o", object)
+                    .param("st", body.toString())
+                    .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .update();
         } catch (org.springframework.dao.DuplicateKeyException parkedAtTheSameTime) {
             updateParked(tenantId, statementId, reason, detail);
         }
@@ -312,12 +445,18 @@ public class XapiStatementService {
     private int updateParked(String tenantId, String statementId, String reason, String detail) {
         return jdbc.sql("update xapi_unmapped set reason = :r, detail = :d where tenant_id = :t"
                         + " and statement_id = :s")
-                .param("r", reason).param("d", detail).param("t", tenantId).param("s", statementId).update();
+                .param("r", reason)
+                .param("d", detail)
+                .param("t", tenantId)
+                .param("s", statementId)
+                .update();
     }
 
     private int unpark(String tenantId, String statementId) {
         return jdbc.sql("delete from xapi_unmapped where tenant_id = :t and statement_id = :s")
-                .param("t", tenantId).param("s", statementId).update();
+                .param("t", tenantId)
+                .param("s", statementId)
+                .update();
     }
 
     private JsonNode readTree(String text) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,27 +26,47 @@ class StatementValidatorTest {
         if (row.valid()) {
             assertThat(violations).as("%s", row.statement()).isEmpty();
         } else {
-            assertThat(violations).as("%s", row.statement())
-                    .anySatisfy(v -> {
-                        assertThat(v.path()).isEqualTo(row.path());
-                        assertThat(v.rule()).isEqualTo(row.rule());
-                        assertThat(v.message()).startsWith(row.path() + ": ");
-                    });
+            assertThat(violations).as("%s", row.statement()).anySatisfy(v -> {
+                assertThat(v.path()).isEqualTo(row.path());
+                assertThat(v.rule()).isEqualTo(row.rule());
+                assertThat(v.message()).startsWith(row.path() + ": ");
+            });
         }
     }
 
     @Test
     void theTableHoldsAtLeast150StatementsAcrossEveryFamily() {
         List<StatementTable.Case> all = StatementTable.cases();
-        Map<String, String> byFamily = all.stream().collect(Collectors.groupingBy(StatementTable.Case::family,
-                TreeMap::new, Collectors.collectingAndThen(Collectors.toList(), list -> list.stream()
-                        .filter(StatementTable.Case::valid).count() + " valid, " + list.stream()
-                        .filter(c -> !c.valid()).count() + " invalid")));
+        Map<String, String> byFamily = all.stream()
+                .collect(Collectors.groupingBy(
+                        StatementTable.Case::family,
+                        TreeMap::new,
+                        Collectors.collectingAndThen(
+                                Collectors.toList(),
+                                list -> list.stream()
+                                                .filter(StatementTable.Case::valid)
+                                                .count() + " valid, "
+                                        + list.stream().filter(c -> !c.valid()).count() + " invalid")));
 
         assertThat(all).hasSizeGreaterThanOrEqualTo(150);
-        assertThat(byFamily).containsOnlyKeys("statement", "nulls-and-types", "uuid", "actor", "group", "verb",
-                "object-activity", "interaction", "object-agent-group", "statement-ref", "sub-statement", "result",
-                "context", "timestamp", "attachments", "authority");
+        assertThat(byFamily)
+                .containsOnlyKeys(
+                        "statement",
+                        "nulls-and-types",
+                        "uuid",
+                        "actor",
+                        "group",
+                        "verb",
+                        "object-activity",
+                        "interaction",
+                        "object-agent-group",
+                        "statement-ref",
+                        "sub-statement",
+                        "result",
+                        "context",
+                        "timestamp",
+                        "attachments",
+                        "authority");
         System.out.println("xAPI statement table: " + all.size() + " statements, " + byFamily);
     }
 }

@@ -6,8 +6,7 @@ package dev.pathwise.engine.policy.compiler;
  */
 final class DrlCode {
 
-    private DrlCode() {
-    }
+    private DrlCode() {}
 
     static String blank(String drl) {
         char[] out = drl.toCharArray();

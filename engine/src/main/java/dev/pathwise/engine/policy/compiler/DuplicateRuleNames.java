@@ -1,7 +1,6 @@
 package dev.pathwise.engine.policy.compiler;
 
 import dev.pathwise.engine.policy.CompileProblem;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +17,9 @@ final class DuplicateRuleNames {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
 
-    private record Place(String label, int offset) {
-    }
+    private record Place(String label, int offset) {}
 
-    private DuplicateRuleNames() {
-    }
+    private DuplicateRuleNames() {}
 
     static List<CompileProblem> check(List<RuleText> files) {
         List<CompileProblem> problems = new ArrayList<>();
@@ -36,16 +33,21 @@ final class DuplicateRuleNames {
                 if (!file.code().startsWith("rule", skip(file.code(), rule.start()))) {
                     continue;
                 }
-                String name = rule.group(1) != null ? rule.group(1)
-                        : rule.group(2) != null ? rule.group(2) : rule.group(3);
+                String name =
+                        rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
                 int line = file.lineOf(rule.start(1) >= 0 ? rule.start(1) : rule.start());
                 CompileProblem here = file.at(line, 0, "");
                 String label = here.file() + (here.line() > 0 ? ":" + here.line() : "");
                 Place first = seen.putIfAbsent(packageName + '\u0000' + name, new Place(label, rule.start()));
                 if (first != null) {
-                    problems.add(file.at(line, 0, "rule '" + name + "' is defined twice in package " + packageName
-                            + ": at " + first.label() + " and at " + label + "; give each rule its own name (to "
-                            + "change a district rule in an overlay, use the same file name so the file replaces it)"));
+                    problems.add(
+                            file.at(
+                                    line,
+                                    0,
+                                    "rule '" + name + "' is defined twice in package " + packageName
+                                            + ": at " + first.label() + " and at " + label
+                                            + "; give each rule its own name (to "
+                                            + "change a district rule in an overlay, use the same file name so the file replaces it)"));
                 }
             }
         }
@@ -62,6 +64,7 @@ final class DuplicateRuleNames {
 
     /** True when Drools' own message is about a duplicate rule, which {@link #check} reports with both places. */
     static boolean isDroolsDuplicate(String message) {
-        return message.startsWith("Duplicate rule name") || message.matches(".*The type Rule_\\S+ is already defined.*");
+        return message.startsWith("Duplicate rule name")
+                || message.matches(".*The type Rule_\\S+ is already defined.*");
     }
 }

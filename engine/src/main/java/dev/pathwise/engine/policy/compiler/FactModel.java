@@ -1,10 +1,5 @@
 package dev.pathwise.engine.policy.compiler;
 
-import dev.pathwise.engine.policy.BandParameters;
-import dev.pathwise.engine.policy.CompileProblem;
-import dev.pathwise.engine.policy.RulePhase;
-import dev.pathwise.engine.policy.parameters.Parameter;
-
 import dev.pathwise.engine.facts.Assessment;
 import dev.pathwise.engine.facts.ChildrenRollup;
 import dev.pathwise.engine.facts.DroppedBack;
@@ -17,15 +12,12 @@ import dev.pathwise.engine.facts.Progress;
 import dev.pathwise.engine.facts.ReadyCompetency;
 import dev.pathwise.engine.facts.Shortfall;
 import dev.pathwise.engine.facts.Struggling;
+import dev.pathwise.engine.policy.BandParameters;
+import dev.pathwise.engine.policy.CompileProblem;
+import dev.pathwise.engine.policy.RulePhase;
+import dev.pathwise.engine.policy.parameters.Parameter;
 import dev.pathwise.engine.spelling.Suggestions;
 import java.lang.reflect.Method;
-import org.drools.drl.ast.descr.AccumulateDescr;
-import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
-import org.drools.drl.ast.descr.ImportDescr;
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.PatternDescr;
-import org.drools.drl.ast.descr.RuleDescr;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +28,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 
 /**
  * The facts rule files match on, with the fields each offers, to check a rule's patterns before Drools does and to
@@ -48,24 +47,50 @@ final class FactModel {
     private static final Map<String, Class<?>> TYPES = new LinkedHashMap<>();
 
     static {
-        for (Class<?> type : List.of(Assessment.class, ChildrenRollup.class, DroppedBack.class,
-                GoalPace.class, Learner.class, LevelProposal.class, Option.class, Pace.class, Progress.class,
-                ReadyCompetency.class, Shortfall.class, Struggling.class, BandParameters.class)) {
+        for (Class<?> type : List.of(
+                Assessment.class,
+                ChildrenRollup.class,
+                DroppedBack.class,
+                GoalPace.class,
+                Learner.class,
+                LevelProposal.class,
+                Option.class,
+                Pace.class,
+                Progress.class,
+                ReadyCompetency.class,
+                Shortfall.class,
+                Struggling.class,
+                BandParameters.class)) {
             FIELDS.put(type.getSimpleName(), fieldsOf(type));
             QUALIFIED.put(type.getSimpleName(), type.getName());
             TYPES.put(type.getSimpleName(), type);
         }
     }
 
-    private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "this", "not", "in", "matches",
-            "contains", "memberOf", "soundslike", "excludes", "str", "instanceof", "from", "and", "or", "new");
+    private static final Set<String> KEYWORDS = Set.of(
+            "true",
+            "false",
+            "null",
+            "this",
+            "not",
+            "in",
+            "matches",
+            "contains",
+            "memberOf",
+            "soundslike",
+            "excludes",
+            "str",
+            "instanceof",
+            "from",
+            "and",
+            "or",
+            "new");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][\\w]*");
     private static final Pattern WHEN_THEN = Pattern.compile("\\bwhen\\b([\\s\\S]*?)\\bthen\\b");
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([\\w.]+)'");
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
 
-    private FactModel() {
-    }
+    private FactModel() {}
 
     /** The fact type of this simple name, or null when there is none. */
     static Class<?> typeNamed(String simpleName) {
@@ -90,16 +115,21 @@ final class FactModel {
         List<CompileProblem> problems = new ArrayList<>();
         for (RuleDescr rule : text.parsed().getRules()) {
             for (String name : List.of("ruleflow-group", "agenda-group")) {
-                org.drools.drl.ast.descr.AttributeDescr group = rule.getAttributes().get(name);
+                org.drools.drl.ast.descr.AttributeDescr group =
+                        rule.getAttributes().get(name);
                 if (group == null || group.getValue() == null) {
                     continue;
                 }
                 String value = group.getValue().replaceAll("^[\"']|[\"']$", "");
                 if (!RulePhase.groups().contains(value)) {
-                    problems.add(text.at(group.getLine(), group.getColumn() + 1, "rule '" + rule.getName()
-                            + "' is in " + name + " '" + value + "', which the engine never runs, so it can never fire."
-                            + Suggestions.nameHint(value, RulePhase.groups()) + hintOr(value, RulePhase.groups(),
-                            "groups")));
+                    problems.add(text.at(
+                            group.getLine(),
+                            group.getColumn() + 1,
+                            "rule '" + rule.getName()
+                                    + "' is in " + name + " '" + value
+                                    + "', which the engine never runs, so it can never fire."
+                                    + Suggestions.nameHint(value, RulePhase.groups())
+                                    + hintOr(value, RulePhase.groups(), "groups")));
                 }
             }
         }
@@ -123,8 +153,13 @@ final class FactModel {
         return problems;
     }
 
-    private static void checkTypes(RuleText text, RuleDescr rule, BaseDescr element, Set<String> imported,
-                                   boolean factsImported, List<CompileProblem> problems) {
+    private static void checkTypes(
+            RuleText text,
+            RuleDescr rule,
+            BaseDescr element,
+            Set<String> imported,
+            boolean factsImported,
+            List<CompileProblem> problems) {
         if (element instanceof PatternDescr pattern) {
             if (pattern.getSource() == null) {
                 checkType(text, rule, pattern, imported, factsImported, problems);
@@ -138,8 +173,13 @@ final class FactModel {
         }
     }
 
-    private static void checkType(RuleText text, RuleDescr rule, PatternDescr pattern, Set<String> imported,
-                                  boolean factsImported, List<CompileProblem> problems) {
+    private static void checkType(
+            RuleText text,
+            RuleDescr rule,
+            PatternDescr pattern,
+            Set<String> imported,
+            boolean factsImported,
+            List<CompileProblem> problems) {
         String type = pattern.getObjectType();
         if (type == null) {
             return;
@@ -149,12 +189,20 @@ final class FactModel {
         int line = pattern.getLine();
         int column = pattern.getColumn() + 1;
         if (qualified == null || (type.contains(".") && !type.equals(qualified))) {
-            problems.add(text.at(line, column, "rule '" + rule.getName() + "' matches " + explainUnknownType(
-                    "Unable to resolve ObjectType '" + type + "'")));
-        } else if (!type.contains(".") && !imported.contains(qualified)
+            problems.add(text.at(
+                    line,
+                    column,
+                    "rule '" + rule.getName() + "' matches "
+                            + explainUnknownType("Unable to resolve ObjectType '" + type + "'")));
+        } else if (!type.contains(".")
+                && !imported.contains(qualified)
                 && !(factsImported && qualified.startsWith("dev.pathwise.engine.facts."))) {
-            problems.add(text.at(line, column, "rule '" + rule.getName() + "' matches the fact type '" + simple
-                    + "', which the file does not import: add 'import " + qualified + ";' after the package line"));
+            problems.add(text.at(
+                    line,
+                    column,
+                    "rule '" + rule.getName() + "' matches the fact type '" + simple
+                            + "', which the file does not import: add 'import " + qualified
+                            + ";' after the package line"));
         }
     }
 
@@ -170,22 +218,27 @@ final class FactModel {
             while (word.find()) {
                 Set<String> fields = FIELDS.get(word.group());
                 int open = skipSpaces(part, word.end());
-                boolean qualified = word.start() > 0 && (part.charAt(word.start() - 1) == '.'
-                        || part.charAt(word.start() - 1) == '$');
+                boolean qualified = word.start() > 0
+                        && (part.charAt(word.start() - 1) == '.' || part.charAt(word.start() - 1) == '$');
                 if (fields == null || qualified || open >= part.length() || part.charAt(open) != '(') {
                     continue;
                 }
                 int close = matching(part, open);
-                checkConstraints(text, word.group(), fields, part.substring(open + 1, close), start + open + 1,
-                        problems);
+                checkConstraints(
+                        text, word.group(), fields, part.substring(open + 1, close), start + open + 1, problems);
                 word.region(close, part.length());
             }
         }
         return problems;
     }
 
-    private static void checkConstraints(RuleText text, String type, Set<String> fields, String constraints,
-                                         int offset, List<CompileProblem> problems) {
+    private static void checkConstraints(
+            RuleText text,
+            String type,
+            Set<String> fields,
+            String constraints,
+            int offset,
+            List<CompileProblem> problems) {
         Matcher word = WORD.matcher(constraints);
         while (word.find()) {
             String name = word.group();
@@ -195,9 +248,15 @@ final class FactModel {
             }
             int after = skipSpaces(constraints, word.end());
             char next = after < constraints.length() ? constraints.charAt(after) : '\0';
-            if (before == '.' || before == '$' || before == '#' || before == '[' || next == '(' || next == '.'
+            if (before == '.'
+                    || before == '$'
+                    || before == '#'
+                    || before == '['
+                    || next == '('
+                    || next == '.'
                     || (next == ':' && after + 1 < constraints.length() && constraints.charAt(after + 1) != '=')
-                    || KEYWORDS.contains(name) || fields.contains(name)) {
+                    || KEYWORDS.contains(name)
+                    || fields.contains(name)) {
                 continue;
             }
             int at = offset + word.start();
@@ -218,7 +277,8 @@ final class FactModel {
     }
 
     private static String hintOr(String name, java.util.Collection<String> known, String what) {
-        return Suggestions.closestName(name, known).isPresent() ? ""
+        return Suggestions.closestName(name, known).isPresent()
+                ? ""
                 : " Known " + what + ": " + String.join(", ", new TreeSet<>(known));
     }
 
@@ -230,9 +290,12 @@ final class FactModel {
         }
         String type = matcher.group(1);
         String hint = Suggestions.nameHint(type, typeNames());
-        return "unknown fact type '" + type + "'." + (hint.isEmpty() ? " Rules match the fact model: "
-                + String.join(", ", typeNames()) + "; import it from dev.pathwise.engine.facts" : hint
-                + " (import it from dev.pathwise.engine.facts, or BandParameters from dev.pathwise.engine.policy)");
+        return "unknown fact type '" + type + "'."
+                + (hint.isEmpty()
+                        ? " Rules match the fact model: " + String.join(", ", typeNames())
+                                + "; import it from dev.pathwise.engine.facts"
+                        : hint
+                                + " (import it from dev.pathwise.engine.facts, or BandParameters from dev.pathwise.engine.policy)");
     }
 
     /** The name of the rule an offset of the DRL belongs to. */
@@ -240,7 +303,8 @@ final class FactModel {
         Matcher matcher = RULE.matcher(drl);
         String name = "?";
         while (matcher.find() && matcher.start() <= offset) {
-            name = matcher.group(1) != null ? matcher.group(1)
+            name = matcher.group(1) != null
+                    ? matcher.group(1)
                     : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
         }
         return name;
@@ -249,7 +313,8 @@ final class FactModel {
     private static Set<String> fieldsOf(Class<?> type) {
         Set<String> fields = new LinkedHashSet<>();
         for (Method method : type.getMethods()) {
-            if (method.getParameterCount() != 0 || Modifier.isStatic(method.getModifiers())
+            if (method.getParameterCount() != 0
+                    || Modifier.isStatic(method.getModifiers())
                     || method.getDeclaringClass() == Object.class) {
                 continue;
             }

@@ -2,7 +2,6 @@ package dev.pathwise.engine.policy.compiler;
 
 import dev.pathwise.engine.facts.Decisions;
 import dev.pathwise.engine.policy.CompileProblem;
-
 import dev.pathwise.engine.spelling.Suggestions;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -27,27 +26,32 @@ final class GeneratedCodeErrors {
 
     private static final Pattern SOURCE = Pattern.compile("(?s)^Java source of (\\S+) in error:\\s*(.*)$");
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("^([\\w.$]+) cannot be resolved to a type$");
-    private static final Pattern UNKNOWN_NAME = Pattern.compile("^([\\w.$]+) cannot be resolved(?: or is not a "
-            + "field)?$");
-    private static final Pattern UNKNOWN_METHOD = Pattern.compile(
-            "^The method (\\w+)\\(([^)]*)\\) is undefined for the type (\\w+)$");
+    private static final Pattern UNKNOWN_NAME =
+            Pattern.compile("^([\\w.$]+) cannot be resolved(?: or is not a " + "field)?$");
+    private static final Pattern UNKNOWN_METHOD =
+            Pattern.compile("^The method (\\w+)\\(([^)]*)\\) is undefined for the type (\\w+)$");
     private static final Pattern UNHANDLED = Pattern.compile("^Unhandled exception type ([\\w.]+)$");
     private static final Pattern NOT_APPLICABLE = Pattern.compile("^The method (\\w+)\\(([^)]*)\\) in the type (\\w+) "
             + "is not applicable for the arguments \\(([^)]*)\\)$");
     private static final Pattern NO_CONSTRUCTOR = Pattern.compile("^The constructor (\\w+)\\(([^)]*)\\) is undefined$");
     private static final Pattern HIDDEN_FIELD = Pattern.compile("^The field (\\w+)\\.(\\w+) is not visible$");
     private static final Pattern TOKEN = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|[\\w$]+|\\S");
-    private static final String KNOWLEDGE_HELPER = "((org.drools.modelcompiler.consequence.DroolsImpl) drools)"
-            + ".asKnowledgeHelper().";
+    private static final String KNOWLEDGE_HELPER =
+            "((org.drools.modelcompiler.consequence.DroolsImpl) drools)" + ".asKnowledgeHelper().";
     /** What a consequence may call besides the 'decisions' global and the facts' own methods. */
-    private static final List<String> CONSEQUENCE_ACTIONS = List.of("insert", "insertLogical", "update", "delete",
-            "modify");
+    private static final List<String> CONSEQUENCE_ACTIONS =
+            List.of("insert", "insertLogical", "update", "delete", "modify");
+
     private static final Pattern EXPRESSION_START = Pattern.compile("[\\w.$\"(]+");
 
-    private static final List<Class<?>> ENUMS = List.of(dev.pathwise.engine.learner.MasteryLevel.class,
-            dev.pathwise.engine.activity.ActivityKind.class, dev.pathwise.engine.activity.Modality.class,
-            dev.pathwise.engine.activity.Grouping.class, dev.pathwise.engine.evidence.EvidenceKind.class,
-            dev.pathwise.engine.facts.FlagKind.class, dev.pathwise.engine.facts.Support.class);
+    private static final List<Class<?>> ENUMS = List.of(
+            dev.pathwise.engine.learner.MasteryLevel.class,
+            dev.pathwise.engine.activity.ActivityKind.class,
+            dev.pathwise.engine.activity.Modality.class,
+            dev.pathwise.engine.activity.Grouping.class,
+            dev.pathwise.engine.evidence.EvidenceKind.class,
+            dev.pathwise.engine.facts.FlagKind.class,
+            dev.pathwise.engine.facts.Support.class);
 
     private final List<RuleText> files;
     private final Map<String, String[]> sources = new HashMap<>();
@@ -60,7 +64,8 @@ final class GeneratedCodeErrors {
     static List<CompileProblem> place(List<Message> errors, List<RuleText> files) {
         GeneratedCodeErrors placing = new GeneratedCodeErrors(files);
         for (Message error : errors) {
-            Matcher source = SOURCE.matcher(error.getText() == null ? "" : error.getText().strip());
+            Matcher source = SOURCE.matcher(
+                    error.getText() == null ? "" : error.getText().strip());
             if (source.matches()) {
                 placing.sources.put(source.group(1), source.group(2).split("\n", -1));
             }
@@ -82,33 +87,49 @@ final class GeneratedCodeErrors {
         }
         Matcher method = UNKNOWN_METHOD.matcher(text);
         if (method.matches() && method.group(3).startsWith("LambdaConsequence")) {
-            return at(error, method.group(1), "calls " + method.group(1) + "(" + method.group(2) + "), which a "
-                    + "consequence does not have: it may insert, insertLogical, update or delete facts and call "
-                    + "'decisions'." + Suggestions.idHint(method.group(1), CONSEQUENCE_ACTIONS));
+            return at(
+                    error,
+                    method.group(1),
+                    "calls " + method.group(1) + "(" + method.group(2) + "), which a "
+                            + "consequence does not have: it may insert, insertLogical, update or delete facts and call "
+                            + "'decisions'." + Suggestions.idHint(method.group(1), CONSEQUENCE_ACTIONS));
         }
         if (method.matches()) {
-            return at(error, method.group(1), "calls " + method.group(1) + "(" + method.group(2) + ") on "
-                    + method.group(3) + ", which " + method.group(3) + " does not have."
-                    + methodHint(method.group(3), method.group(1)));
+            return at(
+                    error,
+                    method.group(1),
+                    "calls " + method.group(1) + "(" + method.group(2) + ") on "
+                            + method.group(3) + ", which " + method.group(3) + " does not have."
+                            + methodHint(method.group(3), method.group(1)));
         }
         Matcher notApplicable = NOT_APPLICABLE.matcher(text);
         if (notApplicable.matches()) {
-            return at(error, notApplicable.group(1), "calls " + notApplicable.group(1) + " with ("
-                    + notApplicable.group(4) + "), but " + notApplicable.group(3) + "." + notApplicable.group(1)
-                    + " takes (" + notApplicable.group(2) + ")");
+            return at(
+                    error,
+                    notApplicable.group(1),
+                    "calls " + notApplicable.group(1) + " with ("
+                            + notApplicable.group(4) + "), but " + notApplicable.group(3) + "." + notApplicable.group(1)
+                            + " takes (" + notApplicable.group(2) + ")");
         }
         Matcher constructor = NO_CONSTRUCTOR.matcher(text);
         if (constructor.matches()) {
-            return at(error, constructor.group(1), "makes a new " + constructor.group(1) + "("
-                    + constructor.group(2) + "), but " + constructor.group(1) + " is made with "
-                    + constructors(constructor.group(1)));
+            return at(
+                    error,
+                    constructor.group(1),
+                    "makes a new " + constructor.group(1) + "("
+                            + constructor.group(2) + "), but " + constructor.group(1) + " is made with "
+                            + constructors(constructor.group(1)));
         }
         Matcher hidden = HIDDEN_FIELD.matcher(text);
         if (hidden.matches()) {
             String field = hidden.group(2);
-            return at(error, field, "reads the field '" + field + "' of " + hidden.group(1) + " directly, which a "
-                    + "consequence cannot: call get" + Character.toUpperCase(field.charAt(0)) + field.substring(1)
-                    + "() instead");
+            return at(
+                    error,
+                    field,
+                    "reads the field '" + field + "' of " + hidden.group(1) + " directly, which a "
+                            + "consequence cannot: call get" + Character.toUpperCase(field.charAt(0))
+                            + field.substring(1)
+                            + "() instead");
         }
         Matcher name = UNKNOWN_NAME.matcher(text);
         if (name.matches()) {
@@ -116,22 +137,32 @@ final class GeneratedCodeErrors {
             if (constant != null) {
                 return at(error, name.group(1), constant);
             }
-            CompileProblem placed = at(error, name.group(1), "uses '" + name.group(1) + "', which is not defined "
-                    + "there: bind it in the rule's conditions ($name : ...) or check its spelling.");
+            CompileProblem placed = at(
+                    error,
+                    name.group(1),
+                    "uses '" + name.group(1) + "', which is not defined "
+                            + "there: bind it in the rule's conditions ($name : ...) or check its spelling.");
             Set<String> known = namesInRule(placed);
             String hint = Suggestions.nameHint(name.group(1), known);
             if (name.group(1).startsWith("$")) {
                 known.remove("decisions");
                 hint += known.size() > 1 ? " It binds " + String.join(", ", known) + "." : "";
             }
-            return new CompileProblem(placed.file(), placed.line(), placed.column(),
-                    hint.isEmpty() ? placed.message().substring(0, placed.message().length() - 1)
+            return new CompileProblem(
+                    placed.file(),
+                    placed.line(),
+                    placed.column(),
+                    hint.isEmpty()
+                            ? placed.message().substring(0, placed.message().length() - 1)
                             : placed.message() + hint);
         }
         Matcher unhandled = UNHANDLED.matcher(text);
         if (unhandled.matches()) {
-            return at(error, null, "calls code that can fail with " + unhandled.group(1) + ", which rules may not "
-                    + "use: rules do no I/O and call only the fact model, 'decisions' and JDK value types");
+            return at(
+                    error,
+                    null,
+                    "calls code that can fail with " + unhandled.group(1) + ", which rules may not "
+                            + "use: rules do no I/O and call only the fact model, 'decisions' and JDK value types");
         }
         return at(error, null, text);
     }
@@ -145,8 +176,10 @@ final class GeneratedCodeErrors {
         List<String> candidates = new ArrayList<>();
         String statement = generatedLine(error);
         if (statement != null) {
-            candidates.add(statement.replace(KNOWLEDGE_HELPER, "")
-                    .replace("((org.kie.api.runtime.rule.RuleContext) drools)", "kcontext").replaceAll("[),;\\s]+$", ""));
+            candidates.add(statement
+                    .replace(KNOWLEDGE_HELPER, "")
+                    .replace("((org.kie.api.runtime.rule.RuleContext) drools)", "kcontext")
+                    .replaceAll("[),;\\s]+$", ""));
         }
         String expression = expressionAt(error);
         if (expression != null) {
@@ -160,8 +193,13 @@ final class GeneratedCodeErrors {
             if (candidate.isBlank()) {
                 continue;
             }
-            Pattern written = Pattern.compile("(?<![\\w$])" + String.join("\\s*", TOKEN.matcher(candidate)
-                    .results().map(part -> Pattern.quote(part.group())).toList()));
+            Pattern written = Pattern.compile("(?<![\\w$])"
+                    + String.join(
+                            "\\s*",
+                            TOKEN.matcher(candidate)
+                                    .results()
+                                    .map(part -> Pattern.quote(part.group()))
+                                    .toList()));
             for (RuleText file : files) {
                 int offset = firstInCode(file, written);
                 if (offset >= 0) {
@@ -172,8 +210,10 @@ final class GeneratedCodeErrors {
                             offset = within;
                         }
                     }
-                    return file.at(file.lineOf(offset), file.columnOf(offset), "rule '"
-                            + FactModel.ruleAt(file.drl(), offset) + "' " + message);
+                    return file.at(
+                            file.lineOf(offset),
+                            file.columnOf(offset),
+                            "rule '" + FactModel.ruleAt(file.drl(), offset) + "' " + message);
                 }
             }
         }
@@ -212,7 +252,8 @@ final class GeneratedCodeErrors {
         String whole = String.join("\n", lines);
         String line = lines[error.getLine() - 1];
         int column = Math.max(error.getColumn(), 0);
-        String rest = column < whole.length() && column >= line.length() ? whole.substring(column)
+        String rest = column < whole.length() && column >= line.length()
+                ? whole.substring(column)
                 : column < line.length() ? line.substring(column) : "";
         Matcher start = EXPRESSION_START.matcher(rest.replaceFirst("^new\\s+", ""));
         if (!start.lookingAt()) {
@@ -230,15 +271,17 @@ final class GeneratedCodeErrors {
                     + "(dev.pathwise.engine.facts), the 'decisions' global and JDK value types.";
         } catch (ClassNotFoundException | LinkageError e) {
             String simple = name.substring(name.lastIndexOf('.') + 1);
-            return "uses the type '" + name + "', which does not exist." + Suggestions.nameHint(simple,
-                    FactModel.typeNames());
+            return "uses the type '" + name + "', which does not exist."
+                    + Suggestions.nameHint(simple, FactModel.typeNames());
         }
     }
 
     /** "uses MASTERD, which is not a value of MasteryLevel. Maybe you meant 'MASTERED'?", or null. */
     private static String enumConstantHint(String name) {
         for (Class<?> type : ENUMS) {
-            List<String> constants = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            List<String> constants = Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name())
+                    .toList();
             String hint = Suggestions.nameHint(name, constants);
             if (!hint.isEmpty()) {
                 return "uses " + name + ", which is not a value of " + type.getSimpleName() + "." + hint;
@@ -269,8 +312,13 @@ final class GeneratedCodeErrors {
         }
         List<String> forms = new ArrayList<>();
         for (var constructor : fact.getConstructors()) {
-            forms.add("(" + String.join(", ", Arrays.stream(constructor.getParameters())
-                    .map(p -> p.getType().getSimpleName() + (p.isNamePresent() ? " " + p.getName() : "")).toList())
+            forms.add("("
+                    + String.join(
+                            ", ",
+                            Arrays.stream(constructor.getParameters())
+                                    .map(p ->
+                                            p.getType().getSimpleName() + (p.isNamePresent() ? " " + p.getName() : ""))
+                                    .toList())
                     + ")");
         }
         return forms.isEmpty() ? "no public constructor" : String.join(" or ", forms);

@@ -1,5 +1,6 @@
 package dev.pathwise.engine.policy.compiler;
 
+import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.policy.BandParameters;
 import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.policy.CompiledPolicy;
@@ -10,13 +11,11 @@ import dev.pathwise.engine.policy.PolicyLayer;
 import dev.pathwise.engine.policy.PolicySource;
 import dev.pathwise.engine.policy.RuleFile;
 import dev.pathwise.engine.policy.parameters.ParameterLayer;
-import dev.pathwise.engine.policy.session.RuleSessionPool;
-
-import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import dev.pathwise.engine.policy.sandbox.RuleCodeCheck;
 import dev.pathwise.engine.policy.sandbox.RuleCodeViolation;
 import dev.pathwise.engine.policy.sandbox.RuleFileStructure;
+import dev.pathwise.engine.policy.session.RuleSessionPool;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -51,8 +50,8 @@ public final class PolicyCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern ACCUMULATED_EXPRESSION = Pattern.compile(
-            "The expression \"(.+?)\" in function \"(\\w+)\" of type \"\\w+\" is not managed");
+    private static final Pattern ACCUMULATED_EXPRESSION =
+            Pattern.compile("The expression \"(.+?)\" in function \"(\\w+)\" of type \"\\w+\" is not managed");
 
     private final int maxIdleSessions;
     private final EvaluationLimits limits;
@@ -63,8 +62,7 @@ public final class PolicyCompiler {
     }
 
     /** A rule set compiled and checked: its KieBase and the rule each generated class belongs to. */
-    private record Built(KieBase kieBase, Map<String, String> ruleOfClass) {
-    }
+    private record Built(KieBase kieBase, Map<String, String> ruleOfClass) {}
 
     public CompiledPolicy compile(PolicySource source) {
         long started = System.nanoTime();
@@ -91,13 +89,18 @@ public final class PolicyCompiler {
                 List<EffectiveRuleFile> files = effectiveFiles(layers);
                 String key = fingerprint(files);
                 fileSets.putIfAbsent(key, files);
-                fileSetKeys.computeIfAbsent(scopeKey(school), s -> new EnumMap<>(GradeBand.class)).put(band, key);
+                fileSetKeys
+                        .computeIfAbsent(scopeKey(school), s -> new EnumMap<>(GradeBand.class))
+                        .put(band, key);
                 List<CompileProblem> found = new ArrayList<>();
-                BandParameters resolved = BandParameters.resolve(band,
-                        layers.stream().map(l -> parameterLayers.get(l.name())).toList(), found);
+                BandParameters resolved = BandParameters.resolve(
+                        band,
+                        layers.stream().map(l -> parameterLayers.get(l.name())).toList(),
+                        found);
                 parameterProblems.addAll(found);
                 if (resolved != null) {
-                    parameters.computeIfAbsent(scopeKey(school), s -> new EnumMap<>(GradeBand.class))
+                    parameters
+                            .computeIfAbsent(scopeKey(school), s -> new EnumMap<>(GradeBand.class))
                             .put(band, resolved);
                 }
             }
@@ -139,11 +142,13 @@ public final class PolicyCompiler {
 
         Map<String, RuleSessionPool> pools = new HashMap<>();
         for (Map.Entry<String, List<EffectiveRuleFile>> set : fileSets.entrySet()) {
-            List<RuleText> setTexts = set.getValue().stream().map(f -> texts.get(f.file())).toList();
+            List<RuleText> setTexts =
+                    set.getValue().stream().map(f -> texts.get(f.file())).toList();
             Built built = build(source, setTexts, ruleProblems, blocked);
             if (built != null) {
-                pools.put(set.getKey(), new RuleSessionPool(built.kieBase(), maxIdleSessions, limits,
-                        built.ruleOfClass()));
+                pools.put(
+                        set.getKey(),
+                        new RuleSessionPool(built.kieBase(), maxIdleSessions, limits, built.ruleOfClass()));
             }
         }
         problems.addAll(ruleProblems);
@@ -156,8 +161,16 @@ public final class PolicyCompiler {
             Map<GradeBand, EffectivePolicy> byBand = new EnumMap<>(GradeBand.class);
             for (GradeBand band : GradeBand.values()) {
                 String key = fileSetKeys.get(scopeKey(school)).get(band);
-                byBand.put(band, new EffectivePolicy(source.policyId(), source.version(), band, school,
-                        parameters.get(scopeKey(school)).get(band), fileSets.get(key), pools.get(key)));
+                byBand.put(
+                        band,
+                        new EffectivePolicy(
+                                source.policyId(),
+                                source.version(),
+                                band,
+                                school,
+                                parameters.get(scopeKey(school)).get(band),
+                                fileSets.get(key),
+                                pools.get(key)));
             }
             resolved.put(scopeKey(school), byBand);
         }
@@ -182,8 +195,9 @@ public final class PolicyCompiler {
         for (PolicyLayer layer : layers) {
             for (RuleFile file : layer.ruleFiles()) {
                 EffectiveRuleFile previous = byName.get(file.fileName());
-                byName.put(file.fileName(), new EffectiveRuleFile(file, layer.name(),
-                        previous == null ? null : previous.layer()));
+                byName.put(
+                        file.fileName(),
+                        new EffectiveRuleFile(file, layer.name(), previous == null ? null : previous.layer()));
             }
         }
         return List.copyOf(byName.values());
@@ -192,17 +206,28 @@ public final class PolicyCompiler {
     private static String fingerprint(List<EffectiveRuleFile> files) {
         StringBuilder key = new StringBuilder();
         for (EffectiveRuleFile file : files) {
-            key.append(file.file().path()).append('#').append(file.file().content().hashCode())
-                    .append('#').append(file.file().content().length()).append('|');
+            key.append(file.file().path())
+                    .append('#')
+                    .append(file.file().content().hashCode())
+                    .append('#')
+                    .append(file.file().content().length())
+                    .append('|');
         }
         return key.toString();
     }
 
-    private static Built build(PolicySource source, List<RuleText> files, LinkedHashSet<CompileProblem> problems,
-                               List<CompileProblem> blocked) {
+    private static Built build(
+            PolicySource source,
+            List<RuleText> files,
+            LinkedHashSet<CompileProblem> problems,
+            List<CompileProblem> blocked) {
         if (files.isEmpty()) {
-            problems.add(new CompileProblem("(policy)", 0, 0, "policy '" + source.policyId()
-                    + "' has no rule files; add at least one .drl file to the district layer"));
+            problems.add(new CompileProblem(
+                    "(policy)",
+                    0,
+                    0,
+                    "policy '" + source.policyId()
+                            + "' has no rule files; add at least one .drl file to the district layer"));
             return null;
         }
         List<CompileProblem> duplicates = DuplicateRuleNames.check(files);
@@ -215,8 +240,10 @@ public final class PolicyCompiler {
         }
         KieServices services = KieServices.get();
         KieFileSystem fileSystem = services.newKieFileSystem();
-        ReleaseId releaseId = services.newReleaseId("dev.pathwise.policy",
-                sanitize(source.policyId()), sanitize(source.version()) + "-" + BUILDS.incrementAndGet());
+        ReleaseId releaseId = services.newReleaseId(
+                "dev.pathwise.policy",
+                sanitize(source.policyId()),
+                sanitize(source.version()) + "-" + BUILDS.incrementAndGet());
         fileSystem.generateAndWritePomXML(releaseId);
         Map<String, RuleText> byDrlPath = new HashMap<>();
         for (RuleText file : files) {
@@ -229,29 +256,34 @@ public final class PolicyCompiler {
             KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
             if (!errors.isEmpty()) {
-                List<Message> inGeneratedCode = errors.stream().filter(e -> e.getPath() != null
-                        && e.getPath().endsWith(".java")).toList();
-                List<Message> inRuleFiles = errors.stream().filter(e -> !inGeneratedCode.contains(e)).toList();
+                List<Message> inGeneratedCode = errors.stream()
+                        .filter(e -> e.getPath() != null && e.getPath().endsWith(".java"))
+                        .toList();
+                List<Message> inRuleFiles = errors.stream()
+                        .filter(e -> !inGeneratedCode.contains(e))
+                        .toList();
                 problems.addAll(droolsProblems(inRuleFiles, byDrlPath, problems));
                 if (!inGeneratedCode.isEmpty()) {
                     problems.addAll(GeneratedCodeErrors.place(inGeneratedCode, files));
                 }
                 return null;
             }
-            RuleCodeCheck.Result checked = RuleCodeCheck.check(classesOf((InternalKieModule) builder.getKieModule()),
-                    PolicyCompiler.class.getClassLoader());
+            RuleCodeCheck.Result checked = RuleCodeCheck.check(
+                    classesOf((InternalKieModule) builder.getKieModule()), PolicyCompiler.class.getClassLoader());
             if (!checked.passed()) {
                 RuleLocations locations = RuleLocations.of(files);
                 for (RuleCodeViolation violation : checked.violations()) {
                     CompileProblem placed = locations.place(violation);
-                    if (placed.line() == 0 || problems.stream().noneMatch(p -> p.file().equals(placed.file())
-                            && p.line() == placed.line())) {
+                    if (placed.line() == 0
+                            || problems.stream()
+                                    .noneMatch(p -> p.file().equals(placed.file()) && p.line() == placed.line())) {
                         problems.add(placed); // one problem a line: the first thing on it that rules may not do
                     }
                 }
                 return null;
             }
-            if (problems.stream().anyMatch(p -> files.stream().anyMatch(f -> f.path().equals(p.file())))) {
+            if (problems.stream()
+                    .anyMatch(p -> files.stream().anyMatch(f -> f.path().equals(p.file())))) {
                 return null; // nothing is loaded from a policy with a problem
             }
             return new Built(services.newKieContainer(releaseId).getKieBase(), checked.ruleOfClass());
@@ -270,8 +302,8 @@ public final class PolicyCompiler {
         return classes;
     }
 
-    private static List<CompileProblem> droolsProblems(List<Message> errors, Map<String, RuleText> byDrlPath,
-                                                       LinkedHashSet<CompileProblem> problems) {
+    private static List<CompileProblem> droolsProblems(
+            List<Message> errors, Map<String, RuleText> byDrlPath, LinkedHashSet<CompileProblem> problems) {
         List<CompileProblem> found = new ArrayList<>();
         for (Message error : errors) {
             String text = clean(error.getText());
@@ -291,11 +323,13 @@ public final class PolicyCompiler {
                 }
             }
             CompileProblem explained = file == null ? null : SyntaxErrors.explainRule(file, line, text);
-            CompileProblem problem = explained != null ? explained : file == null
-                    ? new CompileProblem(pathOf(error), line, column, FactModel.explainUnknownType(text))
-                    : file.at(line, column, FactModel.explainUnknownType(text));
-            boolean alreadyReported = problems.stream().anyMatch(p -> p.file().equals(problem.file())
-                    && p.line() == problem.line() && p.line() > 0);
+            CompileProblem problem = explained != null
+                    ? explained
+                    : file == null
+                            ? new CompileProblem(pathOf(error), line, column, FactModel.explainUnknownType(text))
+                            : file.at(line, column, FactModel.explainUnknownType(text));
+            boolean alreadyReported = problems.stream()
+                    .anyMatch(p -> p.file().equals(problem.file()) && p.line() == problem.line() && p.line() > 0);
             if (!alreadyReported && !found.contains(problem)) {
                 found.add(problem);
             }

@@ -1,7 +1,6 @@
 package dev.pathwise.engine.policy.compiler;
 
 import dev.pathwise.engine.policy.CompileProblem;
-
 import dev.pathwise.engine.policy.sandbox.RuleCodeViolation;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,8 +16,7 @@ import org.drools.drl.ast.descr.RuleDescr;
  */
 final class RuleLocations {
 
-    private record Located(RuleText file, RuleDescr rule) {
-    }
+    private record Located(RuleText file, RuleDescr rule) {}
 
     private final Map<String, Located> rules = new HashMap<>();
     private final List<RuleText> files;
@@ -54,8 +52,9 @@ final class RuleLocations {
         RuleText file = located.file();
         String message = "rule '" + violation.rule() + "' " + violation.message();
         int start = Math.max(located.rule().getStartCharacter(), 0);
-        int end = located.rule().getEndCharacter() > start ? Math.min(located.rule().getEndCharacter() + 1,
-                file.code().length()) : file.code().length();
+        int end = located.rule().getEndCharacter() > start
+                ? Math.min(located.rule().getEndCharacter() + 1, file.code().length())
+                : file.code().length();
         int at = find(file.code(), violation.token(), start, end);
         if (at < 0) {
             return file.at(located.rule().getLine(), 0, message);
@@ -72,8 +71,10 @@ final class RuleLocations {
             return -1;
         }
         String region = code.substring(start, end);
-        String words = "(?:" + String.join("|", Arrays.stream(token.split("\\|")).map(Pattern::quote).toList())
-                + ")";
+        String words = "(?:"
+                + String.join(
+                        "|",
+                        Arrays.stream(token.split("\\|")).map(Pattern::quote).toList()) + ")";
         for (String pattern : List.of("\\.\\s*(" + words + ")\\b", "\\b(" + words + ")\\b", "(" + words + ")")) {
             Matcher matcher = Pattern.compile(pattern).matcher(region);
             if (matcher.find()) {

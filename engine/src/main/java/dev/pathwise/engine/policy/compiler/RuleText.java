@@ -2,7 +2,6 @@ package dev.pathwise.engine.policy.compiler;
 
 import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.policy.RuleFile;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,8 +60,9 @@ final class RuleText {
             return descr;
         }
         DroolsError error = parser.getErrors().get(0);
-        int line = error instanceof ParserError parserError ? parserError.getRow() : error.getLines().length > 0
-                ? error.getLines()[0] : 0;
+        int line = error instanceof ParserError parserError
+                ? parserError.getRow()
+                : error.getLines().length > 0 ? error.getLines()[0] : 0;
         int column = error instanceof ParserError parserError ? parserError.getCol() + 1 : 0;
         found.add(SyntaxErrors.explain(this, Math.max(line, 0), Math.max(column, 0), error.getMessage()));
         return null;
@@ -74,17 +74,26 @@ final class RuleText {
             return new RuleText(file, file.content(), List.of());
         }
         try {
-            String generated = new SpreadsheetCompiler().compile(
-                    new ByteArrayInputStream(file.content().getBytes(StandardCharsets.UTF_8)), InputType.CSV);
+            String generated = new SpreadsheetCompiler()
+                    .compile(new ByteArrayInputStream(file.content().getBytes(StandardCharsets.UTF_8)), InputType.CSV);
             return new RuleText(file, generated, List.of());
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            String message = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().strip();
             Matcher row = ROW_IN_MESSAGE.matcher(message);
             int line = row.find() ? Integer.parseInt(row.group(1) != null ? row.group(1) : row.group(2)) : 0;
-            return new RuleText(file, "", List.of(new CompileProblem(file.path(), line, 0,
-                    "decision table cannot be read: " + message.replaceAll("\\s+", " ")
-                            + "; a table needs a 'RuleSet' row, an 'Import' row, a 'RuleTable <name>' row, then rows of "
-                            + "CONDITION/ACTION headers, object types, snippets, column titles and the rules")));
+            return new RuleText(
+                    file,
+                    "",
+                    List.of(
+                            new CompileProblem(
+                                    file.path(),
+                                    line,
+                                    0,
+                                    "decision table cannot be read: " + message.replaceAll("\\s+", " ")
+                                            + "; a table needs a 'RuleSet' row, an 'Import' row, a 'RuleTable <name>' row, then rows of "
+                                            + "CONDITION/ACTION headers, object types, snippets, column titles and the rules")));
         }
     }
 
@@ -129,7 +138,10 @@ final class RuleText {
         if (!file.isDecisionTable()) {
             return new CompileProblem(file.path(), drlLine, column, message);
         }
-        return new CompileProblem(file.path(), rowOf(drlLine), 0,
+        return new CompileProblem(
+                file.path(),
+                rowOf(drlLine),
+                0,
                 message.replaceAll("\\[ERR \\d+] Line \\d+:\\d+ ", "").replace("Rule Compilation error ", ""));
     }
 

@@ -15,16 +15,24 @@ import java.util.regex.Pattern;
  */
 final class SyntaxErrors {
 
-    private static final Pattern PARSER = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ (.*?)(?: in rule \"([^\"]*)\")?"
-            + "(?: in pattern.*)?\\.?$");
-    private static final Pattern TOKEN = Pattern.compile("(?:mismatched input|no viable alternative at input|extraneous "
-            + "input|missing \\S+ at) '([^']*)'");
+    private static final Pattern PARSER =
+            Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ (.*?)(?: in rule \"([^\"]*)\")?" + "(?: in pattern.*)?\\.?$");
+    private static final Pattern TOKEN = Pattern.compile(
+            "(?:mismatched input|no viable alternative at input|extraneous " + "input|missing \\S+ at) '([^']*)'");
     private static final List<String> KEYWORDS = List.of("rule", "when", "then", "end", "package", "import", "global");
-    private static final List<String> ATTRIBUTES = List.of("ruleflow-group", "agenda-group", "activation-group",
-            "no-loop", "lock-on-active", "auto-focus", "salience", "dialect");
+    private static final List<String> ATTRIBUTES = List.of(
+            "ruleflow-group",
+            "agenda-group",
+            "activation-group",
+            "no-loop",
+            "lock-on-active",
+            "auto-focus",
+            "salience",
+            "dialect");
 
-    private static final Pattern CONSEQUENCE = Pattern.compile("^Unable to parse consequence caused by: \\(line (\\d+),"
-            + "col (\\d+)\\) Parse error\\. Found \"([^\"]*)\"(?: <\\w+>)?, expected one of (.*?)(?: Problem stacktrace.*)?$");
+    private static final Pattern CONSEQUENCE = Pattern.compile(
+            "^Unable to parse consequence caused by: \\(line (\\d+),"
+                    + "col (\\d+)\\) Parse error\\. Found \"([^\"]*)\"(?: <\\w+>)?, expected one of (.*?)(?: Problem stacktrace.*)?$");
     private static final Pattern UNREADABLE_CONDITION = Pattern.compile("^Unable to Analyse Expression (.+?):?$");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\w+");
 
@@ -56,8 +64,12 @@ final class SyntaxErrors {
         SyntaxErrors errors = new SyntaxErrors(text);
         Matcher consequence = CONSEQUENCE.matcher(message);
         if (consequence.matches() && ruleLine > 0) {
-            return errors.consequence(ruleLine, Integer.parseInt(consequence.group(1)),
-                    Integer.parseInt(consequence.group(2)), consequence.group(3), consequence.group(4));
+            return errors.consequence(
+                    ruleLine,
+                    Integer.parseInt(consequence.group(1)),
+                    Integer.parseInt(consequence.group(2)),
+                    consequence.group(3),
+                    consequence.group(4));
         }
         Matcher condition = UNREADABLE_CONDITION.matcher(message);
         if (condition.matches()) {
@@ -78,7 +90,8 @@ final class SyntaxErrors {
         }
         int at = Math.min(then + line - 1, end - 1);
         String here = at >= 1 && at <= lines.length ? lines[at - 1] : "";
-        boolean startsTheLine = at == end - 1 && line > end - then || here.isBlank()
+        boolean startsTheLine = at == end - 1 && line > end - then
+                || here.isBlank()
                 || column - 1 <= here.length() - here.stripLeading().length();
         if (expected.contains("\";\"")) {
             int missing = startsTheLine ? at - 1 : at;
@@ -92,17 +105,27 @@ final class SyntaxErrors {
                 }
             }
             if (missing > then) {
-                return at(missing, lines[missing - 1].stripTrailing().length() + 1, rule + "a ';' is missing at "
-                        + "the end of this line: every statement of a consequence ends with ';'");
+                return at(
+                        missing,
+                        lines[missing - 1].stripTrailing().length() + 1,
+                        rule + "a ';' is missing at "
+                                + "the end of this line: every statement of a consequence ends with ';'");
             }
         }
-        return at(Math.max(at, then + 1), Math.max(column, 1), rule + "the consequence cannot be read here: '"
-                + found + "' was not expected");
+        return at(
+                Math.max(at, then + 1),
+                Math.max(column, 1),
+                rule + "the consequence cannot be read here: '" + found + "' was not expected");
     }
 
     private CompileProblem condition(String expression) {
-        Pattern written = Pattern.compile(String.join("\\s*", Pattern.compile("[\\w$.]+|\\S").matcher(expression)
-                .results().map(token -> Pattern.quote(token.group())).toList()));
+        Pattern written = Pattern.compile(String.join(
+                "\\s*",
+                Pattern.compile("[\\w$.]+|\\S")
+                        .matcher(expression)
+                        .results()
+                        .map(token -> Pattern.quote(token.group()))
+                        .toList()));
         Matcher found = written.matcher(text.drl());
         if (!found.find()) {
             return null;
@@ -114,13 +137,19 @@ final class SyntaxErrors {
         while (variable.find()) {
             if (!bound.contains(variable.group())) {
                 int at = offset + variable.start();
-                return at(text.lineOf(at), text.columnOf(at), rule + "uses '" + variable.group() + "', which is not "
-                        + "defined there: bind it in the rule's conditions ($name : ...) or check its spelling."
-                        + Suggestions.nameHint(variable.group(), bound));
+                return at(
+                        text.lineOf(at),
+                        text.columnOf(at),
+                        rule + "uses '" + variable.group() + "', which is not "
+                                + "defined there: bind it in the rule's conditions ($name : ...) or check its spelling."
+                                + Suggestions.nameHint(variable.group(), bound));
             }
         }
-        return at(text.lineOf(offset), text.columnOf(offset), rule + "cannot compare '" + expression + "': check "
-                + "that the field and the value are of the same kind (a number with a number, text with text)");
+        return at(
+                text.lineOf(offset),
+                text.columnOf(offset),
+                rule + "cannot compare '" + expression + "': check "
+                        + "that the field and the value are of the same kind (a number with a number, text with text)");
     }
 
     private CompileProblem explain(int line, int column, String message) {
@@ -132,27 +161,38 @@ final class SyntaxErrors {
 
         int quoted = firstLineWith("[\u201c\u201d\u2018\u2019]");
         if (quoted > 0) {
-            return at(quoted, lines[quoted - 1].replaceAll("[^\u201c\u201d\u2018\u2019].*?$", "").length() + 1,
+            return at(
+                    quoted,
+                    lines[quoted - 1]
+                                    .replaceAll("[^\u201c\u201d\u2018\u2019].*?$", "")
+                                    .length()
+                            + 1,
                     "curly quotes (\u201c \u201d) are not quotes in a rule file: use straight double quotes (\"...\")");
         }
         int unclosed = firstUnclosedString();
         if (unclosed > 0) {
-            return at(unclosed, lines[unclosed - 1].lastIndexOf('"') + 1, "a string is not closed: add the missing "
-                    + "'\"' on this line");
+            return at(
+                    unclosed,
+                    lines[unclosed - 1].lastIndexOf('"') + 1,
+                    "a string is not closed: add the missing " + "'\"' on this line");
         }
-        Matcher unquotedRule = Pattern.compile("^\\s*rule\\s+([^\"'\\s][^\\n]*\\s[^\\n]*?)\\s*$").matcher(
-                line > 0 ? previousRuleLine(line) : "");
+        Matcher unquotedRule = Pattern.compile("^\\s*rule\\s+([^\"'\\s][^\\n]*\\s[^\\n]*?)\\s*$")
+                .matcher(line > 0 ? previousRuleLine(line) : "");
         if (unquotedRule.find() && !unquotedRule.group(1).startsWith("\"")) {
             int ruleLine = previousRuleLineNumber(line);
-            return at(ruleLine, lines[ruleLine - 1].indexOf(unquotedRule.group(1)) + 1, "a rule name with spaces "
-                    + "must be in double quotes: rule \"" + unquotedRule.group(1) + "\"");
+            return at(
+                    ruleLine,
+                    lines[ruleLine - 1].indexOf(unquotedRule.group(1)) + 1,
+                    "a rule name with spaces " + "must be in double quotes: rule \"" + unquotedRule.group(1) + "\"");
         }
         if (found.equals("<eof>") || found.equals("<EOF>")) {
             return at(lines.length, 1, rule + "the file ends inside the rule: add 'end' after its consequence");
         }
         if (found.equals("end") && !ruleHasThen(line)) {
-            return at(line, column, rule + "'then' is missing: write 'then' between the conditions and the "
-                    + "consequence");
+            return at(
+                    line,
+                    column,
+                    rule + "'then' is missing: write 'then' between the conditions and the " + "consequence");
         }
         if (found.equals("=") || found.startsWith("=")) {
             String rest = column >= 1 && column - 1 < here.length() ? here.substring(column - 1) : "";
@@ -162,28 +202,39 @@ final class SyntaxErrors {
             if (rest.startsWith("=<")) {
                 return at(line, column, rule + "'=<' is not an operator: write '<=' (at most)");
             }
-            return at(line, column, rule + "'=' does not compare in a condition: write '==' to compare, or ':' to "
-                    + "bind a value ($t : masteredThreshold)");
+            return at(
+                    line,
+                    column,
+                    rule + "'=' does not compare in a condition: write '==' to compare, or ':' to "
+                            + "bind a value ($t : masteredThreshold)");
         }
         int open = unbalancedLineBefore(line);
         if (open > 0) {
-            return at(open, lines[open - 1].stripTrailing().length() + 1, rule + "a ')' is missing at the end of this "
-                    + "line");
+            return at(
+                    open,
+                    lines[open - 1].stripTrailing().length() + 1,
+                    rule + "a ')' is missing at the end of this " + "line");
         }
         String word = wordAt(here, column);
         if (here.strip().equals(word) || here.strip().startsWith(word + " ")) {
-            String keyword = word.contains("-") ? null : Suggestions.closestName(word, KEYWORDS).orElse(null);
+            String keyword = word.contains("-")
+                    ? null
+                    : Suggestions.closestName(word, KEYWORDS).orElse(null);
             if (keyword != null && !keyword.equals(word)) {
-                return at(line, column, rule + "'" + word + "' is not a keyword here. Maybe you meant '" + keyword
-                        + "'?");
+                return at(
+                        line,
+                        column,
+                        rule + "'" + word + "' is not a keyword here. Maybe you meant '" + keyword + "'?");
             }
             String attribute = Suggestions.closestName(word, ATTRIBUTES).orElse(null);
             if (attribute != null && !attribute.equals(word)) {
-                return at(line, column, rule + "unknown attribute '" + word + "'. Maybe you meant '" + attribute
-                        + "'?");
+                return at(
+                        line, column, rule + "unknown attribute '" + word + "'. Maybe you meant '" + attribute + "'?");
             }
         }
-        if (found.matches("[A-Za-z_$][\\w$]*") && column >= 2 && column - 2 < here.length()
+        if (found.matches("[A-Za-z_$][\\w$]*")
+                && column >= 2
+                && column - 2 < here.length()
                 && Character.isDigit(here.charAt(column - 2))) {
             String number = numberAround(here, column - 1);
             int start = here.lastIndexOf(number, column - 2);
@@ -193,8 +244,11 @@ final class SyntaxErrors {
             return at(line, column - 1, rule + "'" + numberAround(here, column) + "' is not a number");
         }
         if (found.matches("[A-Za-z_$][\\w$]*") && insidePattern(here, column)) {
-            return at(line, column, rule + "a ',' is missing before '" + found + "': the constraints of a pattern "
-                    + "are separated by commas");
+            return at(
+                    line,
+                    column,
+                    rule + "a ',' is missing before '" + found + "': the constraints of a pattern "
+                            + "are separated by commas");
         }
         return at(line, column, rule + (found.isEmpty() ? message : "unexpected '" + found + "' here"));
     }
@@ -217,7 +271,8 @@ final class SyntaxErrors {
         for (int i = 0; i < lines.length; i++) {
             String code = lines[i].replaceAll("\\\\.", "");
             int comment = code.indexOf("//");
-            if (comment >= 0 && code.substring(0, comment).chars().filter(c -> c == '"').count() % 2 == 0) {
+            if (comment >= 0
+                    && code.substring(0, comment).chars().filter(c -> c == '"').count() % 2 == 0) {
                 code = code.substring(0, comment);
             }
             if (code.chars().filter(c -> c == '"').count() % 2 == 1) {
@@ -284,8 +339,10 @@ final class SyntaxErrors {
     private static String wordAt(String line, int column) {
         int start = Math.max(Math.min(column - 1, line.length()), 0);
         int end = start;
-        while (end < line.length() && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '-'
-                || line.charAt(end) == '_')) {
+        while (end < line.length()
+                && (Character.isLetterOrDigit(line.charAt(end))
+                        || line.charAt(end) == '-'
+                        || line.charAt(end) == '_')) {
             end++;
         }
         return line.substring(start, end);
@@ -305,6 +362,7 @@ final class SyntaxErrors {
 
     private static boolean insidePattern(String line, int column) {
         String before = line.substring(0, Math.max(Math.min(column - 1, line.length()), 0));
-        return before.chars().filter(c -> c == '(').count() > before.chars().filter(c -> c == ')').count();
+        return before.chars().filter(c -> c == '(').count()
+                > before.chars().filter(c -> c == ')').count();
     }
 }

@@ -14,19 +14,31 @@ public enum Parameter {
     EXCEEDING_THRESHOLD("exceedingThreshold", Type.NUMBER, 0, 1, "score at which a mastered competency is exceeding"),
     MASTERED_THRESHOLD("masteredThreshold", Type.NUMBER, 0, 1, "score at which a competency is mastered"),
     APPROACHING_THRESHOLD("approachingThreshold", Type.NUMBER, 0, 1, "score at which a competency is approaching"),
-    DEMOTION_THRESHOLD("demotionThreshold", Type.NUMBER, 0, 1,
-            "a mastered competency drops back when its score falls below this"),
+    DEMOTION_THRESHOLD(
+            "demotionThreshold", Type.NUMBER, 0, 1, "a mastered competency drops back when its score falls below this"),
     CORRECTNESS_CUT("correctnessCut", Type.NUMBER, 0, 1, "score at which one result counts as correct (bkt)"),
     MINIMUM_EVIDENCE("minimumEvidence", Type.INTEGER, 1, 1000, "pieces of evidence needed before mastery"),
     SUMMATIVE_REQUIRED("summativeRequired", Type.BOOLEAN, 0, 0, "mastery needs at least one summative assessment"),
-    ROLLUP("rollup", Type.TEXT, 0, 0, "how a parent rolls up from its children: all, any, at_least_count N, "
-            + "at_least_percent P"),
-    PACING_FLOOR_PER_WEEK("pacingFloorPerWeek", Type.NUMBER, 0, 50,
-            "minimum competencies mastered per week since the plan start"),
+    ROLLUP(
+            "rollup",
+            Type.TEXT,
+            0,
+            0,
+            "how a parent rolls up from its children: all, any, at_least_count N, " + "at_least_percent P"),
+    PACING_FLOOR_PER_WEEK(
+            "pacingFloorPerWeek", Type.NUMBER, 0, 50, "minimum competencies mastered per week since the plan start"),
     PACING_GRACE_WEEKS("pacingGraceWeeks", Type.NUMBER, 0, 52, "weeks after the plan start before pacing is checked"),
-    STRUGGLE_AFTER("struggleAfter", Type.INTEGER, 1, 100,
+    STRUGGLE_AFTER(
+            "struggleAfter",
+            Type.INTEGER,
+            1,
+            100,
             "consecutive results below approaching on one competency that make a learner struggling"),
-    STALLED_AFTER("stalledAfter", Type.INTEGER, 1, 1000,
+    STALLED_AFTER(
+            "stalledAfter",
+            Type.INTEGER,
+            1,
+            1000,
             "pieces of evidence on one competency without mastery that make it stalled"),
     TEACHER_DIRECTED("teacherDirected", Type.BOOLEAN, 0, 0, "the policy picks the one next step"),
     MAX_OPTIONS("maxOptions", Type.INTEGER, 0, 1000, "next-step options a learner sees; 0 for every ready option"),
@@ -35,7 +47,13 @@ public enum Parameter {
     GROUP_SIZE_MAX("groupSizeMax", Type.INTEGER, 2, 100, "largest suggested small group");
 
     /** The kinds of value a parameter takes. */
-    public enum Type { TEXT, NUMBER, INTEGER, BOOLEAN, NUMBER_MAP }
+    public enum Type {
+        TEXT,
+        NUMBER,
+        INTEGER,
+        BOOLEAN,
+        NUMBER_MAP
+    }
 
     private final String key;
     private final Type type;

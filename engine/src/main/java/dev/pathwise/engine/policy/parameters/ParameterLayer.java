@@ -1,9 +1,8 @@
 package dev.pathwise.engine.policy.parameters;
 
+import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.policy.ParameterFile;
-
-import dev.pathwise.engine.learner.GradeBand;
 import dev.pathwise.engine.spelling.Suggestions;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -35,8 +34,12 @@ public final class ParameterLayer {
     private final Map<GradeBand, Map<Parameter, ParameterValue>> bands;
     private final List<CompileProblem> problems;
 
-    private ParameterLayer(String layer, String file, Map<Parameter, ParameterValue> defaults,
-                           Map<GradeBand, Map<Parameter, ParameterValue>> bands, List<CompileProblem> problems) {
+    private ParameterLayer(
+            String layer,
+            String file,
+            Map<Parameter, ParameterValue> defaults,
+            Map<GradeBand, Map<Parameter, ParameterValue>> bands,
+            List<CompileProblem> problems) {
         this.layer = layer;
         this.file = file;
         this.defaults = defaults;
@@ -96,8 +99,11 @@ public final class ParameterLayer {
                 root = new Yaml(new SafeConstructor(options)).compose(new StringReader(file.yaml()));
             } catch (MarkedYAMLException e) {
                 var mark = e.getProblemMark();
-                problems.add(new CompileProblem(file.path(), mark == null ? 0 : mark.getLine() + 1,
-                        mark == null ? 0 : mark.getColumn() + 1, "YAML does not parse: " + e.getProblem()));
+                problems.add(new CompileProblem(
+                        file.path(),
+                        mark == null ? 0 : mark.getLine() + 1,
+                        mark == null ? 0 : mark.getColumn() + 1,
+                        "YAML does not parse: " + e.getProblem()));
                 return result();
             } catch (RuntimeException e) {
                 problems.add(new CompileProblem(file.path(), 0, 0, "YAML does not parse: " + e.getMessage()));
@@ -117,8 +123,10 @@ public final class ParameterLayer {
                 } else if ("bands".equals(section)) {
                     readBands(tuple.getValueNode());
                 } else {
-                    problem(tuple.getKeyNode(), "unknown section '" + section + "'; use 'defaults' or 'bands'."
-                            + Suggestions.nameHint(String.valueOf(section), SECTIONS));
+                    problem(
+                            tuple.getKeyNode(),
+                            "unknown section '" + section + "'; use 'defaults' or 'bands'."
+                                    + Suggestions.nameHint(String.valueOf(section), SECTIONS));
                 }
             }
             return result();
@@ -139,8 +147,14 @@ public final class ParameterLayer {
                 try {
                     band = GradeBand.parse(name);
                 } catch (IllegalArgumentException e) {
-                    problem(tuple.getKeyNode(), e.getMessage() + Suggestions.nameHint(String.valueOf(name),
-                            Arrays.stream(GradeBand.values()).map(GradeBand::label).toList()));
+                    problem(
+                            tuple.getKeyNode(),
+                            e.getMessage()
+                                    + Suggestions.nameHint(
+                                            String.valueOf(name),
+                                            Arrays.stream(GradeBand.values())
+                                                    .map(GradeBand::label)
+                                                    .toList()));
                     continue;
                 }
                 readParameters(tuple.getValueNode(), bands.computeIfAbsent(band, b -> new EnumMap<>(Parameter.class)));
@@ -159,14 +173,21 @@ public final class ParameterLayer {
                 String key = scalar(tuple.getKeyNode());
                 var parameter = Parameter.byKey(key);
                 if (parameter.isEmpty()) {
-                    problem(tuple.getKeyNode(), "unknown parameter '" + key + "'." + Suggestions.nameHint(
-                            String.valueOf(key), Parameter.keys()));
+                    problem(
+                            tuple.getKeyNode(),
+                            "unknown parameter '" + key + "'."
+                                    + Suggestions.nameHint(String.valueOf(key), Parameter.keys()));
                     continue;
                 }
                 Object value = convert(parameter.get(), tuple.getValueNode());
                 if (value != null) {
-                    into.put(parameter.get(), new ParameterValue(value, file.path(),
-                            tuple.getKeyNode().getStartMark().getLine() + 1, layer));
+                    into.put(
+                            parameter.get(),
+                            new ParameterValue(
+                                    value,
+                                    file.path(),
+                                    tuple.getKeyNode().getStartMark().getLine() + 1,
+                                    layer));
                 }
             }
         }
@@ -223,8 +244,11 @@ public final class ParameterLayer {
 
         private boolean inRange(Parameter parameter, Node node, double value) {
             if (value < parameter.min() || value > parameter.max()) {
-                problem(node, "'" + parameter.key() + "' is " + format(value) + ", outside its range "
-                        + format(parameter.min()) + ".." + format(parameter.max()) + " (" + parameter.meaning() + ")");
+                problem(
+                        node,
+                        "'" + parameter.key() + "' is " + format(value) + ", outside its range "
+                                + format(parameter.min()) + ".." + format(parameter.max()) + " (" + parameter.meaning()
+                                + ")");
                 return false;
             }
             return true;
@@ -255,8 +279,10 @@ public final class ParameterLayer {
                 String key = scalar(tuple.getKeyNode());
                 Node first = seen.putIfAbsent(key, tuple.getKeyNode());
                 if (first != null) {
-                    problem(tuple.getKeyNode(), what + " '" + key + "' appears twice in this mapping (first on line "
-                            + (first.getStartMark().getLine() + 1) + "); keep one");
+                    problem(
+                            tuple.getKeyNode(),
+                            what + " '" + key + "' appears twice in this mapping (first on line "
+                                    + (first.getStartMark().getLine() + 1) + "); keep one");
                 } else {
                     unique.add(tuple);
                 }

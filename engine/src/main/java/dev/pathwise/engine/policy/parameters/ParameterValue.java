@@ -8,5 +8,4 @@ package dev.pathwise.engine.policy.parameters;
  * @param line  1-based line of the key
  * @param layer the layer that set it: "district", "grade-bands/6-8", "schools/lincoln"
  */
-public record ParameterValue(Object value, String file, int line, String layer) {
-}
+public record ParameterValue(Object value, String file, int line, String layer) {}

@@ -50,8 +50,12 @@ public final class EvaluationGuard {
     private String exceededRule;
     private long exceededAt;
 
-    private EvaluationGuard(EvaluationWatchdog watchdog, EvaluationLimits limits, Runnable halt,
-                            Map<String, String> ruleOfClass, Supplier<String> heaviestRule) {
+    private EvaluationGuard(
+            EvaluationWatchdog watchdog,
+            EvaluationLimits limits,
+            Runnable halt,
+            Map<String, String> ruleOfClass,
+            Supplier<String> heaviestRule) {
         this.watchdog = watchdog;
         this.limits = limits;
         this.thread = Thread.currentThread();
@@ -68,10 +72,10 @@ public final class EvaluationGuard {
      * @param ruleOfClass  the rule of each generated class, to name the rule found running
      * @param heaviestRule the rule holding the most partial matches, to name the rule when Drools itself is joining
      */
-    public static EvaluationGuard start(EvaluationLimits limits, Runnable halt, Map<String, String> ruleOfClass,
-                                        Supplier<String> heaviestRule) {
-        EvaluationGuard guard = new EvaluationGuard(EvaluationWatchdog.shared(), limits, halt, ruleOfClass,
-                heaviestRule);
+    public static EvaluationGuard start(
+            EvaluationLimits limits, Runnable halt, Map<String, String> ruleOfClass, Supplier<String> heaviestRule) {
+        EvaluationGuard guard =
+                new EvaluationGuard(EvaluationWatchdog.shared(), limits, halt, ruleOfClass, heaviestRule);
         guard.watchdog.watch(guard);
         return guard;
     }
@@ -157,11 +161,17 @@ public final class EvaluationGuard {
             }
             if (exceeded == null) {
                 if (cpu - baselineCpu > limits.cpu().toNanos()) {
-                    exceed(now, Limit.CPU, "more than " + limits.cpu().toMillis() + " ms of CPU time, the limit of "
-                            + "one evaluation");
+                    exceed(
+                            now,
+                            Limit.CPU,
+                            "more than " + limits.cpu().toMillis() + " ms of CPU time, the limit of "
+                                    + "one evaluation");
                 } else if (allocated - baselineAllocated > limits.allocated()) {
-                    exceed(now, Limit.MEMORY, "more than " + (limits.allocated() >> 20) + " MiB of memory, the "
-                            + "limit of one evaluation");
+                    exceed(
+                            now,
+                            Limit.MEMORY,
+                            "more than " + (limits.allocated() >> 20) + " MiB of memory, the "
+                                    + "limit of one evaluation");
                 }
             }
             if (exceeded == null) {
@@ -194,7 +204,8 @@ public final class EvaluationGuard {
     private void exceededBy(Error error) {
         synchronized (lock) {
             if (exceeded == null) {
-                exceededDetail = error instanceof OutOfMemoryError ? "more memory than the service has"
+                exceededDetail = error instanceof OutOfMemoryError
+                        ? "more memory than the service has"
                         : "a call chain deeper than the service allows";
                 exceededRule = firingRule != null ? firingRule : lastFiredRule;
                 exceeded = error instanceof OutOfMemoryError ? Limit.MEMORY : Limit.CPU;
@@ -234,7 +245,9 @@ public final class EvaluationGuard {
 
     private EvaluationLimitException limitException() {
         synchronized (lock) {
-            return new EvaluationLimitException(exceeded == null ? Limit.CPU : exceeded, exceededRule,
+            return new EvaluationLimitException(
+                    exceeded == null ? Limit.CPU : exceeded,
+                    exceededRule,
                     exceededDetail == null ? "more than the limits of one evaluation" : exceededDetail);
         }
     }

@@ -14,16 +14,16 @@ import java.time.Duration;
 public record EvaluationLimits(Duration cpu, long allocated, Duration grace) {
 
     /** 200 ms of CPU, 256 MiB allocated, 50 ms of grace. */
-    public static final EvaluationLimits DEFAULT = new EvaluationLimits(Duration.ofMillis(200), 256L << 20,
-            Duration.ofMillis(50));
+    public static final EvaluationLimits DEFAULT =
+            new EvaluationLimits(Duration.ofMillis(200), 256L << 20, Duration.ofMillis(50));
 
     public EvaluationLimits {
         if (cpu == null || cpu.isNegative() || cpu.isZero()) {
             throw new IllegalArgumentException("evaluation CPU limit: " + cpu + " must be more than zero, e.g. 200ms");
         }
         if (allocated <= 0) {
-            throw new IllegalArgumentException("evaluation allocation limit: " + allocated
-                    + " bytes must be more than zero, e.g. 256MB");
+            throw new IllegalArgumentException(
+                    "evaluation allocation limit: " + allocated + " bytes must be more than zero, e.g. 256MB");
         }
         if (grace == null || grace.isNegative()) {
             throw new IllegalArgumentException("evaluation grace: " + grace + " must not be negative, e.g. 50ms");

@@ -36,8 +36,8 @@ final class GeneratedRuleClasses {
     private static final String RULE_BUILDER_OWNER = "org/drools/modelcompiler/dsl/pattern/D";
 
     /** Methods of an expression class that Drools writes around the expression (the class is an enum singleton). */
-    private static final List<String> EXPRESSION_CLASS_STRUCTURE = List.of("<clinit>", "<init>", "values", "valueOf",
-            "getExpressionHash");
+    private static final List<String> EXPRESSION_CLASS_STRUCTURE =
+            List.of("<clinit>", "<init>", "values", "valueOf", "getExpressionHash");
 
     enum Kind {
         /** A rule's own expression: the allow-list of rule code applies. */
@@ -52,8 +52,7 @@ final class GeneratedRuleClasses {
     private final Map<String, String> ruleOfClass = new HashMap<>();
     private final Map<String, String> ruleOfMethod = new HashMap<>();
 
-    private GeneratedRuleClasses() {
-    }
+    private GeneratedRuleClasses() {}
 
     /** Reads every {@code .class} file of a generated module (file name to bytes). */
     static GeneratedRuleClasses read(Map<String, byte[]> files) {
@@ -82,7 +81,8 @@ final class GeneratedRuleClasses {
         if (EXPRESSION_CLASS.matcher(owner.name).matches()) {
             return Kind.EXPRESSION;
         }
-        if (RULES_CLASS.matcher(owner.name).matches() || METADATA_CLASS.matcher(owner.name).matches()
+        if (RULES_CLASS.matcher(owner.name).matches()
+                || METADATA_CLASS.matcher(owner.name).matches()
                 || PROJECT_CLASS.matcher(owner.name).matches()) {
             return Kind.STRUCTURE;
         }
@@ -130,7 +130,8 @@ final class GeneratedRuleClasses {
                 }
                 ruleOfMethod.put(node.name + "." + method.name, rule);
                 for (AbstractInsnNode instruction : method.instructions) {
-                    if (instruction instanceof FieldInsnNode field && field.getOpcode() == Opcodes.GETSTATIC
+                    if (instruction instanceof FieldInsnNode field
+                            && field.getOpcode() == Opcodes.GETSTATIC
                             && EXPRESSION_CLASS.matcher(field.owner).matches()) {
                         ruleOfClass.putIfAbsent(field.owner, rule);
                     } else if (instruction instanceof InvokeDynamicInsnNode dynamic) {
@@ -151,7 +152,8 @@ final class GeneratedRuleClasses {
         for (AbstractInsnNode instruction : method.instructions) {
             if (instruction instanceof LdcInsnNode constant && constant.cst instanceof String text) {
                 last = text;
-            } else if (instruction instanceof MethodInsnNode call && call.name.equals("rule")
+            } else if (instruction instanceof MethodInsnNode call
+                    && call.name.equals("rule")
                     && call.owner.equals(RULE_BUILDER_OWNER)) {
                 return last;
             }

@@ -19,8 +19,7 @@ import org.objectweb.asm.Type;
 final class MemberResolver {
 
     /** Where a member is declared and whether it is public. */
-    record Declared(String owner, boolean isPublic) {
-    }
+    record Declared(String owner, boolean isPublic) {}
 
     private final ClassLoader loader;
 
@@ -51,7 +50,8 @@ final class MemberResolver {
                 continue;
             }
             for (Method method : current.getDeclaredMethods()) {
-                if (method.getName().equals(name) && Type.getMethodDescriptor(method).equals(descriptor)
+                if (method.getName().equals(name)
+                        && Type.getMethodDescriptor(method).equals(descriptor)
                         && !method.isBridge()) {
                     return declared(method);
                 }
@@ -72,7 +72,8 @@ final class MemberResolver {
         for (Class<?> current = load(owner); current != null; current = current.getSuperclass()) {
             for (Field field : current.getDeclaredFields()) {
                 if (field.getName().equals(name)) {
-                    return new Declared(Type.getInternalName(current),
+                    return new Declared(
+                            Type.getInternalName(current),
                             Modifier.isPublic(field.getModifiers()) && Modifier.isPublic(current.getModifiers()));
                 }
             }
@@ -82,7 +83,8 @@ final class MemberResolver {
 
     private static Declared declared(Executable member) {
         Class<?> owner = member.getDeclaringClass();
-        return new Declared(Type.getInternalName(owner),
+        return new Declared(
+                Type.getInternalName(owner),
                 Modifier.isPublic(member.getModifiers()) && Modifier.isPublic(owner.getModifiers()));
     }
 

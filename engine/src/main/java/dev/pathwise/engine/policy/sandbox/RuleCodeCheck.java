@@ -67,8 +67,12 @@ public final class RuleCodeCheck {
     private void checkClass(ClassNode node) {
         Kind kind = generated.kindOf(node);
         if (kind == Kind.FOREIGN) {
-            report(node, null, "new", "declares a class of its own (an anonymous or local class), which rules may "
-                    + "not: a rule reads facts and reports through 'decisions'");
+            report(
+                    node,
+                    null,
+                    "new",
+                    "declares a class of its own (an anonymous or local class), which rules may "
+                            + "not: a rule reads facts and reports through 'decisions'");
             return;
         }
         for (MethodNode method : node.methods) {
@@ -82,8 +86,12 @@ public final class RuleCodeCheck {
             return;
         }
         if (ruleCode && !method.tryCatchBlocks.isEmpty()) {
-            report(owner, method, "catch", "catches exceptions (try/catch), which rules may not: a rule that fails "
-                    + "fails its evaluation, and the engine reports it");
+            report(
+                    owner,
+                    method,
+                    "catch",
+                    "catches exceptions (try/catch), which rules may not: a rule that fails "
+                            + "fails its evaluation, and the engine reports it");
         }
         int concatenations = 0;
         for (AbstractInsnNode instruction : method.instructions) {
@@ -110,17 +118,30 @@ public final class RuleCodeCheck {
                 report(owner, method, "new", "creates a multi-dimensional array, which rules may not");
             } else if (instruction instanceof JumpInsnNode jump
                     && method.instructions.indexOf(jump.label) <= method.instructions.indexOf(jump)) {
-                report(owner, method, "while|for|do", "contains a loop (while, for or do), which rules may not: "
-                        + "a rule matches each fact it needs instead of looping over them");
+                report(
+                        owner,
+                        method,
+                        "while|for|do",
+                        "contains a loop (while, for or do), which rules may not: "
+                                + "a rule matches each fact it needs instead of looping over them");
             } else if (instruction instanceof InsnNode plain && plain.getOpcode() == Opcodes.MONITORENTER) {
-                report(owner, method, "synchronized", "takes a lock (synchronized), which rules may not: rules run "
-                        + "on the evaluating thread only");
+                report(
+                        owner,
+                        method,
+                        "synchronized",
+                        "takes a lock (synchronized), which rules may not: rules run "
+                                + "on the evaluating thread only");
             }
         }
         if (ruleCode && concatenations > RuleCodeAllowList.MAX_CONCATENATIONS) {
-            report(owner, method, "+|concat", "joins strings " + concatenations + " times in one block, more than the "
-                    + RuleCodeAllowList.MAX_CONCATENATIONS + " rules may: pass the values to 'decisions' with a "
-                    + "message pattern instead");
+            report(
+                    owner,
+                    method,
+                    "+|concat",
+                    "joins strings " + concatenations + " times in one block, more than the "
+                            + RuleCodeAllowList.MAX_CONCATENATIONS
+                            + " rules may: pass the values to 'decisions' with a "
+                            + "message pattern instead");
         }
     }
 
@@ -128,7 +149,10 @@ public final class RuleCodeCheck {
         if (generated.isGenerated(call.owner) || allowedMethod(call.owner, call.name, call.desc, ruleCode)) {
             return;
         }
-        report(owner, method, call.name.equals("<init>") ? simpleName(call.owner) : call.name,
+        report(
+                owner,
+                method,
+                call.name.equals("<init>") ? simpleName(call.owner) : call.name,
                 "calls " + MemberNames.method(call.owner, call.name, call.desc) + ", which rules may not use. "
                         + MemberNames.hint(call.owner, call.name));
     }
@@ -161,8 +185,12 @@ public final class RuleCodeCheck {
         } else if (!write && allowedFieldRead(field.owner, field.name, ruleCode)) {
             return;
         }
-        report(owner, method, field.name, (write ? "writes " : "reads ") + MemberNames.field(field.owner, field.name)
-                + ", which rules may not. " + MemberNames.hint(field.owner, field.name));
+        report(
+                owner,
+                method,
+                field.name,
+                (write ? "writes " : "reads ") + MemberNames.field(field.owner, field.name) + ", which rules may not. "
+                        + MemberNames.hint(field.owner, field.name));
     }
 
     private boolean allowedFieldRead(String type, String name, boolean ruleCode) {
@@ -181,19 +209,29 @@ public final class RuleCodeCheck {
         boolean metafactory = dynamic.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory");
         if (metafactory && !ruleCode) {
             for (Object argument : dynamic.bsmArgs) {
-                if (argument instanceof Handle handle && !generated.isGenerated(handle.getOwner())
+                if (argument instanceof Handle handle
+                        && !generated.isGenerated(handle.getOwner())
                         && !(RuleCodeAllowList.ACCUMULATE_FUNCTIONS.contains(handle.getOwner())
-                        && handle.getName().equals("<init>"))) {
-                    report(owner, method, null, "refers to " + MemberNames.method(handle.getOwner(),
-                            handle.getName(), handle.getDesc()) + ", which rules may not use. "
-                            + MemberNames.hint(handle.getOwner(), handle.getName()));
+                                && handle.getName().equals("<init>"))) {
+                    report(
+                            owner,
+                            method,
+                            null,
+                            "refers to " + MemberNames.method(handle.getOwner(), handle.getName(), handle.getDesc())
+                                    + ", which rules may not use. "
+                                    + MemberNames.hint(handle.getOwner(), handle.getName()));
                 }
             }
             return;
         }
-        report(owner, method, "->", metafactory ? "uses a lambda or a method reference, which rules may not: a rule "
-                + "matches each fact it needs instead" : "uses invokedynamic (" + dynamic.bsm.getOwner().replace('/',
-                '.') + "), which rules may not");
+        report(
+                owner,
+                method,
+                "->",
+                metafactory
+                        ? "uses a lambda or a method reference, which rules may not: a rule "
+                                + "matches each fact it needs instead"
+                        : "uses invokedynamic (" + dynamic.bsm.getOwner().replace('/', '.') + "), which rules may not");
     }
 
     private void checkType(ClassNode owner, MethodNode method, boolean ruleCode, TypeInsnNode type) {
@@ -202,21 +240,32 @@ public final class RuleCodeCheck {
             case Opcodes.NEW -> {
                 // the constructor call that follows is checked as a method call
                 if (!generated.isGenerated(named) && !nameable(named, ruleCode)) {
-                    report(owner, method, simpleName(named), "creates a " + named.replace('/', '.')
-                            + ", which rules may not. " + MemberNames.hint(named, "<init>"));
+                    report(
+                            owner,
+                            method,
+                            simpleName(named),
+                            "creates a " + named.replace('/', '.') + ", which rules may not. "
+                                    + MemberNames.hint(named, "<init>"));
                 }
             }
             case Opcodes.ANEWARRAY -> {
                 if (!nameable(named, ruleCode)) {
-                    report(owner, method, simpleName(named), "creates an array of " + named.replace('/', '.')
-                            + ", which rules may not");
+                    report(
+                            owner,
+                            method,
+                            simpleName(named),
+                            "creates an array of " + named.replace('/', '.') + ", which rules may not");
                 }
                 checkArrayLength(owner, method, ruleCode, type, "an array of " + simpleName(named));
             }
             default -> {
                 if (!nameable(named, ruleCode)) {
-                    report(owner, method, simpleName(named), "uses the type " + named.replace('/', '.')
-                            + ", which rules may not. " + MemberNames.hint(named, ""));
+                    report(
+                            owner,
+                            method,
+                            simpleName(named),
+                            "uses the type " + named.replace('/', '.') + ", which rules may not. "
+                                    + MemberNames.hint(named, ""));
                 }
             }
         }
@@ -226,36 +275,49 @@ public final class RuleCodeCheck {
         if (constant.cst instanceof Type type) {
             String named = type.getSort() == Type.METHOD ? null : elementType(type.getInternalName());
             if (named == null || !nameable(named, ruleCode)) {
-                report(owner, method, "class", "takes the class literal " + type.getClassName() + ", which rules may "
-                        + "not use. " + MemberNames.hint(named == null ? "java/lang/invoke/MethodType" : named, ""));
+                report(
+                        owner,
+                        method,
+                        "class",
+                        "takes the class literal " + type.getClassName() + ", which rules may " + "not use. "
+                                + MemberNames.hint(named == null ? "java/lang/invoke/MethodType" : named, ""));
             }
         } else if (constant.cst instanceof Handle || constant.cst instanceof org.objectweb.asm.ConstantDynamic) {
             report(owner, method, null, "loads a method handle or dynamic constant, which rules may not");
         }
     }
 
-    private void checkArrayLength(ClassNode owner, MethodNode method, boolean ruleCode, AbstractInsnNode array,
-                                  String what) {
+    private void checkArrayLength(
+            ClassNode owner, MethodNode method, boolean ruleCode, AbstractInsnNode array, String what) {
         if (!ruleCode) {
             return;
         }
         int length = constantBefore(array);
         if (length < 0 || length > RuleCodeAllowList.MAX_ARRAY_LENGTH) {
-            report(owner, method, "new", "creates " + what + " of " + (length < 0 ? "a computed" : "" + length)
-                    + " elements, which rules may not: arrays in rules come only from passing up to "
-                    + RuleCodeAllowList.MAX_ARRAY_LENGTH + " values to a method");
+            report(
+                    owner,
+                    method,
+                    "new",
+                    "creates " + what + " of " + (length < 0 ? "a computed" : "" + length)
+                            + " elements, which rules may not: arrays in rules come only from passing up to "
+                            + RuleCodeAllowList.MAX_ARRAY_LENGTH + " values to a method");
         }
     }
 
     private boolean nameable(String type, boolean ruleCode) {
-        if (type.length() == 1 || generated.isGenerated(type) || RuleCodeAllowList.isOpenType(type)
-                || RuleCodeAllowList.NAMEABLE_TYPES.contains(type) || RuleCodeAllowList.JDK_METHODS.containsKey(type)
-                || RuleCodeAllowList.DROOLS_METHODS.containsKey(type) || RuleCodeAllowList.OPERATORS.contains(type)) {
+        if (type.length() == 1
+                || generated.isGenerated(type)
+                || RuleCodeAllowList.isOpenType(type)
+                || RuleCodeAllowList.NAMEABLE_TYPES.contains(type)
+                || RuleCodeAllowList.JDK_METHODS.containsKey(type)
+                || RuleCodeAllowList.DROOLS_METHODS.containsKey(type)
+                || RuleCodeAllowList.OPERATORS.contains(type)) {
             return true;
         }
-        return !ruleCode && (type.startsWith(RuleCodeAllowList.STRUCTURE_TYPES)
-                || RuleCodeAllowList.STRUCTURE_METHODS.containsKey(type)
-                || RuleCodeAllowList.ACCUMULATE_FUNCTIONS.contains(type));
+        return !ruleCode
+                && (type.startsWith(RuleCodeAllowList.STRUCTURE_TYPES)
+                        || RuleCodeAllowList.STRUCTURE_METHODS.containsKey(type)
+                        || RuleCodeAllowList.ACCUMULATE_FUNCTIONS.contains(type));
     }
 
     private void report(ClassNode owner, MethodNode method, String token, String message) {

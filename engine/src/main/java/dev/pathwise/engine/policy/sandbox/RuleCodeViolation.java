@@ -9,5 +9,4 @@ package dev.pathwise.engine.policy.sandbox;
  * @param message what the code does and why rules may not, for example "calls java.lang.System.exit(int), which
  *                rules may not use: ..."
  */
-public record RuleCodeViolation(String rule, String token, String message) {
-}
+public record RuleCodeViolation(String rule, String token, String message) {}

@@ -36,13 +36,19 @@ public final class RuleFileStructure {
      *                 an import or a global that is not allowed does not stop the compilation, so that what the rules
      *                 do with it is reported too
      */
-    public record Finding(int line, int column, String message, boolean blocking) {
-    }
+    public record Finding(int line, int column, String message, boolean blocking) {}
 
-    private static final Set<String> ATTRIBUTES = Set.of("ruleflow-group", "agenda-group", "activation-group",
-            "no-loop", "lock-on-active", "auto-focus", "salience", "dialect");
-    private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "average", "min", "max",
-            "collectList", "collectSet", "countDistinct");
+    private static final Set<String> ATTRIBUTES = Set.of(
+            "ruleflow-group",
+            "agenda-group",
+            "activation-group",
+            "no-loop",
+            "lock-on-active",
+            "auto-focus",
+            "salience",
+            "dialect");
+    private static final Set<String> ACCUMULATE_FUNCTIONS =
+            Set.of("count", "sum", "average", "min", "max", "collectList", "collectSet", "countDistinct");
     private static final String DECISIONS = "dev.pathwise.engine.facts.Decisions";
 
     private final List<Finding> findings = new ArrayList<>();
@@ -65,7 +71,8 @@ public final class RuleFileStructure {
     /** The fully qualified names rule files may import: the fact model, the open engine types, JDK value types. */
     public static boolean isImportable(String name) {
         String internal = name.replace('.', '/');
-        return RuleCodeAllowList.isOpenType(internal) || RuleCodeAllowList.JDK_METHODS.containsKey(internal)
+        return RuleCodeAllowList.isOpenType(internal)
+                || RuleCodeAllowList.JDK_METHODS.containsKey(internal)
                 || (RuleCodeAllowList.NAMEABLE_TYPES.contains(internal) && internal.startsWith("java/"));
     }
 
@@ -74,40 +81,65 @@ public final class RuleFileStructure {
             String target = imported.getTarget();
             boolean facts = target.equals("dev.pathwise.engine.facts.*");
             if (!facts && !isImportable(target)) {
-                addNotBlocking(imported, target, "import '" + target + "' is not allowed in a rule file: rules see only the fact model. "
-                        + "Import from dev.pathwise.engine.facts (or dev.pathwise.engine.facts.*), BandParameters "
-                        + "from dev.pathwise.engine.policy, the engine's enums (MasteryLevel, ActivityKind, Modality, "
-                        + "Grouping, EvidenceKind) or JDK value types (java.time.LocalDate, java.util.List, ...)");
+                addNotBlocking(
+                        imported,
+                        target,
+                        "import '" + target + "' is not allowed in a rule file: rules see only the fact model. "
+                                + "Import from dev.pathwise.engine.facts (or dev.pathwise.engine.facts.*), BandParameters "
+                                + "from dev.pathwise.engine.policy, the engine's enums (MasteryLevel, ActivityKind, Modality, "
+                                + "Grouping, EvidenceKind) or JDK value types (java.time.LocalDate, java.util.List, ...)");
             }
         }
         for (FunctionImportDescr imported : file.getFunctionImports()) {
-            add(imported, "'import function " + imported.getTarget() + "' is not allowed: rules call no functions; "
-                    + "put the value the rule needs into a fact");
+            add(
+                    imported,
+                    "'import function " + imported.getTarget() + "' is not allowed: rules call no functions; "
+                            + "put the value the rule needs into a fact");
         }
-        file.getAccumulateImports().forEach(imported -> add(imported, "'import accumulate' is not allowed: rules "
-                + "use the built-in accumulate functions " + String.join(", ", ACCUMULATE_FUNCTIONS.stream().sorted()
-                .toList())));
+        file.getAccumulateImports()
+                .forEach(imported -> add(
+                        imported,
+                        "'import accumulate' is not allowed: rules "
+                                + "use the built-in accumulate functions "
+                                + String.join(
+                                        ", ",
+                                        ACCUMULATE_FUNCTIONS.stream().sorted().toList())));
         for (GlobalDescr global : file.getGlobals()) {
             boolean decisions = global.getIdentifier().equals("decisions")
                     && (global.getType().equals("Decisions") || global.getType().equals(DECISIONS));
             if (!decisions) {
-                addNotBlocking(global, global.getType(), "global '" + global.getType() + " " + global.getIdentifier() + "' is not allowed: the "
-                        + "engine sets only 'global Decisions decisions'; report through it, and put any other value "
-                        + "in a fact or a parameter");
+                addNotBlocking(
+                        global,
+                        global.getType(),
+                        "global '" + global.getType() + " " + global.getIdentifier() + "' is not allowed: the "
+                                + "engine sets only 'global Decisions decisions'; report through it, and put any other value "
+                                + "in a fact or a parameter");
             }
         }
         for (FunctionDescr function : file.getFunctions()) {
-            add(function, "function '" + function.getName() + "' is not allowed in a rule file: rules decide from "
-                    + "facts and report through 'decisions'; a value a rule needs belongs in a fact or a parameter");
+            add(
+                    function,
+                    "function '" + function.getName() + "' is not allowed in a rule file: rules decide from "
+                            + "facts and report through 'decisions'; a value a rule needs belongs in a fact or a parameter");
         }
-        file.getTypeDeclarations().forEach(type -> add(type, "'declare " + type.getTypeName() + "' is not allowed: "
-                + "rules use the fact model (dev.pathwise.engine.facts); a new kind of fact is added to the engine"));
-        file.getEnumDeclarations().forEach(type -> add(type, "'declare enum " + type.getTypeName() + "' is not "
-                + "allowed: rules use the engine's enums"));
-        file.getEntryPointDeclarations().forEach(entry -> add(entry, "'declare entry-point' is not allowed: the "
-                + "engine inserts every fact"));
-        file.getWindowDeclarations().forEach(window -> add(window, "'declare window' is not allowed: rules do not "
-                + "reason over time windows; time comes in as facts"));
+        file.getTypeDeclarations()
+                .forEach(
+                        type -> add(
+                                type,
+                                "'declare " + type.getTypeName() + "' is not allowed: "
+                                        + "rules use the fact model (dev.pathwise.engine.facts); a new kind of fact is added to the engine"));
+        file.getEnumDeclarations()
+                .forEach(type -> add(
+                        type,
+                        "'declare enum " + type.getTypeName() + "' is not " + "allowed: rules use the engine's enums"));
+        file.getEntryPointDeclarations()
+                .forEach(entry ->
+                        add(entry, "'declare entry-point' is not allowed: the " + "engine inserts every fact"));
+        file.getWindowDeclarations()
+                .forEach(window -> add(
+                        window,
+                        "'declare window' is not allowed: rules do not "
+                                + "reason over time windows; time comes in as facts"));
         if (file.getUnit() != null) {
             add(file.getUnit(), "'unit' is not allowed: Pathwise runs rules by ruleflow group");
         }
@@ -118,16 +150,20 @@ public final class RuleFileStructure {
 
     private void checkRule(RuleDescr rule) {
         if (rule.isQuery()) {
-            add(rule, "query '" + rule.getName() + "' is not allowed: Pathwise does not run queries; a rule reports "
-                    + "through 'decisions'");
+            add(
+                    rule,
+                    "query '" + rule.getName() + "' is not allowed: Pathwise does not run queries; a rule reports "
+                            + "through 'decisions'");
             return;
         }
         for (Map.Entry<String, AttributeDescr> attribute : rule.getAttributes().entrySet()) {
             checkAttribute(attribute.getValue(), "rule '" + rule.getName() + "'");
         }
         if (rule.getNamedConsequences() != null && !rule.getNamedConsequences().isEmpty()) {
-            add(rule, "rule '" + rule.getName() + "' has named consequences (then[name]), which are not allowed: "
-                    + "write a rule for each case");
+            add(
+                    rule,
+                    "rule '" + rule.getName() + "' has named consequences (then[name]), which are not allowed: "
+                            + "write a rule for each case");
         }
         if (rule.getLhs() != null) {
             checkConditions(rule, rule.getLhs());
@@ -139,19 +175,25 @@ public final class RuleFileStructure {
         String value = attribute.getValue() == null ? "" : attribute.getValue().strip();
         if (!ATTRIBUTES.contains(name)) {
             String why = switch (name) {
-                case "date-effective", "date-expires", "calendars", "timer", "duration" -> "rules must not read a "
-                        + "clock: time comes in as a fact (Pace, GoalPace), so that a replay gives the same result";
+                case "date-effective", "date-expires", "calendars", "timer", "duration" ->
+                    "rules must not read a "
+                            + "clock: time comes in as a fact (Pace, GoalPace), so that a replay gives the same result";
                 case "enabled" -> "a rule is enabled by publishing it; conditions belong in its 'when' part";
-                default -> "the attributes rules may use are " + String.join(", ", ATTRIBUTES.stream().sorted()
-                        .toList());
+                default ->
+                    "the attributes rules may use are "
+                            + String.join(", ", ATTRIBUTES.stream().sorted().toList());
             };
             add(attribute, where + " uses the attribute '" + name + "', which is not allowed: " + why);
         } else if (name.equals("dialect") && !unquote(value).equals("java")) {
-            add(attribute, where + " uses dialect " + value + ", which is not allowed: rules are written in the "
-                    + "Java dialect (remove the dialect line)");
+            add(
+                    attribute,
+                    where + " uses dialect " + value + ", which is not allowed: rules are written in the "
+                            + "Java dialect (remove the dialect line)");
         } else if (name.equals("salience") && !value.matches("-?\\d{1,6}")) {
-            add(attribute, where + " uses salience '" + value + "', which is not allowed: salience is a whole "
-                    + "number; better, order phases with ruleflow groups");
+            add(
+                    attribute,
+                    where + " uses salience '" + value + "', which is not allowed: salience is a whole "
+                            + "number; better, order phases with ruleflow groups");
         }
     }
 
@@ -169,19 +211,25 @@ public final class RuleFileStructure {
 
     private void checkPattern(RuleDescr rule, PatternDescr pattern) {
         if (pattern.getBehaviors() != null && !pattern.getBehaviors().isEmpty()) {
-            add(pattern, "rule '" + rule.getName() + "' matches over a window, which is not allowed: rules do not "
-                    + "reason over time windows; time comes in as facts");
+            add(
+                    pattern,
+                    "rule '" + rule.getName() + "' matches over a window, which is not allowed: rules do not "
+                            + "reason over time windows; time comes in as facts");
         }
         PatternSourceDescr source = pattern.getSource();
         BaseDescr where = source != null && source.getLine() > 0 ? source : pattern;
         if (source instanceof EntryPointDescr entry) {
-            add(where, "rule '" + rule.getName() + "' reads the entry point '" + entry.getEntryId() + "', which is "
-                    + "not allowed: the engine inserts every fact into the rule session itself");
+            add(
+                    where,
+                    "rule '" + rule.getName() + "' reads the entry point '" + entry.getEntryId() + "', which is "
+                            + "not allowed: the engine inserts every fact into the rule session itself");
         } else if (source instanceof WindowReferenceDescr) {
             add(where, "rule '" + rule.getName() + "' reads a window, which is not allowed");
         } else if (source instanceof CollectDescr collect) {
-            add(where, "rule '" + rule.getName() + "' uses 'from collect', which is not allowed: use "
-                    + "'from accumulate( ..., collectList( ... ) )'");
+            add(
+                    where,
+                    "rule '" + rule.getName() + "' uses 'from collect', which is not allowed: use "
+                            + "'from accumulate( ..., collectList( ... ) )'");
             checkConditions(rule, collect.getInputPattern());
         } else if (source instanceof AccumulateDescr accumulate) {
             checkAccumulate(rule, accumulate);
@@ -189,17 +237,26 @@ public final class RuleFileStructure {
     }
 
     private void checkAccumulate(RuleDescr rule, AccumulateDescr accumulate) {
-        if (!accumulate.isExternalFunction() || accumulate.getInitCode() != null
-                || accumulate.getActionCode() != null || accumulate.getResultCode() != null) {
-            add(accumulate, "rule '" + rule.getName() + "' writes accumulate code (init/action/reverse/result), which "
-                    + "is not allowed: use the accumulate functions " + String.join(", ",
-                    ACCUMULATE_FUNCTIONS.stream().sorted().toList()));
+        if (!accumulate.isExternalFunction()
+                || accumulate.getInitCode() != null
+                || accumulate.getActionCode() != null
+                || accumulate.getResultCode() != null) {
+            add(
+                    accumulate,
+                    "rule '" + rule.getName() + "' writes accumulate code (init/action/reverse/result), which "
+                            + "is not allowed: use the accumulate functions "
+                            + String.join(
+                                    ", ", ACCUMULATE_FUNCTIONS.stream().sorted().toList()));
         }
         for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
             if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
-                add(accumulate, "rule '" + rule.getName() + "' uses the accumulate function '"
-                        + function.getFunction() + "', which is not allowed: the functions rules may use are "
-                        + String.join(", ", ACCUMULATE_FUNCTIONS.stream().sorted().toList()));
+                add(
+                        accumulate,
+                        "rule '" + rule.getName() + "' uses the accumulate function '"
+                                + function.getFunction() + "', which is not allowed: the functions rules may use are "
+                                + String.join(
+                                        ", ",
+                                        ACCUMULATE_FUNCTIONS.stream().sorted().toList()));
             }
         }
         if (accumulate.getInput() != null) {

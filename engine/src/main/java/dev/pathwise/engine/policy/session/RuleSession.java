@@ -4,7 +4,6 @@ import dev.pathwise.engine.policy.FiringRule;
 import dev.pathwise.engine.policy.RuleFiring;
 import dev.pathwise.engine.policy.RuleLoopException;
 import dev.pathwise.engine.policy.RuleRun;
-
 import dev.pathwise.engine.policy.sandbox.EvaluationGuard;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ public final class RuleSession implements RuleRun {
     private EvaluationGuard guard;
     /** The firing record of each rule of the KieBase, made once per session instead of once per firing. */
     private final Map<org.kie.api.definition.rule.Rule, RuleFiring> firingOf = new IdentityHashMap<>();
+
     private final DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -56,6 +56,7 @@ public final class RuleSession implements RuleRun {
 
     /** Facts updated (modify/update) by each rule since the last {@link #fire}: what keeps a loop going. */
     private final Map<String, Integer> updatesByRule = new HashMap<>();
+
     private final DefaultRuleRuntimeEventListener updates = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectUpdated(ObjectUpdatedEvent event) {
@@ -85,8 +86,8 @@ public final class RuleSession implements RuleRun {
     }
 
     void begin(EvaluationLimits limits, Map<String, String> ruleOfClass) {
-        guard = EvaluationGuard.start(limits, session::halt, ruleOfClass,
-                () -> RuleWeights.heaviest(session, pool.kieBase()));
+        guard = EvaluationGuard.start(
+                limits, session::halt, ruleOfClass, () -> RuleWeights.heaviest(session, pool.kieBase()));
     }
 
     @Override

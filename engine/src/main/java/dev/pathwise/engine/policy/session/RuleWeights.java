@@ -21,8 +21,7 @@ final class RuleWeights {
     /** Below this many partial matches no rule is named: the evaluation was not stopped in a join. */
     private static final long NAMED_FROM = 1_000;
 
-    private RuleWeights() {
-    }
+    private RuleWeights() {}
 
     /** The rule with the most partial matches in the session, or null when none holds many. */
     static String heaviest(KieSession session, KieBase kieBase) {
@@ -32,7 +31,8 @@ final class RuleWeights {
         try {
             String heaviest = null;
             long most = NAMED_FROM;
-            for (Map.Entry<String, TerminalNode[]> rule : base.getReteooBuilder().getTerminalNodes().entrySet()) {
+            for (Map.Entry<String, TerminalNode[]> rule :
+                    base.getReteooBuilder().getTerminalNodes().entrySet()) {
                 long weight = 0;
                 for (TerminalNode node : rule.getValue()) {
                     if (memory.getNodeMemories().peekNodeMemory(node) instanceof PathMemory path
@@ -60,7 +60,8 @@ final class RuleWeights {
         long weight = segment.getStagedLeftTuples().getInsertSize();
         for (Memory node : segment.getNodeMemories()) {
             if (node instanceof BetaMemory<?> beta) {
-                weight += beta.getLeftTupleMemory().size() + beta.getRightTupleMemory().size()
+                weight += beta.getLeftTupleMemory().size()
+                        + beta.getRightTupleMemory().size()
                         + beta.getStagedRightTuples().getInsertSize();
             }
         }

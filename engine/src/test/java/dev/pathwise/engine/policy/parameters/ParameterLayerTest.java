@@ -1,10 +1,9 @@
 package dev.pathwise.engine.policy.parameters;
 
-import dev.pathwise.engine.policy.ParameterFile;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pathwise.engine.learner.GradeBand;
+import dev.pathwise.engine.policy.ParameterFile;
 import dev.pathwise.engine.testing.MinimalPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,12 @@ class ParameterLayerTest {
         assertThat(layer.problems()).isEmpty();
         ParameterValue mastered = layer.forBand(GradeBand.G3_5).get(Parameter.MASTERED_THRESHOLD);
         assertThat(mastered).isEqualTo(new ParameterValue(0.80, "policy/parameters.yaml", 5, "district"));
-        assertThat(layer.forBand(GradeBand.G3_5).get(Parameter.MINIMUM_EVIDENCE).value()).isEqualTo(1);
-        assertThat(layer.forBand(GradeBand.G3_5).get(Parameter.SUMMATIVE_REQUIRED).value()).isEqualTo(false);
+        assertThat(layer.forBand(GradeBand.G3_5).get(Parameter.MINIMUM_EVIDENCE).value())
+                .isEqualTo(1);
+        assertThat(layer.forBand(GradeBand.G3_5)
+                        .get(Parameter.SUMMATIVE_REQUIRED)
+                        .value())
+                .isEqualTo(false);
     }
 
     @Test
@@ -86,7 +89,8 @@ class ParameterLayerTest {
             assertThat(p.file()).isEqualTo("policy/parameters.yaml");
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.column()).isEqualTo(3);
-            assertThat(p.message()).contains("unknown parameter 'masteredThreshhold'")
+            assertThat(p.message())
+                    .contains("unknown parameter 'masteredThreshhold'")
                     .contains("Maybe you meant 'masteredThreshold'?");
         });
         assertThat(layer.forBand(GradeBand.K_2)).containsOnlyKeys(Parameter.MAX_OPTIONS);
@@ -161,7 +165,8 @@ class ParameterLayerTest {
             assertThat(p.file()).isEqualTo("policy/parameters.yaml");
             assertThat(p.line()).isEqualTo(2);
             assertThat(p.column()).isEqualTo(22);
-            assertThat(p.message()).contains("'masteredThreshold' is 1.5, outside its range 0..1")
+            assertThat(p.message())
+                    .contains("'masteredThreshold' is 1.5, outside its range 0..1")
                     .contains(Parameter.MASTERED_THRESHOLD.meaning());
         });
         assertThat(layer.problems().get(1)).satisfies(p -> {
@@ -192,7 +197,8 @@ class ParameterLayerTest {
             assertThat(p.column()).isEqualTo(3);
             assertThat(p.message()).contains("'6-9' is not a grade band").contains("Maybe you meant '6-8'?");
         });
-        assertThat(layer.forBand(GradeBand.G3_5).get(Parameter.MAX_OPTIONS).value()).isEqualTo(3);
+        assertThat(layer.forBand(GradeBand.G3_5).get(Parameter.MAX_OPTIONS).value())
+                .isEqualTo(3);
         assertThat(layer.forBand(GradeBand.G6_8)).isEmpty();
     }
 
@@ -234,7 +240,9 @@ class ParameterLayerTest {
         assertThat(layer.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.column()).isEqualTo(3);
-            assertThat(p.message()).contains("parameter 'maxOptions' appears twice").contains("first on line 2");
+            assertThat(p.message())
+                    .contains("parameter 'maxOptions' appears twice")
+                    .contains("first on line 2");
         });
     }
 

@@ -80,19 +80,24 @@ class AllowedRuleFeaturesTest {
     @Test
     void rulesUsingTheAllowedFeaturesCompileAndRun() {
         // given
-        CompiledPolicy policy = new PolicyRuntime(1, 1).compile(MinimalPolicy.source("1", 0.8,
-                List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH, FEATURES)));
+        CompiledPolicy policy = new PolicyRuntime(1, 1)
+                .compile(MinimalPolicy.source("1", 0.8, List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH, FEATURES)));
 
         // when
-        var update = new PathwayEvaluator().evaluate(policy, CURRICULUM, freshLearner("ada"),
-                onCompetency("e1", "ada", "count", 0.9, 0), START).update();
+        var update = new PathwayEvaluator()
+                .evaluate(policy, CURRICULUM, freshLearner("ada"), onCompetency("e1", "ada", "count", 0.9, 0), START)
+                .update();
 
         // then
-        assertThat(update.trace()).extracting(RuleFiring::rule).contains(
-                "Counts, sums and collects the assessments", "Reads operators, Math and dates",
-                "Deletes the marker it inserted");
-        assertThat(update.flags()).extracting(flag -> flag.why().toString()).anySatisfy(why -> assertThat(why)
-                .contains("1 assessed, sum 0.90, max 0.90, mean 0.90, 1 in all")).anySatisfy(why -> assertThat(why)
-                .contains("seen count at 90% on 2026-09-08"));
+        assertThat(update.trace())
+                .extracting(RuleFiring::rule)
+                .contains(
+                        "Counts, sums and collects the assessments",
+                        "Reads operators, Math and dates",
+                        "Deletes the marker it inserted");
+        assertThat(update.flags())
+                .extracting(flag -> flag.why().toString())
+                .anySatisfy(why -> assertThat(why).contains("1 assessed, sum 0.90, max 0.90, mean 0.90, 1 in all"))
+                .anySatisfy(why -> assertThat(why).contains("seen count at 90% on 2026-09-08"));
     }
 }

@@ -37,18 +37,21 @@ class HostileRuleFilesTest {
         RuleFile hostile = new RuleFile(attack.fileName(), attack.text(created, 9));
 
         // when
-        PolicyCompilationException refused = catchThrowableOfType(PolicyCompilationException.class,
-                () -> new PolicyRuntime(1, 1).compile(MinimalPolicy.source("1", 0.8,
-                        List.of(hostile))));
+        PolicyCompilationException refused = catchThrowableOfType(
+                PolicyCompilationException.class,
+                () -> new PolicyRuntime(1, 1).compile(MinimalPolicy.source("1", 0.8, List.of(hostile))));
 
         // then
         assertThat(refused).as(attack.fileName() + " is refused").isNotNull();
-        assertThat(refused.problems()).as(refused.problems().toString())
+        assertThat(refused.problems())
+                .as(refused.problems().toString())
                 .anySatisfy(problem -> {
                     assertThat(problem.file()).isEqualTo(attack.fileName());
                     assertThat(problem.line()).isEqualTo(attack.line());
-                    assertThat(problem.message()).containsAnyOf(attack.expected(),
-                            attack.needsServiceClasspath() ? "which does not exist" : attack.expected());
+                    assertThat(problem.message())
+                            .containsAnyOf(
+                                    attack.expected(),
+                                    attack.needsServiceClasspath() ? "which does not exist" : attack.expected());
                 })
                 .allSatisfy(problem -> assertThat(problem.file()).isEqualTo(attack.fileName()));
         assertThat(Files.exists(created)).isFalse();

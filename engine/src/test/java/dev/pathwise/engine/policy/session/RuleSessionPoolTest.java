@@ -1,11 +1,5 @@
 package dev.pathwise.engine.policy.session;
 
-import dev.pathwise.engine.policy.CompiledPolicy;
-import dev.pathwise.engine.policy.PolicyRuntime;
-import dev.pathwise.engine.policy.RuleFile;
-import dev.pathwise.engine.policy.RuleFiring;
-import dev.pathwise.engine.policy.RuleLoopException;
-
 import static dev.pathwise.engine.testing.SampleCurriculum.CURRICULUM;
 import static dev.pathwise.engine.testing.SampleCurriculum.START;
 import static dev.pathwise.engine.testing.SampleCurriculum.freshLearner;
@@ -15,6 +9,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.learner.GradeBand;
+import dev.pathwise.engine.policy.CompiledPolicy;
+import dev.pathwise.engine.policy.PolicyRuntime;
+import dev.pathwise.engine.policy.RuleFile;
+import dev.pathwise.engine.policy.RuleFiring;
+import dev.pathwise.engine.policy.RuleLoopException;
 import dev.pathwise.engine.testing.MinimalPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +37,9 @@ class RuleSessionPoolTest {
         session.close();
 
         // when: an evaluation with evidence borrows it and derives level proposals
-        var update = evaluator.evaluate(policy, CURRICULUM, freshLearner("ada"),
-                onCompetency("e1", "ada", "count", 0.9, 0), START).update();
+        var update = evaluator
+                .evaluate(policy, CURRICULUM, freshLearner("ada"), onCompetency("e1", "ada", "count", 0.9, 0), START)
+                .update();
 
         // then
         assertThat(update.trace()).extracting(RuleFiring::rule).contains("Mastered at the threshold");
@@ -75,13 +75,20 @@ class RuleSessionPoolTest {
                     end
                     """.formatted(i));
         }
-        List<RuleFile> files = new ArrayList<>(List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH,
-                new RuleFile("loop.drl", drl.toString())));
+        List<RuleFile> files = new ArrayList<>(
+                List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH, new RuleFile("loop.drl", drl.toString())));
         CompiledPolicy policy = new PolicyRuntime().compile(MinimalPolicy.source("1", 0.8, files));
 
         // when
-        RuleLoopException loop = catchThrowableOfType(RuleLoopException.class, () -> new PathwayEvaluator(1_000)
-                .evaluate(policy, CURRICULUM, freshLearner("ada"), onCompetency("e1", "ada", "count", 0.9, 0), START));
+        RuleLoopException loop = catchThrowableOfType(
+                RuleLoopException.class,
+                () -> new PathwayEvaluator(1_000)
+                        .evaluate(
+                                policy,
+                                CURRICULUM,
+                                freshLearner("ada"),
+                                onCompetency("e1", "ada", "count", 0.9, 0),
+                                START));
 
         // then
         assertThat(loop).isNotNull();
@@ -111,9 +118,10 @@ class RuleSessionPoolTest {
                     decisions.exclude( kcontext, $o, "no lessons" );
                 end
                 """);
-        CompiledPolicy withOptionRule = new PolicyRuntime().compile(MinimalPolicy.source("2", 0.8,
-                List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH, noLessons)));
-        RuleSessionPool without = withoutOptionRules.resolve(GradeBand.G3_5, "lincoln").sessions();
+        CompiledPolicy withOptionRule = new PolicyRuntime()
+                .compile(MinimalPolicy.source("2", 0.8, List.of(MinimalPolicy.MASTERY, MinimalPolicy.PATH, noLessons)));
+        RuleSessionPool without =
+                withoutOptionRules.resolve(GradeBand.G3_5, "lincoln").sessions();
         RuleSessionPool with = withOptionRule.resolve(GradeBand.G3_5, "lincoln").sessions();
 
         // then: only the second network has a node for Option; both read the learner's Progress
@@ -122,13 +130,19 @@ class RuleSessionPoolTest {
         assertThat(without.matches(dev.pathwise.engine.facts.Progress.class)).isTrue();
 
         // and when: a fresh learner asks for next steps under each
-        var all = evaluator.nextSteps(withoutOptionRules, CURRICULUM, freshLearner("ada"), START).nextSteps();
-        var noLesson = evaluator.nextSteps(withOptionRule, CURRICULUM, freshLearner("ada"), START).nextSteps();
+        var all = evaluator
+                .nextSteps(withoutOptionRules, CURRICULUM, freshLearner("ada"), START)
+                .nextSteps();
+        var noLesson = evaluator
+                .nextSteps(withOptionRule, CURRICULUM, freshLearner("ada"), START)
+                .nextSteps();
 
         // then: the rule that reads options still sees them and leaves the two lessons out
-        assertThat(all).extracting(s -> s.activityId())
+        assertThat(all)
+                .extracting(s -> s.activityId())
                 .containsExactlyInAnyOrder("count-video", "count-mini", "shapes-lesson", "count-and-shapes");
-        assertThat(noLesson).extracting(s -> s.activityId())
+        assertThat(noLesson)
+                .extracting(s -> s.activityId())
                 .containsExactlyInAnyOrder("count-mini", "count-and-shapes");
     }
 }
