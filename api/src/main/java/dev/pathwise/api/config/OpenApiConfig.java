@@ -1,11 +1,13 @@
 package dev.pathwise.api.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pathwise.api.operator.OperatorController;
 import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -20,6 +22,9 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -33,6 +38,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,6 +61,8 @@ public class OpenApiConfig {
 
     /** Tags in the order a platform developer meets them, with what each holds. */
     private static final Map<String, String> TAGS = tags();
+
+    private static final ObjectMapper EXAMPLES = new ObjectMapper();
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
@@ -149,6 +157,7 @@ public class OpenApiConfig {
     OpenApiCustomizer pathwiseDocument() {
         return api -> api.getPaths()
                 .forEach((url, path) -> path.readOperations().forEach(operation -> {
+                    examples(operation);
                     String file =
                             url.endsWith(".csv") ? "text/csv" : url.endsWith(".ndjson") ? "application/x-ndjson" : null;
                     ApiResponse ok = operation.getResponses() == null
@@ -177,6 +186,44 @@ public class OpenApiConfig {
                         }
                     }
                 }));
+    }
+
+    /**
+     * The request and response examples of an operation, from {@code openapi-examples/<operationId>.request.json}
+     * and {@code .response.json} on the classpath: exchanges with the demo district as the service answers them.
+     */
+    private static void examples(Operation operation) {
+        Object request = example(operation.getOperationId() + ".request.json");
+        if (request != null
+                && operation.getRequestBody() != null
+                && operation.getRequestBody().getContent() != null) {
+            MediaType json = operation.getRequestBody().getContent().get("application/json");
+            if (json != null) {
+                json.setExample(request);
+            }
+        }
+        Object response = example(operation.getOperationId() + ".response.json");
+        if (response != null && operation.getResponses() != null) {
+            operation.getResponses().forEach((code, answer) -> {
+                if (code.startsWith("2")
+                        && answer.getContent() != null
+                        && answer.getContent().get("application/json") != null) {
+                    answer.getContent().get("application/json").setExample(response);
+                }
+            });
+        }
+    }
+
+    private static Object example(String file) {
+        ClassPathResource resource = new ClassPathResource("openapi-examples/" + file);
+        if (!resource.exists()) {
+            return null;
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return EXAMPLES.readValue(in, Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("openapi-examples/" + file + " is not valid JSON", e);
+        }
     }
 
     static String allowedSentence(Set<Role> roles) {

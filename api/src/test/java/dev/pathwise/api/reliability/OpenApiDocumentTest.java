@@ -201,4 +201,51 @@ class OpenApiDocumentTest extends ReliabilityStack {
         assertThat(override.path("properties").path("level").path("enum")).hasSize(5);
         assertThat(schemas.path("ProfileJson").path("required").toString()).contains("\"grade\"");
     }
+
+    @Test
+    void theMainExchangesHaveExamplesWhoseFieldsTheSchemasDeclare() {
+        JsonNode schemas = document.path("components").path("schemas");
+        Map<String, String> examples = Map.of(
+                "POST /v1/evidence", "request,200",
+                "GET /v1/learners/{id}/next-steps", "200",
+                "PUT /v1/learners/{id}", "request",
+                "POST /v1/learners/{id}/overrides", "request");
+        examples.forEach((name, parts) -> {
+            JsonNode operation = operations.get(name);
+            for (String part : parts.split(",")) {
+                JsonNode content = part.equals("request")
+                        ? operation.path("requestBody").path("content").path("application/json")
+                        : operation.path("responses").path(part).path("content").path("application/json");
+                JsonNode example = content.path("example");
+                assertThat(example.isObject()).as("%s %s example", name, part).isTrue();
+                String schema = content.path("schema").path("$ref").asText().replace("#/components/schemas/", "");
+                JsonNode properties = schemas.path(schema).path("properties");
+                assertThat(properties.isObject())
+                        .as("%s %s schema %s", name, part, schema)
+                        .isTrue();
+                example.fieldNames()
+                        .forEachRemaining(field -> assertThat(properties.has(field))
+                                .as("%s %s example: %s is not a field of %s", name, part, field, schema)
+                                .isTrue());
+                schemas.path(schema)
+                        .path("required")
+                        .forEach(required -> assertThat(example.has(required.asText()))
+                                .as("%s %s example lacks the required %s", name, part, required.asText())
+                                .isTrue());
+            }
+        });
+        assertThat(operations
+                        .get("POST /v1/evidence")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .path("application/json")
+                        .path("example")
+                        .path("masteryChanges")
+                        .get(0)
+                        .path("why")
+                        .path("rule")
+                        .asText())
+                .isEqualTo("Approaching when the score reaches the approaching threshold");
+    }
 }
