@@ -95,22 +95,7 @@ public class DemoLoader implements ApplicationRunner {
         int sent = 0;
         for (int i = 0; i < NAMES.length; i++) {
             String learnerId = NAMES[i];
-            int grade = GRADES[i];
-            String school = grade <= 5 ? "river-elementary" : grade <= 8 ? "north-middle" : "summit-high";
-            Modality modality = Modality.values()[i % Modality.values().length];
-            learners.putProfile(
-                    tenant,
-                    learnerId,
-                    new ProfileJson(
-                            grade,
-                            school,
-                            List.of(i % 3 == 0 ? "sports" : i % 3 == 1 ? "cooking" : "music"),
-                            List.of(),
-                            List.of(),
-                            List.of(modality),
-                            Grouping.values()[i % 3],
-                            List.of(),
-                            LocalDate.ofInstant(now, ZoneOffset.UTC).minusWeeks(4 + i % 6)));
+            learners.putProfile(tenant, learnerId, profile(i, GRADES[i], LocalDate.ofInstant(now, ZoneOffset.UTC)));
             double ability = 0.35 + random.nextDouble() * 0.63;
             int competencies = 1 + random.nextInt(4);
             for (int c = 0; c < competencies && c < leaves.size(); c++) {
@@ -145,6 +130,24 @@ public class DemoLoader implements ApplicationRunner {
     }
 
     /**
+     * The profile of the demo's {@code i}-th learner: the school of the grade, an interest, a modality and a grouping
+     * in turn, a plan started 4 to 9 weeks before {@code today}.
+     */
+    private static ProfileJson profile(int i, int grade, LocalDate today) {
+        String school = grade <= 5 ? "river-elementary" : grade <= 8 ? "north-middle" : "summit-high";
+        return new ProfileJson(
+                grade,
+                school,
+                List.of(i % 3 == 0 ? "sports" : i % 3 == 1 ? "cooking" : "music"),
+                List.of(),
+                List.of(),
+                List.of(Modality.values()[i % Modality.values().length]),
+                Grouping.values()[i % 3],
+                List.of(),
+                today.minusWeeks(4 + i % 6));
+    }
+
+    /**
      * Load testing ({@code pathwise.demo.learners} above 30): learners {@code demo-00030} to {@code demo-<N-1>},
      * spread over grades K-12 (and so over the three schools), modalities, groupings and interests. Only every
      * tenth gets evidence (two formative pieces on the first leaf), so that setting up 10,000 learners takes seconds,
@@ -155,21 +158,7 @@ public class DemoLoader implements ApplicationRunner {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (int i = NAMES.length; i < learnerCount; i++) {
             String learnerId = String.format("demo-%05d", i);
-            int grade = i % 13;
-            String school = grade <= 5 ? "river-elementary" : grade <= 8 ? "north-middle" : "summit-high";
-            learners.putProfile(
-                    tenant,
-                    learnerId,
-                    new ProfileJson(
-                            grade,
-                            school,
-                            List.of(i % 3 == 0 ? "sports" : i % 3 == 1 ? "cooking" : "music"),
-                            List.of(),
-                            List.of(),
-                            List.of(Modality.values()[i % Modality.values().length]),
-                            Grouping.values()[i % 3],
-                            List.of(),
-                            today.minusWeeks(4 + i % 6)));
+            learners.putProfile(tenant, learnerId, profile(i, i % 13, today));
             if (i % 10 == 0) {
                 for (int k = 0; k < 2; k++) {
                     evidence.ingest(
