@@ -18,6 +18,9 @@ import java.util.function.Function;
  * dates ({@code startDate}, {@code endDate}), the names of schools, terms, courses and classes. Lenient (a warning,
  * the value is dropped or read as noted): {@code dateLastModified}, {@code enabledUser}, {@code email},
  * {@code schoolYear}, course grades, a case-different header or status; columns Pathwise does not use are ignored.
+ *
+ * <p>It stays one class on purpose: it is one reader per OneRoster file, each a short method over the same row checks
+ * (strict and lenient), and the files' rules are compared side by side against the specification.
  */
 final class RosterRecordReader {
 

@@ -25,6 +25,9 @@ import java.util.TreeMap;
  * others are kept as {@code otherParentIds}); {@code origin precedes destination} makes the origin a prerequisite of
  * the destination. Associations to nodes outside the package are kept as external references: reported, never
  * gating. The other association types are counted and kept.
+ *
+ * <p>It stays one class on purpose: the mapping of items and of associations depend on each other (ids chosen for
+ * items are the ones associations resolve to), and reading them together is what makes the mapping checkable.
  */
 final class CaseFrameworkMapping {
 

@@ -11,6 +11,9 @@ import java.util.Set;
  * actor and its identifiers, the verb, the five kinds of object (Activity, Agent, Group, StatementRef, SubStatement),
  * the result and its score, the context and its Activity-only properties, timestamps, durations, UUIDs, IRIs,
  * language maps, extensions, attachments, version and authority. Every violation is returned, each with its path.
+ *
+ * <p>It stays one class on purpose: it follows the Data section of the specification part by part, in its order, so
+ * that each check sits beside its neighbours and can be read against the text it cites.
  */
 final class StatementValidator {
 

@@ -25,6 +25,10 @@ import org.springframework.stereotype.Service;
  * Turns xAPI statements into evidence, one at a time, each stored (or parked) on its own. Mapping happens here, at
  * the edge; evaluation and storage are {@link EvidenceService}'s, so a statement is evidence like any other: same
  * idempotency, same per-learner ordering, same problems.
+ *
+ * <p>It stays one class on purpose: each statement goes through one sequence (validate, map actor and object, score
+ * and kind, store or park, void), written here in the order it runs; split, that order would be spread over several
+ * files.
  */
 @Service
 public class XapiStatementService {

@@ -11,6 +11,9 @@ import java.util.Set;
  * {@code java.time} values without clocks. Of Drools, a consequence may insert, insert logically, update and delete
  * facts. The structural code Drools generates around the rules (the rule definitions, the fact metadata) may also
  * call the builders of Drools' executable model; user expressions never get those.
+ *
+ * <p>It stays one class on purpose: it is the allow-list, a table read top to bottom when a rule is refused, and a
+ * reviewer must see everything rules may reach in one place.
  */
 final class RuleCodeAllowList {
 
