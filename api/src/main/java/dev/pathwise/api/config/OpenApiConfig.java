@@ -2,8 +2,8 @@ package dev.pathwise.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pathwise.api.operator.OperatorController;
+import dev.pathwise.api.tenant.ApiKeyInterceptor;
 import dev.pathwise.api.tenant.Caller;
-import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -25,7 +25,6 @@ import io.swagger.v3.oas.models.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -226,25 +225,16 @@ public class OpenApiConfig {
         }
     }
 
+    /** "Allowed: platform and admin.": the words of the service's own 403 ({@link ApiKeyInterceptor}). */
     static String allowedSentence(Set<Role> roles) {
-        List<String> labels = new ArrayList<>(Role.labels(roles));
-        if (labels.size() == 1) {
-            return "Allowed to admin only.";
-        }
-        String last = labels.remove(labels.size() - 1);
-        return "Allowed: " + String.join(", ", labels) + " and " + last + ".";
+        String words = ApiKeyInterceptor.allowedWords(roles.toArray(Role[]::new));
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1) + ".";
     }
 
-    /** The roles allowed, admin always among them: the method's {@link RequiresRole}, else its controller's. */
+    /** The roles allowed, admin always among them, as the service checks them ({@link ApiKeyInterceptor}). */
     static Set<Role> roles(HandlerMethod handler) {
-        RequiresRole annotation = handler.getMethodAnnotation(RequiresRole.class);
-        if (annotation == null) {
-            annotation = handler.getBeanType().getAnnotation(RequiresRole.class);
-        }
         EnumSet<Role> roles = EnumSet.of(Role.ADMIN);
-        if (annotation != null) {
-            roles.addAll(Arrays.asList(annotation.value()));
-        }
+        roles.addAll(Arrays.asList(ApiKeyInterceptor.allowedRoles(handler)));
         return roles;
     }
 

@@ -49,7 +49,7 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
     }
 
     /** "allowed: teacher, curriculum and admin", or "allowed to admin only": admin may do everything. */
-    static String allowedWords(Role... allowed) {
+    public static String allowedWords(Role... allowed) {
         EnumSet<Role> roles = EnumSet.of(Role.ADMIN);
         roles.addAll(Arrays.asList(allowed));
         List<String> labels = new ArrayList<>(Role.labels(roles));
@@ -70,7 +70,8 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
                         "the API key in " + HEADER + " is unknown; check it or ask your admin for a key"));
     }
 
-    private static Role[] allowedRoles(HandlerMethod method) {
+    /** The roles an endpoint names: its method's {@link RequiresRole}, else its controller's; admin alone without. */
+    public static Role[] allowedRoles(HandlerMethod method) {
         RequiresRole onMethod = method.getMethodAnnotation(RequiresRole.class);
         if (onMethod != null) {
             return onMethod.value();
