@@ -43,7 +43,7 @@ final class MasterySettling {
     /**
      * Sets the level of each leaf target from its records (mastery phases) and of their ancestors and the parent
      * targets (rollup: a teacher may set a parent's level), with a teacher's level taking precedence, and returns what
-     * changed. {@code records} is updated in place.
+     * changed (the teacher's levels are those of {@code learner}'s overrides). {@code records} is updated in place.
      */
     List<MasteryChange> settle(
             RuleRun session,
@@ -53,11 +53,11 @@ final class MasterySettling {
             LearnerSnapshot learner,
             Map<String, CompetencyRecord> records,
             List<String> targets,
-            Overrides overrides,
             boolean newEvidence) {
         if (targets.isEmpty()) {
             return List.of();
         }
+        Overrides overrides = Overrides.of(learner.overrides());
         BandParameters parameters = effective.parameters();
         List<MasteryChange> changes = new ArrayList<>(targets.size() + 2);
         Map<String, MethodResult> results = new HashMap<>();

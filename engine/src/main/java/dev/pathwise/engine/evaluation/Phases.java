@@ -57,7 +57,6 @@ final class Phases {
                     learner,
                     records,
                     targets,
-                    Overrides.of(learner.overrides()),
                     evidenceId != null);
             // without targets no record changed: the learner (with any new override) is the next snapshot
             LearnerSnapshot next =
@@ -125,15 +124,7 @@ final class Phases {
                 policy,
                 learner.profile(),
                 (session, decisions, effective) -> mastery.settle(
-                        session,
-                        decisions,
-                        effective,
-                        curriculum.framework(),
-                        learner,
-                        records,
-                        targets,
-                        Overrides.of(learner.overrides()),
-                        newEvidence));
+                        session, decisions, effective, curriculum.framework(), learner, records, targets, newEvidence));
         return new MasteryStep(
                 List.copyOf(changes), new LearnerSnapshot(learner.profile(), records, learner.overrides()));
     }
