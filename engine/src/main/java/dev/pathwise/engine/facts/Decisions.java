@@ -49,42 +49,49 @@ public final class Decisions {
 
     /** The learner is behind the grade band's pace by {@code behind} competencies; {@code support} is suggested. */
     public void behindPace(Support support, double behind, String pattern, Object... args) {
-        flags.add(new Flag(FlagKind.BEHIND_PACE, null, null, behind, support, byFiringRule(pattern, args)));
+        flag(FlagKind.BEHIND_PACE, null, null, behind, support, byFiringRule(pattern, args));
     }
 
     /** The learner is behind the pace toward a goal by {@code behind} competencies. */
     public void behindOnGoal(String goalId, Support support, double behind, String pattern, Object... args) {
-        flags.add(new Flag(FlagKind.BEHIND_PACE, null, goalId, behind, support, byFiringRule(pattern, args)));
+        flag(FlagKind.BEHIND_PACE, null, goalId, behind, support, byFiringRule(pattern, args));
     }
 
     /** The learner is struggling on a competency after {@code results} results in a row below approaching. */
     public void struggling(String competencyId, Support support, int results, String pattern, Object... args) {
-        flags.add(new Flag(FlagKind.STRUGGLING, competencyId, null, results, support, byFiringRule(pattern, args)));
+        flag(FlagKind.STRUGGLING, competencyId, null, results, support, byFiringRule(pattern, args));
     }
 
     /** The learner has stalled on a competency after {@code evidence} pieces of evidence without mastery. */
     public void stalled(String competencyId, Support support, int evidence, String pattern, Object... args) {
-        flags.add(new Flag(FlagKind.STALLED, competencyId, null, evidence, support, byFiringRule(pattern, args)));
+        flag(FlagKind.STALLED, competencyId, null, evidence, support, byFiringRule(pattern, args));
     }
 
-    /** Makes a competency's activities of one kind required steps, put first, as remediation. */
+    /**
+     * Makes a competency's activities of one kind required steps, put first, as remediation; the first reason given
+     * for a competency and kind stands.
+     */
     public void remediate(String competencyId, ActivityKind kind, String pattern, Object... args) {
-        remediation
-                .computeIfAbsent(competencyId, id -> new EnumMap<>(ActivityKind.class))
-                .computeIfAbsent(kind, k -> byFiringRule(pattern, args));
+        remediate(competencyId, kind, () -> byFiringRule(pattern, args));
     }
 
     /** Leaves an option out of the next steps; the first reason given for an option stands. */
     public void exclude(Option option, String pattern, Object... args) {
-        excluded.computeIfAbsent(option, o -> byFiringRule(pattern, args));
+        exclude(option, () -> byFiringRule(pattern, args));
     }
 
-    /** Leaves every option of a competency out of the next steps, except the steps a teacher assigned. */
+    /**
+     * Leaves every option of a competency out of the next steps, except the steps a teacher assigned (an override
+     * beats the rules); the first reason given for a competency stands.
+     */
     public void excludeCompetency(String competencyId, String pattern, Object... args) {
         excludedCompetencies.computeIfAbsent(competencyId, id -> byFiringRule(pattern, args));
     }
 
-    /** Offers only the options of a competency in the learner's preferred modality; required steps stay. */
+    /**
+     * Offers only the options of a competency that are in the learner's preferred modality. Required steps stay:
+     * remediation and the steps a teacher assigned.
+     */
     public void preferModality(String competencyId, String pattern, Object... args) {
         preferredModalityOnly.computeIfAbsent(competencyId, id -> byFiringRule(pattern, args));
     }
@@ -96,16 +103,11 @@ public final class Decisions {
 
     /** The visible options must include one on the learner's goal. */
     public void keepGoalOption(String pattern, Object... args) {
-        if (goalOptionWhy == null) {
-            goalOptionWhy = byFiringRule(pattern, args);
-        }
+        keepGoalOption(() -> byFiringRule(pattern, args));
     }
 
-    private static Explanation byFiringRule(String pattern, Object... args) {
-        return Explanation.byRule(FiringRule.current(), pattern, args);
-    }
-
-    // The older forms below, where a rule passes kcontext and a flag's kind, are kept for published policies.
+    // The older forms below, where a rule passes kcontext and a flag's kind, are kept for published policies; they
+    // differ from the verbs above only in where the rule's name comes from.
 
     /** A flag of any kind, the firing rule named by {@code kcontext}. */
     public void flag(
@@ -117,42 +119,31 @@ public final class Decisions {
             Support support,
             String pattern,
             Object... args) {
-        flags.add(new Flag(
-                kind,
-                competencyId,
-                goalId,
-                amount,
-                support,
-                Explanation.byRule(rule.getRule().getName(), pattern, args)));
+        flag(kind, competencyId, goalId, amount, support, byContext(rule, pattern, args));
     }
 
-    /** Leaves an option out of the next steps; the first reason given for an option stands. */
     public void exclude(RuleContext rule, Option option, String pattern, Object... args) {
-        if (!excluded.containsKey(option)) {
-            excluded.put(option, Explanation.byRule(rule.getRule().getName(), pattern, args));
-        }
+        exclude(option, () -> byContext(rule, pattern, args));
     }
 
-    /**
-     * Leaves every option of a competency out of the next steps, except the steps a teacher assigned (an override
-     * beats the rules); the first reason given for a competency stands.
-     */
     public void excludeCompetency(RuleContext rule, String competencyId, String pattern, Object... args) {
-        if (!excludedCompetencies.containsKey(competencyId)) {
-            excludedCompetencies.put(
-                    competencyId, Explanation.byRule(rule.getRule().getName(), pattern, args));
-        }
+        excludedCompetencies.computeIfAbsent(competencyId, id -> byContext(rule, pattern, args));
     }
 
-    /**
-     * Offers only the options of a competency that are in the learner's preferred modality. Required steps stay:
-     * remediation and the steps a teacher assigned.
-     */
     public void preferModality(RuleContext rule, String competencyId, String pattern, Object... args) {
-        if (!preferredModalityOnly.containsKey(competencyId)) {
-            preferredModalityOnly.put(
-                    competencyId, Explanation.byRule(rule.getRule().getName(), pattern, args));
-        }
+        preferredModalityOnly.computeIfAbsent(competencyId, id -> byContext(rule, pattern, args));
+    }
+
+    public void remediate(RuleContext rule, String competencyId, ActivityKind kind, String pattern, Object... args) {
+        remediate(competencyId, kind, () -> byContext(rule, pattern, args));
+    }
+
+    public void limitOptions(RuleContext rule, int max, String pattern, Object... args) {
+        limit(max, () -> byContext(rule, pattern, args));
+    }
+
+    public void keepGoalOption(RuleContext rule, String pattern, Object... args) {
+        keepGoalOption(() -> byContext(rule, pattern, args));
     }
 
     /** Whether the rules left this option out of the next steps, one by one or with its whole competency. */
@@ -169,27 +160,33 @@ public final class Decisions {
                         && preferredModalityOnly.containsKey(option.getCompetencyId()));
     }
 
-    /**
-     * Makes a competency's activities of one kind required steps, put first, as remediation; the first reason given
-     * for a competency and kind stands.
-     */
-    public void remediate(RuleContext rule, String competencyId, ActivityKind kind, String pattern, Object... args) {
-        Map<ActivityKind, Explanation> byKind =
-                remediation.computeIfAbsent(competencyId, id -> new EnumMap<>(ActivityKind.class));
-        if (!byKind.containsKey(kind)) {
-            byKind.put(kind, Explanation.byRule(rule.getRule().getName(), pattern, args));
-        }
-    }
-
     /** Why the option is remediation, or null when it is not. */
     public Explanation remediationOf(Option option) {
         Map<ActivityKind, Explanation> byKind = remediation.get(option.getCompetencyId());
         return byKind == null ? null : byKind.get(option.getKind());
     }
 
-    /** How many options the learner sees; 0 for every ready option. The smallest limit decided stands. */
-    public void limitOptions(RuleContext rule, int max, String pattern, Object... args) {
-        limit(max, () -> Explanation.byRule(rule.getRule().getName(), pattern, args));
+    private static Explanation byFiringRule(String pattern, Object... args) {
+        return Explanation.byRule(FiringRule.current(), pattern, args);
+    }
+
+    private static Explanation byContext(RuleContext rule, String pattern, Object... args) {
+        return Explanation.byRule(rule.getRule().getName(), pattern, args);
+    }
+
+    private void flag(
+            FlagKind kind, String competencyId, String goalId, double amount, Support support, Explanation why) {
+        flags.add(new Flag(kind, competencyId, goalId, amount, support, why));
+    }
+
+    private void exclude(Option option, Supplier<Explanation> why) {
+        excluded.computeIfAbsent(option, o -> why.get());
+    }
+
+    private void remediate(String competencyId, ActivityKind kind, Supplier<Explanation> why) {
+        remediation
+                .computeIfAbsent(competencyId, id -> new EnumMap<>(ActivityKind.class))
+                .computeIfAbsent(kind, k -> why.get());
     }
 
     private void limit(int max, Supplier<Explanation> why) {
@@ -199,10 +196,9 @@ public final class Decisions {
         }
     }
 
-    /** The visible options must include one on the learner's goal. */
-    public void keepGoalOption(RuleContext rule, String pattern, Object... args) {
+    private void keepGoalOption(Supplier<Explanation> why) {
         if (goalOptionWhy == null) {
-            goalOptionWhy = Explanation.byRule(rule.getRule().getName(), pattern, args);
+            goalOptionWhy = why.get();
         }
     }
 
