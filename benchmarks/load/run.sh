@@ -9,10 +9,13 @@
 #   ($BATCH_SIZE items per request), a mix. Stops everything on exit.
 # Results are appended to benchmarks/load/results/<date>-<db>.txt.
 # Environment: LEARNERS=10000 DURATION=20s PORT=28181 RATE=1000 BATCH_SIZE=100 THREADS=2 CONNECTIONS=16
-#              JAVA_OPTS=-Xmx2g KEEP=1 (keep the work dir in /tmp)
+#              JAVA_OPTS=-Xmx2g KEEP=1 (keep the work dir in /tmp) JAR=<service jar, default the built one>
+#              RUNS="evidence-single evidence-batch" (only these runs, after the warm-up; default all: next-steps
+#              next-steps-2conn next-steps-paced open-loop evidence-single evidence-batch mix)
 set -euo pipefail
 DB=${1:-h2}
 case "$DB" in h2|postgres) ;; *) echo "usage: $0 [h2|postgres]" >&2; exit 2 ;; esac
+RUNS=${RUNS:-}
 LEARNERS=${LEARNERS:-10000}; DURATION=${DURATION:-20s}; PORT=${PORT:-28181}; RATE=${RATE:-1000}
 BATCH_SIZE=${BATCH_SIZE:-100}; THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-16}; JAVA_OPTS=${JAVA_OPTS:--Xmx2g}
 PGPORT=${PGPORT:-55433}
@@ -23,6 +26,7 @@ export LUA_PATH="$HERE/?.lua;;" LEARNERS BATCH_SIZE
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 jar() { ls "$ROOT"/api/target/pathwise-api-*.jar 2>/dev/null | grep -v -- '-plain\|\.original' | head -1 || true; }
+if [ -n "${JAR:-}" ]; then jar() { echo "$JAR"; }; fi
 if [ -z "$(jar)" ]; then
   echo "building the service jar (mvn package, api module)..." >&2
   (cd "$ROOT" && { mvn -B -o -q -pl api -am package -DskipTests || mvn -B -q -pl api -am package -DskipTests; })
@@ -120,15 +124,15 @@ open_loop() { # rate
 }
 
 secs=${DURATION%s}
+wanted() { [ -z "$RUNS" ] || [[ " $RUNS " == *" $1 "* ]]; }
 run_wrk warmup next-steps.lua 2 8 10s
-run_wrk next-steps next-steps.lua "$THREADS" "$CONNECTIONS" "$DURATION"
-run_wrk next-steps-2conn next-steps.lua 2 2 "$DURATION"
-run_wrk next-steps-paced next-steps-paced.lua 2 20 "$DURATION"
-open_loop "$RATE"
-open_loop $((RATE / 4))
-run_wrk evidence-single evidence-single.lua "$THREADS" "$CONNECTIONS" "$DURATION"
-run_wrk evidence-batch evidence-batch.lua 2 8 "$DURATION"
-run_wrk mix mix.lua "$THREADS" "$CONNECTIONS" "$DURATION"
+if wanted next-steps; then run_wrk next-steps next-steps.lua "$THREADS" "$CONNECTIONS" "$DURATION"; fi
+if wanted next-steps-2conn; then run_wrk next-steps-2conn next-steps.lua 2 2 "$DURATION"; fi
+if wanted next-steps-paced; then run_wrk next-steps-paced next-steps-paced.lua 2 20 "$DURATION"; fi
+if wanted open-loop; then open_loop "$RATE"; open_loop $((RATE / 4)); fi
+if wanted evidence-single; then run_wrk evidence-single evidence-single.lua "$THREADS" "$CONNECTIONS" "$DURATION"; fi
+if wanted evidence-batch; then run_wrk evidence-batch evidence-batch.lua 2 8 "$DURATION"; fi
+if wanted mix; then run_wrk mix mix.lua "$THREADS" "$CONNECTIONS" "$DURATION"; fi
 
 log ""
 log "engine time per evaluated evidence (pathwise.evaluation.time, whole run incl. the demo setup): $(curl -s \

@@ -1,5 +1,6 @@
 package dev.pathwise.api;
 
+import dev.pathwise.api.config.DefaultPackCompile;
 import dev.pathwise.api.operator.AdminCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,6 +30,9 @@ public class PathwiseApplication {
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        SpringApplication.run(PathwiseApplication.class, args);
+        SpringApplication application = new SpringApplication(PathwiseApplication.class);
+        // the service's own start (not the tests' contexts): the default pack compiles while the context starts
+        application.addInitializers(new DefaultPackCompile());
+        application.run(args);
     }
 }

@@ -1,11 +1,14 @@
 package dev.pathwise.api.config;
 
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
+import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.PolicyRuntime;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import dev.pathwise.rules.DefaultPolicyPack;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -35,11 +38,28 @@ public class EngineConfig {
         return new EvaluationLimits(cpu, memory.toBytes(), grace);
     }
 
+    /**
+     * The runtime with the default pack active: the pack compiled at start on its own thread ({@link
+     * DefaultPackCompile}) when it was compiled under these limits, else compiled here.
+     */
     @Bean
-    PolicyRuntime policyRuntime(EvaluationLimits limits) {
-        PolicyRuntime runtime = new PolicyRuntime(32, Runtime.getRuntime().availableProcessors() * 2, limits);
-        runtime.activate(DefaultPolicyPack.source());
+    PolicyRuntime policyRuntime(
+            EvaluationLimits limits,
+            @Qualifier(DefaultPackCompile.BEAN) ObjectProvider<DefaultPackCompile.Started> startedCompile) {
+        PolicyRuntime runtime = new PolicyRuntime(32, idleSessionsPerRuleSet(), limits);
+        DefaultPackCompile.Started started = startedCompile.getIfAvailable();
+        CompiledPolicy compiled = started == null ? null : started.take(limits, idleSessionsPerRuleSet());
+        if (compiled != null) {
+            runtime.activate(compiled);
+        } else {
+            runtime.activate(DefaultPolicyPack.source());
+        }
         return runtime;
+    }
+
+    /** Idle rule sessions kept per compiled rule set: two per core. */
+    static int idleSessionsPerRuleSet() {
+        return Runtime.getRuntime().availableProcessors() * 2;
     }
 
     /** Evaluations whose rules fire more than {@code pathwise.evaluation.firing-limit} times are cut off. */

@@ -1,6 +1,8 @@
 package dev.pathwise.api.demo;
 
 import dev.pathwise.api.activity.ActivityService;
+import dev.pathwise.api.evidence.BatchItem;
+import dev.pathwise.api.evidence.BatchItemResult;
 import dev.pathwise.api.evidence.EvidenceRequest;
 import dev.pathwise.api.evidence.EvidenceService;
 import dev.pathwise.api.framework.FrameworkService;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -92,7 +95,7 @@ public class DemoLoader implements ApplicationRunner {
         List<String> leaves = DemoDistrict.leaves();
         Random random = new Random(20_26);
         Instant now = clock.instant();
-        int sent = 0;
+        List<EvidenceRequest> history = new ArrayList<>();
         for (int i = 0; i < NAMES.length; i++) {
             String learnerId = NAMES[i];
             learners.putProfile(tenant, learnerId, profile(i, GRADES[i], LocalDate.ofInstant(now, ZoneOffset.UTC)));
@@ -104,22 +107,20 @@ public class DemoLoader implements ApplicationRunner {
                             0, Math.min(10, Math.round((ability + random.nextGaussian() * 0.08) * 100) / 10.0));
                     Instant observed =
                             now.minus(Duration.ofDays(28L - c * 6L - k)).minus(Duration.ofHours(i));
-                    evidence.ingest(
-                            tenant,
-                            new EvidenceRequest(
-                                    "demo-" + learnerId + "-" + c + "-" + k,
-                                    learnerId,
-                                    leaves.get(c),
-                                    null,
-                                    new EvidenceRequest.ScoreJson(score, 0.0, 10.0),
-                                    k == 3 ? "SUMMATIVE" : "FORMATIVE",
-                                    "demo-lms",
-                                    observed));
-                    sent++;
+                    history.add(new EvidenceRequest(
+                            "demo-" + learnerId + "-" + c + "-" + k,
+                            learnerId,
+                            leaves.get(c),
+                            null,
+                            new EvidenceRequest.ScoreJson(score, 0.0, 10.0),
+                            k == 3 ? "SUMMATIVE" : "FORMATIVE",
+                            "demo-lms",
+                            observed));
                 }
             }
         }
-        sent += scaledLearners(tenant, leaves, now);
+        scaledLearners(tenant, leaves, now, history);
+        int sent = send(tenant, history);
         demoClasses.create(tenant, LocalDate.ofInstant(now, ZoneOffset.UTC));
         LOG.info(
                 "Demo district '{}' loaded: {} learners, {} pieces of evidence evaluated in {} ms",
@@ -151,31 +152,47 @@ public class DemoLoader implements ApplicationRunner {
      * Load testing ({@code pathwise.demo.learners} above 30): learners {@code demo-00030} to {@code demo-<N-1>},
      * spread over grades K-12 (and so over the three schools), modalities, groupings and interests. Only every
      * tenth gets evidence (two formative pieces on the first leaf), so that setting up 10,000 learners takes seconds,
-     * not an evaluation per piece of history. Returns the number of pieces of evidence evaluated.
+     * not an evaluation per piece of history. Their evidence is added to {@code history}.
      */
-    private int scaledLearners(String tenant, List<String> leaves, Instant now) {
-        int sent = 0;
+    private void scaledLearners(String tenant, List<String> leaves, Instant now, List<EvidenceRequest> history) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (int i = NAMES.length; i < learnerCount; i++) {
             String learnerId = String.format("demo-%05d", i);
             learners.putProfile(tenant, learnerId, profile(i, i % 13, today));
             if (i % 10 == 0) {
                 for (int k = 0; k < 2; k++) {
-                    evidence.ingest(
-                            tenant,
-                            new EvidenceRequest(
-                                    "demo-" + learnerId + "-" + k,
-                                    learnerId,
-                                    leaves.get(0),
-                                    null,
-                                    new EvidenceRequest.ScoreJson(5.0 + (i + k) % 5, 0.0, 10.0),
-                                    "FORMATIVE",
-                                    "demo-lms",
-                                    now.minus(Duration.ofDays(2L - k))));
-                    sent++;
+                    history.add(new EvidenceRequest(
+                            "demo-" + learnerId + "-" + k,
+                            learnerId,
+                            leaves.get(0),
+                            null,
+                            new EvidenceRequest.ScoreJson(5.0 + (i + k) % 5, 0.0, 10.0),
+                            "FORMATIVE",
+                            "demo-lms",
+                            now.minus(Duration.ofDays(2L - k))));
                 }
             }
         }
-        return sent;
+    }
+
+    /**
+     * Sends the demo's evidence in batches as large as the service takes (one transaction each, as a platform's
+     * batch); every piece must be accepted. Returns how many were sent.
+     */
+    private int send(String tenant, List<EvidenceRequest> history) {
+        int size = evidence.batchLimit();
+        for (int from = 0; from < history.size(); from += size) {
+            List<EvidenceRequest> chunk = history.subList(from, Math.min(history.size(), from + size));
+            List<BatchItem> items = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                items.add(new BatchItem(i, chunk.get(i).id(), chunk.get(i), null));
+            }
+            for (BatchItemResult result : evidence.ingestBatch(tenant, items)) {
+                if (result.status() != 200) {
+                    throw new IllegalStateException("demo evidence " + result.evidenceId() + " was refused: " + result);
+                }
+            }
+        }
+        return history.size();
     }
 }

@@ -1,0 +1,86 @@
+package dev.pathwise.api.config;
+
+import dev.pathwise.engine.policy.CompiledPolicy;
+import dev.pathwise.engine.policy.compiler.PolicyCompiler;
+import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
+import dev.pathwise.rules.DefaultPolicyPack;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Compiles the default policy pack on its own thread from the moment the application context is created, so that
+ * the compile (about 3 s of CPU on a cold JVM) runs alongside Spring reading its configuration, Flyway and the web
+ * server's start instead of after them. {@link EngineConfig#policyRuntime} takes the result when the limits it was
+ * compiled under are the context's; otherwise (or if the compile failed here) it compiles the pack itself, so the
+ * outcome is the same either way, only sooner. Added by {@code PathwiseApplication.main}, so the tests' contexts
+ * compile as before.
+ */
+public class DefaultPackCompile implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultPackCompile.class);
+    public static final String BEAN = "pathwise.defaultPackCompile";
+
+    /** The compile under way: the limits it uses and its result. */
+    record Started(EvaluationLimits limits, int maxIdleSessions, CompletableFuture<CompiledPolicy> result) {
+
+        /** The compiled pack when it was compiled for these settings, else null. */
+        CompiledPolicy take(EvaluationLimits wanted, int wantedIdleSessions) {
+            if (!limits.equals(wanted) || maxIdleSessions != wantedIdleSessions) {
+                return null;
+            }
+            try {
+                return result.join();
+            } catch (CompletionException failed) {
+                LOG.warn(
+                        "The default policy pack did not compile at start ({}); compiling it again", failed.getCause());
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (!context.getEnvironment().getProperty("pathwise.startup.parallel-compile", Boolean.class, true)) {
+            return;
+        }
+        EvaluationLimits limits = limits(context.getEnvironment());
+        int idle = EngineConfig.idleSessionsPerRuleSet();
+        CompletableFuture<CompiledPolicy> result = new CompletableFuture<>();
+        Thread thread = new Thread(
+                () -> {
+                    long started = System.nanoTime();
+                    try {
+                        result.complete(new PolicyCompiler(idle, limits).compile(DefaultPolicyPack.source()));
+                        LOG.info(
+                                "Start-up: default policy pack compiled in {} ms alongside the context's start",
+                                Duration.ofNanos(System.nanoTime() - started).toMillis());
+                    } catch (RuntimeException | Error failed) {
+                        result.completeExceptionally(failed);
+                    }
+                },
+                "pathwise-default-pack-compile");
+        thread.setDaemon(true);
+        thread.start();
+        context.getBeanFactory().registerSingleton(BEAN, new Started(limits, idle, result));
+    }
+
+    /** The evaluation limits as {@link EngineConfig#evaluationLimits} reads them, with the same defaults. */
+    static EvaluationLimits limits(Environment environment) {
+        var conversion = ApplicationConversionService.getSharedInstance();
+        Duration cpu =
+                conversion.convert(environment.getProperty("pathwise.evaluation.cpu-limit", "200ms"), Duration.class);
+        DataSize memory = conversion.convert(
+                environment.getProperty("pathwise.evaluation.memory-limit", "256MB"), DataSize.class);
+        Duration grace =
+                conversion.convert(environment.getProperty("pathwise.evaluation.stop-grace", "50ms"), Duration.class);
+        return new EvaluationLimits(cpu, memory.toBytes(), grace);
+    }
+}
