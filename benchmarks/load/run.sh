@@ -6,12 +6,12 @@
 # learners (pathwise.demo.learners), then runs, each bounded by $DURATION:
 #   next steps (wrk, closed loop: 16 and 2 connections; paced: 20 connections x 19 ms pause, < 1,053/s),
 #   next steps at a fixed rate (OpenLoop.java: $RATE/s and $RATE/4), single evidence, batch evidence
-#   ($BATCH_SIZE items per request), a mix. Stops everything on exit.
+#   ($BATCH_SIZE items per request; evidence-batch-summary: the same with ?answer=summary), a mix. Stops everything on exit.
 # Results are appended to benchmarks/load/results/<date>-<db>.txt.
 # Environment: LEARNERS=10000 DURATION=20s PORT=28181 RATE=1000 BATCH_SIZE=100 THREADS=2 CONNECTIONS=16
 #              JAVA_OPTS=-Xmx2g KEEP=1 (keep the work dir in /tmp) JAR=<service jar, default the built one>
 #              RUNS="evidence-single evidence-batch" (only these runs, after the warm-up; default all: next-steps
-#              next-steps-2conn next-steps-paced open-loop evidence-single evidence-batch mix)
+#              next-steps-2conn next-steps-paced open-loop evidence-single evidence-batch evidence-batch-summary mix)
 set -euo pipefail
 DB=${1:-h2}
 case "$DB" in h2|postgres) ;; *) echo "usage: $0 [h2|postgres]" >&2; exit 2 ;; esac
@@ -132,6 +132,7 @@ if wanted next-steps-paced; then run_wrk next-steps-paced next-steps-paced.lua 2
 if wanted open-loop; then open_loop "$RATE"; open_loop $((RATE / 4)); fi
 if wanted evidence-single; then run_wrk evidence-single evidence-single.lua "$THREADS" "$CONNECTIONS" "$DURATION"; fi
 if wanted evidence-batch; then run_wrk evidence-batch evidence-batch.lua 2 8 "$DURATION"; fi
+if wanted evidence-batch-summary; then ANSWER=summary run_wrk evidence-batch-summary evidence-batch.lua 2 8 "$DURATION"; fi
 if wanted mix; then run_wrk mix mix.lua "$THREADS" "$CONNECTIONS" "$DURATION"; fi
 
 log ""

@@ -11,12 +11,15 @@ import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/evidence}: one piece of evidence, or a batch of up to 1,000. */
@@ -49,12 +52,37 @@ public class EvidenceController {
     @Operation(
             operationId = "postEvidenceBatch",
             summary = "Send a batch of evidence",
-            description = "Up to 1,000 items; each is stored or refused on its own, one result per item in order.")
+            description = "Up to 1,000 items; each is stored or refused on its own, one result per item in order. With"
+                    + " answer=summary each stored item answers with its outcome only (levels changed, unlocks,"
+                    + " flags, next activities) instead of the full path update with its explanations.")
     @PostMapping("/batch")
-    public BatchResponse batch(Caller caller, @RequestBody JsonNode body) {
+    public BatchResponse batch(
+            Caller caller,
+            @RequestBody JsonNode body,
+            @Parameter(
+                            description = "full (default): each item's path update; summary: its outcome only",
+                            schema = @Schema(allowableValues = {"full", "summary"}))
+                    @RequestParam(name = "answer", required = false)
+                    String answer) {
+        boolean summary = summary(answer);
         List<BatchItemResult> results = evidence.ingestBatch(caller.tenantId(), items(body));
         long accepted = results.stream().filter(r -> r.status() == 200).count();
-        return new BatchResponse(results.size(), (int) accepted, results.size() - (int) accepted, results);
+        return new BatchResponse(
+                results.size(),
+                (int) accepted,
+                results.size() - (int) accepted,
+                summary ? results.stream().map(BatchItemResult::summarised).toList() : results);
+    }
+
+    private static boolean summary(String answer) {
+        if (answer == null || answer.equals("full")) {
+            return false;
+        }
+        if (answer.equals("summary")) {
+            return true;
+        }
+        throw ApiProblem.invalid(
+                "answer", answer, "answer: '" + answer + "' is not an answer form; use full or summary");
     }
 
     /** The batch outcome: counts, then one result per item. */

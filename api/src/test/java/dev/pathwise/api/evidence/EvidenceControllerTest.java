@@ -241,4 +241,73 @@ class EvidenceControllerTest {
 
         verify(evidence, never()).ingestBatch(any(), anyList());
     }
+
+    @Test
+    void aBatchAskingForTheSummaryAnswersEachItemsOutcomeWithoutItsExplanations() throws Exception {
+        given(evidence.batchLimit()).willReturn(1000);
+        PathUpdateJson.ExplanationJson why = new PathUpdateJson.ExplanationJson("a rule", "a sentence");
+        PathUpdateJson full = new PathUpdateJson(
+                "ana",
+                "e-1",
+                "district-default@1.0.0",
+                Instant.parse("2026-10-01T10:00:00Z"),
+                List.of(new PathUpdateJson.MasteryChangeJson(
+                        "ratio.concept",
+                        "APPROACHING",
+                        "MASTERED",
+                        0.7,
+                        0.85,
+                        "decaying_average",
+                        4,
+                        "text",
+                        why,
+                        List.of())),
+                List.of(new PathUpdateJson.EventJson("ratio.rates", why)),
+                List.of(),
+                List.of(new PathUpdateJson.FlagJson("STRUGGLING", "ratio.tables", null, 3, null, why)),
+                List.of(
+                        new PathUpdateJson.NextStepJson(
+                                1, "act-7", "ratio.rates", "PRACTICE", null, null, false, false, List.of("r")),
+                        new PathUpdateJson.NextStepJson(
+                                2, "act-3", "ratio.tables", "PRACTICE", null, null, false, true, List.of("r"))),
+                List.of(),
+                null,
+                List.of(new PathUpdateJson.RuleFiringJson("a rule", "mastery")),
+                null);
+        given(evidence.ingestBatch(eq(SliceKeys.TENANT), anyList()))
+                .willReturn(List.of(new BatchItemResult(0, "e-1", 200, true, full, null)));
+
+        mvc.perform(postJson("/v1/evidence/batch?answer=summary", SliceKeys.PLATFORM, "[" + PIECE + "]"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.results[0].replayed").value(true))
+                .andExpect(jsonPath("$.results[0].update").doesNotExist())
+                .andExpect(jsonPath("$.results[0].summary.learnerId").value("ana"))
+                .andExpect(jsonPath("$.results[0].summary.policyVersion").value("district-default@1.0.0"))
+                .andExpect(jsonPath("$.results[0].summary.masteryChanges[0].competencyId")
+                        .value("ratio.concept"))
+                .andExpect(
+                        jsonPath("$.results[0].summary.masteryChanges[0].from").value("APPROACHING"))
+                .andExpect(jsonPath("$.results[0].summary.masteryChanges[0].to").value("MASTERED"))
+                .andExpect(
+                        jsonPath("$.results[0].summary.masteryChanges[0].why").doesNotExist())
+                .andExpect(jsonPath("$.results[0].summary.unlocked[0]").value("ratio.rates"))
+                .andExpect(jsonPath("$.results[0].summary.flags[0].kind").value("STRUGGLING"))
+                .andExpect(
+                        jsonPath("$.results[0].summary.flags[0].competencyId").value("ratio.tables"))
+                .andExpect(jsonPath("$.results[0].summary.nextSteps[0]").value("act-7"))
+                .andExpect(jsonPath("$.results[0].summary.nextSteps[1]").value("act-3"));
+    }
+
+    @Test
+    void anUnknownAnswerFormIs400NamingTheParameterAndItsValueAndNothingIsIngested() throws Exception {
+        mvc.perform(postJson("/v1/evidence/batch?answer=short", SliceKeys.PLATFORM, "[" + PIECE + "]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("answer"))
+                .andExpect(jsonPath("$.value").value("short"))
+                .andExpect(jsonPath("$.detail").value("answer: 'short' is not an answer form; use full or summary"));
+
+        verify(evidence, never()).ingestBatch(any(), anyList());
+    }
 }

@@ -308,6 +308,70 @@ abstract class EvidenceContract extends RunningService {
         assertThat(response.body().path("value").asInt()).isEqualTo(1001);
     }
 
+    @Test
+    void aSummaryBatchAnswersTheOutcomeThatTheFullAnswerGivesForTheSameEvidence() {
+        // given: two learners with the same profile, and one sequence of evidence that masters a competency
+        district.learner(http, "twin-full", 7, "north");
+        district.learner(http, "twin-summary", 7, "north");
+        String[][] sequence = {
+            {"ratio.concept", "9", "FORMATIVE"},
+            {"ratio.concept", "9.5", "SUMMATIVE"},
+            {"ratio.concept", "10", "SUMMATIVE"},
+            {"ratio.tables", "2", "FORMATIVE"},
+            {"ratio.tables", "1", "FORMATIVE"},
+            {"ratio.tables", "2", "FORMATIVE"}
+        };
+        List<Map<String, Object>> full = new ArrayList<>();
+        List<Map<String, Object>> summary = new ArrayList<>();
+        for (int i = 0; i < sequence.length; i++) {
+            String[] e = sequence[i];
+            full.add(observed("tf-" + i, "twin-full", e[0], Double.parseDouble(e[1]), e[2], i));
+            summary.add(observed("tm-" + i, "twin-summary", e[0], Double.parseDouble(e[1]), e[2], i));
+        }
+
+        // when: one batch asks for the full answer, the other for the summary
+        var fullAnswer = http.post("/v1/evidence/batch", district.platformKey, full);
+        var summaryAnswer = http.post("/v1/evidence/batch?answer=summary", district.platformKey, summary);
+
+        // then: each summary item is the full item's outcome, without its explanations
+        assertThat(summaryAnswer.status()).as("%s", summaryAnswer.body()).isEqualTo(200);
+        assertThat(summaryAnswer.body().path("accepted").asInt()).isEqualTo(sequence.length);
+        int levelChanges = 0;
+        for (int i = 0; i < sequence.length; i++) {
+            JsonNode update = fullAnswer.body().path("results").get(i).path("update");
+            JsonNode item = summaryAnswer.body().path("results").get(i);
+            assertThat(item.has("update")).isFalse();
+            JsonNode outcome = item.path("summary");
+            assertThat(outcome.path("learnerId").asText()).isEqualTo("twin-summary");
+            assertThat(outcome.path("policyVersion").asText())
+                    .isEqualTo(update.path("policyVersion").asText());
+            assertThat(fields(outcome.path("masteryChanges"), "competencyId", "from", "to"))
+                    .as("item %d", i)
+                    .isEqualTo(fields(update.path("masteryChanges"), "competencyId", "from", "to"));
+            assertThat(fields(outcome.path("unlocked"))).isEqualTo(fields(update.path("unlocked"), "competencyId"));
+            assertThat(fields(outcome.path("flags"), "kind", "competencyId"))
+                    .isEqualTo(fields(update.path("flags"), "kind", "competencyId"));
+            assertThat(fields(outcome.path("nextSteps"))).isEqualTo(fields(update.path("nextSteps"), "activityId"));
+            levelChanges += outcome.path("masteryChanges").size();
+        }
+        assertThat(levelChanges).as("the sequence changes levels").isPositive();
+        assertThat(summaryAnswer.body().toString().length())
+                .isLessThan(fullAnswer.body().toString().length() / 3);
+    }
+
+    /** Each element's named fields joined by '|', in order; with no name, each element's own text. */
+    private static List<String> fields(JsonNode array, String... names) {
+        List<String> out = new ArrayList<>();
+        array.forEach(element -> {
+            List<String> values = new ArrayList<>();
+            for (String name : names) {
+                values.add(element.path(name).asText());
+            }
+            out.add(names.length == 0 ? element.asText() : String.join("|", values));
+        });
+        return out;
+    }
+
     /** Evidence observed at a fixed time (minute of 2025-10-01 10:00 UTC), so that two learners get the same. */
     private static Map<String, Object> observed(
             String id, String learnerId, String competency, double raw, String kind, int minute) {
