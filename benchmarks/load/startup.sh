@@ -7,9 +7,9 @@
 # The service's own start-up log (Spring, Flyway, the policy compile, the demo load) is kept per run in the work dir
 # and its phase lines are printed. Results are appended to benchmarks/load/results/<date>-startup.txt.
 #   benchmarks/load/startup.sh                 # builds the service jar if missing
-# Environment: JAR=<service jar> RUNS=3 PORT=28191 JAVA_OPTS= KEEP=1 (keep the work dir in /tmp)
+# Environment: JAR=<service jar> RUNS=3 PORT=28191 JAVA=java JAVA_OPTS= KEEP=1 (keep the work dir in /tmp)
 set -euo pipefail
-RUNS=${RUNS:-3}; PORT=${PORT:-28191}; JAVA_OPTS=${JAVA_OPTS:-}
+RUNS=${RUNS:-3}; PORT=${PORT:-28191}; JAVA_OPTS=${JAVA_OPTS:-}; JAVA=${JAVA:-java}
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(cd "$HERE/../.." && pwd)
 BASE=http://127.0.0.1:$PORT
 OUT="$HERE/results/$(date -u +%F)-startup.txt"; mkdir -p "$HERE/results"
@@ -37,7 +37,7 @@ start() {
   local t0 t1
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" --pathwise.data-dir="$data" "$@" \
+  "$JAVA" $JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" --pathwise.data-dir="$data" "$@" \
     > "$logfile" 2>&1 &
   SERVICE=$!
   until curl -sf -o /dev/null "$BASE/actuator/health/readiness"; do
@@ -53,8 +53,8 @@ phases() { grep -hoE "Started PathwiseApplication in [0-9.]+ seconds|Successfull
 median() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print('median %.2f s (runs: %s)' % (statistics.median(v), ', '.join('%.2f' % x for x in v)))" "$@"; }
 
 log ""
-log "=== $(date -u +%FT%TZ) start-up, $RUNS runs per case, jar $(basename "$JAR") ($(sha256sum "$JAR" | cut -c1-12)), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo ?)"
-log "nproc: $(nproc); $(load); java: $(java -version 2>&1 | head -1); JAVA_OPTS='$JAVA_OPTS'"
+log "=== $(date -u +%FT%TZ) start-up, $RUNS runs per case, jar $JAR ($(sha256sum "$JAR" | cut -c1-12)), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo ?)"
+log "nproc: $(nproc); $(load); java: $("$JAVA" -version 2>&1 | head -1); JAVA_OPTS='$JAVA_OPTS'"
 declare -a empty demo restart
 for i in $(seq 1 "$RUNS"); do
   rm -rf "$WORK/empty" "$WORK/demo"

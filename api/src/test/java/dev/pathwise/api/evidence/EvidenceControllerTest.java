@@ -290,6 +290,8 @@ class EvidenceControllerTest {
                         jsonPath("$.results[0].summary.masteryChanges[0].from").value("APPROACHING"))
                 .andExpect(jsonPath("$.results[0].summary.masteryChanges[0].to").value("MASTERED"))
                 .andExpect(
+                        jsonPath("$.results[0].summary.masteryChanges[0].score").value(0.85))
+                .andExpect(
                         jsonPath("$.results[0].summary.masteryChanges[0].why").doesNotExist())
                 .andExpect(jsonPath("$.results[0].summary.unlocked[0]").value("ratio.rates"))
                 .andExpect(jsonPath("$.results[0].summary.flags[0].kind").value("STRUGGLING"))

@@ -345,9 +345,9 @@ abstract class EvidenceContract extends RunningService {
             assertThat(outcome.path("learnerId").asText()).isEqualTo("twin-summary");
             assertThat(outcome.path("policyVersion").asText())
                     .isEqualTo(update.path("policyVersion").asText());
-            assertThat(fields(outcome.path("masteryChanges"), "competencyId", "from", "to"))
+            assertThat(fields(outcome.path("masteryChanges"), "competencyId", "from", "to", "score"))
                     .as("item %d", i)
-                    .isEqualTo(fields(update.path("masteryChanges"), "competencyId", "from", "to"));
+                    .isEqualTo(fields(update.path("masteryChanges"), "competencyId", "from", "to", "toScore"));
             assertThat(fields(outcome.path("unlocked"))).isEqualTo(fields(update.path("unlocked"), "competencyId"));
             assertThat(fields(outcome.path("flags"), "kind", "competencyId"))
                     .isEqualTo(fields(update.path("flags"), "kind", "competencyId"));
