@@ -45,6 +45,11 @@ public final class SliceKeys extends ApiKeyAuthenticator {
         super(null);
     }
 
+    /** The caller a key of the slice stands for, as the controller receives it. */
+    public static Caller caller(String key) {
+        return CALLERS.get(key);
+    }
+
     @Override
     public Optional<Caller> authenticate(String apiKey) {
         return Optional.ofNullable(CALLERS.get(apiKey));
