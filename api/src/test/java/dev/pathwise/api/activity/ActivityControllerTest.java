@@ -34,16 +34,23 @@ class ActivityControllerTest {
     private static final String TABLES = """
             {"id": "a-tables", "title": "Ratio tables practice", "competencyIds": ["ratio.tables"],
              "kind": "PRACTICE", "modality": "TEXT", "grouping": "INDIVIDUAL"}""";
-    private static final ActivityJson TABLES_JSON = new ActivityJson(
-            "a-tables",
-            "Ratio tables practice",
-            List.of("ratio.tables"),
-            ActivityKind.PRACTICE,
-            Modality.TEXT,
-            Grouping.INDIVIDUAL,
-            null,
-            null,
-            null);
+    private static final ActivityJson TABLES_JSON = tables("a-tables", null);
+
+    /** The ratio tables practice as the service reads and answers it, under this id. */
+    private static ActivityJson tables(String id, Instant retiredAt) {
+        return new ActivityJson(
+                id,
+                "Ratio tables practice",
+                List.of("ratio.tables"),
+                ActivityKind.PRACTICE,
+                Modality.TEXT,
+                Grouping.INDIVIDUAL,
+                null,
+                null,
+                null,
+                null,
+                retiredAt);
+    }
 
     @Autowired
     MockMvc mvc;
@@ -75,21 +82,7 @@ class ActivityControllerTest {
                         "[" + TABLES + ", " + TABLES.replace("a-tables", "a-tables-2") + "]"))
                 .andExpect(status().isCreated());
 
-        verify(activities)
-                .save(
-                        SliceKeys.TENANT,
-                        List.of(
-                                TABLES_JSON,
-                                new ActivityJson(
-                                        "a-tables-2",
-                                        "Ratio tables practice",
-                                        List.of("ratio.tables"),
-                                        ActivityKind.PRACTICE,
-                                        Modality.TEXT,
-                                        Grouping.INDIVIDUAL,
-                                        null,
-                                        null,
-                                        null)));
+        verify(activities).save(SliceKeys.TENANT, List.of(TABLES_JSON, tables("a-tables-2", null)));
     }
 
     @Test
@@ -117,18 +110,7 @@ class ActivityControllerTest {
     @Test
     void aRetiredActivityIsAnsweredWithWhenItWasRetired() throws Exception {
         given(activities.retire(SliceKeys.TENANT, "a-tables"))
-                .willReturn(new ActivityJson(
-                        "a-tables",
-                        "Ratio tables practice",
-                        List.of("ratio.tables"),
-                        ActivityKind.PRACTICE,
-                        Modality.TEXT,
-                        Grouping.INDIVIDUAL,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Instant.parse("2026-10-01T10:00:00Z")));
+                .willReturn(tables("a-tables", Instant.parse("2026-10-01T10:00:00Z")));
 
         mvc.perform(as(SliceKeys.CURRICULUM, delete("/v1/activities/a-tables")))
                 .andExpect(status().isOk())
