@@ -39,15 +39,9 @@ public class ActivityController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresRole(Role.CURRICULUM)
     public List<ActivityJson> create(Caller caller, @RequestBody JsonNode body) {
-        List<ActivityJson> requests;
-        try {
-            var strict = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-            requests = body.isArray()
-                    ? java.util.Arrays.asList(strict.treeToValue(body, ActivityJson[].class))
-                    : java.util.Collections.singletonList(strict.treeToValue(body, ActivityJson.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemAdvice.unreadableJson(e);
-        }
+        List<ActivityJson> requests = body.isArray()
+                ? java.util.Arrays.asList(read(body, ActivityJson[].class))
+                : java.util.Collections.singletonList(read(body, ActivityJson.class));
         return activities.save(caller.tenantId(), requests);
     }
 
@@ -59,15 +53,7 @@ public class ActivityController {
     @PutMapping("/{id}")
     @RequiresRole(Role.CURRICULUM)
     public ActivityJson update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        ActivityJson request;
-        try {
-            request = json.reader()
-                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .treeToValue(body, ActivityJson.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemAdvice.unreadableJson(e);
-        }
-        return activities.update(caller.tenantId(), id, request);
+        return activities.update(caller.tenantId(), id, read(body, ActivityJson.class));
     }
 
     /** Retires the activity: no longer offered or mapped from xAPI; its evidence is kept. */
@@ -92,5 +78,16 @@ public class ActivityController {
             @RequestParam(name = "competency", required = false) String competency,
             @RequestParam(name = "retired", defaultValue = "false") boolean retired) {
         return activities.list(caller.tenantId(), competency, retired);
+    }
+
+    /** The body read as {@code type}, unknown fields refused as in every request body; unreadable, a 400. */
+    private <T> T read(JsonNode body, Class<T> type) {
+        try {
+            return json.reader()
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .treeToValue(body, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemAdvice.unreadableJson(e);
+        }
     }
 }

@@ -25,33 +25,6 @@ public record ActivityJson(
         String iri,
         Instant retiredAt) {
 
-    public ActivityJson(
-            String id,
-            String title,
-            List<String> competencyIds,
-            ActivityKind kind,
-            Modality modality,
-            Grouping grouping,
-            Boolean online,
-            Integer estimatedMinutes,
-            List<String> tags,
-            String iri) {
-        this(id, title, competencyIds, kind, modality, grouping, online, estimatedMinutes, tags, iri, null);
-    }
-
-    public ActivityJson(
-            String id,
-            String title,
-            List<String> competencyIds,
-            ActivityKind kind,
-            Modality modality,
-            Grouping grouping,
-            Boolean online,
-            Integer estimatedMinutes,
-            List<String> tags) {
-        this(id, title, competencyIds, kind, modality, grouping, online, estimatedMinutes, tags, null, null);
-    }
-
     public Activity toDomain() {
         return new Activity(
                 id,
@@ -75,7 +48,9 @@ public record ActivityJson(
                 a.grouping(),
                 a.online(),
                 a.estimatedMinutes(),
-                a.tags());
+                a.tags(),
+                null,
+                null);
     }
 
     /** The same activity with the IRI and retirement time it is stored with. */

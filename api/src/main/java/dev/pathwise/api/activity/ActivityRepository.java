@@ -2,6 +2,7 @@ package dev.pathwise.api.activity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.storage.JsonColumn;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,15 +45,12 @@ public class ActivityRepository {
 
     /** The offered activity a platform names by this IRI, the first by id when several share it. */
     public Optional<String> idByIri(String tenantId, String iri) {
-        return jdbc
-                .sql("select activity_id from activities where tenant_id = :t and iri = :i and retired_at is null"
-                        + " order by activity_id")
+        return jdbc.sql("select activity_id from activities where tenant_id = :t and iri = :i and retired_at is null"
+                        + " order by activity_id fetch first 1 rows only")
                 .param("t", tenantId)
                 .param("i", iri)
                 .query(String.class)
-                .list()
-                .stream()
-                .findFirst();
+                .optional();
     }
 
     /** Inserts or replaces the activity; saving a retired activity offers it again. */
@@ -108,10 +106,6 @@ public class ActivityRepository {
     }
 
     private String write(ActivityJson activity) {
-        try {
-            return json.writeValueAsString(activity);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write activity as JSON", e);
-        }
+        return JsonColumn.write(json, activity);
     }
 }

@@ -83,7 +83,8 @@ public class ActivityService {
                 request.online(),
                 request.estimatedMinutes(),
                 request.tags(),
-                request.iri());
+                request.iri(),
+                null);
         return save(tenantId, List.of(withId)).get(0);
     }
 

@@ -3,11 +3,13 @@ package dev.pathwise.api.classes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.storage.JsonColumn;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -81,30 +83,24 @@ public class ClassRepository {
 
     /** Inserts or replaces the class and its terms; true when it was new. */
     public boolean save(String tenantId, SchoolClass c, Instant at) {
-        var when = at.atOffset(ZoneOffset.UTC);
+        MapSqlParameterSource values = new MapSqlParameterSource()
+                .addValue("t", tenantId)
+                .addValue("c", c.id())
+                .addValue("s", c.schoolId())
+                .addValue("title", c.title())
+                .addValue("code", c.classCode())
+                .addValue("course", c.courseId())
+                .addValue("subjects", write(c.subjects()))
+                .addValue("at", at.atOffset(ZoneOffset.UTC));
         int updated = jdbc.sql("update classes set school_id = :s, title = :title, class_code = :code,"
                         + " course_id = :course, subjects = :subjects, updated_at = :at where tenant_id = :t"
                         + " and class_id = :c")
-                .param("s", c.schoolId())
-                .param("title", c.title())
-                .param("code", c.classCode())
-                .param("course", c.courseId())
-                .param("subjects", write(c.subjects()))
-                .param("at", when)
-                .param("t", tenantId)
-                .param("c", c.id())
+                .paramSource(values)
                 .update();
         if (updated == 0) {
             jdbc.sql("insert into classes (tenant_id, class_id, school_id, title, class_code, course_id, subjects,"
                             + " updated_at) values (:t, :c, :s, :title, :code, :course, :subjects, :at)")
-                    .param("t", tenantId)
-                    .param("c", c.id())
-                    .param("s", c.schoolId())
-                    .param("title", c.title())
-                    .param("code", c.classCode())
-                    .param("course", c.courseId())
-                    .param("subjects", write(c.subjects()))
-                    .param("at", when)
+                    .paramSource(values)
                     .update();
         }
         jdbc.sql("delete from class_terms where tenant_id = :t and class_id = :c")
@@ -154,11 +150,7 @@ public class ClassRepository {
     }
 
     private String write(List<String> values) {
-        try {
-            return values == null || values.isEmpty() ? null : json.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write a list as JSON", e);
-        }
+        return values == null || values.isEmpty() ? null : JsonColumn.write(json, values);
     }
 
     private List<String> read(String text) {

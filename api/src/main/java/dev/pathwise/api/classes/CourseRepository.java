@@ -3,10 +3,12 @@ package dev.pathwise.api.classes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.storage.JsonColumn;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,29 +45,23 @@ public class CourseRepository {
 
     /** Inserts or replaces the course; true when it was new. */
     public boolean save(String tenantId, Course c, Instant at) {
-        var when = at.atOffset(ZoneOffset.UTC);
+        MapSqlParameterSource values = new MapSqlParameterSource()
+                .addValue("t", tenantId)
+                .addValue("c", c.id())
+                .addValue("title", c.title())
+                .addValue("code", c.courseCode())
+                .addValue("s", c.schoolId())
+                .addValue("g", write(c.grades()))
+                .addValue("sub", write(c.subjects()))
+                .addValue("at", at.atOffset(ZoneOffset.UTC));
         int updated = jdbc.sql("update courses set title = :title, course_code = :code, school_id = :s,"
                         + " grades = :g, subjects = :sub, updated_at = :at where tenant_id = :t and course_id = :c")
-                .param("title", c.title())
-                .param("code", c.courseCode())
-                .param("s", c.schoolId())
-                .param("g", write(c.grades()))
-                .param("sub", write(c.subjects()))
-                .param("at", when)
-                .param("t", tenantId)
-                .param("c", c.id())
+                .paramSource(values)
                 .update();
         if (updated == 0) {
             jdbc.sql("insert into courses (tenant_id, course_id, title, course_code, school_id, grades, subjects,"
                             + " updated_at) values (:t, :c, :title, :code, :s, :g, :sub, :at)")
-                    .param("t", tenantId)
-                    .param("c", c.id())
-                    .param("title", c.title())
-                    .param("code", c.courseCode())
-                    .param("s", c.schoolId())
-                    .param("g", write(c.grades()))
-                    .param("sub", write(c.subjects()))
-                    .param("at", when)
+                    .paramSource(values)
                     .update();
         }
         return updated == 0;
@@ -88,11 +84,7 @@ public class CourseRepository {
     }
 
     private String write(List<?> values) {
-        try {
-            return values == null || values.isEmpty() ? null : json.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write a list as JSON", e);
-        }
+        return values == null || values.isEmpty() ? null : JsonColumn.write(json, values);
     }
 
     private <T> List<T> read(String text, TypeReference<List<T>> type) {

@@ -231,7 +231,7 @@ final class DemoDistrict {
             int minutes,
             String tag) {
         return new ActivityJson(
-                id, title, List.of(competency), kind, modality, grouping, online, minutes, List.of(tag));
+                id, title, List.of(competency), kind, modality, grouping, online, minutes, List.of(tag), null, null);
     }
 
     /**

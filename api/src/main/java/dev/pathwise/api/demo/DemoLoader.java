@@ -145,7 +145,9 @@ public class DemoLoader implements ApplicationRunner {
                 List.of(Modality.values()[i % Modality.values().length]),
                 Grouping.values()[i % 3],
                 List.of(),
-                today.minusWeeks(4 + i % 6));
+                today.minusWeeks(4 + i % 6),
+                null,
+                null);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.problem.Problems;
+import dev.pathwise.api.storage.JsonColumn;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.evaluation.Evaluation;
 import dev.pathwise.engine.evidence.Evidence;
@@ -265,12 +266,7 @@ class EvidenceSteps {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "Could not write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
+        return JsonColumn.write(json, value);
     }
 
     private PathUpdateJson read(String text) {

@@ -3,6 +3,7 @@ package dev.pathwise.api.framework;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.storage.JsonColumn;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -109,10 +110,6 @@ public class FrameworkRepository {
     }
 
     private String write(List<CompetencyJson> competencies) {
-        try {
-            return json.writeValueAsString(competencies);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write competencies as JSON", e);
-        }
+        return JsonColumn.write(json, competencies);
     }
 }

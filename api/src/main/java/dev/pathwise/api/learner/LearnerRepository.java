@@ -3,6 +3,7 @@ package dev.pathwise.api.learner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.storage.JsonColumn;
 import dev.pathwise.engine.learner.LearnerSnapshot;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -359,11 +360,6 @@ public class LearnerRepository {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "Could not write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
+        return JsonColumn.write(json, value);
     }
 }

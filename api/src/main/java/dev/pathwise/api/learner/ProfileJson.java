@@ -38,31 +38,6 @@ public record ProfileJson(
     /** A goal, possibly beyond grade level. */
     public record GoalJson(String id, String description, List<String> competencyIds, LocalDate targetDate) {}
 
-    /** A profile without a name. */
-    public ProfileJson(
-            Integer grade,
-            String schoolId,
-            List<String> interests,
-            List<String> strengths,
-            List<String> growthAreas,
-            List<Modality> preferredModalities,
-            Grouping preferredGrouping,
-            List<GoalJson> goals,
-            LocalDate planStart) {
-        this(
-                grade,
-                schoolId,
-                interests,
-                strengths,
-                growthAreas,
-                preferredModalities,
-                preferredGrouping,
-                goals,
-                planStart,
-                null,
-                null);
-    }
-
     public LearnerProfile toDomain(String learnerId) {
         if (grade == null) {
             throw new IllegalArgumentException("grade: is required; use 0 (kindergarten) to 12");

@@ -107,17 +107,10 @@ record CandidatePolicy(PolicyFiles files, PolicyReport report, CompiledPolicy co
                             .toList(),
                     Map.of("rules", loop.rules()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
-            if (failed instanceof ApiProblem problem) {
-                throw problem;
-            }
-            throw new ApiProblem(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "evaluation-failed",
-                    "files",
-                    null,
+            throw Problems.evaluationFailed(
+                    failed,
                     "the policy's rules failed while its scenarios ran, nothing was published: "
-                            + Problems.describeFailure(failed),
-                    List.of());
+                            + Problems.describeFailure(failed));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.pathwise.api.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathwise.api.storage.JsonColumn;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -200,12 +201,7 @@ public class PolicyVersionStore {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "Could not write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
+        return JsonColumn.write(json, value);
     }
 
     private <T> T read(String text, Class<T> type) {

@@ -100,16 +100,8 @@ public class StoredEvidenceSimulation {
                     e.rules(),
                     Map.of("rules", e.rules()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
-            if (failed instanceof ApiProblem problem) {
-                throw problem;
-            }
-            throw new ApiProblem(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "evaluation-failed",
-                    "files",
-                    null,
-                    "simulation cut off: the rules failed (" + Problems.describeFailure(failed) + ")",
-                    List.of());
+            throw Problems.evaluationFailed(
+                    failed, "simulation cut off: the rules failed (" + Problems.describeFailure(failed) + ")");
         }
         return new SimulationJson(
                 report.currentVersion(),

@@ -1,12 +1,7 @@
 package dev.pathwise.api.privacy;
 
 import dev.pathwise.api.audit.AuditTrail;
-import dev.pathwise.api.classes.EnrollmentRepository;
 import dev.pathwise.api.evidence.EvidenceRepository;
-import dev.pathwise.api.interop.xapi.XapiLearnerData;
-import dev.pathwise.api.learner.LearnerRepository;
-import dev.pathwise.api.learner.OverrideService;
-import dev.pathwise.api.roster.RosterLinks;
 import dev.pathwise.api.tenant.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,30 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LearnerErasure {
 
-    private final LearnerRepository learners;
-    private final EvidenceRepository evidence;
-    private final OverrideService overrides;
-    private final EnrollmentRepository enrollments;
-    private final XapiLearnerData xapi;
-    private final RosterLinks rosterLinks;
+    private final LearnerStores stores;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public LearnerErasure(
-            LearnerRepository learners,
-            EvidenceRepository evidence,
-            OverrideService overrides,
-            EnrollmentRepository enrollments,
-            XapiLearnerData xapi,
-            RosterLinks rosterLinks,
-            AuditTrail audit,
-            Clock clock) {
-        this.learners = learners;
-        this.evidence = evidence;
-        this.overrides = overrides;
-        this.enrollments = enrollments;
-        this.xapi = xapi;
-        this.rosterLinks = rosterLinks;
+    public LearnerErasure(LearnerStores stores, AuditTrail audit, Clock clock) {
+        this.stores = stores;
         this.audit = audit;
         this.clock = clock;
     }
@@ -59,23 +36,24 @@ public class LearnerErasure {
     @Transactional
     public Erasure erase(Caller caller, String learnerId) {
         String tenantId = caller.tenantId();
-        learners.requireLocked(tenantId, learnerId);
+        stores.learners().requireLocked(tenantId, learnerId);
         String erasureId = "erasure-" + UUID.randomUUID();
         Map<String, Integer> removed = new LinkedHashMap<>();
-        int[] xapiRows = xapi.erase(
-                tenantId,
-                learnerId,
-                evidence.ofLearner(tenantId, learnerId).stream()
-                        .map(EvidenceRepository.FullRow::evidenceId)
-                        .toList());
-        removed.put("evidence", evidence.eraseLearner(tenantId, learnerId));
-        removed.put("overrides", overrides.deleteAll(tenantId, learnerId));
-        removed.put("enrollments", enrollments.removeLearner(tenantId, learnerId));
+        int[] xapiRows = stores.xapi()
+                .erase(
+                        tenantId,
+                        learnerId,
+                        stores.evidence().ofLearner(tenantId, learnerId).stream()
+                                .map(EvidenceRepository.FullRow::evidenceId)
+                                .toList());
+        removed.put("evidence", stores.evidence().eraseLearner(tenantId, learnerId));
+        removed.put("overrides", stores.overrides().deleteAll(tenantId, learnerId));
+        removed.put("enrollments", stores.enrollments().removeLearner(tenantId, learnerId));
         removed.put("xapiActors", xapiRows[0]);
         removed.put("xapiParkedStatements", xapiRows[1]);
         removed.put("xapiStatements", xapiRows[2]);
-        removed.put("rosterLinks", rosterLinks.forgetLearner(tenantId, learnerId));
-        removed.put("learner", learners.delete(tenantId, learnerId) ? 1 : 0);
+        removed.put("rosterLinks", stores.rosterLinks().forgetLearner(tenantId, learnerId));
+        removed.put("learner", stores.learners().delete(tenantId, learnerId) ? 1 : 0);
         removed.put("auditRowsWithoutTheLearnerId", audit.forgetTarget(tenantId, "learner", learnerId, erasureId));
         audit.record(caller, "learner.erased", "erasure", erasureId, removed.toString());
         return new Erasure(erasureId, clock.instant(), removed);

@@ -7,9 +7,7 @@ import dev.pathwise.api.audit.AuditTrail;
 import dev.pathwise.api.classes.EnrollmentRepository;
 import dev.pathwise.api.evidence.EvidenceRepository;
 import dev.pathwise.api.interop.xapi.XapiLearnerData;
-import dev.pathwise.api.learner.LearnerRepository;
 import dev.pathwise.api.learner.OverrideJson;
-import dev.pathwise.api.learner.OverrideService;
 import dev.pathwise.api.learner.ProfileJson;
 import dev.pathwise.api.learner.StoredLearner;
 import dev.pathwise.api.roster.RosterLinks;
@@ -24,32 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LearnerExport {
 
-    private final LearnerRepository learners;
-    private final EvidenceRepository evidence;
-    private final OverrideService overrides;
-    private final EnrollmentRepository enrollments;
-    private final XapiLearnerData xapi;
-    private final RosterLinks rosterLinks;
+    private final LearnerStores stores;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public LearnerExport(
-            LearnerRepository learners,
-            EvidenceRepository evidence,
-            OverrideService overrides,
-            EnrollmentRepository enrollments,
-            XapiLearnerData xapi,
-            RosterLinks rosterLinks,
-            AuditTrail audit,
-            ObjectMapper json,
-            Clock clock) {
-        this.learners = learners;
-        this.evidence = evidence;
-        this.overrides = overrides;
-        this.enrollments = enrollments;
-        this.xapi = xapi;
-        this.rosterLinks = rosterLinks;
+    public LearnerExport(LearnerStores stores, AuditTrail audit, ObjectMapper json, Clock clock) {
+        this.stores = stores;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -90,20 +69,23 @@ public class LearnerExport {
     @Transactional
     public Export export(Caller caller, String learnerId) {
         String tenantId = caller.tenantId();
-        StoredLearner learner = learners.require(tenantId, learnerId);
+        StoredLearner learner = stores.learners().require(tenantId, learnerId);
         audit.record(caller, "learner.exported", "learner", learnerId, null);
-        List<EvidenceRepository.FullRow> rows = evidence.ofLearner(tenantId, learnerId);
-        XapiLearnerData.Held held = xapi.of(
-                tenantId,
-                learnerId,
-                rows.stream().map(EvidenceRepository.FullRow::evidenceId).toList());
+        List<EvidenceRepository.FullRow> rows = stores.evidence().ofLearner(tenantId, learnerId);
+        XapiLearnerData.Held held = stores.xapi()
+                .of(
+                        tenantId,
+                        learnerId,
+                        rows.stream()
+                                .map(EvidenceRepository.FullRow::evidenceId)
+                                .toList());
         return new Export(
                 learnerId,
                 tenantId,
                 clock.instant(),
                 ProfileJson.of(
                         learner.snapshot().profile(),
-                        learners.name(tenantId, learnerId).orElse(null)),
+                        stores.learners().name(tenantId, learnerId).orElse(null)),
                 learner.version(),
                 json.valueToTree(learner.snapshot()),
                 rows.stream()
@@ -117,12 +99,12 @@ public class LearnerExport {
                                 row.voidedAt(),
                                 row.evaluationError()))
                         .toList(),
-                overrides.history(tenantId, learnerId),
-                enrollments.ofLearner(tenantId, learnerId),
+                stores.overrides().history(tenantId, learnerId),
+                stores.enrollments().ofLearner(tenantId, learnerId),
                 held.actorKeys(),
                 held.parkedStatements().stream().map(this::tree).toList(),
                 held.receivedStatements().stream().map(this::tree).toList(),
-                rosterLinks.ofLearner(tenantId, learnerId),
+                stores.rosterLinks().ofLearner(tenantId, learnerId),
                 audit.events(tenantId, 0, Integer.MAX_VALUE, "learner", learnerId));
     }
 

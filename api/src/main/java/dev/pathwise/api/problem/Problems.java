@@ -41,6 +41,17 @@ public final class Problems {
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
+    /**
+     * A 422 {@code evaluation-failed} for rules that failed while a policy was tried (its scenarios, a simulation),
+     * with the detail the caller words; a refusal already made ({@link ApiProblem}) is kept as it is.
+     */
+    public static ApiProblem evaluationFailed(Throwable failed, String detail) {
+        if (failed instanceof ApiProblem problem) {
+            return problem;
+        }
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "evaluation-failed", "files", null, detail, List.of());
+    }
+
     public static ProblemDetail of(ApiProblem problem) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         detail.setType(URI.create("https://pathwise.dev/problems/" + problem.type()));

@@ -89,10 +89,7 @@ final class OneRosterArchive {
         }
         String version = properties.get("oneroster.version");
         if (!"1.2".equals(version) && !"1.1".equals(version)) {
-            problems.error(
-                    "manifest.csv",
-                    0,
-                    0,
+            problems.manifestError(
                     "oneroster.version",
                     version,
                     "oneroster.version: '" + version + "' is not supported; use 1.2 (or 1.1 bulk files)");
@@ -108,10 +105,7 @@ final class OneRosterArchive {
                         case "delta" -> Mode.DELTA;
                         case "absent" -> Mode.ABSENT;
                         default -> {
-                            problems.error(
-                                    "manifest.csv",
-                                    0,
-                                    0,
+                            problems.manifestError(
                                     property,
                                     value,
                                     property + ": '" + value + "' is not a" + " mode; use bulk, delta or absent");
@@ -119,29 +113,16 @@ final class OneRosterArchive {
                         }
                     };
             if (mode != Mode.ABSENT && !files.containsKey(file)) {
-                problems.error(
-                        "manifest.csv",
-                        0,
-                        0,
-                        property,
-                        value,
-                        property + " is " + value + " but " + file + " is not in the zip");
+                problems.manifestError(
+                        property, value, property + " is " + value + " but " + file + " is not in the zip");
                 mode = Mode.ABSENT;
             }
             if (mode == Mode.ABSENT && files.containsKey(file) && value != null) {
-                problems.warning(
-                        "manifest.csv",
-                        0,
-                        0,
-                        property,
-                        value,
-                        file + " is in the zip but the manifest says" + " absent; it is not read");
+                problems.manifestWarning(
+                        property, value, file + " is in the zip but the manifest says" + " absent; it is not read");
             }
             if (mode == Mode.DELTA && "1.1".equals(version)) {
-                problems.warning(
-                        "manifest.csv",
-                        0,
-                        0,
+                problems.manifestWarning(
                         property,
                         value,
                         "delta files of OneRoster 1.1 are read with"
@@ -150,13 +131,8 @@ final class OneRosterArchive {
             modes.put(file, mode);
         }
         if (modes.values().stream().allMatch(m -> m == Mode.ABSENT)) {
-            problems.error(
-                    "manifest.csv",
-                    0,
-                    0,
-                    null,
-                    null,
-                    "the manifest declares no file Pathwise reads (" + String.join(", ", FILES) + ")");
+            problems.manifestError(
+                    null, null, "the manifest declares no file Pathwise reads (" + String.join(", ", FILES) + ")");
         }
         return new OneRosterArchive(version, modes, files);
     }

@@ -376,18 +376,7 @@ class RosterPeople {
                 ctx.count("learners", Outcome.REMOVED);
             } else if ("teacher".equals(removal.link().targetType())) {
                 users.find(ctx.tenantId, id).ifPresent(user -> {
-                    users.update(
-                            new UserRepository.User(
-                                    ctx.tenantId,
-                                    id,
-                                    user.username(),
-                                    user.givenName(),
-                                    user.familyName(),
-                                    user.email(),
-                                    user.roles(),
-                                    "disabled",
-                                    null),
-                            ctx.now);
+                    users.update(user.withStatus("disabled"), ctx.now);
                     keys.revokeAllOfUser(ctx.tenantId, id);
                     teaching.removeUser(ctx.tenantId, id);
                 });

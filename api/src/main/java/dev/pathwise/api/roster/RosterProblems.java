@@ -36,6 +36,16 @@ final class RosterProblems {
         }
     }
 
+    /** An error in a property of manifest.csv, which is read as a whole (no line or column). */
+    void manifestError(String property, String value, String message) {
+        error("manifest.csv", 0, 0, property, value, message);
+    }
+
+    /** A warning about a property of manifest.csv. */
+    void manifestWarning(String property, String value, String message) {
+        warning("manifest.csv", 0, 0, property, value, message);
+    }
+
     void error(RosterCsv.Row row, String field, String message) {
         error(row.file(), row.line(), row.column(field), field, row.get(field), message);
     }

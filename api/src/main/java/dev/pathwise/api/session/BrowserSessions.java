@@ -153,14 +153,7 @@ public class BrowserSessions {
                 && session.getAttribute(TENANT) instanceof String tenantId) {
             Optional<Caller> person = users.caller(tenantId, userId, String.valueOf(session.getAttribute(METHOD)));
             if (person.isEmpty()) {
-                session.invalidate();
-                throw new ApiProblem(
-                        HttpStatus.UNAUTHORIZED,
-                        "not-signed-in",
-                        "session",
-                        null,
-                        "the user of this" + " session was disabled or removed; the session has ended",
-                        null);
+                throw ended(session, "the user of this session was disabled or removed; the session has ended");
             }
             return person;
         }
@@ -169,18 +162,18 @@ public class BrowserSessions {
         }
         Optional<Caller> caller = keys.authenticateHash(hash);
         if (caller.isEmpty()) {
-            session.invalidate();
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED,
-                    "not-signed-in",
-                    "session",
-                    null,
-                    "the API key this"
-                            + " session was signed in with has been revoked; the session has ended, sign in again (POST"
-                            + " /v1/session)",
-                    null);
+            throw ended(
+                    session,
+                    "the API key this session was signed in with has been revoked; the session has ended, sign in"
+                            + " again (POST /v1/session)");
         }
         return caller;
+    }
+
+    /** Ends a session whose caller is gone; the 401 says why. */
+    private static ApiProblem ended(HttpSession session, String why) {
+        session.invalidate();
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "not-signed-in", "session", null, why, null);
     }
 
     /** The session as JSON: 401 when the request has no valid session. */

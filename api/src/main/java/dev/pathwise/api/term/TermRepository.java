@@ -2,10 +2,10 @@ package dev.pathwise.api.term;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,33 +56,26 @@ public class TermRepository {
 
     /** Inserts or replaces the term; true when it was new. */
     public boolean save(String tenantId, Term term, Instant at) {
-        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        MapSqlParameterSource values = new MapSqlParameterSource()
+                .addValue("t", tenantId)
+                .addValue("id", term.id())
+                .addValue("title", term.title())
+                .addValue("type", term.type())
+                .addValue("s", term.startDate())
+                .addValue("e", term.endDate())
+                .addValue("p", term.parentId())
+                .addValue("y", term.schoolYear())
+                .addValue("at", at.atOffset(ZoneOffset.UTC));
         int updated = jdbc.sql("update terms set title = :title, type = :type, start_date = :s, end_date = :e,"
                         + " parent_id = :p, school_year = :y, updated_at = :at where tenant_id = :t and term_id = :id")
-                .param("title", term.title())
-                .param("type", term.type())
-                .param("s", term.startDate())
-                .param("e", term.endDate())
-                .param("p", term.parentId())
-                .param("y", term.schoolYear())
-                .param("at", when)
-                .param("t", tenantId)
-                .param("id", term.id())
+                .paramSource(values)
                 .update();
         if (updated == 1) {
             return false;
         }
         jdbc.sql("insert into terms (tenant_id, term_id, title, type, start_date, end_date, parent_id, school_year,"
                         + " updated_at) values (:t, :id, :title, :type, :s, :e, :p, :y, :at)")
-                .param("t", tenantId)
-                .param("id", term.id())
-                .param("title", term.title())
-                .param("type", term.type())
-                .param("s", term.startDate())
-                .param("e", term.endDate())
-                .param("p", term.parentId())
-                .param("y", term.schoolYear())
-                .param("at", when)
+                .paramSource(values)
                 .update();
         return true;
     }

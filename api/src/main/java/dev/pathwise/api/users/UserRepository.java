@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +35,16 @@ public class UserRepository {
 
         public boolean active() {
             return "active".equals(status);
+        }
+
+        /** The same person with this password hash ({@code null}: none). */
+        public User withPasswordHash(String hash) {
+            return new User(tenantId, id, username, givenName, familyName, email, roles, status, hash);
+        }
+
+        /** The same person with this status (active or disabled). */
+        public User withStatus(String newStatus) {
+            return new User(tenantId, id, username, givenName, familyName, email, roles, newStatus, passwordHash);
         }
 
         /** "Maria Núñez", or empty when the user has no name. */
@@ -96,16 +107,7 @@ public class UserRepository {
         jdbc.sql(
                         "insert into users (tenant_id, user_id, username, given_name, family_name, email, roles, status,"
                                 + " password_hash, created_at, updated_at) values (:t, :u, :n, :g, :f, :e, :r, :s, :p, :at, :at)")
-                .param("t", user.tenantId())
-                .param("u", user.id())
-                .param("n", user.username())
-                .param("g", user.givenName())
-                .param("f", user.familyName())
-                .param("e", user.email())
-                .param("r", Role.storeAll(user.roles()))
-                .param("s", user.status())
-                .param("p", user.passwordHash())
-                .param("at", utc(at))
+                .paramSource(values(user, at).addValue("p", user.passwordHash()))
                 .update();
     }
 
@@ -113,16 +115,22 @@ public class UserRepository {
     public void update(User user, Instant at) {
         jdbc.sql("update users set username = :n, given_name = :g, family_name = :f, email = :e, roles = :r,"
                         + " status = :s, updated_at = :at where tenant_id = :t and user_id = :u")
-                .param("t", user.tenantId())
-                .param("u", user.id())
-                .param("n", user.username())
-                .param("g", user.givenName())
-                .param("f", user.familyName())
-                .param("e", user.email())
-                .param("r", Role.storeAll(user.roles()))
-                .param("s", user.status())
-                .param("at", utc(at))
+                .paramSource(values(user, at))
                 .update();
+    }
+
+    /** The columns an insert and an update both write: all but the password hash. */
+    private static MapSqlParameterSource values(User user, Instant at) {
+        return new MapSqlParameterSource()
+                .addValue("t", user.tenantId())
+                .addValue("u", user.id())
+                .addValue("n", user.username())
+                .addValue("g", user.givenName())
+                .addValue("f", user.familyName())
+                .addValue("e", user.email())
+                .addValue("r", Role.storeAll(user.roles()))
+                .addValue("s", user.status())
+                .addValue("at", utc(at));
     }
 
     public void setPasswordHash(String tenantId, String userId, String hash, Instant at) {

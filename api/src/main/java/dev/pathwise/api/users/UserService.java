@@ -118,18 +118,7 @@ public class UserService {
         }
         UserRepository.User user = checked(caller.tenantId(), id, request);
         String hash = request.password() == null ? null : passwords.hash(username, request.password());
-        users.insert(
-                new UserRepository.User(
-                        caller.tenantId(),
-                        id,
-                        user.username(),
-                        user.givenName(),
-                        user.familyName(),
-                        user.email(),
-                        user.roles(),
-                        user.status(),
-                        hash),
-                clock.instant());
+        users.insert(user.withPasswordHash(hash), clock.instant());
         audit.record(caller, "user.created", "user", id, "roles " + Role.labels(user.roles()));
         return get(caller.tenantId(), id);
     }

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The API keys a {@link ControllerSlice} knows, in place of the key table: one key of tenant {@value #TENANT} per
- * role, and {@link #LEAD}, the key of a person (curriculum lead Lee Park). Any other key is unknown (401).
+ * role, and {@link #LEAD} and {@link #RIVERA}, keys of people (curriculum lead Lee Park, teacher Ana María Rivera). Any other key is unknown (401).
  */
 public final class SliceKeys extends ApiKeyAuthenticator {
 
@@ -28,6 +28,8 @@ public final class SliceKeys extends ApiKeyAuthenticator {
     public static final String ADMIN = "admin-key";
     /** The key of user {@code lpark}, a curriculum lead: what they publish is under their name. */
     public static final String LEAD = "lead-key";
+    /** The key of user {@code rivera}, a teacher who reads only the learners of the classes she teaches. */
+    public static final String RIVERA = "rivera-key";
 
     private static final Map<String, Caller> CALLERS = Map.of(
             PLATFORM, Caller.ofKey(TENANT, Role.PLATFORM, "lms"),
@@ -39,10 +41,21 @@ public final class SliceKeys extends ApiKeyAuthenticator {
                             TENANT,
                             Set.of(Role.CURRICULUM),
                             "lead's key",
-                            new Caller.Person("lead", "lpark", "Lee Park")));
+                            new Caller.Person("lead", "lpark", "Lee Park")),
+            RIVERA,
+                    new Caller(
+                            TENANT,
+                            Set.of(Role.TEACHER),
+                            "rivera's key",
+                            new Caller.Person("rivera", "rivera", "Ana María Rivera")));
 
     private SliceKeys() {
         super(null);
+    }
+
+    /** The caller a key of the slice stands for, as the controller receives it. */
+    public static Caller caller(String key) {
+        return CALLERS.get(key);
     }
 
     @Override

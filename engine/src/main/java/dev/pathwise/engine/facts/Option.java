@@ -26,35 +26,6 @@ public final class Option {
     private List<String> reasons;
     private Supplier<List<String>> reasonsSource;
 
-    public Option(
-            String activityId,
-            String competencyId,
-            ActivityKind kind,
-            Modality modality,
-            Grouping grouping,
-            int rank,
-            String goalId,
-            boolean matchesModality,
-            boolean matchesInterest,
-            boolean teacherAssigned,
-            boolean competencyInProgress,
-            List<String> reasons) {
-        this(
-                activityId,
-                competencyId,
-                kind,
-                modality,
-                grouping,
-                rank,
-                goalId,
-                matchesModality,
-                matchesInterest,
-                teacherAssigned,
-                competencyInProgress,
-                List.copyOf(reasons),
-                null);
-    }
-
     /**
      * An option whose reasons are put into words only when read: the planner ranks every ready activity, but only
      * the few the learner sees are ever explained.
@@ -72,36 +43,6 @@ public final class Option {
             boolean teacherAssigned,
             boolean competencyInProgress,
             Supplier<List<String>> reasons) {
-        this(
-                activityId,
-                competencyId,
-                kind,
-                modality,
-                grouping,
-                rank,
-                goalId,
-                matchesModality,
-                matchesInterest,
-                teacherAssigned,
-                competencyInProgress,
-                null,
-                reasons);
-    }
-
-    private Option(
-            String activityId,
-            String competencyId,
-            ActivityKind kind,
-            Modality modality,
-            Grouping grouping,
-            int rank,
-            String goalId,
-            boolean matchesModality,
-            boolean matchesInterest,
-            boolean teacherAssigned,
-            boolean competencyInProgress,
-            List<String> reasons,
-            Supplier<List<String>> reasonsSource) {
         this.activityId = activityId;
         this.competencyId = competencyId;
         this.kind = kind;
@@ -113,8 +54,7 @@ public final class Option {
         this.matchesInterest = matchesInterest;
         this.teacherAssigned = teacherAssigned;
         this.competencyInProgress = competencyInProgress;
-        this.reasons = reasons;
-        this.reasonsSource = reasonsSource;
+        this.reasonsSource = reasons;
     }
 
     public String getActivityId() {

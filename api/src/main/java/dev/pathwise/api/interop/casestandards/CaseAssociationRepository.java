@@ -21,18 +21,13 @@ class CaseAssociationRepository {
 
     /** The document's associations in package order. */
     List<StoredAssociation> of(String tenantId, String document) {
-        return jdbc.sql("select identifier, association_type, origin_identifier, destination_identifier, role, body"
+        return jdbc.sql("select identifier, association_type as type, origin_identifier as origin,"
+                        + " destination_identifier as destination, role, body"
                         + " from case_associations where tenant_id = :t and document_identifier = :d"
                         + " order by package_position, identifier")
                 .param("t", tenantId)
                 .param("d", document)
-                .query((rs, n) -> new StoredAssociation(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6)))
+                .query(StoredAssociation.class)
                 .list();
     }
 

@@ -3,6 +3,7 @@ package dev.pathwise.api.interop.casestandards;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,38 +49,30 @@ class CaseItemRepository {
                 .update();
         for (CasePackage.Item item : pkg.items()) {
             String levels = String.join(",", item.educationLevel());
+            MapSqlParameterSource values = new MapSqlParameterSource()
+                    .addValue("t", tenantId)
+                    .addValue("d", document)
+                    .addValue("i", item.identifier())
+                    .addValue("p", item.index())
+                    .addValue("c", competencyIds.get(item.identifier()))
+                    .addValue("u", item.uri())
+                    .addValue("hc", item.humanCodingScheme())
+                    .addValue("fs", item.fullStatement())
+                    .addValue("el", levels)
+                    .addValue("it", item.itemType())
+                    .addValue("b", item.body().toString());
             int rows = jdbc.sql("update case_items set package_position = :p, competency_id = :c, uri = :u,"
                             + " human_coding_scheme = :hc, full_statement = :fs, education_level = :el,"
                             + " item_type = :it, in_framework = true, body = :b"
                             + " where tenant_id = :t and document_identifier = :d and identifier = :i")
-                    .param("p", item.index())
-                    .param("c", competencyIds.get(item.identifier()))
-                    .param("u", item.uri())
-                    .param("hc", item.humanCodingScheme())
-                    .param("fs", item.fullStatement())
-                    .param("el", levels)
-                    .param("it", item.itemType())
-                    .param("b", item.body().toString())
-                    .param("t", tenantId)
-                    .param("d", document)
-                    .param("i", item.identifier())
+                    .paramSource(values)
                     .update();
             if (rows == 0) {
                 jdbc.sql("insert into case_items (tenant_id, document_identifier, identifier, package_position,"
                                 + " competency_id, uri, human_coding_scheme, full_statement, education_level,"
                                 + " item_type, in_framework, body)"
                                 + " values (:t, :d, :i, :p, :c, :u, :hc, :fs, :el, :it, true, :b)")
-                        .param("t", tenantId)
-                        .param("d", document)
-                        .param("i", item.identifier())
-                        .param("p", item.index())
-                        .param("c", competencyIds.get(item.identifier()))
-                        .param("u", item.uri())
-                        .param("hc", item.humanCodingScheme())
-                        .param("fs", item.fullStatement())
-                        .param("el", levels)
-                        .param("it", item.itemType())
-                        .param("b", item.body().toString())
+                        .paramSource(values)
                         .update();
             }
         }

@@ -147,6 +147,21 @@ final class CasePackageReader {
         }
     }
 
+    /** True for the first node of the array with this identifier; a later one is a problem naming the first. */
+    private boolean firstOf(Map<String, Integer> seen, String identifier, int index, String array) {
+        Integer earlier = seen.putIfAbsent(identifier, index);
+        if (earlier == null) {
+            return true;
+        }
+        String at = array + "[" + index + "].identifier";
+        problems.add(new Problem(
+                at,
+                identifier,
+                at + ": '" + identifier + "' is already the identifier of " + array + "[" + earlier
+                        + "]; identifiers are unique"));
+        return false;
+    }
+
     private List<CasePackage.Item> items(JsonNode array, Map<String, String> itemTypes) {
         List<CasePackage.Item> items = new ArrayList<>();
         if (array == null || !array.isArray()) {
@@ -167,13 +182,7 @@ final class CasePackageReader {
             if (identifier == null) {
                 continue;
             }
-            Integer earlier = seen.putIfAbsent(identifier, i);
-            if (earlier != null) {
-                problems.add(new Problem(
-                        at + ".identifier",
-                        identifier,
-                        at + ".identifier: '" + identifier + "' is already the identifier of CFItems[" + earlier
-                                + "]; identifiers are unique"));
+            if (!firstOf(seen, identifier, i, "CFItems")) {
                 continue;
             }
             if (statement == null && !node.has("fullStatement")) {
@@ -263,13 +272,7 @@ final class CasePackageReader {
             if (identifier == null) {
                 continue;
             }
-            Integer earlier = seen.putIfAbsent(identifier, i);
-            if (earlier != null) {
-                problems.add(new Problem(
-                        at + ".identifier",
-                        identifier,
-                        at + ".identifier: '" + identifier + "' is already the identifier of CFAssociations[" + earlier
-                                + "]; identifiers are unique"));
+            if (!firstOf(seen, identifier, i, "CFAssociations")) {
                 continue;
             }
             if (type == null) {

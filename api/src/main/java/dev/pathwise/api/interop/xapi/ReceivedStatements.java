@@ -3,7 +3,6 @@ package dev.pathwise.api.interop.xapi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -93,12 +92,6 @@ class ReceivedStatements {
     }
 
     private String canonical(JsonNode node) {
-        try {
-            return json.writer()
-                    .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .writeValueAsString(json.convertValue(node, Object.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the statement as JSON", e);
-        }
+        return StatementReader.canonical(node, json);
     }
 }

@@ -45,6 +45,23 @@ public record StatementResult(
                 null);
     }
 
+    /** A voiding statement that took effect: its target's evidence ({@code voided} not null) or parked statement. */
+    static StatementResult voided(int index, String statementId, String detail, EvidenceVoiding.Voided voided) {
+        return new StatementResult(
+                index,
+                statementId,
+                "voided",
+                null,
+                detail,
+                voided == null ? null : voided.learnerId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                voided);
+    }
+
     static StatementResult conflict(int index, String statementId, String detail) {
         return new StatementResult(
                 index, statementId, "conflict", "conflict", detail, null, null, null, null, null, null, null);

@@ -88,15 +88,13 @@ public class XapiMappings {
         if (activity.isPresent()) {
             return Optional.of(new Alignment(iri, activity.get(), null, "activity"));
         }
-        Optional<String> item = jdbc
-                .sql("select competency_id from case_items where tenant_id = :t"
-                        + " and in_framework = true and (uri = :i or identifier = :i) order by document_identifier")
+        Optional<String> item = jdbc.sql("select competency_id from case_items where tenant_id = :t"
+                        + " and in_framework = true and (uri = :i or identifier = :i) order by document_identifier"
+                        + " fetch first 1 rows only")
                 .param("t", tenantId)
                 .param("i", iri)
                 .query(String.class)
-                .list()
-                .stream()
-                .findFirst();
+                .optional();
         if (item.isPresent()) {
             return Optional.of(new Alignment(iri, null, item.get(), "case"));
         }

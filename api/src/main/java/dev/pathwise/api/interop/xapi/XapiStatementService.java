@@ -328,36 +328,20 @@ public class XapiStatementService {
         Optional<EvidenceVoiding.Voided> voided = voiding.voidEvidence(tenantId, target, statement.id());
         if (voided.isPresent()) {
             unpark(tenantId, statement.id());
-            return new StatementResult(
+            return StatementResult.voided(
                     index,
                     statement.id(),
-                    "voided",
-                    null,
                     "evidence '" + target + "' no longer" + " counts; learner '"
                             + voided.get().learnerId() + "' was rebuilt from the remaining evidence",
-                    voided.get().learnerId(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
                     voided.get());
         }
         int removed = unpark(tenantId, target);
         if (removed > 0) {
             unpark(tenantId, statement.id());
-            return new StatementResult(
+            return StatementResult.voided(
                     index,
                     statement.id(),
-                    "voided",
-                    null,
                     "statement '" + target + "' was" + " parked, never evidence; it is removed from review",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
                     null);
         }
         return park(

@@ -1,6 +1,7 @@
 package dev.pathwise.engine.policy.compiler;
 
 import dev.pathwise.engine.policy.CompileProblem;
+import dev.pathwise.engine.policy.sandbox.RuleFileStructure;
 import dev.pathwise.engine.spelling.Suggestions;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,15 +21,6 @@ final class SyntaxErrors {
     private static final Pattern TOKEN = Pattern.compile(
             "(?:mismatched input|no viable alternative at input|extraneous " + "input|missing \\S+ at) '([^']*)'");
     private static final List<String> KEYWORDS = List.of("rule", "when", "then", "end", "package", "import", "global");
-    private static final List<String> ATTRIBUTES = List.of(
-            "ruleflow-group",
-            "agenda-group",
-            "activation-group",
-            "no-loop",
-            "lock-on-active",
-            "auto-focus",
-            "salience",
-            "dialect");
 
     private static final Pattern CONSEQUENCE = Pattern.compile(
             "^Unable to parse consequence caused by: \\(line (\\d+),"
@@ -226,7 +218,8 @@ final class SyntaxErrors {
                         column,
                         rule + "'" + word + "' is not a keyword here. Maybe you meant '" + keyword + "'?");
             }
-            String attribute = Suggestions.closestName(word, ATTRIBUTES).orElse(null);
+            String attribute =
+                    Suggestions.closestName(word, RuleFileStructure.ATTRIBUTES).orElse(null);
             if (attribute != null && !attribute.equals(word)) {
                 return at(
                         line, column, rule + "unknown attribute '" + word + "'. Maybe you meant '" + attribute + "'?");

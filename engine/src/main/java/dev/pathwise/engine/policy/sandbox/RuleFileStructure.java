@@ -38,7 +38,8 @@ public final class RuleFileStructure {
      */
     public record Finding(int line, int column, String message, boolean blocking) {}
 
-    private static final Set<String> ATTRIBUTES = Set.of(
+    /** The attributes a rule may use; any other is refused with the reason. */
+    public static final List<String> ATTRIBUTES = List.of(
             "ruleflow-group",
             "agenda-group",
             "activation-group",
@@ -47,6 +48,7 @@ public final class RuleFileStructure {
             "auto-focus",
             "salience",
             "dialect");
+
     private static final Set<String> ACCUMULATE_FUNCTIONS =
             Set.of("count", "sum", "average", "min", "max", "collectList", "collectSet", "countDistinct");
     private static final String DECISIONS = "dev.pathwise.engine.facts.Decisions";
