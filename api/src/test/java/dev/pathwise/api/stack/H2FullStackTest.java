@@ -13,7 +13,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The full-stack contracts on the default embedded H2 file database, in a temporary directory: each contract nested,
  * all in this class's one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pathwise.demo.enabled=false")
+// Looping rules are cut off by the firing limit, which counts; not by the CPU limit, which a loaded machine reaches
+// first.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"pathwise.demo.enabled=false", "pathwise.evaluation.cpu-limit=5s"})
 class H2FullStackTest {
 
     private static final Map<String, Object> DATABASE =

@@ -10,7 +10,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The full-stack contracts on a real PostgreSQL server (embedded), started once for the class: each contract nested,
  * all in this class's one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pathwise.demo.enabled=false")
+// Looping rules are cut off by the firing limit, which counts; not by the CPU limit, which a loaded machine reaches
+// first.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"pathwise.demo.enabled=false", "pathwise.evaluation.cpu-limit=5s"})
 class PostgresFullStackTest {
 
     private static final Map<String, Object> DATABASE =
