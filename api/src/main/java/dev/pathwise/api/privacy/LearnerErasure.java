@@ -2,6 +2,7 @@ package dev.pathwise.api.privacy;
 
 import dev.pathwise.api.audit.AuditTrail;
 import dev.pathwise.api.classes.EnrollmentRepository;
+import dev.pathwise.api.evidence.EvidenceRefusals;
 import dev.pathwise.api.evidence.EvidenceRepository;
 import dev.pathwise.api.interop.xapi.XapiLearnerData;
 import dev.pathwise.api.learner.LearnerRepository;
@@ -27,6 +28,7 @@ public class LearnerErasure {
 
     private final LearnerRepository learners;
     private final EvidenceRepository evidence;
+    private final EvidenceRefusals refusals;
     private final OverrideService overrides;
     private final EnrollmentRepository enrollments;
     private final XapiLearnerData xapi;
@@ -37,6 +39,7 @@ public class LearnerErasure {
     public LearnerErasure(
             LearnerRepository learners,
             EvidenceRepository evidence,
+            EvidenceRefusals refusals,
             OverrideService overrides,
             EnrollmentRepository enrollments,
             XapiLearnerData xapi,
@@ -45,6 +48,7 @@ public class LearnerErasure {
             Clock clock) {
         this.learners = learners;
         this.evidence = evidence;
+        this.refusals = refusals;
         this.overrides = overrides;
         this.enrollments = enrollments;
         this.xapi = xapi;
@@ -69,6 +73,7 @@ public class LearnerErasure {
                         .map(EvidenceRepository.FullRow::evidenceId)
                         .toList());
         removed.put("evidence", evidence.eraseLearner(tenantId, learnerId));
+        removed.put("evidenceRefusals", refusals.eraseLearner(tenantId, learnerId));
         removed.put("overrides", overrides.deleteAll(tenantId, learnerId));
         removed.put("enrollments", enrollments.removeLearner(tenantId, learnerId));
         removed.put("xapiActors", xapiRows[0]);
