@@ -130,14 +130,27 @@ public class EvidenceStreamConsumer implements BatchMessageListener<String, Stri
 
     /** One tenant's messages of the batch, in order, stored in one go. */
     private void take(String tenantId, List<Message> messages, List<CompletableFuture<?>> sent) {
-        if (tenants.find(tenantId).isEmpty()) {
-            ProblemDetail unknown = Problems.of(ApiProblem.notFound(
-                    "tenantId",
-                    tenantId,
-                    "tenantId: '" + tenantId + "' is not a tenant of this service; create it first"
-                            + " (POST /v1/operator/tenants) or correct the producer"));
+        String tenantStatus = tenants.status(tenantId).orElse(null);
+        if (tenantStatus == null || tenantStatus.equals("disabled")) {
+            // as over HTTP, where the tenant's keys are refused: nothing of it is stored
+            ProblemDetail refused = Problems.of(
+                    tenantStatus == null
+                            ? ApiProblem.notFound(
+                                    "tenantId",
+                                    tenantId,
+                                    "tenantId: '" + tenantId + "' is not a tenant of this service; create it first"
+                                            + " (POST /v1/operator/tenants) or correct the producer")
+                            : new ApiProblem(
+                                    org.springframework.http.HttpStatus.FORBIDDEN,
+                                    "tenant-disabled",
+                                    "tenantId",
+                                    tenantId,
+                                    "tenantId: tenant '" + tenantId + "' is disabled; its evidence is refused until an"
+                                            + " operator enables it again (POST /v1/operator/tenants/" + tenantId
+                                            + "/enable), then send it again",
+                                    null));
             messages.forEach(
-                    m -> sent.add(deadLetter(m.record(), tenantId, m.envelope().evidence(), unknown)));
+                    m -> sent.add(deadLetter(m.record(), tenantId, m.envelope().evidence(), refused)));
             return;
         }
         List<BatchItem> read = new ArrayList<>(messages.size());

@@ -268,6 +268,36 @@ class EvidenceStreamTest {
         }
     }
 
+    @Test
+    @Order(3)
+    void evidenceOfADisabledTenantGoesToTheDeadLetterTopicAndNothingIsStored() throws Exception {
+        // given: a tenant with a learner, disabled by an operator
+        TestDistrict disabled = TestDistrict.create(first, a);
+        disabled.learner(a, "ana", 7, "north");
+        first.getBean(dev.pathwise.api.tenant.TenantService.class).disable(disabled.tenantId);
+
+        // when: evidence for it arrives on the stream
+        producer.send(new ProducerRecord<>(
+                        EVIDENCE,
+                        disabled.tenantId + ":ana",
+                        Http.JSON.writeValueAsString(Map.of(
+                                "tenantId",
+                                disabled.tenantId,
+                                "evidence",
+                                TestDistrict.evidence("d-1", "ana", "ratio.concept", 7)))))
+                .get();
+
+        // then: it is dead-lettered with a 403 problem, and not stored
+        JsonNode deadLetter =
+                awaitMessage(REFUSED, m -> m.path("tenantId").asText().equals(disabled.tenantId));
+        assertThat(deadLetter.path("problem").path("status").asInt()).isEqualTo(403);
+        assertThat(deadLetter.path("problem").path("type").asText()).endsWith("/tenant-disabled");
+        assertThat(deadLetter.path("evidence").path("id").asText()).isEqualTo("d-1");
+        assertThat(database.queryForObject(
+                        "select count(*) from evidence where tenant_id = ?", Integer.class, disabled.tenantId))
+                .isZero();
+    }
+
     static String evidenceId(String learner, int round) {
         return "k-" + learner + "-" + round;
     }
