@@ -11,7 +11,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  *
  * <p>Spring Security's web configuration is left out on purpose: requests are authenticated by the service's own
  * key, session and operator-key checks; Spring Security's OAuth2 client is used for OpenID Connect sign-in only, and
- * its crypto for password hashes.
+ * its crypto for password hashes. Kafka's auto-configuration is left out too: without {@code pathwise.kafka.enabled} no
+ * Kafka bean exists.
  */
 @SpringBootApplication(
         excludeName = {
@@ -22,7 +23,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
             "org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration",
             "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration",
             "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration",
-            "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration"
+            "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
+            // Kafka is configured by dev.pathwise.api.stream, only when pathwise.kafka.enabled=true.
+            "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration"
         })
 public class PathwiseApplication {
 

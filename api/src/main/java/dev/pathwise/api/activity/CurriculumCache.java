@@ -3,6 +3,7 @@ package dev.pathwise.api.activity;
 import dev.pathwise.api.framework.CompetencyJson;
 import dev.pathwise.api.framework.FrameworkRepository;
 import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.sync.TenantChanges;
 import dev.pathwise.engine.activity.Activity;
 import dev.pathwise.engine.activity.Curriculum;
 import dev.pathwise.engine.framework.Framework;
@@ -18,17 +19,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The tenant's curriculum (all its frameworks, combined, and its offered activities), read from the database once and
  * kept until a framework or an activity changes. Curricula are immutable, so evaluations share them freely.
+ *
+ * <p>A change made here bumps the tenant's curriculum counter in its transaction ({@link TenantChanges}); a change made
+ * on another node reaches this one through {@link dev.pathwise.api.sync.ChangeWatcher}, which calls {@link #forget}. A
+ * curriculum read while it was forgotten is not kept (each tenant has a generation, moved by every forget).
  */
 @Component
 public class CurriculumCache {
 
     private final FrameworkRepository frameworks;
     private final ActivityRepository activities;
+    private final TenantChanges changes;
     private final ConcurrentMap<String, Curriculum> byTenant = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Long> generations = new ConcurrentHashMap<>();
 
-    public CurriculumCache(FrameworkRepository frameworks, ActivityRepository activities) {
+    public CurriculumCache(FrameworkRepository frameworks, ActivityRepository activities, TenantChanges changes) {
         this.frameworks = frameworks;
         this.activities = activities;
+        this.changes = changes;
     }
 
     /** @throws ApiProblem 409 when the tenant has no framework yet */
@@ -37,6 +45,7 @@ public class CurriculumCache {
         if (cached != null) {
             return cached;
         }
+        long generation = generations.getOrDefault(tenantId, 0L);
         List<Framework> all = frameworks(tenantId);
         if (all.isEmpty()) {
             throw ApiProblem.conflict(
@@ -47,7 +56,14 @@ public class CurriculumCache {
                             + " POST /v1/frameworks (or a CASE package to POST /v1/frameworks/case) first");
         }
         Curriculum curriculum = Curriculum.of(all, activities(tenantId));
-        byTenant.put(tenantId, curriculum);
+        // Kept only when nothing was forgotten while it was read: a read that began before a change committed
+        // must not outlive the change.
+        generations.compute(tenantId, (t, now) -> {
+            if ((now == null ? 0L : now) == generation) {
+                byTenant.put(tenantId, curriculum);
+            }
+            return now;
+        });
         return curriculum;
     }
 
@@ -91,16 +107,28 @@ public class CurriculumCache {
                 .toList();
     }
 
-    /** Drops the cached curriculum once the current transaction commits (at once outside a transaction). */
+    /**
+     * Announces a change of the tenant's frameworks or activities in the current transaction (to every node) and drops
+     * the cached curriculum at once and again once the transaction ends.
+     */
     public void invalidateAfterCommit(String tenantId) {
-        byTenant.remove(tenantId);
+        changes.curriculumChanged(tenantId);
+        forget(tenantId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    byTenant.remove(tenantId);
+                    forget(tenantId);
                 }
             });
         }
+    }
+
+    /** Drops the tenant's cached curriculum: the next evaluation reads it from the database. */
+    public void forget(String tenantId) {
+        generations.compute(tenantId, (t, now) -> {
+            byTenant.remove(tenantId);
+            return now == null ? 1L : now + 1;
+        });
     }
 }

@@ -189,7 +189,8 @@ public class OpenApiConfig {
 
     /**
      * The request and response examples of an operation, from {@code openapi-examples/<operationId>.request.json}
-     * and {@code .response.json} on the classpath: exchanges with the demo district as the service answers them.
+     * and {@code .response.json} on the classpath: exchanges with the demo district as the service answers them. The
+     * response example goes to the operation's first success code.
      */
     private static void examples(Operation operation) {
         Object request = example(operation.getOperationId() + ".request.json");
@@ -203,13 +204,14 @@ public class OpenApiConfig {
         }
         Object response = example(operation.getOperationId() + ".response.json");
         if (response != null && operation.getResponses() != null) {
-            operation.getResponses().forEach((code, answer) -> {
-                if (code.startsWith("2")
-                        && answer.getContent() != null
-                        && answer.getContent().get("application/json") != null) {
-                    answer.getContent().get("application/json").setExample(response);
-                }
-            });
+            // the example is the operation's usual answer: its first success (postEvidence's 202 receipt is another)
+            operation.getResponses().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("2")
+                            && e.getValue().getContent() != null
+                            && e.getValue().getContent().get("application/json") != null)
+                    .min(java.util.Map.Entry.comparingByKey())
+                    .ifPresent(e ->
+                            e.getValue().getContent().get("application/json").setExample(response));
         }
     }
 

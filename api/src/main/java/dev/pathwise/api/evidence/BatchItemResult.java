@@ -15,7 +15,8 @@ public record BatchItemResult(
         PathSummaryJson summary,
         ProblemDetail problem) {
 
-    BatchItemResult(
+    /** A result with its full path update (or none), without a summary. */
+    public BatchItemResult(
             int index, String evidenceId, int status, boolean replayed, PathUpdateJson update, ProblemDetail problem) {
         this(index, evidenceId, status, replayed, update, null, problem);
     }

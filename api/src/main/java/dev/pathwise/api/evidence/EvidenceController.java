@@ -1,51 +1,107 @@
 package dev.pathwise.api.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.pathwise.api.problem.ApiProblem;
-import dev.pathwise.api.problem.ProblemAdvice;
 import dev.pathwise.api.tenant.Caller;
 import dev.pathwise.api.tenant.RequiresRole;
 import dev.pathwise.api.tenant.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /v1/evidence}: one piece of evidence, or a batch of up to 1,000. */
+/**
+ * {@code /v1/evidence}: one piece of evidence, or a batch of up to 1,000, evaluated and stored before the answer; or,
+ * with {@code pathwise.kafka.evidence-over-http=publish}, published to the evidence stream and answered with 202 and a
+ * receipt, its outcome then read at {@code GET /v1/evidence/{id}}.
+ */
 @RestController
 @RequestMapping("/v1/evidence")
 @RequiresRole(Role.PLATFORM)
 public class EvidenceController {
 
     private final EvidenceService evidence;
-    private final ObjectReader itemReader;
+    private final EvidenceItems items;
+    private final EvidenceStatus status;
+    private final EvidenceStream stream;
 
-    public EvidenceController(EvidenceService evidence, ObjectMapper json) {
+    public EvidenceController(
+            EvidenceService evidence,
+            EvidenceItems items,
+            EvidenceStatus status,
+            ObjectProvider<EvidenceStream> stream,
+            @Value("${pathwise.kafka.evidence-over-http:evaluate}") String overHttp) {
         this.evidence = evidence;
-        // Items of a batch are read as strictly as a request body (WebConfig): an unknown field is refused.
-        this.itemReader = json.readerFor(EvidenceRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.items = items;
+        this.status = status;
+        this.stream = switch (overHttp) {
+            case "evaluate" -> null;
+            case "publish" -> {
+                EvidenceStream available = stream.getIfAvailable();
+                if (available == null) {
+                    throw new IllegalStateException("pathwise.kafka.evidence-over-http=publish needs the evidence"
+                            + " stream: set pathwise.kafka.enabled=true and spring.kafka.bootstrap-servers, or set"
+                            + " evidence-over-http back to evaluate");
+                }
+                yield available;
+            }
+            default ->
+                throw new IllegalStateException("pathwise.kafka.evidence-over-http: '" + overHttp
+                        + "' is not a mode; use evaluate (the default: evaluated and stored before the answer) or"
+                        + " publish (published to the evidence stream, answered with 202)");
+        };
     }
 
-    /** Evaluates the evidence and answers with the path update once it is stored. */
+    /** A piece of evidence published to the evidence stream, to be read at {@code location}. */
+    public record EvidenceReceipt(String evidenceId, String status, String location) {}
+
+    /** Evaluates the evidence and answers with the path update once it is stored (or publishes it: 202). */
     @Operation(
             operationId = "postEvidence",
             summary = "Send one piece of evidence",
             description =
-                    "Evaluated and stored; answers with the path update: mastery changes, unlocks, flags and next steps, each with its reason.")
+                    "Evaluated and stored; answers with the path update: mastery changes, unlocks, flags and next steps, each with its reason. A service that publishes evidence over HTTP to its evidence stream answers 202 with a receipt instead; GET /v1/evidence/{id} then tells the outcome.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "Stored; the path update",
+                        content = @Content(schema = @Schema(implementation = PathUpdateJson.class))),
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "Published to the evidence stream; the receipt",
+                        content = @Content(schema = @Schema(implementation = EvidenceReceipt.class)))
+            })
     @PostMapping
-    public PathUpdateJson ingest(Caller caller, @RequestBody EvidenceRequest request) {
-        return evidence.ingest(caller.tenantId(), request).update();
+    public ResponseEntity<Object> ingest(Caller caller, @RequestBody EvidenceRequest request) {
+        if (stream != null) {
+            BatchItem checked = evidence.checked(
+                            caller.tenantId(), List.of(new BatchItem(0, request.id(), request, null)))
+                    .get(0);
+            if (checked.unreadable() != null) {
+                throw checked.unreadable();
+            }
+            stream.publish(caller.tenantId(), List.of(request));
+            EvidenceReceipt receipt = receipt(request.id());
+            return ResponseEntity.accepted()
+                    .location(URI.create(receipt.location()))
+                    .body(receipt);
+        }
+        return ResponseEntity.ok(evidence.ingest(caller.tenantId(), request).update());
     }
 
     /** A result per item, in order; each item is stored (or refused) on its own. */
@@ -54,7 +110,9 @@ public class EvidenceController {
             summary = "Send a batch of evidence",
             description = "Up to 1,000 items; each is stored or refused on its own, one result per item in order. With"
                     + " answer=summary each stored item answers with its outcome only (levels changed, unlocks,"
-                    + " flags, next activities) instead of the full path update with its explanations.")
+                    + " flags, next activities) instead of the full path update with its explanations. A service"
+                    + " that publishes evidence over HTTP to its evidence stream publishes every valid item"
+                    + " (status 202 in its result) and refuses the others.")
     @PostMapping("/batch")
     public BatchResponse batch(
             Caller caller,
@@ -65,7 +123,11 @@ public class EvidenceController {
                     @RequestParam(name = "answer", required = false)
                     String answer) {
         boolean summary = summary(answer);
-        List<BatchItemResult> results = evidence.ingestBatch(caller.tenantId(), items(body));
+        List<BatchItem> read = items(body);
+        if (stream != null) {
+            return published(caller.tenantId(), evidence.checked(caller.tenantId(), read));
+        }
+        List<BatchItemResult> results = evidence.ingestBatch(caller.tenantId(), read);
         long accepted = results.stream().filter(r -> r.status() == 200).count();
         return new BatchResponse(
                 results.size(),
@@ -83,6 +145,41 @@ public class EvidenceController {
         }
         throw ApiProblem.invalid(
                 "answer", answer, "answer: '" + answer + "' is not an answer form; use full or summary");
+    }
+
+    /** What became of one piece of evidence: stored (with its update), refused (with its problem), or 404. */
+    @Operation(
+            operationId = "getEvidence",
+            summary = "Read what became of a piece of evidence",
+            description =
+                    "Stored (with its path update), refused on the evidence stream (with the problem), or a 404 problem evidence-pending: not taken from the evidence stream yet, or never sent.")
+    @GetMapping("/{id}")
+    public EvidenceStatus.EvidenceStatusJson get(Caller caller, @PathVariable String id) {
+        return status.of(caller.tenantId(), id);
+    }
+
+    private BatchResponse published(String tenantId, List<BatchItem> read) {
+        List<EvidenceRequest> readable = new ArrayList<>();
+        List<BatchItemResult> results = new ArrayList<>(read.size());
+        for (BatchItem item : read) {
+            if (item.unreadable() == null) {
+                readable.add(item.request());
+            }
+        }
+        if (!readable.isEmpty()) {
+            stream.publish(tenantId, readable);
+        }
+        for (BatchItem item : read) {
+            results.add(
+                    item.unreadable() == null
+                            ? new BatchItemResult(item.index(), item.evidenceId(), 202, false, null, null)
+                            : Outcome.refused(item.unreadable()).toItem(item.index(), item.evidenceId()));
+        }
+        return new BatchResponse(results.size(), readable.size(), results.size() - readable.size(), results);
+    }
+
+    private static EvidenceReceipt receipt(String evidenceId) {
+        return new EvidenceReceipt(evidenceId, "pending", "/v1/evidence/" + evidenceId);
     }
 
     /** The batch outcome: counts, then one result per item. */
@@ -110,35 +207,7 @@ public class EvidenceController {
         }
         List<BatchItem> read = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            String evidenceId = item.path("id").isTextual() ? item.path("id").asText() : null;
-            if (!item.isObject()) {
-                read.add(new BatchItem(
-                        i,
-                        null,
-                        null,
-                        ApiProblem.invalid(
-                                "items[" + i + "]",
-                                null,
-                                "items[" + i
-                                        + "]: is "
-                                        + (item.isNull()
-                                                ? "null"
-                                                : "a JSON "
-                                                        + item.getNodeType()
-                                                                .name()
-                                                                .toLowerCase(java.util.Locale.ROOT))
-                                        + "; send an evidence object")));
-                continue;
-            }
-            try {
-                read.add(new BatchItem(i, evidenceId, itemReader.treeToValue(item, EvidenceRequest.class), null));
-            } catch (JsonProcessingException | IllegalArgumentException unreadable) {
-                ApiProblem problem = unreadable instanceof JsonProcessingException json
-                        ? ProblemAdvice.unreadableJson(json)
-                        : ApiProblem.invalid("items[" + i + "]", null, "items[" + i + "]: not an evidence object");
-                read.add(new BatchItem(i, evidenceId, null, problem));
-            }
+            read.add(this.items.read(i, "items[" + i + "]", items.get(i)));
         }
         return read;
     }

@@ -131,6 +131,34 @@ public class EvidenceService {
         return Arrays.asList(results);
     }
 
+    /**
+     * Each item checked as {@link #ingestBatch} checks it before anything is stored, and nothing stored: an item
+     * refused comes back with its problem (as {@link BatchItem#unreadable}). Evidence published to the evidence stream
+     * is checked so first; whether its learner exists is known only when it is taken from the stream.
+     */
+    public List<BatchItem> checked(String tenantId, List<BatchItem> items) {
+        Instant now = evaluations.now();
+        Curriculum curriculum = evaluations.curriculum(tenantId);
+        List<BatchItem> checked = new ArrayList<>(items.size());
+        for (BatchItem item : items) {
+            if (item.unreadable() != null) {
+                checked.add(item);
+                continue;
+            }
+            try {
+                prepare(tenantId, item.index(), item.request(), curriculum, now);
+                checked.add(item);
+            } catch (ApiProblem | IllegalArgumentException refused) {
+                checked.add(new BatchItem(
+                        item.index(),
+                        item.evidenceId(),
+                        null,
+                        Outcome.refused(refused).problem()));
+            }
+        }
+        return checked;
+    }
+
     private Piece prepare(String tenantId, int index, EvidenceRequest request, Curriculum curriculum, Instant now) {
         return new Piece(
                 tenantId,

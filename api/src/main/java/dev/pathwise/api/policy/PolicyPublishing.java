@@ -1,6 +1,7 @@
 package dev.pathwise.api.policy;
 
 import dev.pathwise.api.problem.ApiProblem;
+import dev.pathwise.api.sync.TenantChanges;
 import dev.pathwise.engine.policy.CompileProblem;
 import dev.pathwise.engine.policy.CompiledPolicy;
 import java.time.Clock;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first; refused, it is kept for audit only and the report comes back; accepted, it is stored, compiled and made
  * active at once. Any stored version can be made active again (rollback or roll-forward). One publish or
  * activation at a time per tenant: the tenant's row is locked, and in this process a lock per tenant keeps the
- * database and the runtime in the same order.
+ * database and the runtime in the same order. Each publish and activation bumps the tenant's policy counter in its
+ * transaction ({@link TenantChanges}), so that the other nodes {@link #reload} the tenant.
  */
 @Service
 public class PolicyPublishing {
@@ -32,6 +34,7 @@ public class PolicyPublishing {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SchoolFolders schoolFolders;
+    private final TenantChanges changes;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public PolicyPublishing(
@@ -39,8 +42,10 @@ public class PolicyPublishing {
             PolicyVersionStore store,
             TransactionTemplate transactions,
             Clock clock,
-            SchoolFolders schoolFolders) {
+            SchoolFolders schoolFolders,
+            TenantChanges changes) {
         this.schoolFolders = schoolFolders;
+        this.changes = changes;
         this.policies = policies;
         this.store = store;
         this.transactions = transactions;
@@ -184,6 +189,7 @@ public class PolicyPublishing {
                 store.insert(new PolicyVersionStore.StoredVersion(
                         tenantId, policyId, version, hash, author, request.message(), now, now, false, files, report));
                 store.markActive(tenantId, policyId, version, now);
+                changes.policyChanged(tenantId);
                 return store.version(tenantId, policyId, version).orElseThrow();
             });
             if (stored == null) {
@@ -244,11 +250,45 @@ public class PolicyPublishing {
             PolicyVersionStore.StoredVersion active = transactions.execute(s -> {
                 store.lockTenant(tenantId);
                 store.markActive(tenantId, policyId, version, now);
+                changes.policyChanged(tenantId);
                 return store.version(tenantId, policyId, version).orElseThrow();
             });
             policies.activate(tenantId, compiled);
             LOG.info("Tenant '{}': policy {}@{} activated again", tenantId, policyId, version);
             return VersionJson.of(active, "activated", false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the tenant's version active in the database active in this process too (compiled when it is not cached),
+     * under the tenant's lock, so that it never undoes a newer publish of this process. Another node published or
+     * activated it; {@link dev.pathwise.api.sync.ChangeWatcher} calls this when the tenant's policy counter moved.
+     *
+     * @return the version now active here when it changed, else empty
+     */
+    public java.util.Optional<CompiledPolicy> reload(String tenantId) {
+        ReentrantLock lock = lock(tenantId);
+        lock.lock();
+        try {
+            PolicyVersionStore.StoredVersion stored = store.active(tenantId).orElse(null);
+            if (stored == null) {
+                return java.util.Optional.empty();
+            }
+            CompiledPolicy current = policies.active(tenantId);
+            if (current.policyId().equals(stored.policyId())
+                    && current.version().equals(stored.version())) {
+                return java.util.Optional.empty();
+            }
+            CompiledPolicy compiled = policies.compile(stored);
+            policies.activate(tenantId, compiled);
+            LOG.info(
+                    "Tenant '{}': policy {}@{} active here too (published or activated on another node)",
+                    tenantId,
+                    stored.policyId(),
+                    stored.version());
+            return java.util.Optional.of(compiled);
         } finally {
             lock.unlock();
         }

@@ -47,6 +47,7 @@ public class LearnerErasure {
                                 .map(EvidenceRepository.FullRow::evidenceId)
                                 .toList());
         removed.put("evidence", stores.evidence().eraseLearner(tenantId, learnerId));
+        removed.put("evidenceRefusals", stores.refusals().eraseLearner(tenantId, learnerId));
         removed.put("overrides", stores.overrides().deleteAll(tenantId, learnerId));
         removed.put("enrollments", stores.enrollments().removeLearner(tenantId, learnerId));
         removed.put("xapiActors", xapiRows[0]);

@@ -1,6 +1,7 @@
 package dev.pathwise.api.privacy;
 
 import dev.pathwise.api.classes.EnrollmentRepository;
+import dev.pathwise.api.evidence.EvidenceRefusals;
 import dev.pathwise.api.evidence.EvidenceRepository;
 import dev.pathwise.api.interop.xapi.XapiLearnerData;
 import dev.pathwise.api.learner.LearnerRepository;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 public record LearnerStores(
         LearnerRepository learners,
         EvidenceRepository evidence,
+        EvidenceRefusals refusals,
         OverrideService overrides,
         EnrollmentRepository enrollments,
         XapiLearnerData xapi,

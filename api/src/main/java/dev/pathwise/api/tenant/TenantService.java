@@ -115,6 +115,14 @@ public class TenantService {
         return jdbc.sql(SELECT + " order by t.id").query((rs, n) -> row(rs)).list();
     }
 
+    /** The tenant's status ({@code active} or {@code disabled}) in one cheap query; empty when there is no such tenant. */
+    public java.util.Optional<String> status(String tenantId) {
+        return jdbc.sql("select status from tenants where id = :t")
+                .param("t", tenantId)
+                .query(String.class)
+                .optional();
+    }
+
     public java.util.Optional<TenantJson> find(String tenantId) {
         return jdbc.sql(SELECT + " where t.id = :t")
                 .param("t", tenantId)

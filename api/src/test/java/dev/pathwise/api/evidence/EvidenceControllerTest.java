@@ -8,6 +8,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -30,6 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** The HTTP contract of {@code /v1/evidence}: who may send, what a refusal names, what a batch answers. */
 @ControllerSlice(EvidenceController.class)
+@org.springframework.context.annotation.Import(EvidenceItems.class)
 class EvidenceControllerTest {
 
     private static final String PIECE = """
@@ -41,6 +43,9 @@ class EvidenceControllerTest {
 
     @MockitoBean
     EvidenceService evidence;
+
+    @MockitoBean
+    EvidenceStatus statuses;
 
     /** An update without changes or steps, as the service answers for evidence that changed nothing. */
     static PathUpdateJson update(String learnerId, String evidenceId) {
@@ -83,6 +88,35 @@ class EvidenceControllerTest {
         assertThat(sent.getValue().competencyId()).isEqualTo("ratio.concept");
         assertThat(sent.getValue().score().raw()).isEqualTo(9.0);
         assertThat(sent.getValue().score().max()).isEqualTo(10.0);
+    }
+
+    @Test
+    void evidenceNeitherStoredNorRefusedIsA404ProblemSayingItMayBePending() throws Exception {
+        given(statuses.of(SliceKeys.TENANT, "e-9"))
+                .willThrow(new dev.pathwise.api.problem.ApiProblem(
+                        org.springframework.http.HttpStatus.NOT_FOUND,
+                        "evidence-pending",
+                        "id",
+                        "e-9",
+                        "id: evidence 'e-9' is neither stored nor refused",
+                        null));
+
+        mvc.perform(get("/v1/evidence/e-9").header("X-Api-Key", SliceKeys.PLATFORM))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/evidence-pending")))
+                .andExpect(jsonPath("$.field").value("id"));
+    }
+
+    @Test
+    void storedEvidenceIsReadByIdWithItsUpdate() throws Exception {
+        given(statuses.of(SliceKeys.TENANT, "e-1"))
+                .willReturn(new EvidenceStatus.EvidenceStatusJson("e-1", "stored", update("ana", "e-1"), null));
+
+        mvc.perform(get("/v1/evidence/e-1").header("X-Api-Key", SliceKeys.PLATFORM))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("stored"))
+                .andExpect(jsonPath("$.update.evidenceId").value("e-1"));
     }
 
     @Test

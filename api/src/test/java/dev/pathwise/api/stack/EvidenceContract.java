@@ -63,6 +63,31 @@ abstract class EvidenceContract extends RunningService {
     }
 
     @Test
+    void withoutKafkaNothingOfKafkaStartsAndEvidenceIsAnsweredSynchronouslyAndReadableById() {
+        // given: the service as configured by default (pathwise.kafka.enabled=false)
+        assertThat(context.getBeanNamesForType(org.springframework.kafka.core.KafkaTemplate.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(dev.pathwise.api.evidence.EvidenceStream.class))
+                .isEmpty();
+
+        // when: evidence is sent
+        var answer = http.post(
+                "/v1/evidence", district.platformKey, TestDistrict.evidence("e-sync", "ana", "ratio.concept", 8));
+
+        // then: 200 with the path update, and GET /v1/evidence/{id} says stored with the same update
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.text("evidenceId")).isEqualTo("e-sync");
+        var status = http.get("/v1/evidence/e-sync", district.platformKey);
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.text("status")).isEqualTo("stored");
+        assertThat(status.body().path("update")).isEqualTo(answer.body());
+        var unknown = http.get("/v1/evidence/e-never-sent", district.platformKey);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(unknown.text("type")).endsWith("/evidence-pending");
+    }
+
+    @Test
     void evidenceObservedBeforeTheLearnersLatestCountsAtItsPlaceAndTheAnswerSaysSo() {
         // given: 0.2 observed an hour ago, already counted
         java.time.Instant now = java.time.Instant.now();

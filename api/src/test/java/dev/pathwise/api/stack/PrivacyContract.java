@@ -166,10 +166,20 @@ abstract class PrivacyContract extends DistrictStack {
         assertThat(http.get("/v1/learners/" + learner + "/export", d.riveraKey).status())
                 .isEqualTo(403);
 
+        // a piece of evidence for the learner refused on the evidence stream, kept with its problem
+        context.getBean(dev.pathwise.api.evidence.EvidenceRefusals.class)
+                .record(
+                        d.tenantId,
+                        "ev-" + marker + "-refused",
+                        learner,
+                        "{\"status\": 404, \"detail\": \"learnerId: '" + learner + "' refused\"}",
+                        java.time.Instant.now());
+
         // erased: one answer with the counts, and the learner is gone everywhere
         JsonNode erased = Http.expect(http.delete("/v1/learners/" + learner, d.adminKey), 200)
                 .body();
         assertThat(erased.path("removed").path("evidence").asInt()).isEqualTo(4);
+        assertThat(erased.path("removed").path("evidenceRefusals").asInt()).isEqualTo(1);
         assertThat(erased.path("removed").path("overrides").asInt()).isEqualTo(1);
         assertThat(erased.path("removed").path("enrollments").asInt()).isEqualTo(1);
         assertThat(erased.path("removed").path("xapiActors").asInt()).isEqualTo(1);
@@ -227,6 +237,7 @@ abstract class PrivacyContract extends DistrictStack {
                 .contains(
                         "learners",
                         "evidence",
+                        "evidence_refusals",
                         "overrides",
                         "enrollments",
                         "xapi_actors",

@@ -1,0 +1,195 @@
+package dev.pathwise.api.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pathwise.api.PathwiseApplication;
+import dev.pathwise.api.policy.TenantPolicies;
+import dev.pathwise.api.sync.ActivePolicyHealth;
+import dev.pathwise.api.tenant.Role;
+import dev.pathwise.api.testing.Http;
+import dev.pathwise.api.testing.TestDistrict;
+import dev.pathwise.engine.policy.CompiledPolicy;
+import dev.pathwise.rules.DefaultPolicyPack;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two service instances on one PostgreSQL: a policy published or rolled back on one, and a framework or activity
+ * changed on one, is what the other evaluates with within two seconds (plus, for a policy version, the time the other
+ * takes to compile it), without a restart; each shows its active version per tenant in {@code /actuator/health}.
+ */
+class PolicySyncTest {
+
+    static final String DEFAULT = DefaultPolicyPack.POLICY_ID + "@" + DefaultPolicyPack.VERSION;
+    static final String PUBLISHED = DefaultPolicyPack.POLICY_ID + "@2026.9";
+
+    static EmbeddedPostgres postgres;
+    static ConfigurableApplicationContext first;
+    static ConfigurableApplicationContext second;
+    static Http a;
+    static Http b;
+
+    @BeforeAll
+    static void start() {
+        postgres = EmbeddedPostgresServer.start();
+        first = instance();
+        second = instance();
+        a = new Http("http://localhost:" + first.getEnvironment().getProperty("local.server.port"));
+        b = new Http("http://localhost:" + second.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        first.close();
+        second.close();
+    }
+
+    private static ConfigurableApplicationContext instance() {
+        Map<String, Object> datasource = EmbeddedPostgresServer.datasource(postgres);
+        return new SpringApplicationBuilder(PathwiseApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--pathwise.demo.enabled=false",
+                        "--spring.datasource.url=" + datasource.get("spring.datasource.url"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres");
+    }
+
+    @Test
+    void aPolicyPublishedOnOneNodeIsUsedByTheOthersNextEvaluationWithinTwoSeconds() {
+        // given: a tenant, known to both nodes, on the default pack
+        TestDistrict district = TestDistrict.create(first, a);
+        district.learnerInterestedIn(a, "sam", "music");
+        String before = evaluate(b, district, "before");
+        assertThat(before).isEqualTo(DEFAULT);
+
+        // when: A publishes a new version
+        Http.expect(
+                a.post(
+                        PolicyPublishingContract.POLICY + "/versions",
+                        district.curriculumKey,
+                        PolicyPublishingContract.body(
+                                "2026.9",
+                                "approaching at 0.55",
+                                PolicyPublishingContract.pack(
+                                        true,
+                                        Map.of("parameters.yaml", PolicyPublishingContract.approachingAt("0.55"))))),
+                201);
+        long published = System.nanoTime();
+
+        // then: B's evaluations use it within 2 s, and B's health says so
+        String seen = evaluateUntil(b, district, PUBLISHED, published, second);
+        assertThat(seen).isEqualTo(PUBLISHED);
+        assertThat(activePolicy(b, district)).isEqualTo(ActivePolicyHealth.digest(district.tenantId + "=" + PUBLISHED));
+
+        // when: B rolls back to the default pack; then: A follows within 2 s
+        Http.expect(
+                b.post(
+                        PolicyPublishingContract.POLICY + "/versions/" + DefaultPolicyPack.VERSION + "/activate",
+                        district.curriculumKey,
+                        Map.of()),
+                200);
+        long rolledBack = System.nanoTime();
+        assertThat(evaluateUntil(a, district, DEFAULT, rolledBack, first)).isEqualTo(DEFAULT);
+        assertThat(activePolicy(a, district)).isEqualTo(ActivePolicyHealth.digest(district.tenantId + "=" + DEFAULT));
+    }
+
+    @Test
+    void anActivityAddedOnOneNodeIsOfferedByTheOtherWithinTwoSeconds() {
+        // given: both nodes have read the tenant's curriculum
+        TestDistrict district = TestDistrict.create(first, a);
+        assertThat(activityIds(b, district)).doesNotContain("a-rate-video");
+
+        // when: A adds an activity
+        Http.expect(
+                a.post(
+                        "/v1/activities",
+                        district.curriculumKey,
+                        List.of(TestDistrict.activity("a-rate-video", "rate", "LESSON", "VIDEO", "INDIVIDUAL"))),
+                201);
+        long added = System.nanoTime();
+
+        // then: B lists it within 2 s
+        while (!activityIds(b, district).contains("a-rate-video")) {
+            assertThat(Duration.ofNanos(System.nanoTime() - added))
+                    .as("B still lists the activities it read before A's change")
+                    .isLessThan(Duration.ofSeconds(2));
+            pause();
+        }
+    }
+
+    private static int counter;
+
+    /** The policy version ({@code policyId@version}) of one evaluation on the node. */
+    private static String evaluate(Http node, TestDistrict district, String label) {
+        JsonNode update = Http.expect(
+                        node.post(
+                                "/v1/evidence",
+                                district.key(Role.PLATFORM),
+                                TestDistrict.evidence(label + "-" + counter++, "sam", "ratio.concept", 6)),
+                        200)
+                .body();
+        return update.path("policyVersion").asText();
+    }
+
+    /**
+     * Evaluates on the node until it uses the version, failing after 2 s plus the time the node took to compile it
+     * (a version the node never compiled costs it what it cost the publishing node, which depends on the machine's
+     * load, not on how the nodes learn of it).
+     */
+    private static String evaluateUntil(
+            Http node, TestDistrict district, String version, long since, ConfigurableApplicationContext context) {
+        String seen = evaluate(node, district, "poll");
+        while (!seen.equals(version)
+                && System.nanoTime() - since < Duration.ofSeconds(30).toNanos()) {
+            pause();
+            seen = evaluate(node, district, "poll");
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - since);
+        CompiledPolicy active = context.getBean(TenantPolicies.class).active(district.tenantId);
+        // The default pack is compiled once per node, at start: going back to it compiles nothing.
+        Duration compiling = version.equals(DEFAULT) ? Duration.ZERO : Duration.ofMillis(active.compileMillis());
+        assertThat(seen).isEqualTo(version);
+        assertThat(took)
+                .as("time to the first evaluation with %s (the node compiled it in %s)", version, compiling)
+                .isLessThan(Duration.ofSeconds(2).plus(compiling));
+        return seen;
+    }
+
+    private static String activePolicy(Http node, TestDistrict district) {
+        return Http.expect(node.get("/actuator/health", null), 200)
+                .body()
+                .path("components")
+                .path("policySync")
+                .path("details")
+                .path("activePolicies")
+                .path(ActivePolicyHealth.digest(district.tenantId))
+                .asText();
+    }
+
+    private static List<String> activityIds(Http node, TestDistrict district) {
+        JsonNode list = Http.expect(node.get("/v1/activities", district.curriculumKey), 200)
+                .body();
+        JsonNode items = list.isArray() ? list : list.path("items");
+        return java.util.stream.StreamSupport.stream(items.spliterator(), false)
+                .map(item -> item.path("id").asText())
+                .toList();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
