@@ -5,7 +5,7 @@
 #   demo      the demo district loaded on first start (the default)
 #   restart   the service killed with `kill -9` once ready, then started again on the same data directory
 # The service's own start-up log (Spring, Flyway, the policy compile, the demo load) is kept per run in the work dir
-# and its phase lines are printed. Results are appended to benchmarks/load/results/<date>-startup.txt.
+# and its phase lines are printed, with the CPU time the service used until ready (user + system). Results are appended to benchmarks/load/results/<date>-startup.txt.
 #   benchmarks/load/startup.sh                 # builds the service jar if missing
 # Environment: JAR=<service jar> RUNS=3 PORT=28191 JAVA=java JAVA_OPTS= KEEP=1 (keep the work dir in /tmp)
 set -euo pipefail
@@ -46,6 +46,8 @@ start() {
   done
   t1=$(date +%s.%N)
   ELAPSED=$(python3 -c "print('%.2f' % ($t1 - $t0))")
+  # the CPU the service used to get there (user + system, all its threads): what a busy machine does not change much
+  CPU=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$SERVICE/stat")
 }
 stop() { kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; SERVICE=""; }
 kill9() { kill -9 "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; SERVICE=""; }
@@ -59,12 +61,12 @@ declare -a empty demo restart
 for i in $(seq 1 "$RUNS"); do
   rm -rf "$WORK/empty" "$WORK/demo"
   start "$WORK/empty" "$WORK/empty-$i.log" --pathwise.demo.enabled=false; s=$ELAPSED; stop; empty+=("$s")
-  log "  empty   run $i: ready in $s s ($(load))"; phases "$WORK/empty-$i.log" | tee -a "$OUT"
+  log "  empty   run $i: ready in $s s, $CPU s of CPU ($(load))"; phases "$WORK/empty-$i.log" | tee -a "$OUT"
   start "$WORK/demo" "$WORK/demo-$i.log"; s=$ELAPSED; demo+=("$s")
-  log "  demo    run $i: ready in $s s ($(load))"; phases "$WORK/demo-$i.log" | tee -a "$OUT"
+  log "  demo    run $i: ready in $s s, $CPU s of CPU ($(load))"; phases "$WORK/demo-$i.log" | tee -a "$OUT"
   kill9
-  start "$WORK/demo" "$WORK/restart-$i.log"; s=$ELAPSED; kill9; restart+=("$s")
-  log "  restart run $i: ready in $s s after kill -9 ($(load))"; phases "$WORK/restart-$i.log" | tee -a "$OUT"
+  start "$WORK/demo" "$WORK/restart-$i.log"; s=$ELAPSED; c=$CPU; kill9; restart+=("$s")
+  log "  restart run $i: ready in $s s after kill -9, $c s of CPU ($(load))"; phases "$WORK/restart-$i.log" | tee -a "$OUT"
 done
 log "empty (no demo):        $(median "${empty[@]}")"
 log "demo district:          $(median "${demo[@]}")"
