@@ -45,6 +45,7 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
     static {
         ROLES.put("POST /v1/evidence", EnumSet.of(Role.PLATFORM));
         ROLES.put("POST /v1/evidence/batch", EnumSet.of(Role.PLATFORM));
+        ROLES.put("GET /v1/evidence/{id}", EnumSet.of(Role.PLATFORM));
         ROLES.put("PUT /v1/learners/{id}", EnumSet.of(Role.PLATFORM));
         ROLES.put("GET /v1/learners/{id}", READERS);
         ROLES.put("GET /v1/learners/{id}/next-steps", READERS);
@@ -648,6 +649,9 @@ class ApiSurfaceSecurityTest extends ReliabilityStack {
                         List.of(
                                 TestDistrict.evidence("iso-2", bLearner, "ratio.concept", 5),
                                 TestDistrict.evidence("ev-" + b.marker, bLearner, "ratio.concept", 8)))));
+        probes.put(
+                "GET /v1/evidence/{id}",
+                (key, x) -> List.of(expect404(http.get("/v1/evidence/ev-" + (b == null ? "x" : b.marker), key))));
         probes.put("GET /v1/learners/{id}", (key, x) -> List.of(expect404(http.get(learner, key))));
         probes.put(
                 "GET /v1/learners/{id}/next-steps",
