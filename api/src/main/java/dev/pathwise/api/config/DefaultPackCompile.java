@@ -72,7 +72,10 @@ public class DefaultPackCompile implements ApplicationContextInitializer<Configu
         context.getBeanFactory().registerSingleton(BEAN, new Started(limits, idle, result));
     }
 
-    /** The evaluation limits as {@link EngineConfig#evaluationLimits} reads them, with the same defaults. */
+    /**
+     * The evaluation limits from {@code pathwise.evaluation.cpu-limit} (default 200ms), {@code memory-limit} (256MB)
+     * and {@code stop-grace} (50ms): read here for the start-up compile and by {@link EngineConfig#evaluationLimits}.
+     */
     static EvaluationLimits limits(Environment environment) {
         var conversion = ApplicationConversionService.getSharedInstance();
         Duration cpu =

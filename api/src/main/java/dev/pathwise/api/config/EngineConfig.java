@@ -6,14 +6,13 @@ import dev.pathwise.engine.policy.PolicyRuntime;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import dev.pathwise.rules.DefaultPolicyPack;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
+import org.springframework.core.env.Environment;
 
 /** The engine as beans: one policy runtime with the default pack active, one stateless evaluator, the clock. */
 @Configuration(proxyBeanMethods = false)
@@ -31,11 +30,9 @@ public class EngineConfig {
      * {@code memory-limit}, {@code stop-grace}) before they are stopped and the evaluation answered with 422.
      */
     @Bean
-    EvaluationLimits evaluationLimits(
-            @Value("${pathwise.evaluation.cpu-limit:200ms}") Duration cpu,
-            @Value("${pathwise.evaluation.memory-limit:256MB}") DataSize memory,
-            @Value("${pathwise.evaluation.stop-grace:50ms}") Duration grace) {
-        return new EvaluationLimits(cpu, memory.toBytes(), grace);
+    EvaluationLimits evaluationLimits(Environment environment) {
+        // read as the start-up compile reads them, so that both see the same limits
+        return DefaultPackCompile.limits(environment);
     }
 
     /**

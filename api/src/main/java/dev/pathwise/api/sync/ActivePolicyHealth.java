@@ -1,9 +1,6 @@
 package dev.pathwise.api.sync;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.pathwise.api.tenant.ApiKeys;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.actuate.health.Health;
@@ -45,11 +42,6 @@ public class ActivePolicyHealth implements HealthIndicator {
      * version.
      */
     public static String digest(String text) {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return ApiKeys.hash(text).substring(0, 16);
     }
 }

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 hash an API key is stored and looked up by. */
+/** The SHA-256 hash (lower-case hex) an API key is stored and looked up by; also the digests health shows. */
 public final class ApiKeys {
 
     private ApiKeys() {}
