@@ -1,6 +1,7 @@
 package dev.pathwise.api.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pathwise.api.PathwiseApplication;
@@ -15,6 +16,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,16 +117,17 @@ class PolicySyncTest {
                         district.curriculumKey,
                         List.of(TestDistrict.activity("a-rate-video", "rate", "LESSON", "VIDEO", "INDIVIDUAL"))),
                 201);
-        long added = System.nanoTime();
 
         // then: B lists it within 2 s
-        while (!activityIds(b, district).contains("a-rate-video")) {
-            assertThat(Duration.ofNanos(System.nanoTime() - added))
-                    .as("B still lists the activities it read before A's change")
-                    .isLessThan(Duration.ofSeconds(2));
-            pause();
-        }
+        await("B lists the activity A added")
+                .atMost(Duration.ofSeconds(2))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(POLL)
+                .until(() -> activityIds(b, district).contains("a-rate-video"));
     }
+
+    /** How often a node is asked again while waiting for it to follow a change. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private static int counter;
 
@@ -147,21 +150,21 @@ class PolicySyncTest {
      */
     private static String evaluateUntil(
             Http node, TestDistrict district, String version, long since, ConfigurableApplicationContext context) {
-        String seen = evaluate(node, district, "poll");
-        while (!seen.equals(version)
-                && System.nanoTime() - since < Duration.ofSeconds(30).toNanos()) {
-            pause();
-            seen = evaluate(node, district, "poll");
-        }
+        AtomicReference<String> seen = new AtomicReference<>();
+        await("the node evaluating with " + version)
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(POLL)
+                .until(() -> version.equals(seen.updateAndGet(last -> evaluate(node, district, "poll"))));
         Duration took = Duration.ofNanos(System.nanoTime() - since);
         CompiledPolicy active = context.getBean(TenantPolicies.class).active(district.tenantId);
         // The default pack is compiled once per node, at start: going back to it compiles nothing.
         Duration compiling = version.equals(DEFAULT) ? Duration.ZERO : Duration.ofMillis(active.compileMillis());
-        assertThat(seen).isEqualTo(version);
+        assertThat(seen.get()).isEqualTo(version);
         assertThat(took)
                 .as("time to the first evaluation with %s (the node compiled it in %s)", version, compiling)
                 .isLessThan(Duration.ofSeconds(2).plus(compiling));
-        return seen;
+        return seen.get();
     }
 
     private static String activePolicy(Http node, TestDistrict district) {
@@ -182,14 +185,5 @@ class PolicySyncTest {
         return java.util.stream.StreamSupport.stream(items.spliterator(), false)
                 .map(item -> item.path("id").asText())
                 .toList();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
