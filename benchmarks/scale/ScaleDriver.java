@@ -25,8 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Streams N pieces of evidence for the M learners of the demo district (its scaled ones: demo-00030 to demo-<M-1>) into the evidence topic as fast as the producer
  * goes (or at RATE/s), watches the consumer group's committed offsets (an offset is committed only after its evidence
- * is committed to the database, so committed offsets count durable evidence) and lag every 2 s, then reads the
+ * is committed to the database, so committed offsets count durable evidence) and lag every PRINT_EVERY seconds, then reads the
  * latency of every piece from the database (evaluation time minus the observedAt the producer stamped at sending).
+ * PRINT_EVERY (seconds, default 2) sets how often a line is printed; MAX_MINUTES (default 30) stops a run that long.
  * Run by run.sh: java -cp "lib/*" ScaleDriver.java (settings in the environment, see run.sh).
  */
 public class ScaleDriver {
@@ -104,8 +105,9 @@ public class ScaleDriver {
         long lastT = started;
         long maxLag = 0;
         List<Double> rates = new ArrayList<>();
+        long every = Long.parseLong(env("PRINT_EVERY", "2"));
         while (durable < n) {
-            Thread.sleep(2000);
+            Thread.sleep(every * 1000);
             long now = System.nanoTime();
             durable = committed(admin, group, partitions) - committedAtStart;
             long end = endOffsets(admin, partitions);

@@ -8,6 +8,7 @@
 # Environment: N=1000000 M=100000 NODES=3 PARTITIONS=12 CONSUMERS=2 (threads per node) RATE=0 (0: as fast as the
 #              producer goes) JAVA_OPTS=-Xmx1g KAFKA_OPTS=-Xmx1g PORT=28281 (nodes on PORT, PORT+1, ...)
 #              KAFKA_PORT=29092 PGPORT=55434 KEEP=1 (keep the work dir) JAR=<service jar, default the built one>
+#              PRINT_EVERY=2 (seconds between progress lines) MAX_MINUTES=30 (the driver stops watching after that)
 # Results are appended to benchmarks/scale/results/<date>.txt.
 set -euo pipefail
 N=${N:-1000000}; M=${M:-100000}; NODES=${NODES:-3}; PARTITIONS=${PARTITIONS:-12}; CONSUMERS=${CONSUMERS:-2}

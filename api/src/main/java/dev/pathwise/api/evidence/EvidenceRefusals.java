@@ -1,7 +1,9 @@
 package dev.pathwise.api.evidence;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +44,20 @@ public class EvidenceRefusals {
                 .param("e", evidenceId)
                 .query(String.class)
                 .optional();
+    }
+
+    /** A refusal kept for a learner: the evidence id, when it was last refused, and the problem (problem+json). */
+    public record Refusal(String evidenceId, Instant refusedAt, String problem) {}
+
+    /** The learner's refused evidence, in the order it was refused (for the learner's export). */
+    public List<Refusal> ofLearner(String tenantId, String learnerId) {
+        return jdbc.sql("select evidence_id, refused_at, problem from evidence_refusals"
+                        + " where tenant_id = :t and learner_id = :l order by refused_at, evidence_id")
+                .param("t", tenantId)
+                .param("l", learnerId)
+                .query((rs, n) -> new Refusal(
+                        rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)))
+                .list();
     }
 
     public int eraseLearner(String tenantId, String learnerId) {

@@ -45,9 +45,12 @@ public class LearnerExport {
             Instant voidedAt,
             String evaluationError) {}
 
+    /** A piece of evidence refused on the evidence stream: its id, when, and the problem it was refused with. */
+    public record RefusalJson(String evidenceId, Instant refusedAt, JsonNode problem) {}
+
     /**
      * The document: the profile (with the name), the stored state (mastery per competency, the version), every
-     * piece of evidence, the overrides, the enrollments, the xAPI actors and parked statements, the roster records
+     * piece of evidence, the evidence refused on the evidence stream, the overrides, the enrollments, the xAPI actors and parked statements, the roster records
      * and the audit events about the learner.
      */
     public record Export(
@@ -58,6 +61,7 @@ public class LearnerExport {
             long stateVersion,
             JsonNode state,
             List<EvidenceJson> evidence,
+            List<RefusalJson> refusedEvidence,
             List<OverrideJson> overrides,
             List<EnrollmentRepository.Enrollment> enrollments,
             List<String> xapiActors,
@@ -98,6 +102,10 @@ public class LearnerExport {
                                 row.voidedBy(),
                                 row.voidedAt(),
                                 row.evaluationError()))
+                        .toList(),
+                stores.refusals().ofLearner(tenantId, learnerId).stream()
+                        .map(refusal ->
+                                new RefusalJson(refusal.evidenceId(), refusal.refusedAt(), tree(refusal.problem())))
                         .toList(),
                 stores.overrides().history(tenantId, learnerId),
                 stores.enrollments().ofLearner(tenantId, learnerId),

@@ -17,6 +17,7 @@ import dev.pathwise.api.problem.Problems;
 import dev.pathwise.api.tenant.TenantService;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public class EvidenceStreamConsumer implements BatchMessageListener<String, Stri
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StreamMetrics metrics;
 
     public EvidenceStreamConsumer(
             EvidenceService evidence,
@@ -66,7 +68,8 @@ public class EvidenceStreamConsumer implements BatchMessageListener<String, Stri
             StreamTopics topics,
             TransactionTemplate transactions,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            StreamMetrics metrics) {
         this.evidence = evidence;
         this.items = items;
         this.stored = stored;
@@ -77,25 +80,43 @@ public class EvidenceStreamConsumer implements BatchMessageListener<String, Stri
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A message read as an envelope, with its place in its tenant's run. */
     private record Message(ConsumerRecord<String, String> record, EvidenceEnvelope envelope) {}
 
+    /** What a batch sent to the broker, and what became of its pieces: counted once all of it is acknowledged. */
+    private static final class Taken {
+        final List<CompletableFuture<?>> sent = new ArrayList<>();
+        final Map<StreamMetrics.Outcome, Integer> outcomes = new EnumMap<>(StreamMetrics.Outcome.class);
+        int updates;
+
+        void add(StreamMetrics.Outcome outcome) {
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+
+        void refused(CompletableFuture<?> deadLetter) {
+            sent.add(deadLetter);
+            add(StreamMetrics.Outcome.REFUSED);
+        }
+    }
+
     @Override
     public void onMessage(List<ConsumerRecord<String, String>> records) {
-        List<CompletableFuture<?>> sent = new ArrayList<>();
+        long start = System.nanoTime();
+        Taken taken = new Taken();
         Map<String, List<Message>> byTenant = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             EvidenceEnvelope envelope;
             try {
                 envelope = json.readValue(record.value(), EvidenceEnvelope.class);
             } catch (JsonProcessingException unreadable) {
-                sent.add(deadLetter(record, null, null, Problems.of(ProblemAdvice.unreadableJson(unreadable))));
+                taken.refused(deadLetter(record, null, null, Problems.of(ProblemAdvice.unreadableJson(unreadable))));
                 continue;
             }
             if (envelope.tenantId() == null || envelope.tenantId().isBlank()) {
-                sent.add(deadLetter(
+                taken.refused(deadLetter(
                         record,
                         null,
                         envelope.evidence(),
@@ -112,11 +133,12 @@ public class EvidenceStreamConsumer implements BatchMessageListener<String, Stri
         byTenant.forEach((tenantId, messages) -> {
             int limit = evidence.batchLimit();
             for (int from = 0; from < messages.size(); from += limit) {
-                take(tenantId, messages.subList(from, Math.min(messages.size(), from + limit)), sent);
+                take(tenantId, messages.subList(from, Math.min(messages.size(), from + limit)), taken);
             }
         });
         try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(taken.sent.toArray(CompletableFuture[]::new))
+                    .get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -126,10 +148,13 @@ public class EvidenceStreamConsumer implements BatchMessageListener<String, Stri
                             + " again (what it stored answers from its stored rows)",
                     e);
         }
+        taken.outcomes.forEach(metrics::taken);
+        metrics.updatesPublished(taken.updates);
+        metrics.batch(System.nanoTime() - start);
     }
 
     /** One tenant's messages of the batch, in order, stored in one go. */
-    private void take(String tenantId, List<Message> messages, List<CompletableFuture<?>> sent) {
+    private void take(String tenantId, List<Message> messages, Taken taken) {
         String tenantStatus = tenants.status(tenantId).orElse(null);
         if (tenantStatus == null || tenantStatus.equals("disabled")) {
             // as over HTTP, where the tenant's keys are refused: nothing of it is stored
@@ -149,8 +174,8 @@ public class EvidenceStreamConsumer implements BatchMessageListener<String, Stri
                                             + " operator enables it again (POST /v1/operator/tenants/" + tenantId
                                             + "/enable), then send it again",
                                     null));
-            messages.forEach(
-                    m -> sent.add(deadLetter(m.record(), tenantId, m.envelope().evidence(), refused)));
+            messages.forEach(m ->
+                    taken.refused(deadLetter(m.record(), tenantId, m.envelope().evidence(), refused)));
             return;
         }
         List<BatchItem> read = new ArrayList<>(messages.size());
@@ -180,16 +205,20 @@ public class EvidenceStreamConsumer implements BatchMessageListener<String, Stri
                     ? null
                     : message.envelope().evidence().path("learnerId").asText(null);
             if (result.status() == 200) {
+                taken.add(result.replayed() ? StreamMetrics.Outcome.REPLAYED : StreamMetrics.Outcome.STORED);
                 if (changed(result.update())) {
-                    sent.add(update(tenantId, result.update()));
+                    taken.sent.add(update(tenantId, result.update()));
+                    taken.updates++;
                 }
-            } else if (!storedAnyway.contains(result.evidenceId())) {
+            } else if (storedAnyway.contains(result.evidenceId())) {
+                taken.add(StreamMetrics.Outcome.CUT_OFF);
+            } else {
                 if (result.evidenceId() != null) {
                     String problem = write(result.problem());
                     transactions.executeWithoutResult(status ->
                             refusals.record(tenantId, result.evidenceId(), learnerId, problem, clock.instant()));
                 }
-                sent.add(deadLetter(
+                taken.refused(deadLetter(
                         message.record(), tenantId, message.envelope().evidence(), result.problem()));
             }
         }

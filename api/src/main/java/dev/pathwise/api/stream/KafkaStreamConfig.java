@@ -1,5 +1,6 @@
 package dev.pathwise.api.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,6 +16,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -26,7 +29,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * consumers. Offsets are committed by the container after each batch the listener returned from ({@code
  * AckMode.BATCH}), and the listener returns only once the batch's database transactions committed and its dead letters
  * and path updates were acknowledged: a consumer killed at any point is followed by one that reads again from the last
- * committed offset, and the evidence id makes the second reading of a stored piece answer from the stored row.
+ * committed offset, and the evidence id makes the second reading of a stored piece answer from the stored row. The
+ * clients' metrics are registered with Micrometer, beside the stream's own ({@link StreamMetrics}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "pathwise.kafka.enabled", havingValue = "true")
@@ -47,14 +51,16 @@ public class KafkaStreamConfig {
     }
 
     @Bean
-    KafkaTemplate<String, String> pathwiseKafkaTemplate(KafkaProperties properties) {
+    KafkaTemplate<String, String> pathwiseKafkaTemplate(KafkaProperties properties, MeterRegistry registry) {
         Map<String, Object> config = properties.buildProducerProperties(null);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(config);
+        producers.addListener(new MicrometerProducerListener<>(registry));
+        return new KafkaTemplate<>(producers);
     }
 
     @Bean
@@ -67,7 +73,7 @@ public class KafkaStreamConfig {
 
     @Bean
     ConcurrentMessageListenerContainer<String, String> evidenceStreamContainer(
-            KafkaProperties properties, StreamTopics topics, EvidenceStreamConsumer consumer) {
+            KafkaProperties properties, StreamTopics topics, EvidenceStreamConsumer consumer, MeterRegistry registry) {
         Map<String, Object> config = properties.buildConsumerProperties(null);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, topics.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -78,8 +84,11 @@ public class KafkaStreamConfig {
         ContainerProperties container = new ContainerProperties(topics.evidenceTopic());
         container.setAckMode(ContainerProperties.AckMode.BATCH);
         container.setMessageListener(consumer);
+        DefaultKafkaConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(config);
+        // the consumers' own metrics, among them kafka.consumer.fetch.manager.records.lag.max (this node's lag)
+        consumers.addListener(new MicrometerConsumerListener<>(registry));
         ConcurrentMessageListenerContainer<String, String> listeners =
-                new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), container);
+                new ConcurrentMessageListenerContainer<>(consumers, container);
         listeners.setConcurrency(topics.consumers());
         listeners.setBeanName("evidenceStreamContainer");
         // A batch that fails as a whole (the database away, the broker not taking a dead letter) is tried again,

@@ -64,6 +64,7 @@ class PrivacyControllerTest {
                         List.of(),
                         List.of(),
                         List.of(),
+                        List.of(),
                         List.of("mailto:maya@district.example.org"),
                         List.of(),
                         List.of(),

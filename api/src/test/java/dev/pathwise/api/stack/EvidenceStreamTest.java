@@ -298,6 +298,74 @@ class EvidenceStreamTest {
                 .isZero();
     }
 
+    @Test
+    @Order(4)
+    void aRefusalOfAKnownLearnerIsCountedInHerExportAndErasedWithHer() throws Exception {
+        // given: a learner, and what the nodes have counted so far
+        district.learner(a, "bea", 7, "north");
+        double refusedBefore = counted("refused");
+        double storedBefore = counted("stored");
+
+        // when: a platform produces a piece for her naming no competency of the framework, then a valid one
+        produceFor("bea", "r-bea-1", "no.such.competency");
+        produceFor("bea", "r-bea-2", "ratio.concept");
+
+        // then: the first is refused with a problem naming the field, the second stored
+        JsonNode refused = awaitStatus(a, "r-bea-1");
+        assertThat(refused.path("status").asText()).isEqualTo("refused");
+        assertThat(refused.path("problem").path("field").asText()).isEqualTo("competencyId");
+        assertThat(awaitStatus(b, "r-bea-2").path("status").asText()).isEqualTo("stored");
+
+        // and: the nodes' metrics count one more refused and one more stored piece
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    assertThat(counted("refused")).isEqualTo(refusedBefore + 1);
+                    assertThat(counted("stored")).isEqualTo(storedBefore + 1);
+                });
+
+        // and: her export lists the refused piece with its problem, beside the stored one
+        JsonNode export = Http.expect(a.get("/v1/learners/bea/export", district.adminKey), 200)
+                .body();
+        assertThat(export.path("evidence")).hasSize(1);
+        assertThat(export.path("evidence").get(0).path("evidenceId").asText()).isEqualTo("r-bea-2");
+        assertThat(export.path("refusedEvidence")).hasSize(1);
+        JsonNode refusal = export.path("refusedEvidence").get(0);
+        assertThat(refusal.path("evidenceId").asText()).isEqualTo("r-bea-1");
+        assertThat(refusal.path("refusedAt").asText()).isNotBlank();
+        assertThat(refusal.path("problem").path("field").asText()).isEqualTo("competencyId");
+
+        // and: erasing her removes the refusal too
+        JsonNode erased = Http.expect(a.delete("/v1/learners/bea", district.adminKey), 200)
+                .body();
+        assertThat(erased.path("removed").path("evidenceRefusals").asInt()).isEqualTo(1);
+        assertThat(a.get("/v1/evidence/r-bea-1", district.platformKey).status()).isEqualTo(404);
+    }
+
+    static void produceFor(String learner, String evidenceId, String competencyId) throws Exception {
+        producer.send(new ProducerRecord<>(
+                        EVIDENCE,
+                        district.tenantId + ":" + learner,
+                        Http.JSON.writeValueAsString(Map.of(
+                                "tenantId",
+                                district.tenantId,
+                                "evidence",
+                                TestDistrict.evidence(evidenceId, learner, competencyId, 7)))))
+                .get();
+    }
+
+    /** The pieces both nodes counted with this outcome ({@code pathwise.stream.evidence}) since they started. */
+    static double counted(String outcome) {
+        double sum = 0;
+        for (Http node : List.of(a, b)) {
+            JsonNode metric = Http.expect(
+                            node.get("/actuator/metrics/pathwise.stream.evidence?tag=outcome:" + outcome, null), 200)
+                    .body();
+            sum += metric.path("measurements").get(0).path("value").asDouble();
+        }
+        return sum;
+    }
+
     static String evidenceId(String learner, int round) {
         return "k-" + learner + "-" + round;
     }
