@@ -2,6 +2,8 @@ package dev.pathwise.api.learner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.pathwise.api.problem.ApiProblem;
 import dev.pathwise.api.storage.JsonColumn;
 import dev.pathwise.engine.learner.LearnerSnapshot;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -35,7 +38,7 @@ public class LearnerRepository {
 
     private static final String LOCK_IN_ORDER = " order by learner_id for update";
 
-    private static final String COLUMNS = "snapshot, version, evidence_count";
+    private static final String COLUMNS = "snapshot, version, evidence_count, learner_id";
 
     /**
      * Writes the next snapshot over the one read, only if the row is still at the version and evidence count read
@@ -51,10 +54,26 @@ public class LearnerRepository {
     private final JdbcTemplate batches;
     private final ObjectMapper json;
 
-    public LearnerRepository(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json) {
+    /**
+     * Snapshots as parsed, by learner, each with the JSON text it was parsed from (or written as). A row read with the
+     * same text (the learner unchanged since it was last read or written here) is not parsed again; a row with other
+     * text (written by another node, or by a transaction that rolled back) is. Bounded: least recently used first.
+     */
+    private final Cache<LearnerKey, Parsed> parsed;
+
+    private record LearnerKey(String tenantId, String learnerId) {}
+
+    private record Parsed(String text, LearnerSnapshot snapshot) {}
+
+    public LearnerRepository(
+            JdbcClient jdbc,
+            JdbcTemplate batches,
+            ObjectMapper json,
+            @Value("${pathwise.learners.parsed-snapshots:10000}") int parsedSnapshots) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.json = json;
+        this.parsed = Caffeine.newBuilder().maximumSize(parsedSnapshots).build();
     }
 
     /**
@@ -78,7 +97,9 @@ public class LearnerRepository {
 
     /** The change from {@code previous} to {@code next} with {@code evidenceAdded} evidence rows stored with it. */
     public Change change(StoredLearner previous, LearnerSnapshot next, int evidenceAdded) {
-        return new Change(previous, next, write(next.profile()), write(next), evidenceAdded);
+        String text = write(next);
+        parsed.put(new LearnerKey(previous.tenantId(), next.learnerId()), new Parsed(text, next));
+        return new Change(previous, next, write(next.profile()), text, evidenceAdded);
     }
 
     public Optional<StoredLearner> find(String tenantId, String learnerId) {
@@ -344,19 +365,31 @@ public class LearnerRepository {
 
     /** Reads a row of {@link #COLUMNS} as the tenant's stored learner. */
     private RowMapper<StoredLearner> stored(String tenantId) {
-        return (rs, n) -> new StoredLearner(tenantId, read(rs.getString(1)), rs.getLong(2), rs.getLong(3));
+        return (rs, n) -> new StoredLearner(
+                tenantId,
+                read(new LearnerKey(tenantId, rs.getString(4)), rs.getString(1)),
+                rs.getLong(2),
+                rs.getLong(3));
     }
 
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }
 
-    private LearnerSnapshot read(String text) {
+    /** The snapshot of this text: as parsed before when the learner's last parsed or written text is this one. */
+    private LearnerSnapshot read(LearnerKey learner, String text) {
+        Parsed before = parsed.getIfPresent(learner);
+        if (before != null && before.text().equals(text)) {
+            return before.snapshot();
+        }
+        LearnerSnapshot snapshot;
         try {
-            return json.readValue(text, LearnerSnapshot.class);
+            snapshot = json.readValue(text, LearnerSnapshot.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored learner snapshot is not valid JSON", e);
         }
+        parsed.put(learner, new Parsed(text, snapshot));
+        return snapshot;
     }
 
     private String write(Object value) {

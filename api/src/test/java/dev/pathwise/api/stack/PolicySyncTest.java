@@ -126,6 +126,35 @@ class PolicySyncTest {
                 .until(() -> activityIds(b, district).contains("a-rate-video"));
     }
 
+    @Test
+    void aLearnerWrittenOnOneNodeIsReadAsWrittenOnTheOther() {
+        // given: a learner whose state B has read (and keeps as parsed)
+        TestDistrict district = TestDistrict.create(first, a);
+        district.learner(a, "lee", 7, "north");
+        JsonNode before = mastery(b, district, "lee");
+
+        // when: A evaluates evidence for her, twice
+        for (int round = 0; round < 2; round++) {
+            Http.expect(
+                    a.post(
+                            "/v1/evidence",
+                            district.key(Role.PLATFORM),
+                            TestDistrict.evidence("lee-" + round, "lee", "ratio.concept", 9)),
+                    200);
+
+            // then: B reads her state as A wrote it, not as it read it before
+            JsonNode onA = mastery(a, district, "lee");
+            assertThat(onA).isNotEqualTo(before);
+            assertThat(mastery(b, district, "lee")).isEqualTo(onA);
+            before = onA;
+        }
+    }
+
+    private static JsonNode mastery(Http node, TestDistrict district, String learnerId) {
+        return Http.expect(node.get("/v1/learners/" + learnerId + "/mastery", district.key(Role.PLATFORM)), 200)
+                .body();
+    }
+
     /** How often a node is asked again while waiting for it to follow a change. */
     private static final Duration POLL = Duration.ofMillis(50);
 
