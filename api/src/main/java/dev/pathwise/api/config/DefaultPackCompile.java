@@ -1,9 +1,11 @@
 package dev.pathwise.api.config;
 
 import dev.pathwise.engine.policy.CompiledPolicy;
+import dev.pathwise.engine.policy.compiler.CompiledRuleStore;
 import dev.pathwise.engine.policy.compiler.PolicyCompiler;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import dev.pathwise.rules.DefaultPolicyPack;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,8 +30,12 @@ public class DefaultPackCompile implements ApplicationContextInitializer<Configu
     private static final Logger LOG = LoggerFactory.getLogger(DefaultPackCompile.class);
     public static final String BEAN = "pathwise.defaultPackCompile";
 
-    /** The compile under way: the limits it uses and its result. */
-    record Started(EvaluationLimits limits, int maxIdleSessions, CompletableFuture<CompiledPolicy> result) {
+    /** The compile under way: the limits it uses, the store of compiled rule sets it uses (or null), its result. */
+    record Started(
+            EvaluationLimits limits,
+            int maxIdleSessions,
+            CompiledRuleStore store,
+            CompletableFuture<CompiledPolicy> result) {
 
         /** The compiled pack when it was compiled for these settings, else null. */
         CompiledPolicy take(EvaluationLimits wanted, int wantedIdleSessions) {
@@ -53,15 +59,20 @@ public class DefaultPackCompile implements ApplicationContextInitializer<Configu
         }
         EvaluationLimits limits = limits(context.getEnvironment());
         int idle = EngineConfig.idleSessionsPerRuleSet();
+        CompiledRuleStore store = store(context.getEnvironment());
         CompletableFuture<CompiledPolicy> result = new CompletableFuture<>();
         Thread thread = new Thread(
                 () -> {
                     long started = System.nanoTime();
                     try {
-                        result.complete(new PolicyCompiler(idle, limits).compile(DefaultPolicyPack.source()));
+                        result.complete(new PolicyCompiler(idle, limits, store).compile(DefaultPolicyPack.source()));
                         LOG.info(
-                                "Start-up: default policy pack compiled in {} ms alongside the context's start",
-                                Duration.ofNanos(System.nanoTime() - started).toMillis());
+                                "Start-up: default policy pack compiled in {} ms alongside the context's start{}",
+                                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                                store == null
+                                        ? ""
+                                        : " (" + store.reusedCount() + " rule sets taken from " + store.directory()
+                                                + ")");
                     } catch (RuntimeException | Error failed) {
                         result.completeExceptionally(failed);
                     }
@@ -69,7 +80,23 @@ public class DefaultPackCompile implements ApplicationContextInitializer<Configu
                 "pathwise-default-pack-compile");
         thread.setDaemon(true);
         thread.start();
-        context.getBeanFactory().registerSingleton(BEAN, new Started(limits, idle, result));
+        context.getBeanFactory().registerSingleton(BEAN, new Started(limits, idle, store, result));
+    }
+
+    /**
+     * Where compiled rule sets are kept between starts: {@code pathwise.policy.compiled-rules-dir} (default {@code
+     * <pathwise.data-dir>/compiled-rules}); null, so that every start compiles, with {@code
+     * pathwise.policy.keep-compiled-rules=false}. Read here for the start-up compile and by {@link EngineConfig}.
+     */
+    static CompiledRuleStore store(Environment environment) {
+        if (!environment.getProperty("pathwise.policy.keep-compiled-rules", Boolean.class, true)) {
+            return null;
+        }
+        String directory = environment.getProperty("pathwise.policy.compiled-rules-dir");
+        if (directory == null || directory.isBlank()) {
+            directory = environment.getProperty("pathwise.data-dir", "./data") + "/compiled-rules";
+        }
+        return new CompiledRuleStore(Path.of(directory));
     }
 
     /**

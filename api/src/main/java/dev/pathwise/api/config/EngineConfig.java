@@ -3,8 +3,11 @@ package dev.pathwise.api.config;
 import dev.pathwise.engine.evaluation.PathwayEvaluator;
 import dev.pathwise.engine.policy.CompiledPolicy;
 import dev.pathwise.engine.policy.PolicyRuntime;
+import dev.pathwise.engine.policy.compiler.CompiledRuleStore;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import dev.pathwise.rules.DefaultPolicyPack;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,14 +40,29 @@ public class EngineConfig {
 
     /**
      * The runtime with the default pack active: the pack compiled at start on its own thread ({@link
-     * DefaultPackCompile}) when it was compiled under these limits, else compiled here.
+     * DefaultPackCompile}) when it was compiled under these limits, else compiled here. Rule sets compiled before
+     * are taken from the {@link CompiledRuleStore} the start-up compile used (or one of the same directory), counted
+     * in {@code pathwise.policy.rule-sets.reused} and {@code .refused}.
      */
     @Bean
     PolicyRuntime policyRuntime(
             EvaluationLimits limits,
-            @Qualifier(DefaultPackCompile.BEAN) ObjectProvider<DefaultPackCompile.Started> startedCompile) {
-        PolicyRuntime runtime = new PolicyRuntime(32, idleSessionsPerRuleSet(), limits);
+            @Qualifier(DefaultPackCompile.BEAN) ObjectProvider<DefaultPackCompile.Started> startedCompile,
+            Environment environment,
+            MeterRegistry registry) {
         DefaultPackCompile.Started started = startedCompile.getIfAvailable();
+        CompiledRuleStore store =
+                started != null && started.store() != null ? started.store() : DefaultPackCompile.store(environment);
+        if (store != null) {
+            FunctionCounter.builder("pathwise.policy.rule-sets.reused", store, CompiledRuleStore::reusedCount)
+                    .description("Compiled rule sets taken from the store on disk instead of being compiled")
+                    .register(registry);
+            FunctionCounter.builder("pathwise.policy.rule-sets.refused", store, CompiledRuleStore::refusedCount)
+                    .description("Compiled rule sets on disk that could not be read or failed the sandbox's check,"
+                            + " dropped and compiled again")
+                    .register(registry);
+        }
+        PolicyRuntime runtime = new PolicyRuntime(32, idleSessionsPerRuleSet(), limits, store);
         CompiledPolicy compiled = started == null ? null : started.take(limits, idleSessionsPerRuleSet());
         if (compiled != null) {
             runtime.activate(compiled);

@@ -903,6 +903,15 @@ abstract class EvidenceContract extends RunningService {
                             .path("evidenceCount")
                             .asLong())
                     .isEqualTo(1);
+            // the default pack's rule set, compiled by the first start, was taken from the data directory
+            assertThat(secondHttp
+                            .get("/actuator/metrics/pathwise.policy.rule-sets.reused", null)
+                            .body()
+                            .path("measurements")
+                            .get(0)
+                            .path("value")
+                            .asDouble())
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 

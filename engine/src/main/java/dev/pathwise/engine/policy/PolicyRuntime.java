@@ -2,6 +2,7 @@ package dev.pathwise.engine.policy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.pathwise.engine.policy.compiler.CompiledRuleStore;
 import dev.pathwise.engine.policy.compiler.PolicyCompiler;
 import dev.pathwise.engine.policy.sandbox.EvaluationLimits;
 import java.util.Map;
@@ -34,7 +35,16 @@ public final class PolicyRuntime {
      * @param limits how much CPU time and memory one evaluation's rules may take before they are stopped
      */
     public PolicyRuntime(int maxCachedVersions, int maxIdleSessionsPerRuleSet, EvaluationLimits limits) {
-        this.compiler = new PolicyCompiler(maxIdleSessionsPerRuleSet, limits);
+        this(maxCachedVersions, maxIdleSessionsPerRuleSet, limits, null);
+    }
+
+    /**
+     * @param store where compiled rule sets are kept between starts and taken from, checked again before use
+     *              ({@link CompiledRuleStore}); null to compile every rule set
+     */
+    public PolicyRuntime(
+            int maxCachedVersions, int maxIdleSessionsPerRuleSet, EvaluationLimits limits, CompiledRuleStore store) {
+        this.compiler = new PolicyCompiler(maxIdleSessionsPerRuleSet, limits, store);
         this.compiled = Caffeine.newBuilder().maximumSize(maxCachedVersions).build();
     }
 

@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -55,10 +57,20 @@ public final class PolicyCompiler {
 
     private final int maxIdleSessions;
     private final EvaluationLimits limits;
+    private final CompiledRuleStore store;
 
     public PolicyCompiler(int maxIdleSessions, EvaluationLimits limits) {
+        this(maxIdleSessions, limits, null);
+    }
+
+    /**
+     * @param store where rule sets compiled before are kept and taken from (checked again before use), or null to
+     *              compile every rule set
+     */
+    public PolicyCompiler(int maxIdleSessions, EvaluationLimits limits, CompiledRuleStore store) {
         this.maxIdleSessions = maxIdleSessions;
         this.limits = limits;
+        this.store = store;
     }
 
     /** A rule set compiled and checked: its KieBase and the rule each generated class belongs to. */
@@ -144,7 +156,7 @@ public final class PolicyCompiler {
         for (Map.Entry<String, List<EffectiveRuleFile>> set : fileSets.entrySet()) {
             List<RuleText> setTexts =
                     set.getValue().stream().map(f -> texts.get(f.file())).toList();
-            Built built = build(source, setTexts, ruleProblems, blocked);
+            Built built = build(source, setTexts, ruleProblems, blocked, store);
             if (built != null) {
                 pools.put(
                         set.getKey(),
@@ -220,7 +232,8 @@ public final class PolicyCompiler {
             PolicySource source,
             List<RuleText> files,
             LinkedHashSet<CompileProblem> problems,
-            List<CompileProblem> blocked) {
+            List<CompileProblem> blocked,
+            CompiledRuleStore store) {
         if (files.isEmpty()) {
             problems.add(new CompileProblem(
                     "(policy)",
@@ -237,6 +250,16 @@ public final class PolicyCompiler {
             // a file of this set must not be compiled: Drools would only repeat its problems, or the file holds
             // constructs that never reach the compiler
             return null;
+        }
+        boolean clean = problems.stream()
+                .noneMatch(p -> files.stream().anyMatch(f -> f.path().equals(p.file())));
+        String key = store == null || !clean ? null : store.key(files);
+        if (key != null) {
+            Built kept = store.find(key).map(stored -> load(store, key, stored)).orElse(null);
+            if (kept != null) {
+                store.reused();
+                return kept;
+            }
         }
         KieServices services = KieServices.get();
         KieFileSystem fileSystem = services.newKieFileSystem();
@@ -268,8 +291,9 @@ public final class PolicyCompiler {
                 }
                 return null;
             }
-            RuleCodeCheck.Result checked = RuleCodeCheck.check(
-                    classesOf((InternalKieModule) builder.getKieModule()), PolicyCompiler.class.getClassLoader());
+            InternalKieModule module = (InternalKieModule) builder.getKieModule();
+            Map<String, byte[]> classes = classesOf(module);
+            RuleCodeCheck.Result checked = RuleCodeCheck.check(classes, PolicyCompiler.class.getClassLoader());
             if (!checked.passed()) {
                 RuleLocations locations = RuleLocations.of(files);
                 for (RuleCodeViolation violation : checked.violations()) {
@@ -286,10 +310,77 @@ public final class PolicyCompiler {
                     .anyMatch(p -> files.stream().anyMatch(f -> f.path().equals(p.file())))) {
                 return null; // nothing is loaded from a policy with a problem
             }
-            return new Built(services.newKieContainer(releaseId).getKieBase(), checked.ruleOfClass());
+            Built built = new Built(services.newKieContainer(releaseId).getKieBase(), checked.ruleOfClass());
+            if (key != null) {
+                store.save(key, new CompiledRuleStore.Stored(classes, modelNames(module)));
+            }
+            return built;
         } finally {
             services.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /**
+     * A rule set taken from the store: its code checked with the same allow-list as a fresh compile's, then loaded
+     * in a class loader of its own and built into a KieBase from its models, without compiling anything. Null (and
+     * the stored set dropped) when the check fails or the classes cannot be loaded.
+     */
+    private static Built load(CompiledRuleStore store, String key, CompiledRuleStore.Stored stored) {
+        ClassLoader parent = PolicyCompiler.class.getClassLoader();
+        RuleCodeCheck.Result checked = RuleCodeCheck.check(stored.classes(), parent);
+        if (!checked.passed()) {
+            store.refuse(
+                    key,
+                    "its code fails the rule sandbox's check ("
+                            + checked.violations().get(0) + ")");
+            return null;
+        }
+        try {
+            ClassLoader loader = new StoredRules(stored.classes(), parent);
+            List<Model> models = new ArrayList<>();
+            for (String name : stored.models()) {
+                models.add(
+                        (Model) loader.loadClass(name).getDeclaredConstructor().newInstance());
+            }
+            return new Built(KieBaseBuilder.createKieBaseFromModel(models), checked.ruleOfClass());
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException unusable) {
+            store.refuse(key, "its classes cannot be loaded (" + unusable + ")");
+            return null;
+        }
+    }
+
+    /** The classes of a stored rule set, defined from their checked bytecode. */
+    private static final class StoredRules extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        StoredRules(Map<String, byte[]> classes, ClassLoader parent) {
+            super(parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] code = classes.get(name.replace('.', '/') + ".class");
+            if (code == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, code, 0, code.length);
+        }
+    }
+
+    /** The model classes Drools generated for a module (one per package), as its model file lists them. */
+    private static List<String> modelNames(InternalKieModule module) {
+        List<String> names = new ArrayList<>();
+        for (String file : module.getFileNames()) {
+            if (file.endsWith("/drools-model")) {
+                new String(module.getBytes(file), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .map(String::trim)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("Drools-Model-Version"))
+                        .forEach(names::add);
+            }
+        }
+        return names;
     }
 
     private static Map<String, byte[]> classesOf(InternalKieModule module) {
