@@ -1,9 +1,13 @@
 package dev.pathwise.engine.policy.compiler;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -22,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -33,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * Rule sets compiled before, kept on disk so that a restart (or another node on the same disk) does not compile them
  * again: the Java bytecode Drools' executable model generated for a set of rule files, one file per set under
  * {@code <directory>/<key>.jar}, where the key is the SHA-256 of the rule files' text, the Drools version and the
- * engine's own code (so a rule set compiled against other fact classes or another Drools is never taken).
+ * engine's own classes (so a rule set compiled against other fact classes or another Drools is never taken). Rule
+ * sets compiled when the application was built (the default pack's) are found on the class path under {@link #SEED}.
  *
  * <p>What is read back is code, so it is trusted no more than a fresh compile: {@link PolicyCompiler} checks it with
  * the same allow-list ({@link dev.pathwise.engine.policy.sandbox.RuleCodeCheck}) before loading any of it, and a file
@@ -46,6 +53,13 @@ public final class CompiledRuleStore {
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleStore.class);
     private static final String FORMAT = "pathwise-compiled-rules/1";
     private static final String MODELS = "META-INF/pathwise/models";
+
+    /**
+     * Where rule sets compiled when the application was built are found on the class path (the default policy pack's,
+     * written by the rules module's build), under the same keys.
+     */
+    public static final String SEED = "META-INF/pathwise/compiled-rules/";
+
     static final int KEPT = 64;
 
     private final Path directory;
@@ -73,33 +87,61 @@ public final class CompiledRuleStore {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The rule set kept under this key, if there is one that can be read. */
+    /**
+     * The rule set kept under this key, if there is one that can be read: in the directory, or else among those
+     * compiled when the application was built ({@link #SEED} on the class path), which is then copied into the
+     * directory.
+     */
     Optional<Stored> find(String key) {
         Path file = directory.resolve(key + ".jar");
-        if (!Files.isRegularFile(file)) {
+        byte[] bytes;
+        boolean seeded = false;
+        try {
+            if (Files.isRegularFile(file)) {
+                bytes = Files.readAllBytes(file);
+                Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            } else {
+                ClassLoader loader = CompiledRuleStore.class.getClassLoader();
+                try (InputStream in = loader.getResourceAsStream(SEED + key + ".jar")) {
+                    if (in == null) {
+                        return Optional.empty();
+                    }
+                    bytes = in.readAllBytes();
+                    seeded = true;
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            refuse(key, "it cannot be read (" + unreadable + ")");
             return Optional.empty();
         }
+        Optional<Stored> stored = read(key, bytes);
+        if (stored.isPresent() && seeded) {
+            keep(key, bytes);
+        }
+        return stored;
+    }
+
+    private Optional<Stored> read(String key, byte[] bytes) {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         List<String> models = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                byte[] bytes = in.readAllBytes();
+                byte[] content = in.readAllBytes();
                 if (entry.getName().equals(MODELS)) {
-                    new String(bytes, StandardCharsets.UTF_8)
+                    new String(content, StandardCharsets.UTF_8)
                             .lines()
                             .filter(line -> !line.isBlank())
                             .forEach(models::add);
                 } else if (entry.getName().endsWith(".class")) {
-                    classes.put(entry.getName(), bytes);
+                    classes.put(entry.getName(), content);
                 }
             }
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
         } catch (IOException | RuntimeException unreadable) {
             refuse(key, "it cannot be read (" + unreadable + ")");
             return Optional.empty();
         }
         if (models.isEmpty() || classes.isEmpty()) {
-            refuse(key, "it holds no model classes");
+            refuse(key, "it cannot be read (it holds no model classes)");
             return Optional.empty();
         }
         return Optional.of(new Stored(classes, models));
@@ -107,19 +149,28 @@ public final class CompiledRuleStore {
 
     /** Keeps a rule set just compiled and checked; a failure to write is logged, never thrown. */
     void save(String key, Stored stored) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.putNextEntry(new ZipEntry(MODELS));
+            out.write(String.join("\n", stored.models()).getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            for (Map.Entry<String, byte[]> entry : new TreeMap<>(stored.classes()).entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keep(key, bytes.toByteArray());
+    }
+
+    /** Writes a rule set's file: to a temporary file first, then moved into place. */
+    private void keep(String key, byte[] bytes) {
         try {
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, key, ".tmp");
-            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(temporary))) {
-                out.putNextEntry(new ZipEntry(MODELS));
-                out.write(String.join("\n", stored.models()).getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-                for (Map.Entry<String, byte[]> entry : new TreeMap<>(stored.classes()).entrySet()) {
-                    out.putNextEntry(new ZipEntry(entry.getKey()));
-                    out.write(entry.getValue());
-                    out.closeEntry();
-                }
-            }
+            Files.write(temporary, bytes);
             Path target = directory.resolve(key + ".jar");
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -196,41 +247,65 @@ public final class CompiledRuleStore {
     }
 
     /**
-     * The SHA-256 of the engine's own code (its jar, or its classes directory file by file), which the generated
-     * rule code is compiled against: a rebuilt engine never takes rule sets compiled for another one.
+     * The SHA-256 of the engine's own classes (each class file's name and bytes, in name order), which the generated
+     * rule code is compiled against: a rebuilt engine never takes rule sets compiled for another one. The same classes
+     * give the same fingerprint in a directory, a jar or a jar inside the application's jar, so rule sets compiled
+     * when the application is built ({@link #SEED}) are found at run time.
      */
     static String engineFingerprint() {
         MessageDigest digest = sha256();
         try {
-            Path code = Path.of(CompiledRuleStore.class
+            URL location = CompiledRuleStore.class
                     .getProtectionDomain()
                     .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            if (Files.isDirectory(code)) {
-                try (Stream<Path> files = Files.walk(code)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        digest.update(code.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                        digest.update(Files.readAllBytes(file));
+                    .getLocation();
+            if ("file".equals(location.getProtocol())) {
+                Path code = Path.of(location.toURI());
+                if (Files.isDirectory(code)) {
+                    Map<String, Path> classes = new TreeMap<>();
+                    try (Stream<Path> files = Files.walk(code)) {
+                        files.filter(f -> f.toString().endsWith(".class"))
+                                .forEach(f -> classes.put(
+                                        code.relativize(f).toString().replace(java.io.File.separatorChar, '/'), f));
+                    }
+                    for (Map.Entry<String, Path> entry : classes.entrySet()) {
+                        digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
+                        digest.update(Files.readAllBytes(entry.getValue()));
+                    }
+                } else {
+                    try (JarFile jar = new JarFile(code.toFile())) {
+                        digestClasses(jar, digest);
                     }
                 }
+            } else if (location.openConnection() instanceof JarURLConnection nested) {
+                digestClasses(nested.getJarFile(), digest);
             } else {
-                try (InputStream in = Files.newInputStream(code)) {
-                    digest.update(in.readAllBytes());
-                }
+                return fingerprintOfClassPath(digest);
             }
-        } catch (IOException | URISyntaxException | RuntimeException notAFile) {
-            // inside a nested jar (a Spring Boot fat jar run without unpacking): the classes themselves
-            return fingerprintOfClasses(digest);
+        } catch (IOException | URISyntaxException | RuntimeException notReadable) {
+            return fingerprintOfClassPath(digest);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void digestClasses(JarFile jar, MessageDigest digest) throws IOException {
+        List<JarEntry> classes = jar.stream()
+                .filter(e -> !e.isDirectory() && e.getName().endsWith(".class"))
+                .sorted(Comparator.comparing(JarEntry::getName))
+                .toList();
+        for (JarEntry entry : classes) {
+            digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = jar.getInputStream(entry)) {
+                digest.update(in.readAllBytes());
+            }
+        }
     }
 
     /**
      * The fingerprint when the engine's code is not a plain file (a Spring Boot fat jar run without unpacking): the
      * class path's files with their sizes and times, which change whenever the application is rebuilt.
      */
-    private static String fingerprintOfClasses(MessageDigest digest) {
+    private static String fingerprintOfClassPath(MessageDigest digest) {
         digest.reset();
         digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
         for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
