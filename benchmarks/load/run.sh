@@ -10,6 +10,7 @@
 # Results are appended to benchmarks/load/results/<date>-<db>.txt.
 # Environment: LEARNERS=10000 DURATION=20s PORT=28181 RATE=1000 BATCH_SIZE=100 THREADS=2 CONNECTIONS=16
 #              JAVA_OPTS=-Xmx2g KEEP=1 (keep the work dir in /tmp) JAR=<service jar, default the built one>
+#              WARMUP=10s (next steps before the runs) WARMUP_EVIDENCE=0 (e.g. 30s: single and batch evidence too)
 #              RUNS="evidence-single evidence-batch" (only these runs, after the warm-up; default all: next-steps
 #              next-steps-2conn next-steps-paced open-loop evidence-single evidence-batch evidence-batch-summary mix)
 set -euo pipefail
@@ -17,6 +18,7 @@ DB=${1:-h2}
 case "$DB" in h2|postgres) ;; *) echo "usage: $0 [h2|postgres]" >&2; exit 2 ;; esac
 RUNS=${RUNS:-}
 LEARNERS=${LEARNERS:-10000}; DURATION=${DURATION:-20s}; PORT=${PORT:-28181}; RATE=${RATE:-1000}
+WARMUP=${WARMUP:-10s}; WARMUP_EVIDENCE=${WARMUP_EVIDENCE:-0}
 BATCH_SIZE=${BATCH_SIZE:-100}; THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-16}; JAVA_OPTS=${JAVA_OPTS:--Xmx2g}
 PGPORT=${PGPORT:-55433}
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(cd "$HERE/../.." && pwd)
@@ -125,7 +127,12 @@ open_loop() { # rate
 
 secs=${DURATION%s}
 wanted() { [ -z "$RUNS" ] || [[ " $RUNS " == *" $1 "* ]]; }
-run_wrk warmup next-steps.lua 2 8 10s
+run_wrk warmup next-steps.lua 2 8 "$WARMUP"
+if [ "$WARMUP_EVIDENCE" != 0 ]; then
+  # evidence before the measured runs, not counted: the JIT has compiled the evidence path before they start
+  run_wrk warmup-evidence-single evidence-single.lua 2 8 "$WARMUP_EVIDENCE"
+  run_wrk warmup-evidence-batch evidence-batch.lua 2 8 "$WARMUP_EVIDENCE"
+fi
 if wanted next-steps; then run_wrk next-steps next-steps.lua "$THREADS" "$CONNECTIONS" "$DURATION"; fi
 if wanted next-steps-2conn; then run_wrk next-steps-2conn next-steps.lua 2 2 "$DURATION"; fi
 if wanted next-steps-paced; then run_wrk next-steps-paced next-steps-paced.lua 2 20 "$DURATION"; fi
