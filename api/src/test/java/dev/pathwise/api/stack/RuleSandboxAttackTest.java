@@ -143,7 +143,12 @@ class RuleSandboxAttackTest {
     @Test
     void afterTheAttacksTheServiceIsIdleAndHealthy() {
         // every hostile file was refused before anything of it ran: no thread of it is left burning CPU
-        await().atMost(Duration.ofSeconds(30)).until(() -> cpuShareOfOtherThreads(Duration.ofMillis(500)) < 0.25);
+        OtherThreadsCpu cpu = new OtherThreadsCpu();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
+                .pollDelay(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> cpu.shareOfOneCoreSinceLastCall() < 0.25);
         assertThat(http.get("/actuator/health", null).text("status")).isEqualTo("UP");
         assertThat(newThreads()).isEmpty();
     }
@@ -204,7 +209,12 @@ class RuleSandboxAttackTest {
                 "/v1/evidence", endlessDistrict.platformKey, TestDistrict.evidence("e-2", "ana", "ratio.concept", 9));
         assertThat(next.status()).as("%s", next.body()).isEqualTo(200);
         assertThat(next.body().path("masteryChanges").toString()).contains("ratio.concept");
-        await().atMost(Duration.ofSeconds(30)).until(() -> cpuShareOfOtherThreads(Duration.ofMillis(500)) < 0.25);
+        OtherThreadsCpu cpu = new OtherThreadsCpu();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
+                .pollDelay(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> cpu.shareOfOneCoreSinceLastCall() < 0.25);
     }
 
     static List<Arguments> endlessRules() {
@@ -227,22 +237,32 @@ class RuleSandboxAttackTest {
                 .collect(Collectors.toSet());
     }
 
-    /** The CPU time all threads but this one used over the window, as a share of one core. */
-    private static double cpuShareOfOtherThreads(Duration window) throws InterruptedException {
-        var threads = ManagementFactory.getThreadMXBean();
-        long self = Thread.currentThread().getId();
-        long before = Arrays.stream(threads.getAllThreadIds())
-                .filter(id -> id != self)
-                .map(threads::getThreadCpuTime)
-                .filter(t -> t > 0)
-                .sum();
-        Thread.sleep(window.toMillis());
-        long after = Arrays.stream(threads.getAllThreadIds())
-                .filter(id -> id != self)
-                .map(threads::getThreadCpuTime)
-                .filter(t -> t > 0)
-                .sum();
-        return (after - before) / (double) window.toNanos();
+    /**
+     * The CPU time all threads but the caller's used between two calls, as a share of one core: each call closes
+     * the window the previous one opened.
+     */
+    private static final class OtherThreadsCpu {
+        private long cpuBefore = cpuOfOtherThreads();
+        private long wallBefore = System.nanoTime();
+
+        double shareOfOneCoreSinceLastCall() {
+            long cpu = cpuOfOtherThreads();
+            long wall = System.nanoTime();
+            double share = (cpu - cpuBefore) / (double) Math.max(1, wall - wallBefore);
+            cpuBefore = cpu;
+            wallBefore = wall;
+            return share;
+        }
+
+        private static long cpuOfOtherThreads() {
+            var threads = ManagementFactory.getThreadMXBean();
+            long self = Thread.currentThread().getId();
+            return Arrays.stream(threads.getAllThreadIds())
+                    .filter(id -> id != self)
+                    .map(threads::getThreadCpuTime)
+                    .filter(t -> t > 0)
+                    .sum();
+        }
     }
 
     private static Path tempDir(String prefix) {

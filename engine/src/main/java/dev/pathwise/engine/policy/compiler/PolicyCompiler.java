@@ -24,8 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -50,10 +48,8 @@ import org.kie.api.builder.ReleaseId;
  */
 public final class PolicyCompiler {
 
-    private static final String RESOURCES = "src/main/resources/";
+    static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern ACCUMULATED_EXPRESSION =
-            Pattern.compile("The expression \"(.+?)\" in function \"(\\w+)\" of type \"\\w+\" is not managed");
 
     private final int maxIdleSessions;
     private final EvaluationLimits limits;
@@ -285,7 +281,7 @@ public final class PolicyCompiler {
                 List<Message> inRuleFiles = errors.stream()
                         .filter(e -> !inGeneratedCode.contains(e))
                         .toList();
-                problems.addAll(droolsProblems(inRuleFiles, byDrlPath, problems));
+                problems.addAll(DroolsMessages.problems(inRuleFiles, byDrlPath, problems));
                 if (!inGeneratedCode.isEmpty()) {
                     problems.addAll(GeneratedCodeErrors.place(inGeneratedCode, files));
                 }
@@ -391,53 +387,6 @@ public final class PolicyCompiler {
             }
         }
         return classes;
-    }
-
-    private static List<CompileProblem> droolsProblems(
-            List<Message> errors, Map<String, RuleText> byDrlPath, LinkedHashSet<CompileProblem> problems) {
-        List<CompileProblem> found = new ArrayList<>();
-        for (Message error : errors) {
-            String text = clean(error.getText());
-            RuleText file = byDrlPath.get(pathOf(error));
-            int line = Math.max(error.getLine(), 0);
-            int column = Math.max(error.getColumn(), 0);
-            Matcher accumulated = ACCUMULATED_EXPRESSION.matcher(text);
-            if (accumulated.find()) {
-                text = "accumulate function '" + accumulated.group(2) + "' takes a bound variable, a field or a "
-                        + "value, not the expression " + accumulated.group(1);
-                if (file != null) {
-                    int offset = file.drl().indexOf(accumulated.group(1));
-                    if (offset >= 0) {
-                        line = file.lineOf(offset);
-                        column = file.columnOf(offset);
-                    }
-                }
-            }
-            CompileProblem explained = file == null ? null : SyntaxErrors.explainRule(file, line, text);
-            CompileProblem problem = explained != null
-                    ? explained
-                    : file == null
-                            ? new CompileProblem(pathOf(error), line, column, FactModel.explainUnknownType(text))
-                            : file.at(line, column, FactModel.explainUnknownType(text));
-            boolean alreadyReported = problems.stream()
-                    .anyMatch(p -> p.file().equals(problem.file()) && p.line() == problem.line() && p.line() > 0);
-            if (!alreadyReported && !found.contains(problem)) {
-                found.add(problem);
-            }
-        }
-        return found;
-    }
-
-    private static String pathOf(Message message) {
-        String path = message.getPath();
-        if (path == null) {
-            return "(policy)";
-        }
-        return path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
-    }
-
-    private static String clean(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
     }
 
     private static String sanitize(String text) {

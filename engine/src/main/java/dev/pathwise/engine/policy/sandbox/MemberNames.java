@@ -77,26 +77,12 @@ final class MemberNames {
                     "Rules may not reach into the rule engine; insert, insertLogical, update, modify, delete and "
                             + "'decisions' are enough."),
             new Hint(
-                    List.of(
-                            "org/springframework/",
-                            "org/h2/",
-                            "org/flywaydb/",
-                            "com/zaxxer/",
-                            "com/fasterxml/",
-                            "com/github/benmanes/",
-                            "org/apache/",
-                            "org/slf4j/",
-                            "ch/qos/",
-                            "org/yaml/",
-                            "org/postgresql/",
-                            "org/hibernate/",
-                            "jakarta/",
-                            "javax/"),
-                    "Rules see only the fact model, never the libraries of the service."),
-            new Hint(
                     List.of("dev/pathwise/"),
                     "Rules see the fact model (dev.pathwise.engine.facts), the 'decisions' global and the value "
                             + "types the facts expose, nothing else of the engine."));
+
+    /** For a type outside the JDK that no hint names: one of the service's libraries. */
+    private static final String LIBRARIES = "Rules see only the fact model, never the libraries of the service.";
 
     private static final String ALLOWED = "Rules may use the fact model, 'decisions', and of the JDK String, numbers, "
             + "Math, read-only collections and java.time values.";
@@ -135,7 +121,7 @@ final class MemberNames {
                 }
             }
         }
-        return ALLOWED;
+        return owner.startsWith("java/") ? ALLOWED : LIBRARIES + " " + ALLOWED;
     }
 
     private static String typeName(Type type) {
